@@ -1,0 +1,20 @@
+/**
+ * Test-only entry: starts the real app (the same `buildApp` as server.ts) on
+ * a loopback port with a throwaway embedded database and the demo, and prints
+ * its address as one JSON line. `MADANG_TEST_CLOCK` pins "now" so tests can
+ * visit the forum while it is live.
+ */
+import { createServer } from 'node:http';
+import { loadConfig } from '../../src/lib/server/config.js';
+import { buildApp } from '../../src/lib/server/http/app.js';
+
+const pinned = process.env.MADANG_TEST_CLOCK ? new Date(process.env.MADANG_TEST_CLOCK) : null;
+const config = { ...loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }), dataDir: 'memory://' };
+const app = await buildApp(config, pinned ? { clock: () => pinned } : {});
+const server = createServer(app.listener);
+server.listen(0, '127.0.0.1', () => {
+  const address = server.address();
+  if (typeof address !== 'object' || !address) throw new Error('no address');
+  process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${address.port}` })}\n`);
+});
+process.on('SIGTERM', () => server.close(() => void app.close().then(() => process.exit(0))));

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('configuration', () => {
+  it('starts with safe defaults and the embedded database', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.databaseUrl).toBeNull();
+    expect(config.loadDemo).toBe(true);
+    expect(config.dataDir.endsWith('/data')).toBe(true);
+  });
+
+  it('switches to PostgreSQL with DATABASE_URL', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/madang' }).databaseUrl).toBe(
+      'postgres://postgres@127.0.0.1:5432/madang'
+    );
+  });
+
+  it('refuses a bad database URL with one clear sentence', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATABASE_URL: 'nonsense' })).toThrow(/DATABASE_URL must look like postgres:\/\//);
+  });
+
+  it('refuses a bad port', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/Invalid PORT/);
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT must be a whole number/);
+  });
+
+  it('skips the demo with --no-demo or MADANG_DEMO=false', () => {
+    expect(loadConfig({}, ['--no-demo']).loadDemo).toBe(false);
+    expect(loadConfig({ MADANG_DEMO: 'false' }).loadDemo).toBe(false);
+    expect(loadConfig({ MADANG_DEMO: '1' }).loadDemo).toBe(true);
+  });
+});

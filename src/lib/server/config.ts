@@ -1,0 +1,94 @@
+/**
+ * Configuration comes from the environment (and two command-line flags),
+ * validated once at start. A bad value produces one line a person can act on,
+ * never a stack trace.
+ */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  /** A PostgreSQL URL; null means the embedded database under `dataDir`. */
+  readonly databaseUrl: string | null;
+  readonly loadDemo: boolean;
+  /** Public origin for absolute links (exports, OpenGraph); null = from the request. */
+  readonly publicUrl: string | null;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const falsy = new Set(['0', 'false', 'no', 'off']);
+
+const environmentSchema = z.object({
+  PORT: z
+    .string()
+    .trim()
+    .regex(/^\d{1,5}$/, 'PORT must be a whole number from 0 to 65535')
+    .transform(Number)
+    .refine((n) => n <= 65535, 'PORT must be a whole number from 0 to 65535')
+    .default(3000),
+  HOST: z.string().trim().min(1, 'HOST must not be empty').default('127.0.0.1'),
+  DATA_DIR: z.string().trim().min(1, 'DATA_DIR must not be empty').default('./data'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || isPostgresUrl(v), {
+      message: 'DATABASE_URL must look like postgres://user@host:5432/database'
+    }),
+  MADANG_DEMO: z.string().trim().optional(),
+  PUBLIC_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || isHttpOrigin(v), {
+      message: 'PUBLIC_URL must be an http(s) address such as https://forum.example.org'
+    }),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
+});
+
+function isPostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+function isHttpOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** Reads the configuration; throws `ConfigError` with one human sentence. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = []): Config {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = issue?.path.join('.') ?? 'environment';
+    throw new ConfigError(`Invalid ${name}: ${issue?.message ?? 'unreadable value'}`);
+  }
+  const values = parsed.data;
+  const demoOff = argv.includes('--no-demo') || (values.MADANG_DEMO !== undefined && falsy.has(values.MADANG_DEMO.toLowerCase()));
+  return {
+    port: values.PORT,
+    host: values.HOST,
+    dataDir: resolve(values.DATA_DIR),
+    databaseUrl: values.DATABASE_URL ?? null,
+    loadDemo: !demoOff,
+    publicUrl: values.PUBLIC_URL ? values.PUBLIC_URL.replace(/\/+$/, '') : null,
+    logLevel: values.LOG_LEVEL
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * The services the SvelteKit routes use, handed over by the process that
+ * wired them (server.ts or a test harness). The SvelteKit bundle and the
+ * process entry are separate module graphs, so the hand-over goes through a
+ * well-known global symbol rather than a module-level variable.
+ */
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import type { Metrics } from './http/metrics.js';
+import type { ProgrammeService } from './services/programmeService.js';
+
+export interface AppContext {
+  readonly config: Config;
+  readonly log: Logger;
+  readonly metrics: Metrics;
+  readonly programmes: ProgrammeService;
+}
+
+const key = Symbol.for('madang.app-context');
+type Holder = { [key]?: AppContext };
+
+export function provideContext(context: AppContext): void {
+  (globalThis as Holder)[key] = context;
+}
+
+export function appContext(): AppContext {
+  const context = (globalThis as Holder)[key];
+  if (!context) throw new Error('Madang was started without its services; start it with `npm start`.');
+  return context;
+}

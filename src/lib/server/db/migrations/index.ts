@@ -1,0 +1,12 @@
+/**
+ * Every migration in order. Migrations are never edited after they land; a
+ * change is a new file. Listed statically so the bundled server has them.
+ */
+import * as programme from './001_programme.js';
+
+export interface Migration {
+  readonly name: string;
+  readonly statements: readonly string[];
+}
+
+export const migrations: readonly Migration[] = [programme];

@@ -1,0 +1,121 @@
+/**
+ * Builds the whole application as a Node request listener without listening:
+ * database, demo, services, the SvelteKit handler, compression, health and
+ * metrics. `server.ts` listens; tests drive the same app on a loopback port.
+ */
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import compression from 'compression';
+import { pino, type Logger } from 'pino';
+import type { Config } from '../config.js';
+import { provideContext, type AppContext } from '../context.js';
+import { openDatabase, type Database } from '../db/database.js';
+import { ProgrammeRepository } from '../db/programmeRepository.js';
+import { loadDemoIfEmpty } from '../services/demoService.js';
+import { ProgrammeService } from '../services/programmeService.js';
+import { createMetrics } from './metrics.js';
+
+type Next = (error?: unknown) => void;
+type Middleware = (req: IncomingMessage, res: ServerResponse, next: Next) => void;
+
+export interface App {
+  readonly listener: RequestListener;
+  readonly context: AppContext;
+  readonly database: Database;
+  /** The slug of the demo edition when this start loaded it. */
+  readonly demoLoaded: string | null;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  readonly log?: Logger;
+  readonly clock?: () => Date;
+  /** Directory of the SvelteKit build (`build/` by default). */
+  readonly buildDir?: string;
+}
+
+export class BuildMissingError extends Error {
+  override readonly name = 'BuildMissingError';
+}
+
+export async function buildApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const log = options.log ?? pino({ level: config.logLevel, base: { service: 'madang' } });
+  const buildDir = resolve(options.buildDir ?? 'build');
+  const handlerFile = resolve(buildDir, 'handler.js');
+  if (!existsSync(handlerFile)) {
+    throw new BuildMissingError(`The web app is not built (${handlerFile} is missing); run \`npm run build\` first.`);
+  }
+
+  const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  const programmeRepository = new ProgrammeRepository(database.db);
+  let demoLoaded: string | null = null;
+  try {
+    if (config.loadDemo) demoLoaded = await loadDemoIfEmpty(programmeRepository);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+
+  const metrics = createMetrics();
+  const context: AppContext = {
+    config,
+    log,
+    metrics,
+    programmes: new ProgrammeService(programmeRepository, options.clock)
+  };
+  provideContext(context);
+
+  // adapter-node assumes https unless told; tell it what the connection is.
+  // PUBLIC_URL, when set, is the one origin links use.
+  if (config.publicUrl) process.env.ORIGIN = config.publicUrl;
+  process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
+  process.env.HOST_HEADER ??= 'x-forwarded-host';
+  const { handler: kitHandler } = (await import(pathToFileURL(handlerFile).href)) as { handler: Middleware };
+  const compress = compression({ threshold: 512 }) as unknown as Middleware;
+
+  const listener: RequestListener = (req, res) => {
+    const path = (req.url ?? '/').split('?', 1)[0];
+    if (!req.headers['x-forwarded-proto']) {
+      req.headers['x-forwarded-proto'] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
+    }
+    if (path === '/healthz') return void health(res);
+    if (path === '/metrics') return void exposeMetrics(res);
+    compress(req, res, () =>
+      kitHandler(req, res, (error?: unknown) => {
+        if (error) log.error({ err: error }, 'unhandled request error');
+        if (!res.headersSent) {
+          res.statusCode = error ? 500 : 404;
+          res.setHeader('content-type', 'text/plain; charset=utf-8');
+        }
+        res.end(error ? 'Something went wrong.' : 'Not found.');
+      })
+    );
+  };
+
+  async function health(res: ServerResponse): Promise<void> {
+    try {
+      await programmeRepository.hasAnyEdition();
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(JSON.stringify({ status: 'ok', database: database.kind }));
+    } catch (error) {
+      log.error({ err: error }, 'health check failed');
+      res.writeHead(503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(JSON.stringify({ status: 'unavailable', database: database.kind }));
+    }
+  }
+
+  async function exposeMetrics(res: ServerResponse): Promise<void> {
+    res.writeHead(200, { 'content-type': metrics.registry.contentType, 'cache-control': 'no-store' });
+    res.end(await metrics.registry.metrics());
+  }
+
+  return {
+    listener,
+    context,
+    database,
+    demoLoaded,
+    close: () => database.close()
+  };
+}
