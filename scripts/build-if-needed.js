@@ -9,6 +9,7 @@ const root = new URL('..', import.meta.url).pathname;
 const output = join(root, 'build', 'handler.js');
 const sources = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json'];
 
+/** @param {string} path @returns {number} */
 function newest(path) {
   if (!existsSync(path)) return 0;
   const stat = statSync(path);

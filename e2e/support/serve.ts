@@ -7,10 +7,22 @@
 import { createServer } from 'node:http';
 import { loadConfig } from '../../src/lib/server/config.js';
 import { buildApp } from '../../src/lib/server/http/app.js';
+import { emptyProgramme } from '../../src/lib/domain/testing/programmeFactory.js';
 
 const pinned = process.env.MADANG_TEST_CLOCK ? new Date(process.env.MADANG_TEST_CLOCK) : null;
 const config = { ...loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }), dataDir: 'memory://' };
 const app = await buildApp(config, pinned ? { clock: () => pinned } : {});
+if (process.env.MADANG_TEST_EMPTY_EDITION) {
+  // A published edition with nothing in it yet: exports must still be valid.
+  const empty = emptyProgramme();
+  const { ProgrammeRepository } = await import('../../src/lib/server/db/programmeRepository.js');
+  await new ProgrammeRepository(app.database.db).saveProgramme({
+    ...empty,
+    organisation: { ...empty.organisation, id: 'empty-org', slug: 'empty-org' },
+    series: { ...empty.series, id: 'empty-series', organisationId: 'empty-org', slug: 'empty-series' },
+    edition: { ...empty.edition, id: 'empty-edition', seriesId: 'empty-series', slug: process.env.MADANG_TEST_EMPTY_EDITION, state: 'published' }
+  });
+}
 const server = createServer(app.listener);
 server.listen(0, '127.0.0.1', () => {
   const address = server.address();

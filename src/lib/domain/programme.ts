@@ -54,6 +54,8 @@ export interface Edition {
   readonly endsOn: string;
   readonly state: PublicationState;
   readonly version: number;
+  /** Last change to the edition or anything in it; exports use it as their timestamp. */
+  readonly updatedAt: Date;
 }
 
 export interface Day {

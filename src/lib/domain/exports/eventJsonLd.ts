@@ -16,7 +16,11 @@ export type JsonLd = { readonly [key: string]: JsonLdValue };
 export type JsonLdValue = string | number | boolean | null | JsonLd | readonly JsonLdValue[];
 
 /** The schema.org Event of a published session, or null when there is no such session. */
-export function sessionJsonLd(programme: Programme, sessionId: string, options: ExportOptions): JsonLd | null {
+export function sessionJsonLd(
+  programme: Programme,
+  sessionId: string,
+  options: ExportOptions
+): JsonLd | null {
   const published = findPublishedSession(programme, sessionId, options);
   if (!published) return null;
   const { edition, organisation } = programme;

@@ -25,7 +25,9 @@ ajv.addSchema(schema);
 const validateSchedule = ajv.getSchema('https://c3voc.de/schedule/schema.json') as ValidateFunction;
 // The schema's Day.rooms uses `items` on an object, which checks nothing, so
 // events are also checked against the Event definition on their own.
-const validateEvent = ajv.getSchema('https://c3voc.de/schedule/schema.json#/definitions/Event') as ValidateFunction;
+const validateEvent = ajv.getSchema(
+  'https://c3voc.de/schedule/schema.json#/definitions/Event'
+) as ValidateFunction;
 
 function eventsOf(schedule: FrabSchedule): FrabEvent[] {
   return schedule.schedule.conference.days.flatMap((day) => Object.values(day.rooms).flat());
@@ -123,7 +125,9 @@ describe('programmeToFrabJson', () => {
       ['Maria Lopez', 'Maria Lopez'],
       ['Aino Virtanen', 'Aino Virtanen']
     ]);
-    expect(conversation?.persons[1]?.biography).toBe('Runs participatory budgeting programmes in Los Angeles.');
+    expect(conversation?.persons[1]?.biography).toBe(
+      'Runs participatory budgeting programmes in Los Angeles.'
+    );
     expect(conversation?.description).toBe(
       'Participatory budgeting in Seoul — Kim Seo-yeon\n' +
         'Lessons from Los Angeles — Maria Lopez\n' +
@@ -172,7 +176,10 @@ describe('programmeToFrabJson', () => {
     const twins = {
       ...programme,
       stages: [buildStage({ id: 'a', name: { en: 'Hall' } }), buildStage({ id: 'b', name: { en: 'Hall' } })],
-      sessions: [buildSession({ id: 'one', stageId: 'a' }), buildSession({ id: 'two', stageId: 'b', position: 2 })]
+      sessions: [
+        buildSession({ id: 'one', stageId: 'a' }),
+        buildSession({ id: 'two', stageId: 'b', position: 2 })
+      ]
     };
     const { conference } = programmeToFrabJson(twins, options).schedule;
     expect(conference.rooms.map((r) => r.name)).toEqual(['Hall', 'Hall (2)']);

@@ -5,7 +5,8 @@
  * the c3voc schema it is checked against; `frabXml.ts` writes the same data
  * as XML.
  */
-import type { Day, Programme, SessionKind } from '../programme.js';
+import type { LocalizedText } from '../localizedText.js';
+import type { Day, Programme, ProgrammeItem, SessionKind } from '../programme.js';
 import {
   formatDuration,
   instantFromWallTime,
@@ -123,52 +124,12 @@ export function programmeToFrabJson(programme: Programme, options: ExportOptions
   const zone = edition.hostZone;
   const text = localText(programme, options);
   const sessions = publishedSessions(programme, options);
-  const rooms = roomsOf(programme, sessions, options);
-  const eventIds = stableIntegerIds(sessions.map((s) => `${edition.slug}/${s.session.id}`));
-  const personIds = stableIntegerIds(programme.speakers.map((s) => `${edition.slug}/${s.id}`));
-
-  const toEvent = (published: PublishedSession): FrabEvent => {
-    const { session } = published;
-    const id = eventIds.get(`${edition.slug}/${session.id}`) ?? 1;
-    return {
-      id,
-      guid: uuidV5(`urn:madang:${edition.slug}:session:${session.id}`),
-      logo: '',
-      date: isoWithOffset(session.startsAt, zone),
-      start: localTimeIn(session.startsAt, zone),
-      duration: formatDuration(Math.max(0, minutesBetween(session.startsAt, session.endsAt))),
-      room: rooms.nameOf(published),
-      slug: `${slugPart(edition.slug)}-${id}-${slugPart(session.id)}`,
-      url: published.url,
-      title: published.title,
-      subtitle: '',
-      track: session.kind,
-      type: eventTypes[session.kind],
-      language: published.lang,
-      abstract: published.summary,
-      description: published.items
-        .map((item) => {
-          const names = item.speakerIds.flatMap((speakerId) => {
-            const speaker = published.speakers.find((s) => s.id === speakerId);
-            return speaker ? [text(speaker.name)] : [];
-          });
-          const time = item.startsAt ? `${localTimeIn(item.startsAt, zone)} ` : '';
-          return `${time}${text(item.title)}${names.length > 0 ? ` — ${names.join(', ')}` : ''}`;
-        })
-        .join('\n'),
-      recording_license: '',
-      do_not_record: false,
-      persons: published.speakers.map((speaker) => ({
-        id: personIds.get(`${edition.slug}/${speaker.id}`) ?? 1,
-        guid: uuidV5(`urn:madang:${edition.slug}:speaker:${speaker.id}`),
-        name: text(speaker.name),
-        public_name: text(speaker.name),
-        biography: text(speaker.bio)
-      })),
-      links: published.channels.map((channel) => ({ url: channel.url, title: text(channel.name) })),
-      attachments: [],
-      answers: []
-    };
+  const context: EventContext = {
+    programme,
+    text,
+    rooms: roomsOf(programme, sessions, options),
+    eventIds: stableIntegerIds(sessions.map((s) => s.session.id).map(idKey(edition.slug))),
+    personIds: stableIntegerIds(programme.speakers.map((s) => s.id).map(idKey(edition.slug)))
   };
 
   const days = scheduleDays(programme).map((day, index): FrabDay => {
@@ -184,9 +145,9 @@ export function programmeToFrabJson(programme: Programme, options: ExportOptions
       day_start: isoWithOffset(first ?? instantFromWallTime(day.date, '00:00', zone), zone),
       day_end: isoWithOffset(last ?? instantFromWallTime(day.date, '23:59', zone), zone),
       rooms: Object.fromEntries(
-        rooms.list.map((room) => [
+        context.rooms.list.map((room) => [
           room.name,
-          onDay.filter((s) => rooms.nameOf(s) === room.name).map(toEvent)
+          onDay.filter((s) => context.rooms.nameOf(s) === room.name).map((s) => eventOf(s, context))
         ])
       )
     };
@@ -201,7 +162,7 @@ export function programmeToFrabJson(programme: Programme, options: ExportOptions
     timeslot_duration: timeslotDuration,
     time_zone_name: zone,
     url: editionUrl(options.baseUrl, edition),
-    rooms: rooms.list,
+    rooms: context.rooms.list,
     days
   };
   return {
@@ -211,6 +172,64 @@ export function programmeToFrabJson(programme: Programme, options: ExportOptions
       conference
     }
   };
+}
+
+interface EventContext {
+  readonly programme: Programme;
+  readonly text: (value: LocalizedText) => string;
+  readonly rooms: Rooms;
+  readonly eventIds: ReadonlyMap<string, number>;
+  readonly personIds: ReadonlyMap<string, number>;
+}
+
+function eventOf(published: PublishedSession, context: EventContext): FrabEvent {
+  const { session } = published;
+  const { edition } = context.programme;
+  const { text } = context;
+  const zone = edition.hostZone;
+  const key = idKey(edition.slug);
+  const id = context.eventIds.get(key(session.id)) ?? 1;
+  const itemLine = (item: ProgrammeItem): string => {
+    const names = published.speakers.filter((s) => item.speakerIds.includes(s.id)).map((s) => text(s.name));
+    const time = item.startsAt ? `${localTimeIn(item.startsAt, zone)} ` : '';
+    return `${time}${text(item.title)}${names.length > 0 ? ` — ${names.join(', ')}` : ''}`;
+  };
+  return {
+    id,
+    guid: uuidV5(`urn:madang:${edition.slug}:session:${session.id}`),
+    logo: '',
+    date: isoWithOffset(session.startsAt, zone),
+    start: localTimeIn(session.startsAt, zone),
+    duration: formatDuration(Math.max(0, minutesBetween(session.startsAt, session.endsAt))),
+    room: context.rooms.nameOf(published),
+    // The id keeps slugs unique even when two session ids slugify alike.
+    slug: `${slugPart(edition.slug)}-${id}-${slugPart(session.id)}`,
+    url: published.url,
+    title: published.title,
+    subtitle: '',
+    track: session.kind,
+    type: eventTypes[session.kind],
+    language: published.lang,
+    abstract: published.summary,
+    description: published.items.map(itemLine).join('\n'),
+    recording_license: '',
+    do_not_record: false,
+    persons: published.speakers.map((speaker) => ({
+      id: context.personIds.get(key(speaker.id)) ?? 1,
+      guid: uuidV5(`urn:madang:${edition.slug}:speaker:${speaker.id}`),
+      name: text(speaker.name),
+      public_name: text(speaker.name),
+      biography: text(speaker.bio)
+    })),
+    links: published.channels.map((channel) => ({ url: channel.url, title: text(channel.name) })),
+    attachments: [],
+    answers: []
+  };
+}
+
+/** Ids hash the edition too, so two editions merged in one app do not collide. */
+function idKey(editionSlug: string): (id: string) => string {
+  return (id) => `${editionSlug}/${id}`;
 }
 
 interface Rooms {

@@ -29,12 +29,12 @@ const parser = new XMLParser({
 });
 
 function parse(xml: string): { version: string; conference: XmlNode; day: XmlNode[] } {
-  const document = parser.parse(xml, true) as { schedule: { version: string; conference: XmlNode; day: XmlNode[] } };
-  return document.schedule;
+  return (parser.parse(xml, true) as { schedule: ReturnType<typeof parse> }).schedule;
 }
 
 function eventsOf(schedule: ReturnType<typeof parse>): XmlNode[] {
-  return schedule.day.flatMap((day) => ((day.room as XmlNode[] | undefined) ?? []).flatMap((room) => (room.event as XmlNode[] | undefined) ?? []));
+  const rooms = schedule.day.flatMap((day) => (day.room as XmlNode[] | undefined) ?? []);
+  return rooms.flatMap((room) => (room.event as XmlNode[] | undefined) ?? []);
 }
 
 describe('programmeToFrabXml', () => {
@@ -56,13 +56,16 @@ describe('programmeToFrabXml', () => {
     expect(xml.day.map((d) => [d['@index'], d['@date'], d['@start'], d['@end']])).toEqual(
       json.conference.days.map((d) => [String(d.index), d.date, d.day_start, d.day_end])
     );
-    expect((xml.day[0]?.room as XmlNode[]).map((r) => r['@name'])).toEqual(Object.keys(json.conference.days[0]?.rooms ?? {}));
+    expect((xml.day[0]?.room as XmlNode[]).map((r) => r['@name'])).toEqual(
+      json.conference.rooms.map((r) => r.name)
+    );
 
     const jsonEvents = json.conference.days.flatMap((day) => Object.values(day.rooms).flat());
     const xmlEvents = eventsOf(xml);
     expect(xmlEvents).toHaveLength(5);
-    expect(xmlEvents.map((e) => [e['@guid'], e['@id'], e.title, e.start, e.duration, e.room, e.slug, e.url])).toEqual(
-      jsonEvents.map((e) => [e.guid, String(e.id), e.title, e.start, e.duration, e.room, e.slug, e.url])
+    const fields = ['title', 'date', 'start', 'duration', 'room', 'slug', 'url'] as const;
+    expect(xmlEvents.map((e) => [e['@guid'], e['@id'], ...fields.map((f) => e[f])])).toEqual(
+      jsonEvents.map((e) => [e.guid, String(e.id), ...fields.map((f) => e[f])])
     );
   });
 
@@ -89,7 +92,7 @@ describe('programmeToFrabXml', () => {
         buildSession({
           id: 'tricky',
           title: { en: 'Cats & dogs <b>"quoted"</b> \'apostrophe\' ]]>' },
-          summary: { en: 'Line one\nline two\u0007 with a bell' },
+          summary: { en: 'Line one\nline two\u0007 with a bell, a lone \uD800 surrogate and 🎤' },
           stageId: null
         })
       ],
@@ -99,7 +102,7 @@ describe('programmeToFrabXml', () => {
     expect(xml).not.toContain('<b>');
     const [event] = eventsOf(parse(xml));
     expect(event?.title).toBe('Cats & dogs <b>"quoted"</b> \'apostrophe\' ]]>');
-    expect(event?.abstract).toBe('Line one\nline two with a bell');
+    expect(event?.abstract).toBe('Line one\nline two with a bell, a lone  surrogate and 🎤');
     expect(event?.room).toBe('Room <"&">');
     expect(parse(xml).day[0]?.room).toEqual([expect.objectContaining({ '@name': 'Room <"&">' })]);
   });

@@ -37,10 +37,12 @@ export function programmeToFrabXml(programme: Programme, options: ExportOptions)
         (day): XmlElement => ({
           name: 'day',
           attributes: { index: day.index, date: day.date, start: day.day_start, end: day.day_end },
-          children: Object.entries(day.rooms).map(([room, events]) => ({
+          // The room list, not the object's key order, which JavaScript
+          // reorders for names that look like numbers.
+          children: conference.rooms.map((room) => ({
             name: 'room',
-            attributes: { name: room },
-            children: events.map(eventElement)
+            attributes: { name: room.name },
+            children: (day.rooms[room.name] ?? []).map(eventElement)
           }))
         })
       )
@@ -108,8 +110,8 @@ function serialise(element: XmlElement, indent: string): string {
   return `${open}>\n${inner}\n${indent}</${element.name}>`;
 }
 
-const notXmlCharacters =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// With the `u` flag a surrogate only matches when it is unpaired.
+const notXmlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/gu;
 
 /**
  * Escapes markup and drops what XML 1.0 cannot carry at all (control

@@ -6,7 +6,11 @@ describe('buildProgramme', () => {
   const programme = buildProgramme();
 
   it('is a two-day forum hosted in Seoul, in Korean and English', () => {
-    expect(programme.edition).toMatchObject({ hostZone: 'Asia/Seoul', defaultLocale: 'ko', locales: ['ko', 'en'] });
+    expect(programme.edition).toMatchObject({
+      hostZone: 'Asia/Seoul',
+      defaultLocale: 'ko',
+      locales: ['ko', 'en']
+    });
     expect(programme.days.map((d) => d.date)).toEqual(['2020-09-22', '2020-09-23']);
   });
 
@@ -51,6 +55,8 @@ describe('emptyProgramme', () => {
   it('is an edition with nothing scheduled', () => {
     const empty = emptyProgramme();
     expect(empty.edition.slug).toBe('seoul-2020');
-    expect([empty.days, empty.sessions, empty.stages, empty.items, empty.speakers]).toEqual([[], [], [], [], []]);
+    for (const records of [empty.days, empty.sessions, empty.stages, empty.items, empty.speakers]) {
+      expect(records).toEqual([]);
+    }
   });
 });

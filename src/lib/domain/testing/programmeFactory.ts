@@ -65,6 +65,7 @@ export function buildEdition(overrides: Partial<Edition> = {}): Edition {
     endsOn: '2020-09-23',
     state: 'published',
     version: 1,
+    updatedAt: new Date('2020-09-01T00:00:00Z'),
     ...overrides
   };
 }

@@ -125,7 +125,8 @@ export class ProgrammeRepository {
       startsOn: editionRow.starts_on,
       endsOn: editionRow.ends_on,
       state: editionRow.state,
-      version: editionRow.version
+      version: editionRow.version,
+      updatedAt: new Date(editionRow.updated_at)
     };
     return {
       organisation,
@@ -233,7 +234,8 @@ async function insertProgramme(tx: Transaction<DatabaseSchema>, p: Programme): P
       locales: [...e.locales],
       starts_on: e.startsOn,
       ends_on: e.endsOn,
-      state: e.state
+      state: e.state,
+      updated_at: e.updatedAt
     })
     .execute();
   if (p.days.length > 0)

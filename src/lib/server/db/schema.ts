@@ -45,6 +45,7 @@ export interface EditionTable {
   ends_on: LocalDate;
   state: 'draft' | 'published';
   version: Version;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
   deleted_at: Deleted;
 }
 

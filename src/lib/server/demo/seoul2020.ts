@@ -682,7 +682,9 @@ export function seoul2020Programme(): Programme {
       startsOn: '2020-09-22',
       endsOn: '2020-09-23',
       state: 'published',
-      version: 1
+      version: 1,
+      // The programme as it stood when the forum went out.
+      updatedAt: new Date('2020-09-21T00:00:00Z')
     },
     days: days.map((day) => ({ ...day })),
     stages: [
