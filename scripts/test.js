@@ -6,8 +6,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** @param {string} name */
 const bin = (name) => `node_modules/.bin/${name}`;
 
+/** @type {[string, string, string[]][]} */
 const steps = [
   ['sync SvelteKit types', bin('svelte-kit'), ['sync']],
   ['type check', bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human']],

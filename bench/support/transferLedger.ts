@@ -64,7 +64,7 @@ export class TransferLedger {
 
   private constructor() {}
 
-  /** Starts listening; call before `Network.enable` has any traffic to report. */
+  /** Listens to the session, then enables the Network domain on an empty cache, before the page navigates. */
   static async attach(cdp: CDPSession): Promise<TransferLedger> {
     const ledger = new TransferLedger();
     cdp.on('Network.requestWillBeSent', (event) => {

@@ -149,7 +149,8 @@ export interface ProgrammeItemSpeakerTable {
   position: number;
 }
 
-export interface DatabaseSchema {
+/** Tables of the programme (migration 001). Later features add their own table maps beside this one. */
+export interface ProgrammeTables {
   schema_migration: SchemaMigrationTable;
   organisation: OrganisationTable;
   series: SeriesTable;
@@ -164,6 +165,9 @@ export interface DatabaseSchema {
   programme_item: ProgrammeItemTable;
   programme_item_speaker: ProgrammeItemSpeakerTable;
 }
+
+/** Every table, as one Kysely database type; each feature's tables live in their own map. */
+export type DatabaseSchema = ProgrammeTables;
 
 // Generated is re-exported for later tables with serial keys.
 export type { Generated };
