@@ -48,6 +48,10 @@ async function main(): Promise<void> {
     const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}/`;
     log.info({ url, database: app.database.kind }, 'madang is listening');
     process.stdout.write(`\nMadang is running at ${url}\n\n`);
+    if (app.setupPath) {
+      const origin = config.publicUrl ?? url.replace(/\/$/, '');
+      process.stdout.write(`First administrator: open ${origin}${app.setupPath} to create the account\n\n`);
+    }
   });
 
   let stopping = false;

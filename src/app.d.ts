@@ -1,4 +1,5 @@
 import type { Locale } from '$lib/i18n/locale';
+import type { SignedInAccount } from '$lib/server/auth/accountSessions';
 
 declare global {
   namespace App {
@@ -7,6 +8,9 @@ declare global {
       /** The viewer's chosen IANA zone, or null when not chosen. */
       viewerZone: string | null;
       requestId: string;
+      /** The signed-in account (from the `madang_session` cookie), or null. */
+      account: SignedInAccount | null;
+      session: { id: string; expiresAt: Date } | null;
     }
     interface Error {
       message: string;

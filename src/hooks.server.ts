@@ -1,10 +1,12 @@
 /**
- * Every request: reader preferences, caching headers with ETags, request
+ * Every request: reader preferences, the signed-in account (from the session
+ * cookie), caching headers with ETags (console pages: never cached), request
  * metrics, and errors that reach the reader as a plain message while the log
  * gets the detail.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { consoleResponse, isConsolePath, readSession } from '$lib/server/auth/consoleRoute';
 import { appContext } from '$lib/server/context';
 import { readPreferences } from '$lib/server/http/preferences';
 import { messagesFor } from '$lib/i18n/messages';
@@ -15,12 +17,13 @@ export const handle: Handle = async ({ event, resolve }) => {
   event.locals.locale = locale;
   event.locals.viewerZone = viewerZone;
   event.locals.requestId = event.request.headers.get('x-request-id')?.slice(0, 64) || randomUUID();
+  await readSession(event);
 
   const response = await resolve(event, {
     transformPageChunk: ({ html }) => html.replace('%madang.lang%', locale).replace('%madang.zone%', viewerZone ?? '')
   });
 
-  const final = await withValidators(event.request, response);
+  const final = isConsolePath(event.url.pathname) ? consoleResponse(response) : await withValidators(event.request, response);
   const context = appContext();
   context.metrics.observeRequest(
     event.request.method,

@@ -27,6 +27,6 @@ const server = createServer(app.listener);
 server.listen(0, '127.0.0.1', () => {
   const address = server.address();
   if (typeof address !== 'object' || !address) throw new Error('no address');
-  process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${address.port}` })}\n`);
+  process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${address.port}`, setupPath: app.setupPath })}\n`);
 });
 process.on('SIGTERM', () => server.close(() => void app.close().then(() => process.exit(0))));

@@ -4,6 +4,8 @@ import { createInterface } from 'node:readline';
 
 export interface TestServer {
   readonly url: string;
+  /** The first-administrator link path the server would print (null once an administrator exists). */
+  readonly setupPath: string | null;
   stop(): Promise<void>;
 }
 
@@ -12,15 +14,15 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     env: { ...process.env, DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'inherit']
   });
-  const url = await new Promise<string>((resolve, reject) => {
+  const { url, setupPath } = await new Promise<{ url: string; setupPath: string | null }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('test server did not start within 60 s')), 60_000);
     child.once('exit', (code) => reject(new Error(`test server exited with ${code}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       try {
-        const parsed = JSON.parse(line) as { url?: string };
+        const parsed = JSON.parse(line) as { url?: string; setupPath?: string | null };
         if (parsed.url) {
           clearTimeout(timer);
-          resolve(parsed.url);
+          resolve({ url: parsed.url, setupPath: parsed.setupPath ?? null });
         }
       } catch {
         // not our line
@@ -29,6 +31,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   });
   return {
     url,
+    setupPath,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -31,4 +31,16 @@ describe('configuration', () => {
     expect(loadConfig({ MADANG_DEMO: 'false' }).loadDemo).toBe(false);
     expect(loadConfig({ MADANG_DEMO: '1' }).loadDemo).toBe(true);
   });
+
+  it('writes mail to the log unless SMTP_URL is set, and checks SMTP_URL and MAIL_FROM', () => {
+    expect(loadConfig({}).smtpUrl).toBeNull();
+    expect(loadConfig({}).mailFrom).toBe('Madang <madang@localhost>');
+    const config = loadConfig({ SMTP_URL: 'smtp://user:pass@mail.example.org:587', MAIL_FROM: 'Forum <forum@example.org>' });
+    expect(config.smtpUrl).toBe('smtp://user:pass@mail.example.org:587');
+    expect(config.mailFrom).toBe('Forum <forum@example.org>');
+    expect(loadConfig({ SMTP_URL: 'smtps://mail.example.org' }).smtpUrl).toBe('smtps://mail.example.org');
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example.org' })).toThrow(/^Invalid SMTP_URL: SMTP_URL must look like smtp:\/\//);
+    expect(() => loadConfig({ SMTP_URL: 'mail.example.org:587' })).toThrow(ConfigError);
+    expect(() => loadConfig({ MAIL_FROM: 'not an address' })).toThrow(/^Invalid MAIL_FROM: /);
+  });
 });

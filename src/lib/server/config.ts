@@ -16,6 +16,10 @@ export interface Config {
   /** Public origin for absolute links (exports, OpenGraph); null = from the request. */
   readonly publicUrl: string | null;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** `smtp://user:pass@host:587` or `smtps://…`; null writes mail to the log instead of sending it. */
+  readonly smtpUrl: string | null;
+  /** The From of every message Madang sends. */
+  readonly mailFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -51,7 +55,23 @@ const environmentSchema = z.object({
     .refine((v) => v === undefined || isHttpOrigin(v), {
       message: 'PUBLIC_URL must be an http(s) address such as https://forum.example.org'
     }),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || isSmtpUrl(v), {
+      message: 'SMTP_URL must look like smtp://user:password@mail.example.org:587 (or smtps:// for TLS from the start)'
+    }),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || isMailbox(v), {
+      message: 'MAIL_FROM must be an address such as forum@example.org or "Forum <forum@example.org>"'
+    })
 });
 
 function isPostgresUrl(value: string): boolean {
@@ -61,6 +81,19 @@ function isPostgresUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+function isSmtpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+function isMailbox(value: string): boolean {
+  return /^(?:[^<>@\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/.test(value);
 }
 
 function isHttpOrigin(value: string): boolean {
@@ -89,6 +122,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     databaseUrl: values.DATABASE_URL ?? null,
     loadDemo: !demoOff,
     publicUrl: values.PUBLIC_URL ? values.PUBLIC_URL.replace(/\/+$/, '') : null,
-    logLevel: values.LOG_LEVEL
+    logLevel: values.LOG_LEVEL,
+    smtpUrl: values.SMTP_URL ?? null,
+    mailFrom: values.MAIL_FROM ?? 'Madang <madang@localhost>'
   };
 }

@@ -5,15 +5,23 @@
  * well-known global symbol rather than a module-level variable.
  */
 import type { Logger } from 'pino';
+import type { AccessServices } from './auth/accessServices.js';
 import type { Config } from './config.js';
 import type { Metrics } from './http/metrics.js';
+import type { AuditRepository } from './db/auditRepository.js';
+import type { ProgrammeItemEditing } from './services/programmeItemEditing.js';
 import type { ProgrammeService } from './services/programmeService.js';
+import type { SessionEditing } from './services/sessionEditing.js';
 
 export interface AppContext {
   readonly config: Config;
   readonly log: Logger;
   readonly metrics: Metrics;
   readonly programmes: ProgrammeService;
+  readonly access: AccessServices;
+  readonly sessionEditing: SessionEditing;
+  readonly programmeItemEditing: ProgrammeItemEditing;
+  readonly audit: AuditRepository;
 }
 
 const key = Symbol.for('madang.app-context');

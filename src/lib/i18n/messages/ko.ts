@@ -1,4 +1,5 @@
 /** 한국어 인터페이스 문구. */
+import { consoleProgrammeKo } from './consoleProgramme.ko.js';
 import type { Messages } from './en.js';
 
 export const ko: Messages = {
@@ -100,5 +101,185 @@ export const ko: Messages = {
   errorTitle: '문제가 생겼습니다',
   errorText: '페이지를 보여 드릴 수 없습니다. 잠시 후 다시 시도해 주세요.',
 
-  dateWithWeekday: '날짜'
+  console: {
+    title: '운영자 콘솔',
+    navLabel: '콘솔',
+    navDashboard: '대시보드',
+    navPeople: '사람',
+    navAccount: '내 계정',
+    signOut: '로그아웃',
+    signedInAs: (name) => `${name}(으)로 로그인함`,
+    errorSummary: '확인이 필요한 항목이 있습니다',
+    errorTitlePrefix: '오류: ',
+    optional: '(선택)',
+    fields: {
+      email: '이메일 주소',
+      password: '비밀번호',
+      displayName: '이름',
+      currentPassword: '현재 비밀번호',
+      newPassword: '새 비밀번호',
+      role: '역할',
+      edition: '회차',
+      mailLocale: '이메일 언어'
+    },
+    hints: {
+      newPassword: '12자 이상. 서로 관계없는 낱말 몇 개를 이으면 기억하기 쉬우면서도 강한 비밀번호가 됩니다.',
+      displayName: '다른 운영자에게 보이는 이름입니다.'
+    },
+    notices: {
+      signedOut: '로그아웃했습니다.',
+      signedOutEverywhere: '모든 기기에서 로그아웃했습니다.',
+      passwordReset: '비밀번호를 바꾸고 모든 기기에서 로그아웃했습니다. 새 비밀번호로 로그인하세요.',
+      passwordChanged: '비밀번호를 바꿨습니다. 다른 기기에서는 로그아웃되었습니다.',
+      invited: '초대장을 보냈습니다.',
+      revoked: '역할을 회수했습니다.',
+      invitationAccepted: '초대를 수락했습니다.'
+    },
+    signIn: {
+      title: '로그인',
+      intro: '계정의 이메일 주소로 운영자 콘솔에 로그인하세요.',
+      submit: '로그인',
+      forgot: '비밀번호를 잊으셨나요?'
+    },
+    signOutPage: {
+      title: '로그아웃',
+      intro: '이 기기에서 운영자 콘솔에서 로그아웃합니다.'
+    },
+    setup: {
+      title: '첫 관리자 만들기',
+      intro: '이 일회용 링크로 이 마당의 관리자 계정을 만듭니다. 관리자는 다른 모든 사람을 초대할 수 있습니다.',
+      submit: '관리자 계정 만들기'
+    },
+    invitation: {
+      title: '초대',
+      summary: (role, edition) => `${edition}의 ${role}(으)로 초대받으셨습니다.`,
+      forEmail: (email) => `이 초대는 ${email} 주소로 보낸 것입니다.`,
+      validUntil: (when) => `${when}까지 한 번 사용할 수 있습니다.`,
+      createIntro: '계정을 만들어 초대를 수락하세요.',
+      createSubmit: '계정 만들고 수락하기',
+      acceptSubmit: '초대 수락하기',
+      signInFirst: '이 주소로 된 계정이 이미 있습니다. 그 계정으로 로그인한 뒤 초대를 수락하세요.',
+      signInLink: '로그인하고 수락하기',
+      wrongAccount: (email) => `다른 계정으로 로그인되어 있습니다. 로그아웃한 뒤 이 링크를 다시 열어 ${email} 주소의 초대를 수락하세요.`
+    },
+    passwordReset: {
+      title: '비밀번호 재설정',
+      intro: '계정의 이메일 주소를 입력하면 새 비밀번호를 정할 수 있는 링크를 보내 드립니다.',
+      submit: '링크 보내기',
+      sent: '그 주소로 된 계정이 있다면 새 비밀번호를 정할 링크를 보냈습니다. 링크는 1시간 동안 한 번 쓸 수 있습니다.',
+      newTitle: '새 비밀번호 정하기',
+      newIntro: '새 비밀번호를 정하면 모든 기기에서 로그아웃됩니다.',
+      newSubmit: '새 비밀번호 저장',
+      backToSignIn: '로그인으로 돌아가기'
+    },
+    dashboard: {
+      title: '대시보드',
+      welcome: (name) => `${name}님, 반갑습니다`,
+      editions: '내 회차',
+      none: '아직 맡은 회차가 없습니다. 관리자가 회차에 초대할 수 있습니다.',
+      instanceAdmin: '이 마당의 관리자이므로 모든 회차에서 일할 수 있습니다.',
+      roles: '내 역할',
+      publicPage: (edition) => `${edition} 공개 페이지`,
+      state: { draft: '초안', published: '공개됨' }
+    },
+    account: {
+      title: '내 계정',
+      details: '계정 정보',
+      changePassword: '비밀번호 바꾸기',
+      changeSubmit: '비밀번호 바꾸기',
+      everywhere: '모든 기기에서 로그아웃',
+      everywhereHelp: '이 기기를 포함해 로그인한 모든 기기의 세션을 끝냅니다.',
+      everywhereSubmit: '모든 기기에서 로그아웃하기',
+      instanceAdmin: '이 마당의 관리자'
+    },
+    people: {
+      title: '사람',
+      invite: '초대하기',
+      inviteHelp: '받는 사람에게 7일 동안 한 번 쓸 수 있는 링크가 담긴 이메일이 갑니다.',
+      inviteSubmit: '초대장 보내기',
+      accounts: '계정',
+      columnPerson: '사람',
+      columnRoles: '역할',
+      instanceAdmin: '이 마당의 관리자',
+      noRoles: '역할 없음',
+      roleOn: (role, edition) => `${edition}, ${role}`,
+      revoke: '회수',
+      revokeLabel: (role, edition, name) => `${name}의 ${edition} ${role} 역할 회수`,
+      pending: '수락을 기다리는 초대',
+      noPending: '수락을 기다리는 초대가 없습니다.',
+      expires: (when) => `${when}까지`,
+      noEditions: '아직 사람을 초대할 회차가 없습니다.'
+    },
+    roles: {
+      admin: '관리자',
+      producer: '프로듀서',
+      moderator: '진행 보조(모더레이터)',
+      captioner: '자막 담당',
+      interpreter: '통역사',
+      speaker: '연사'
+    },
+    roleHelp: {
+      admin: '회차의 모든 일, 사람 초대 포함',
+      producer: '프로그램, 스튜디오와 중계',
+      moderator: '청중의 질문과 투표',
+      captioner: '실시간 자막',
+      interpreter: '실시간 통역',
+      speaker: '무대에 올라 발표'
+    },
+    errorHeadings: {
+      link: '이 링크는 쓸 수 없습니다',
+      forbidden: '허용되지 않습니다',
+      csrf: '양식을 받아들이지 않았습니다',
+      other: '문제가 생겼습니다'
+    },
+    errorPageConsole: '콘솔로 가기',
+    errorPageSignIn: '로그인하러 가기',
+    retryAt: (when) => `${when} 이후에 다시 시도하세요.`,
+    errors: {
+      'auth.invalid_credentials': '이메일 주소나 비밀번호가 맞지 않습니다.',
+      'auth.locked': '로그인에 연달아 5번 실패해 이 계정이 15분 동안 잠겼습니다.',
+      'auth.rate_limited': '지금 쓰는 네트워크에서 로그인 실패가 너무 많았습니다.',
+      'auth.csrf': '이 양식이 만료되었거나 이 사이트에서 보낸 것이 아니어서 아무것도 바꾸지 않았습니다. 뒤로 가서 페이지를 새로 고친 뒤 다시 시도하세요.',
+      'auth.forbidden': '이 계정에는 이 일을 할 수 있는 역할이 없습니다.',
+      'auth.signed_out': '계속하려면 로그인하세요.',
+      'auth.wrong_password': '현재 비밀번호가 아닙니다.',
+      'email.invalid': 'name@example.org 같은 이메일 주소를 입력하세요.',
+      'display_name.invalid': '1자에서 100자 사이의 이름을 입력하세요.',
+      'password.too_short': '12자 이상으로 정하세요.',
+      'password.too_long': '1,000자 이하로 정하세요.',
+      'password.too_common': '너무 흔한 비밀번호입니다. 다른 비밀번호를 정하세요.',
+      'account.email_taken': '이 이메일 주소로 된 계정이 이미 있습니다.',
+      'role.invalid': '목록에서 역할을 고르세요.',
+      'role_grant.not_found': '그 역할은 이제 없습니다. 이미 회수되었을 수 있습니다.',
+      'invitation.invalid': '이 초대 링크는 올바르지 않습니다. 이메일의 링크 전체를 열었는지 확인하세요.',
+      'invitation.expired': '이 초대는 만료되었습니다. 초대한 운영자에게 새 초대를 부탁하세요.',
+      'invitation.used': '이 초대는 이미 사용되었습니다.',
+      'invitation.wrong_account': '다른 계정으로 로그인되어 있습니다. 로그아웃한 뒤 초대를 다시 여세요.',
+      'invitation.sign_in_required': '이 주소로 된 계정이 이미 있습니다. 그 계정으로 로그인한 뒤 초대를 수락하세요.',
+      'invitation.edition_unknown': '목록에서 회차를 고르세요.',
+      'password_reset.invalid': '이 비밀번호 재설정 링크는 올바르지 않습니다. 이메일의 링크 전체를 열었는지 확인하세요.',
+      'password_reset.expired': '이 비밀번호 재설정 링크는 만료되었습니다. 새 링크를 요청하세요.',
+      'password_reset.used': '이 비밀번호 재설정 링크는 이미 사용되었습니다. 필요하면 새 링크를 요청하세요.',
+      'setup.invalid': '이 설정 링크는 올바르지 않습니다. 마당이 시작할 때 출력한 링크 전체를 쓰세요.',
+      'setup.expired': '이 설정 링크는 만료되었습니다. 마당을 다시 시작하면 새 링크를 출력합니다.',
+      'setup.used': '이 설정 링크는 이미 사용되었습니다.',
+      'setup.done': '관리자가 이미 있습니다. 로그인하세요.',
+      'mail.not_sent': '이메일을 보내지 못해 아무것도 저장하지 않았습니다. 나중에 다시 시도하거나, 이 마당을 운영하는 분께 메일 설정을 확인해 달라고 하세요.'
+    },
+    mail: {
+      invitationSubject: (edition) => `초대: ${edition}`,
+      invitationText: (v) =>
+        `${v.inviter}님이 ${v.edition}에 ${v.role}(으)로 함께해 달라고 초대합니다.\n\n` +
+        `수락하려면 이 링크를 여세요:\n${v.link}\n\n` +
+        `링크는 ${v.days}일 동안 한 번 쓸 수 있습니다. 예상하지 못한 초대라면 이 이메일은 무시하셔도 됩니다.\n`,
+      passwordResetSubject: '새 비밀번호 정하기',
+      passwordResetText: (v) =>
+        `마당 계정의 비밀번호 재설정을 요청받았습니다.\n\n` +
+        `새 비밀번호를 정하려면 이 링크를 여세요:\n${v.link}\n\n` +
+        `링크는 ${v.minutes}분 동안 한 번 쓸 수 있습니다. 요청하지 않으셨다면 이 이메일은 무시하세요. 비밀번호는 그대로입니다.\n`
+    }
+  },
+
+  dateWithWeekday: '날짜',
+  consoleProgramme: consoleProgrammeKo
 };

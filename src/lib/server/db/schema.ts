@@ -1,6 +1,8 @@
 /** Row types of the database, as Kysely sees them. */
 import type { ColumnType, Generated } from 'kysely';
 import type { LocalizedText } from '../../domain/localizedText.js';
+import type { AccountTables } from './schema/accounts.js';
+import type { AuditTables } from './schema/audit.js';
 
 type Json = ColumnType<LocalizedText, string, string>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -93,6 +95,9 @@ export interface SessionTable {
   state: 'draft' | 'published';
   is_illustrative: Flag;
   version: Version;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** Account that made the last change (migration 003). */
+  updated_by: ColumnType<string | null, string | null | undefined, string | null>;
   deleted_at: Deleted;
 }
 
@@ -167,7 +172,7 @@ export interface ProgrammeTables {
 }
 
 /** Every table, as one Kysely database type; each feature's tables live in their own map. */
-export type DatabaseSchema = ProgrammeTables;
+export type DatabaseSchema = ProgrammeTables & AccountTables & AuditTables;
 
 // Generated is re-exported for later tables with serial keys.
 export type { Generated };

@@ -9,10 +9,17 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import compression from 'compression';
 import { pino, type Logger } from 'pino';
+import { createAccessServices, type AccessServices } from '../auth/accessServices.js';
 import type { Config } from '../config.js';
 import { provideContext, type AppContext } from '../context.js';
 import { openDatabase, type Database } from '../db/database.js';
+import { AuditRepository } from '../db/auditRepository.js';
+import { ProgrammeItemEditRepository } from '../db/programmeItemEditRepository.js';
 import { ProgrammeRepository } from '../db/programmeRepository.js';
+import { SessionEditRepository } from '../db/sessionEditRepository.js';
+import { SessionEditing } from '../services/sessionEditing.js';
+import { ProgrammeItemEditing } from '../services/programmeItemEditing.js';
+import { createMailer } from '../mail/mailer.js';
 import { loadDemoIfEmpty } from '../services/demoService.js';
 import { ProgrammeService } from '../services/programmeService.js';
 import { createMetrics } from './metrics.js';
@@ -26,6 +33,8 @@ export interface App {
   readonly database: Database;
   /** The slug of the demo edition when this start loaded it. */
   readonly demoLoaded: string | null;
+  /** `/console/setup/<token>` while no administrator exists: the process prints it. */
+  readonly setupPath: string | null;
   close(): Promise<void>;
 }
 
@@ -50,9 +59,14 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
 
   const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   const programmeRepository = new ProgrammeRepository(database.db);
+  const mailer = createMailer(config, log);
   let demoLoaded: string | null = null;
+  let access: AccessServices;
+  let setupPath: string | null;
   try {
     if (config.loadDemo) demoLoaded = await loadDemoIfEmpty(programmeRepository);
+    access = await createAccessServices(database.db, { mailer, log, clock: options.clock });
+    setupPath = await access.setup.ensureSetupLink();
   } catch (error) {
     await database.close();
     throw error;
@@ -63,7 +77,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     config,
     log,
     metrics,
-    programmes: new ProgrammeService(programmeRepository, options.clock)
+    programmes: new ProgrammeService(programmeRepository, options.clock),
+    access,
+    sessionEditing: new SessionEditing(programmeRepository, new SessionEditRepository(database.db)),
+    programmeItemEditing: new ProgrammeItemEditing(programmeRepository, new ProgrammeItemEditRepository(database.db)),
+    audit: new AuditRepository(database.db)
   };
   provideContext(context);
 
@@ -116,6 +134,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     context,
     database,
     demoLoaded,
-    close: () => database.close()
+    setupPath,
+    close: async () => {
+      await mailer.close();
+      await database.close();
+    }
   };
 }

@@ -3,10 +3,12 @@
  * change is a new file. Listed statically so the bundled server has them.
  */
 import * as programme from './001_programme.js';
+import * as accounts from './002_accounts.js';
+import * as audit from './003_audit.js';
 
 export interface Migration {
   readonly name: string;
   readonly statements: readonly string[];
 }
 
-export const migrations: readonly Migration[] = [programme];
+export const migrations: readonly Migration[] = [programme, accounts, audit];

@@ -1,0 +1,362 @@
+/**
+ * The organiser console over plain HTTP, as a browser without JavaScript and
+ * an attacker with curl see it: every console page and action refuses
+ * anonymous visitors and accounts without the role, every form refuses a
+ * missing or forged CSRF token, sessions rotate and end as promised, and
+ * bad input gets a clear 4xx, never a 500.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSmtpCapture, type SmtpCapture } from '../src/lib/server/mail/testing/smtpCapture.js';
+import { ConsoleClient, consoleLinkIn, csrfOf, mainText } from './support/consoleClient.js';
+import { startTestServer, type TestServer } from './support/testServer.js';
+
+const password = 'orange kettle under the bridge';
+const admin = { email: 'admin@example.org', displayName: 'Ada Admin' };
+
+let server: TestServer;
+let smtp: SmtpCapture;
+let asAdmin: ConsoleClient;
+let asSpeaker: ConsoleClient;
+const client = (headers?: Record<string, string>) => new ConsoleClient(server.url, headers);
+
+/** Invites `email` as `role` on the demo edition and accepts as a new account; returns that account's client. */
+async function inviteAndAccept(email: string, role: string, displayName: string): Promise<ConsoleClient> {
+  const invited = await asAdmin.submit('/console/people', { email, role, edition: 'seoul-2020', mailLocale: 'en' }, '?/invite');
+  expect(invited.status, mainText(invited.text)).toBe(303);
+  const link = consoleLinkIn(await smtp.next(email));
+  const invitee = client();
+  const accepted = await invitee.submit(link, { displayName, password });
+  expect(accepted.location).toBe('/console?notice=invitation-accepted');
+  return invitee;
+}
+
+async function signIn(who: ConsoleClient, email: string, secret = password, next?: string) {
+  return who.submit('/console/sign-in', { email, password: secret, ...(next ? { next } : {}) });
+}
+
+beforeAll(async () => {
+  smtp = await startSmtpCapture();
+  server = await startTestServer({ SMTP_URL: smtp.url, MAIL_FROM: 'Seoul Forum <forum@example.org>' });
+  expect(server.setupPath).toMatch(/^\/console\/setup\//);
+  asAdmin = client();
+  const created = await asAdmin.submit(server.setupPath!, { ...admin, password });
+  expect(created.location).toBe('/console');
+  asSpeaker = await inviteAndAccept('speaker@example.org', 'speaker', 'Sam Speaker');
+});
+afterAll(async () => {
+  await server?.stop();
+  await smtp?.close();
+});
+
+describe('the first administrator', () => {
+  it('is created once through the printed link, which then stops working', async () => {
+    const again = await client().get(server.setupPath!);
+    expect(again.status).toBe(410);
+    expect(mainText(again.text)).toContain('This setup link has already been used.');
+    const dashboard = await asAdmin.get('/console');
+    expect(dashboard.status).toBe(200);
+    expect(mainText(dashboard.text)).toContain('Welcome, Ada Admin');
+  });
+
+  it('refuses a setup link that was tampered with', async () => {
+    const forged = server.setupPath!.replace(/\.(\d+)\./, (_m, s: string) => `.${Number(s) + 86_400}.`);
+    const page = await client().get(forged);
+    expect(page.status).toBe(404);
+    expect(mainText(page.text)).toContain('This setup link is not valid.');
+  });
+});
+
+describe('every console page and action refuses anonymous visitors', () => {
+  const pages = ['/console', '/console/account', '/console/people', '/console/sign-out'];
+  it.each(pages)('GET %s sends an anonymous visitor to sign in, and back afterwards', async (path) => {
+    const page = await client().get(path);
+    expect(page.status).toBe(303);
+    expect(page.location).toBe(`/console/sign-in?next=${encodeURIComponent(path)}`);
+    expect(page.headers.get('cache-control')).toBe('no-store');
+  });
+
+  const actions: [string, Record<string, string>][] = [
+    ['/console/account?/changePassword', { currentPassword: password, newPassword: 'a hijacked passphrase' }],
+    ['/console/account?/signOutEverywhere', {}],
+    ['/console/people?/invite', { email: 'mallory@example.org', role: 'admin', edition: 'seoul-2020', mailLocale: 'en' }],
+    ['/console/people?/revoke', { grant: '00000000-0000-4000-8000-000000000000' }],
+    ['/console/sign-out', {}]
+  ];
+  it.each(actions)('POST %s from an anonymous visitor changes nothing and is sent to sign in', async (path, fields) => {
+    const visitor = client();
+    const csrf = csrfOf((await visitor.get('/console/sign-in')).text);
+    const response = await visitor.post(path, { csrf, ...fields });
+    expect(response.status).toBe(303);
+    expect(response.location).toMatch(/^\/console\/sign-in\?next=/);
+  });
+
+  const publicForms = [
+    '/console/sign-in',
+    '/console/password-reset',
+    '/console/invitations/00000000-0000-4000-8000-000000000000.9999999999.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+    '/console/password-reset/00000000-0000-4000-8000-000000000000.9999999999.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
+  ];
+  it.each(publicForms)('POST %s without a CSRF token is refused with 403', async (path) => {
+    const response = await client().post(path, { email: admin.email, password, displayName: 'X' });
+    expect(response.status).toBe(403);
+    expect(mainText(response.text)).toContain('This form has expired or did not come from this site');
+  });
+});
+
+describe('a speaker-only account', () => {
+  it('sees its dashboard and account, with its one role', async () => {
+    const dashboard = await asSpeaker.get('/console');
+    expect(dashboard.status).toBe(200);
+    expect(mainText(dashboard.text)).toContain('Your roles: Speaker');
+    expect(dashboard.text).not.toContain('href="/console/people"');
+    expect((await asSpeaker.get('/console/account')).status).toBe(200);
+  });
+
+  it('gets a 403 page for the people page, in its language', async () => {
+    const page = await asSpeaker.get('/console/people');
+    expect(page.status).toBe(403);
+    expect(mainText(page.text)).toContain('Your account does not have a role that allows this.');
+    const ko = await asSpeaker.get('/console/people?lang=ko');
+    expect(ko.status).toBe(403);
+    expect(mainText(ko.text)).toContain('이 계정에는 이 일을 할 수 있는 역할이 없습니다.');
+    await asSpeaker.get('/console?lang=en');
+  });
+
+  it('cannot invite or revoke, even with a valid form token', async () => {
+    const csrf = csrfOf((await asSpeaker.get('/console')).text);
+    const mailsBefore = smtp.received.length;
+    const invite = await asSpeaker.post('/console/people?/invite', {
+      csrf,
+      email: 'friend@example.org',
+      role: 'admin',
+      edition: 'seoul-2020',
+      mailLocale: 'en'
+    });
+    expect(invite.status).toBe(403);
+    const grantId = /name="grant" value="([^"]+)"/.exec((await asAdmin.get('/console/people')).text)![1]!;
+    const revoke = await asSpeaker.post('/console/people?/revoke', { csrf, grant: grantId });
+    expect(revoke.status).toBe(403);
+    expect(smtp.received.length).toBe(mailsBefore);
+    expect((await asAdmin.get('/console/people')).text).toContain(`value="${grantId}"`);
+  });
+});
+
+describe('forms protected against cross-site requests', () => {
+  const invite = { email: 'forged@example.org', role: 'admin', edition: 'seoul-2020', mailLocale: 'en' };
+
+  it('refuses a missing, tampered or borrowed token with a clear 403, and changes nothing', async () => {
+    const mailsBefore = smtp.received.length;
+    const csrf = csrfOf((await asAdmin.get('/console/people')).text);
+    const speakersToken = csrfOf((await asSpeaker.get('/console')).text);
+    for (const token of [undefined, `${csrf.slice(0, -2)}xx`, speakersToken, '']) {
+      const response = await asAdmin.post('/console/people?/invite', { ...(token === undefined ? {} : { csrf: token }), ...invite });
+      expect(response.status).toBe(403);
+      expect(mainText(response.text)).toContain('nothing was changed');
+    }
+    expect(smtp.received.length).toBe(mailsBefore);
+    expect((await asAdmin.get('/console/people')).text).not.toContain('forged@example.org');
+  });
+
+  it('refuses a form posted from another site (origin check)', async () => {
+    const csrf = csrfOf((await asAdmin.get('/console/people')).text);
+    const response = await fetch(`${server.url}/console/people?/invite`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: 'https://evil.example',
+        cookie: [...asAdmin.cookies].map(([n, v]) => `${n}=${v}`).join('; ')
+      },
+      body: new URLSearchParams({ csrf, ...invite }).toString()
+    });
+    expect(response.status).toBe(403);
+  });
+});
+
+describe('sessions', () => {
+  it('are HttpOnly, SameSite=Lax cookies for the whole site that last no longer than 7 days', async () => {
+    const browser = client();
+    await signIn(browser, admin.email);
+    const cookie = browser.setCookieHeaders.find((h) => h.startsWith('madang_session='))!;
+    expect(cookie).toMatch(/; HttpOnly/i);
+    expect(cookie).toMatch(/; SameSite=Lax/i);
+    expect(cookie).toMatch(/; Path=\//);
+    expect(cookie).toMatch(/; Max-Age=604800/);
+    expect(cookie).not.toMatch(/; Secure/i);
+    expect(Buffer.from(browser.cookies.get('madang_session')!, 'base64url')).toHaveLength(32);
+  });
+
+  it('are Secure behind HTTPS', async () => {
+    const browser = client({ 'x-forwarded-proto': 'https' });
+    const response = await signIn(browser, admin.email);
+    expect(response.status).toBe(303);
+    expect(browser.setCookieHeaders.find((h) => h.startsWith('madang_session='))).toMatch(/; Secure/i);
+  });
+
+  it('rotate at sign-in: the cookie a browser had before stops working', async () => {
+    const browser = client();
+    await signIn(browser, admin.email);
+    const before = browser.cookies.get('madang_session')!;
+    // Signed in already, the sign-in page sends the browser on; post the form straight away.
+    const csrf = csrfOf((await browser.get('/console')).text);
+    expect((await browser.post('/console/sign-in', { csrf, email: admin.email, password })).location).toBe('/console');
+    expect(browser.cookies.get('madang_session')).not.toBe(before);
+    const planted = client();
+    planted.cookies.set('madang_session', before);
+    expect((await planted.get('/console')).status).toBe(303);
+  });
+
+  it('end at sign-out, and everywhere at once from the account page', async () => {
+    const laptop = client();
+    const phone = client();
+    await signIn(laptop, admin.email);
+    await signIn(phone, admin.email);
+    const out = await laptop.submit('/console/sign-out', {});
+    expect(out.location).toBe('/console/sign-in?notice=signed-out');
+    expect((await laptop.get('/console')).status).toBe(303);
+    expect((await phone.get('/console')).status).toBe(200);
+
+    const tablet = client();
+    await signIn(tablet, admin.email);
+    const everywhere = await tablet.submit('/console/account', {}, '?/signOutEverywhere');
+    expect(everywhere.location).toBe('/console/sign-in?notice=signed-out-everywhere');
+    expect((await phone.get('/console')).status).toBe(303);
+    expect((await tablet.get('/console')).status).toBe(303);
+    expect((await asAdmin.get('/console')).status).toBe(303);
+    await signIn(asAdmin, admin.email);
+  });
+
+  it('come back to a same-site console page after sign-in, and nowhere else', async () => {
+    expect((await signIn(client(), admin.email, password, '/console/account')).location).toBe('/console/account');
+    expect((await signIn(client(), admin.email, password, '//evil.example/console')).location).toBe('/console');
+    expect((await signIn(client(), admin.email, password, 'https://evil.example/')).location).toBe('/console');
+  });
+
+  it('are never cached', async () => {
+    for (const path of ['/console', '/console/people', '/console/account']) {
+      expect((await asAdmin.get(path)).headers.get('cache-control')).toBe('no-store');
+    }
+    expect((await client().get('/console/sign-in')).headers.get('cache-control')).toBe('no-store');
+  });
+});
+
+describe('signing in', () => {
+  it('says the same for a wrong password and an unknown address, beside the form, in the reader’s language', async () => {
+    const wrong = await signIn(client(), admin.email, 'not the password at all');
+    const unknown = await signIn(client(), 'nobody@example.org');
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(mainText(wrong.text)).toContain('The e-mail address or the password is not right.');
+    expect(mainText(unknown.text)).toContain('The e-mail address or the password is not right.');
+    expect(wrong.text).toContain('<title>Error: Sign in');
+    expect(wrong.text).toContain(`value="${admin.email}"`);
+
+    const korean = client();
+    await korean.get('/console/sign-in?lang=ko');
+    const ko = await korean.submit('/console/sign-in', { email: admin.email, password: 'not the password at all' });
+    expect(mainText(ko.text)).toContain('이메일 주소나 비밀번호가 맞지 않습니다.');
+  });
+
+  it('locks the account after 5 failures, saying when to try again', async () => {
+    const victim = 'locked@example.org';
+    const who = await inviteAndAccept(victim, 'moderator', 'Lee Locked');
+    let last;
+    for (let i = 0; i < 5; i++) last = await signIn(client(), victim, `wrong password number ${i}`);
+    expect(last!.status).toBe(423);
+    expect(mainText(last!.text)).toMatch(/this account is locked for 15 minutes\. Try again after \d\d:\d\d UTC\./);
+    const right = await signIn(client(), victim);
+    expect(right.status).toBe(423);
+    expect(who.cookies.has('madang_session')).toBe(true);
+  });
+});
+
+describe('password reset by e-mail', () => {
+  it('answers the same whether or not the address has an account', async () => {
+    const unknown = await client().submit('/console/password-reset', { email: 'nobody@example.org' });
+    const known = await client().submit('/console/password-reset', { email: 'speaker@example.org' });
+    expect(unknown.location).toBe('/console/password-reset?sent');
+    expect(known.location).toBe('/console/password-reset?sent');
+    const mail = await smtp.next('speaker@example.org');
+    expect(mail.subject).toBe('Choose a new password');
+    expect(smtp.received.some((m) => m.to === 'nobody@example.org')).toBe(false);
+    // Leave the link unused; the next test asks for its own.
+  });
+
+  it('sets a new password once and signs out every session of the account', async () => {
+    const email = 'reset@example.org';
+    const elsewhere = await inviteAndAccept(email, 'captioner', 'Rae Reset');
+    await client().submit('/console/password-reset', { email });
+    const link = consoleLinkIn(await smtp.next(email));
+
+    const weak = await client().submit(link, { password: 'password1234' });
+    expect(weak.status).toBe(400);
+    expect(weak.text).toMatch(/aria-invalid="true"[^>]*aria-describedby="password-hint password-error"|aria-describedby="password-hint password-error"[^>]*aria-invalid="true"/);
+    expect(mainText(weak.text)).toContain('This password is among the most common ones');
+
+    const done = await client().submit(link, { password: 'a springtime passphrase' });
+    expect(done.location).toBe('/console/sign-in?notice=password-reset');
+    expect((await elsewhere.get('/console')).status).toBe(303);
+    expect((await signIn(client(), email, 'a springtime passphrase')).location).toBe('/console');
+
+    const reused = await client().get(link);
+    expect(reused.status).toBe(410);
+    expect(mainText(reused.text)).toContain('This password reset link has already been used.');
+  });
+});
+
+describe('invitations', () => {
+  it('mail a link that works once, and refuse forged links', async () => {
+    const email = 'once@example.org';
+    await asAdmin.submit('/console/people', { email, role: 'interpreter', edition: 'seoul-2020', mailLocale: 'ko' }, '?/invite');
+    const mail = await smtp.next(email);
+    expect(mail.subject).toContain('초대:');
+    const link = consoleLinkIn(mail);
+    const forged = link.replace(/\.(\d+)\./, (_m, s: string) => `.${Number(s) + 1}.`);
+    const forgedPage = await client().get(forged);
+    expect(forgedPage.status).toBe(404);
+    expect(mainText(forgedPage.text)).toContain('This invitation link is not valid.');
+
+    const invitee = client();
+    const page = await invitee.get(link);
+    expect(mainText(page.text)).toContain('Interpreter');
+    expect(mainText(page.text)).toContain(email);
+    expect((await invitee.submit(link, { displayName: 'Ivy Interpreter', password })).location).toBe('/console?notice=invitation-accepted');
+    const again = await client().get(link);
+    expect(again.status).toBe(410);
+    expect(mainText(again.text)).toContain('This invitation has already been used.');
+  });
+
+  it('show field errors next to the fields, and send nothing for bad input', async () => {
+    const mailsBefore = smtp.received.length;
+    const bad = await asAdmin.submit('/console/people', { email: 'x'.repeat(5000), role: 'owner', edition: 'no-such-edition', mailLocale: 'xx' }, '?/invite');
+    expect(bad.status).toBe(400);
+    const text = mainText(bad.text);
+    expect(text).toContain('Enter an e-mail address such as name@example.org.');
+    expect(text).toContain('Choose a role from the list.');
+    expect(text).toContain('Choose an edition from the list.');
+    expect(bad.text).toContain('id="email-error"');
+    expect(smtp.received.length).toBe(mailsBefore);
+  });
+
+  it('revoke a role with an immediate effect, and refuse unknown grants with 404', async () => {
+    const moderator = await inviteAndAccept('revoked@example.org', 'moderator', 'Ray Revoked');
+    expect(mainText((await moderator.get('/console')).text)).toContain('Your roles: Moderator');
+    const people = (await asAdmin.get('/console/people')).text;
+    const row = people.split('<tr>').find((r) => r.includes('revoked@example.org'))!;
+    const grant = /name="grant" value="([^"]+)"/.exec(row)![1]!;
+    expect((await asAdmin.submit('/console/people', { grant }, '?/revoke')).location).toBe('/console/people?notice=revoked');
+    expect(mainText((await moderator.get('/console')).text)).toContain('You have no role on any edition yet.');
+    const again = await asAdmin.submit('/console/people', { grant }, '?/revoke');
+    expect(again.status).toBe(404);
+    expect((await asAdmin.submit('/console/people', { grant: 'not-a-grant' }, '?/revoke')).status).toBe(404);
+  });
+});
+
+describe('a flood of failed sign-ins from one address', () => {
+  it('is stopped after 20 in 10 minutes with a clear message', async () => {
+    let response;
+    for (let i = 0; i < 25 && response?.status !== 429; i++) response = await signIn(client(), `flood-${i}@example.org`, 'not the password at all');
+    expect(response!.status).toBe(429);
+    expect(mainText(response!.text)).toMatch(/too many failed sign-ins from your network\. Try again after \d\d:\d\d UTC\./);
+  });
+});

@@ -1,0 +1,186 @@
+/**
+ * Story: organisers who use a screen reader, a keyboard or dark mode can use
+ * every console page, in Korean and in English. axe-core reports nothing on
+ * any of them (with and without form errors, and on the error pages), and a
+ * keyboard alone signs in.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startSmtpCapture, type SmtpCapture } from '../src/lib/server/mail/testing/smtpCapture.js';
+import { axeViolations, launchBrowser } from './support/browser.js';
+import { ConsoleClient, consoleLinkIn } from './support/consoleClient.js';
+import { startTestServer, type TestServer } from './support/testServer.js';
+
+const password = 'orange kettle under the bridge';
+const languages = ['ko', 'en'] as const;
+const colourSchemes = ['light', 'dark'] as const;
+
+let server: TestServer;
+let smtp: SmtpCapture;
+let browser: Browser;
+/** Links that work once, captured before anyone uses them. */
+const links = { setup: '', invitation: '', passwordReset: '' };
+
+beforeAll(async () => {
+  smtp = await startSmtpCapture();
+  [server, browser] = await Promise.all([startTestServer({ SMTP_URL: smtp.url }), launchBrowser()]);
+  links.setup = server.setupPath!;
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await smtp?.close();
+});
+
+let peopleReady: Promise<void> | null = null;
+/** Everyone the pages are checked as, set up over HTTP (once) after the one-time pages have been checked. */
+function setUpPeople(): Promise<void> {
+  peopleReady ??= createPeople();
+  return peopleReady;
+}
+
+async function createPeople(): Promise<void> {
+  const admin = new ConsoleClient(server.url);
+  await admin.submit(links.setup, { email: 'admin@example.org', displayName: 'Ada Admin', password });
+  for (const [email, role] of [
+    ['speaker@example.org', 'speaker'],
+    ['pending@example.org', 'moderator']
+  ] as const) {
+    await admin.submit('/console/people', { email, role, edition: 'seoul-2020', mailLocale: 'en' }, '?/invite');
+  }
+  const speaker = new ConsoleClient(server.url);
+  await speaker.submit(consoleLinkIn(await smtp.next('speaker@example.org')), { displayName: 'Sam Speaker', password });
+  links.invitation = consoleLinkIn(await smtp.next('pending@example.org'));
+  await new ConsoleClient(server.url).submit('/console/password-reset', { email: 'speaker@example.org' });
+  links.passwordReset = consoleLinkIn(await smtp.next('speaker@example.org'));
+}
+
+const sessions = new Map<string, Promise<string>>();
+/** A session cookie for `email`, signed in once over HTTP and shared by the checks. */
+function sessionOf(email: string): Promise<string> {
+  let session = sessions.get(email);
+  if (!session) {
+    const client = new ConsoleClient(server.url);
+    session = client.submit('/console/sign-in', { email, password }).then(() => client.cookies.get('madang_session')!);
+    sessions.set(email, session);
+  }
+  return session;
+}
+
+async function contextFor(colorScheme: 'light' | 'dark', who: { email: string } | null): Promise<BrowserContext> {
+  const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 800 } });
+  if (who) await context.addCookies([{ name: 'madang_session', value: await sessionOf(who.email), url: server.url }]);
+  return context;
+}
+
+interface Check {
+  readonly name: string;
+  readonly path: () => string;
+  readonly as: { email: string } | null;
+  readonly status: number;
+  /** Something to do on the page before checking it (e.g. submit a form with mistakes). */
+  readonly act?: (page: Page) => Promise<unknown>;
+}
+
+const admin = { email: 'admin@example.org' };
+const speaker = { email: 'speaker@example.org' };
+const submitEmpty = (page: Page) => page.locator('main form[novalidate] button[type=submit]').first().click();
+
+const beforeSetup: Check[] = [
+  { name: 'first administrator', path: () => links.setup, as: null, status: 200 },
+  { name: 'first administrator, with mistakes', path: () => links.setup, as: null, status: 400, act: submitEmpty }
+];
+
+const afterSetup: Check[] = [
+  { name: 'sign-in', path: () => '/console/sign-in', as: null, status: 200 },
+  { name: 'sign-in, refused', path: () => '/console/sign-in', as: null, status: 401, act: submitEmpty },
+  { name: 'password reset', path: () => '/console/password-reset', as: null, status: 200 },
+  { name: 'password reset, sent', path: () => '/console/password-reset?sent', as: null, status: 200 },
+  { name: 'new password', path: () => links.passwordReset, as: null, status: 200 },
+  { name: 'new password, with mistakes', path: () => links.passwordReset, as: null, status: 400, act: submitEmpty },
+  { name: 'invitation', path: () => links.invitation, as: null, status: 200 },
+  { name: 'invitation, with mistakes', path: () => links.invitation, as: null, status: 400, act: submitEmpty },
+  { name: 'invitation link that is not valid', path: () => `${links.invitation.slice(0, -3)}abc`, as: null, status: 404 },
+  { name: 'dashboard', path: () => '/console', as: admin, status: 200 },
+  { name: 'dashboard of a speaker', path: () => '/console', as: speaker, status: 200 },
+  { name: 'account', path: () => '/console/account', as: admin, status: 200 },
+  { name: 'account, with mistakes', path: () => '/console/account', as: admin, status: 400, act: submitEmpty },
+  { name: 'people', path: () => '/console/people', as: admin, status: 200 },
+  { name: 'people, with mistakes', path: () => '/console/people', as: admin, status: 400, act: submitEmpty },
+  { name: 'people, refused to a speaker', path: () => '/console/people', as: speaker, status: 403 },
+  { name: 'sign-out', path: () => '/console/sign-out', as: admin, status: 200 }
+];
+
+async function check(item: Check, lang: string, colorScheme: 'light' | 'dark'): Promise<void> {
+  const context = await contextFor(colorScheme, item.as);
+  try {
+    const page = await context.newPage();
+    const separator = item.path().includes('?') ? '&' : '?';
+    const response = await page.goto(`${server.url}${item.path()}${separator}lang=${lang}`);
+    let status = response?.status() ?? 0;
+    if (item.act) {
+      const [next] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), item.act(page)]);
+      await page.waitForLoadState();
+      status = next.status();
+    }
+    expect(status, item.name).toBe(item.status);
+    expect(new URL(page.url()).pathname, item.name).toBe(item.path().split('?')[0]);
+    expect(await page.getAttribute('html', 'lang')).toBe(lang);
+    expect(await page.locator('h1').count()).toBe(1);
+    expect(await axeViolations(page), `${item.name} (${lang}, ${colorScheme})`).toEqual([]);
+  } finally {
+    await context.close();
+  }
+}
+
+describe('every console page passes axe-core in Korean and English, light and dark', () => {
+  describe.each(languages)('%s', (lang) => {
+    test.each(colourSchemes)(`the one-time first-administrator page (%s)`, async (scheme) => {
+      for (const item of beforeSetup) await check(item, lang, scheme);
+    });
+  });
+
+  test('(setting up the people the other pages are seen as)', async () => {
+    await setUpPeople();
+  });
+
+  describe.each(languages)('%s', (lang) => {
+    test.each(colourSchemes.flatMap((scheme) => afterSetup.map((item) => [item.name, scheme, item] as const)))(
+      '%s (%s)',
+      async (_name, scheme, item) => {
+        await check(item, lang, scheme);
+      }
+    );
+  });
+});
+
+describe('a keyboard alone', () => {
+  test('signs in: skip link, e-mail, password, button — with the focus always visible', async () => {
+    await setUpPeople();
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/console/sign-in?lang=en`);
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        const style = el ? getComputedStyle(el) : null;
+        return { tag: el?.tagName ?? '', id: el?.id ?? '', text: el?.textContent?.trim() ?? '', outline: style ? `${style.outlineStyle} ${style.outlineWidth}` : '' };
+      });
+
+    await page.keyboard.press('Tab');
+    expect(await focused()).toMatchObject({ tag: 'A', text: 'Skip to main content' });
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toMatchObject({ tag: 'INPUT', id: 'email', outline: 'solid 3px' });
+    await page.keyboard.type('admin@example.org');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toMatchObject({ tag: 'INPUT', id: 'password', outline: 'solid 3px' });
+    await page.keyboard.type(password);
+    await page.keyboard.press('Tab');
+    expect(await focused()).toMatchObject({ tag: 'BUTTON', text: 'Sign in', outline: 'solid 3px' });
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+    expect(new URL(page.url()).pathname).toBe('/console');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Welcome, Ada Admin');
+    await context.close();
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * Wires accounts and access: the instance secret (created on first start),
+ * the repositories and the services the console routes use. Called once by
+ * `buildApp`, and by tests with their own mailer and clock.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Db } from '../db/database.js';
+import type { Mailer } from '../mail/mailer.js';
+import { AuthService } from './authService.js';
+import { InvitationService } from './invitationService.js';
+import { Argon2PasswordHasher, type PasswordHasher } from './passwordHasher.js';
+import { PasswordResetService } from './passwordResetService.js';
+import { PeopleService } from './peopleService.js';
+import { AccessRepositories } from './repositories/accessRepositories.js';
+import { InstanceSecretRepository } from './repositories/instanceSecretRepository.js';
+import { SetupService } from './setupService.js';
+import { Signer } from './signer.js';
+
+export interface AccessServices {
+  readonly auth: AuthService;
+  readonly setup: SetupService;
+  readonly invitations: InvitationService;
+  readonly passwordResets: PasswordResetService;
+  readonly people: PeopleService;
+  /** Signs CSRF tokens for console forms. */
+  readonly signer: Signer;
+}
+
+export interface AccessOptions {
+  readonly mailer: Mailer;
+  readonly log: Pick<Logger, 'error'>;
+  readonly clock?: () => Date;
+  readonly hasher?: PasswordHasher;
+}
+
+export async function createAccessServices(db: Db, options: AccessOptions): Promise<AccessServices> {
+  const secret = await new InstanceSecretRepository(db).loadOrCreate(randomBytes(32).toString('base64url'));
+  const signer = new Signer(secret);
+  const repositories = new AccessRepositories(db);
+  const hasher = options.hasher ?? new Argon2PasswordHasher();
+  const clock = options.clock ?? (() => new Date());
+  return {
+    auth: new AuthService(repositories, hasher, clock),
+    setup: new SetupService(repositories, hasher, signer, clock),
+    invitations: new InvitationService(repositories, hasher, signer, options.mailer, options.log, clock),
+    passwordResets: new PasswordResetService(repositories, hasher, signer, options.mailer, options.log, clock),
+    people: new PeopleService(repositories, clock),
+    signer
+  };
+}

@@ -1,0 +1,68 @@
+/** Writes audit entries inside the caller's transaction and reads them back per record or per edition. */
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { AuditAction, AuditEntry, FieldChanges } from '../../domain/editing/audit.js';
+import type { DatabaseSchema } from './schema.js';
+import type { AuditEntryTable } from './schema/audit.js';
+
+export interface AuditWrite {
+  readonly accountId: string | null;
+  readonly editionId: string | null;
+  readonly recordType: string;
+  readonly recordId: string;
+  readonly action: AuditAction;
+  readonly changes: FieldChanges;
+}
+
+export async function recordAudit(tx: Transaction<DatabaseSchema>, entry: AuditWrite): Promise<void> {
+  await tx
+    .insertInto('audit_entry')
+    .values({
+      account_id: entry.accountId,
+      edition_id: entry.editionId,
+      record_type: entry.recordType,
+      record_id: entry.recordId,
+      action: entry.action,
+      changes: JSON.stringify(entry.changes)
+    })
+    .execute();
+}
+
+export class AuditRepository {
+  constructor(private readonly db: Kysely<DatabaseSchema>) {}
+
+  async forRecord(recordType: string, recordId: string, limit = 100): Promise<AuditEntry[]> {
+    const rows = await this.db
+      .selectFrom('audit_entry')
+      .selectAll()
+      .where('record_type', '=', recordType)
+      .where('record_id', '=', recordId)
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map(toEntry);
+  }
+
+  async forEdition(editionId: string, limit = 200): Promise<AuditEntry[]> {
+    const rows = await this.db
+      .selectFrom('audit_entry')
+      .selectAll()
+      .where('edition_id', '=', editionId)
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map(toEntry);
+  }
+}
+
+function toEntry(r: Selectable<AuditEntryTable>): AuditEntry {
+  return {
+    id: String(r.id),
+    occurredAt: new Date(r.occurred_at),
+    accountId: r.account_id,
+    editionId: r.edition_id,
+    recordType: r.record_type,
+    recordId: r.record_id,
+    action: r.action,
+    changes: r.changes
+  };
+}

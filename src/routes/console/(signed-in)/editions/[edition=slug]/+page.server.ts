@@ -1,0 +1,91 @@
+// An edition's programme for its editors: every session by day in running order (drafts too), moving them, restoring deleted ones, and the edition's audit log.
+import { redirect } from '@sveltejs/kit';
+import { canPublishProgramme } from '$lib/domain/access/policies';
+import { byRunningOrder, isMoveDirection } from '$lib/domain/editing/runningOrder';
+import { messagesFor } from '$lib/i18n/messages';
+import { appContext } from '$lib/server/context';
+import { formatLocalDate, formatTimeRange } from '$lib/ui/format';
+import { auditRows, noticeOf, openEditorView, problem, readDirection, readEditorForm, readId, readVersion, refuse } from './programmeEditing.server';
+import type { Actions, PageServerLoad } from './$types';
+
+const notices = ['moved', 'unchanged', 'restored', 'deleted'] as const;
+
+export const load: PageServerLoad = async (event) => {
+  const { account, programme, deleted } = await openEditorView(event);
+  const { locale, viewerZone } = event.locals;
+  const { edition } = programme;
+  const entries = await appContext().audit.forEdition(edition.id, 50);
+  const days = [...programme.days]
+    .sort((a, b) => a.date.localeCompare(b.date) || a.position - b.position)
+    .map((day) => {
+      const sessions = byRunningOrder(programme.sessions.filter((s) => s.dayId === day.id));
+      return {
+        id: day.id,
+        title: day.title,
+        date: formatLocalDate(day.date, locale),
+        sessions: sessions.map((s, index) => ({
+          id: s.id,
+          title: s.title,
+          kind: s.kind,
+          state: s.state,
+          isIllustrative: s.isIllustrative,
+          times: formatTimeRange(s.startsAt, s.endsAt, edition.hostZone, locale, day.date),
+          startsAt: s.startsAt.toISOString(),
+          outOfTimeOrder: index > 0 && s.startsAt < sessions[index - 1]!.startsAt
+        }))
+      };
+    });
+  return {
+    edition: { slug: edition.slug, title: edition.title, state: edition.state, defaultLocale: edition.defaultLocale, hostZone: edition.hostZone },
+    days,
+    deleted: deleted.map((s) => ({ id: s.id, title: s.title, version: s.version })),
+    audit: auditRows(entries, { locale, viewerZone, programme, deleted, account }),
+    canPublish: canPublishProgramme(account, edition.id),
+    notice: noticeOf(event.url, notices)
+  };
+};
+
+export const actions: Actions = {
+  move: async (event) => {
+    const { account, form } = await readEditorForm(event);
+    const m = messagesFor(event.locals.locale).consoleProgramme;
+    const sessionId = readId(form, 'session');
+    const direction = readDirection(form);
+    if (!isMoveDirection(direction)) return problem(400, { action: 'sessions', errors: {}, message: m.errors['edit.invalid_move'] });
+    const outcome = await appContext().sessionEditing.move(account, event.params.edition, sessionId, direction);
+    switch (outcome) {
+      case 'forbidden':
+        return refuse(event.locals.locale, 'forbidden');
+      case 'not_found':
+        return refuse(event.locals.locale, 'not_found', 'session.not_found');
+      case 'conflict':
+        return problem(409, { action: 'sessions', errors: {}, message: m.errors['edit.conflict'] });
+      case 'unchanged':
+        redirect(303, `/console/editions/${event.params.edition}?notice=unchanged#session-${sessionId}`);
+        break;
+      case 'saved':
+        redirect(303, `/console/editions/${event.params.edition}?notice=moved#session-${sessionId}`);
+    }
+  },
+
+  restore: async (event) => {
+    const { account, form } = await readEditorForm(event);
+    const m = messagesFor(event.locals.locale).consoleProgramme;
+    const sessionId = readId(form, 'session');
+    const version = readVersion(form);
+    if (version === null) return problem(400, { action: 'sessions', errors: {}, message: m.errors['edit.invalid_version'] });
+    const result = await appContext().sessionEditing.restore(account, event.params.edition, sessionId, version);
+    switch (result.status) {
+      case 'forbidden':
+        return refuse(event.locals.locale, 'forbidden');
+      case 'not_found':
+        return refuse(event.locals.locale, 'not_found', 'session.not_found');
+      case 'conflict':
+        return problem(409, { action: 'sessions', errors: {}, message: m.errors['edit.conflict'] });
+      case 'invalid':
+        return problem(400, { action: 'sessions', errors: {}, message: m.errors['session.invalid_field'] });
+      case 'saved':
+        redirect(303, `/console/editions/${event.params.edition}/sessions/${sessionId}?notice=restored`);
+    }
+  }
+};
