@@ -8,7 +8,7 @@ import { formatLocalDate, formatTimeRange } from '$lib/ui/format';
 import { auditRows, noticeOf, openEditorView, problem, readDirection, readEditorForm, readId, readVersion, refuse } from './programmeEditing.server';
 import type { Actions, PageServerLoad } from './$types';
 
-const notices = ['moved', 'unchanged', 'restored', 'deleted'] as const;
+const notices = ['moved', 'unchanged', 'deleted'] as const;
 
 export const load: PageServerLoad = async (event) => {
   const { account, programme, deleted } = await openEditorView(event);
