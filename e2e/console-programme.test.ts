@@ -188,6 +188,37 @@ describe('an organiser edits the programme', () => {
     expect(await order()).toEqual(before);
   });
 
+  it('moves a session to another day from the running order, at the same times, and refuses a stale or unknown move', async () => {
+    const path = await createSession({ 'title.en': 'Moving day', 'title.ko': '옮기는 날', dayId: 'day-2', startTime: '20:00', endTime: '20:30' });
+    const id = path.split('/').at(-1)!;
+    const dayOf = async () => {
+      const html = (await asAdmin.get(edition)).text;
+      const day = [...html.matchAll(/<h2 id="day-([a-z0-9-]+)"/g)].filter((m) => m.index! < html.indexOf(`<li id="session-${id}"`)).at(-1)![1]!;
+      return day;
+    };
+    expect(await dayOf()).toBe('day-2');
+    const version = versionOf((await asAdmin.get(path)).text);
+    const before = await everythingVisible();
+    for (const [fields, status] of [
+      [{ session: id, day: 'day-1', version: '1', stale: 'yes' }, 409],
+      [{ session: id, day: 'day-9', version }, 400],
+      [{ session: id, day: 'day-1', version: 'one' }, 400],
+      [{ session: 'no-such-session', day: 'day-1', version }, 404]
+    ] as const) {
+      const refused = await asAdmin.submit(edition, { ...fields, version: 'stale' in fields ? String(Number(version) + 7) : fields.version }, '?/moveToDay');
+      expect(refused.status, JSON.stringify(fields)).toBe(status);
+    }
+    expect(await everythingVisible()).toBe(before);
+
+    const moved = await asAdmin.submit(edition, { session: id, day: 'day-1', version }, '?/moveToDay');
+    expect(moved.location).toBe(`${edition}?notice=movedDay#session-${id}`);
+    expect(await dayOf()).toBe('day-1');
+    const page = await asAdmin.get(path);
+    expect(page.text).toMatch(/name="dayId"[^]*?<option value="day-1"[^>]*selected/);
+    expect(page.text).toContain('value="20:00"');
+    expect(mainText((await asAdmin.get(edition)).text)).toMatch(/Ada Admin Moved to another day session “Moving day” Day/);
+  });
+
   it('deletes a session only when confirmed, and restores it from the edition page', async () => {
     const path = await createSession({ 'title.en': 'To be deleted', 'title.ko': '지울 세션' });
     const id = path.split('/').at(-1)!;
@@ -215,6 +246,21 @@ describe('an organiser edits the programme', () => {
     await asAdmin.submit(path, sessionForm({ 'title.en': 'Audited twice', 'title.ko': '기록', endTime: '19:50', version }), '?/save');
     const text = mainText((await asAdmin.get(path)).text);
     expect(text).toMatch(/Changes to this session The latest 2 changes, newest first When Who What Changed fields .+ Ada Admin Changed session “Audited twice” Title, End .+ Ada Admin Created session “Audited twice”/);
+  });
+
+  it('names every editor in the audit log, not only the one reading it', async () => {
+    const invited = await asAdmin.submit('/console/people', { email: 'pat@example.org', role: 'producer', edition: 'seoul-2020', mailLocale: 'en' }, '?/invite');
+    expect(invited.status).toBe(303);
+    const asProducer = client();
+    await asProducer.submit(consoleLinkIn(await smtp.next('pat@example.org')), { displayName: 'Pat Producer', password });
+    const path = await createSession({ 'title.en': 'Shared work', 'title.ko': '함께' });
+    const version = versionOf((await asProducer.get(path)).text);
+    const saved = await asProducer.submit(path, sessionForm({ 'title.en': 'Shared work, by Pat', 'title.ko': '함께', version }), '?/save');
+    expect(saved.location).toBe(`${path}?notice=saved`);
+    for (const reader of [asAdmin, asProducer]) {
+      expect(mainText((await reader.get(path)).text)).toMatch(/Pat Producer Changed session “Shared work, by Pat” Title .+ Ada Admin Created session/);
+      expect(mainText((await reader.get(edition)).text)).toMatch(/Pat Producer Changed session “Shared work, by Pat”/);
+    }
   });
 });
 
@@ -369,6 +415,7 @@ describe('only editors of the edition get in', () => {
   const pages = [edition, `${edition}/sessions/new`, `${edition}/sessions/d2-keynote`, `${edition}/sessions/d2-keynote/items/d2-keynote-talk`, `${edition}/preview/sessions/d2-keynote`];
   const actions: [string, Record<string, string>][] = [
     [`${edition}?/move`, { session: 'd2-keynote', direction: 'down' }],
+    [`${edition}?/moveToDay`, { session: 'd2-keynote', day: 'day-1', version: '1' }],
     [`${edition}?/restore`, { session: 'd2-keynote', version: '1' }],
     [`${edition}/sessions/new?/create`, sessionForm()],
     [`${edition}/sessions/d2-keynote?/save`, sessionForm({ version: '1' })],

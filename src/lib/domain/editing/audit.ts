@@ -11,6 +11,8 @@ export interface AuditEntry {
   readonly id: string;
   readonly occurredAt: Date;
   readonly accountId: string | null;
+  /** The account's display name when the entry was read (null for the system, or an account that no longer exists). */
+  readonly accountName: string | null;
   readonly editionId: string | null;
   readonly recordType: string;
   readonly recordId: string;

@@ -1,5 +1,9 @@
-/** Writes audit entries inside the caller's transaction and reads them back per record or per edition. */
-import type { Kysely, Selectable, Transaction } from 'kysely';
+/**
+ * Writes audit entries inside the caller's transaction and reads them back
+ * per record or per edition, naming who made each change by the account's
+ * current display name.
+ */
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { AuditAction, AuditEntry, FieldChanges } from '../../domain/editing/audit.js';
 import type { DatabaseSchema } from './schema.js';
 import type { AuditEntryTable } from './schema/audit.js';
@@ -30,35 +34,40 @@ export async function recordAudit(tx: Transaction<DatabaseSchema>, entry: AuditW
 export class AuditRepository {
   constructor(private readonly db: Kysely<DatabaseSchema>) {}
 
-  async forRecord(recordType: string, recordId: string, limit = 100): Promise<AuditEntry[]> {
-    const rows = await this.db
+  private entries() {
+    return this.db
       .selectFrom('audit_entry')
-      .selectAll()
+      .leftJoin('account', (join) => join.on(sql<boolean>`account.id::text = audit_entry.account_id`))
+      .selectAll('audit_entry')
+      .select('account.display_name as account_name');
+  }
+
+  async forRecord(recordType: string, recordId: string, limit = 100): Promise<AuditEntry[]> {
+    const rows = await this.entries()
       .where('record_type', '=', recordType)
       .where('record_id', '=', recordId)
-      .orderBy('id', 'desc')
+      .orderBy('audit_entry.id', 'desc')
       .limit(limit)
       .execute();
     return rows.map(toEntry);
   }
 
   async forEdition(editionId: string, limit = 200): Promise<AuditEntry[]> {
-    const rows = await this.db
-      .selectFrom('audit_entry')
-      .selectAll()
+    const rows = await this.entries()
       .where('edition_id', '=', editionId)
-      .orderBy('id', 'desc')
+      .orderBy('audit_entry.id', 'desc')
       .limit(limit)
       .execute();
     return rows.map(toEntry);
   }
 }
 
-function toEntry(r: Selectable<AuditEntryTable>): AuditEntry {
+function toEntry(r: Selectable<AuditEntryTable> & { account_name: string | null }): AuditEntry {
   return {
     id: String(r.id),
     occurredAt: new Date(r.occurred_at),
     accountId: r.account_id,
+    accountName: r.account_name,
     editionId: r.edition_id,
     recordType: r.record_type,
     recordId: r.record_id,

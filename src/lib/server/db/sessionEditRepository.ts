@@ -71,12 +71,6 @@ export class SessionEditRepository {
   async create(editionId: string, values: SessionValues, actor: Actor): Promise<Session> {
     return this.db.transaction().execute(async (tx) => {
       const id = await freshSessionId(tx, values.title);
-      const last = await tx
-        .selectFrom('session')
-        .select(sql<number>`coalesce(max(position), -1)`.as('position'))
-        .where('edition_id', '=', editionId)
-        .where('day_id', '=', values.dayId)
-        .executeTakeFirstOrThrow();
       await tx
         .insertInto('session')
         .values({
@@ -90,7 +84,7 @@ export class SessionEditRepository {
           starts_at: values.startsAt,
           ends_at: values.endsAt,
           zone: values.zone,
-          position: Number(last.position) + 1,
+          position: await nextPosition(tx, values.dayId),
           state: 'draft',
           is_illustrative: values.isIllustrative,
           updated_by: actor.accountId
@@ -104,10 +98,13 @@ export class SessionEditRepository {
   update(editionId: string, sessionId: string, baseVersion: number, values: SessionValues, actor: Actor): Promise<EditOutcome<Session>> {
     return this.change(editionId, sessionId, baseVersion, actor, async (tx, current) => {
       const action: AuditAction = current.dayId !== values.dayId ? 'move' : 'update';
+      // A session moved to another day joins the end of that day's running order.
+      const position = action === 'move' ? await nextPosition(tx, values.dayId) : current.position;
       await tx
         .updateTable('session')
         .set({
           day_id: values.dayId,
+          position,
           stage_id: values.stageId,
           kind: values.kind,
           title: JSON.stringify(values.title),
@@ -231,6 +228,16 @@ async function findSession(db: Reader, editionId: string, sessionId: string, del
     isIllustrative: row.is_illustrative,
     version: row.version
   };
+}
+
+/** The position after the last session of a day (deleted ones included, so a restore never collides). */
+async function nextPosition(tx: Tx, dayId: string): Promise<number> {
+  const last = await tx
+    .selectFrom('session')
+    .select(sql<number>`coalesce(max(position), -1)`.as('position'))
+    .where('day_id', '=', dayId)
+    .executeTakeFirstOrThrow();
+  return Number(last.position) + 1;
 }
 
 async function replaceChannels(tx: Tx, sessionId: string, channelIds: readonly string[]): Promise<void> {

@@ -80,6 +80,24 @@ describe('editing sessions through the service', () => {
     expect(await editing.move(producer, 'seoul-2020', 'nope', 'down')).toBe('not_found');
   });
 
+  it('moves a session to another day at the same host-zone times, to the end of that day, with a stale version refused', async () => {
+    const demo = seoul2020Programme();
+    const keynote = demo.sessions.find((s) => s.id === 'd2-keynote')!;
+    const dayOneBefore = (await programmes.loadProgramme('seoul-2020', { includeDrafts: true }))!.sessions.filter((s) => s.dayId === 'day-1');
+    expect((await editing.moveToDay(moderator, 'seoul-2020', keynote.id, keynote.version, 'day-1')).status).toBe('forbidden');
+    expect((await editing.moveToDay(producer, 'seoul-2020', keynote.id, keynote.version, 'day-2')).status).toBe('unchanged');
+    expect((await editing.moveToDay(producer, 'seoul-2020', keynote.id, keynote.version, 'day-9')).status).toBe('invalid');
+    expect((await editing.moveToDay(producer, 'seoul-2020', keynote.id, keynote.version + 5, 'day-1')).status).toBe('conflict');
+    const moved = await editing.moveToDay(producer, 'seoul-2020', keynote.id, keynote.version, 'day-1');
+    if (moved.status !== 'saved') throw new Error(moved.status);
+    expect(moved.session.dayId).toBe('day-1');
+    // Seoul has no daylight saving time: one day earlier is exactly 24 hours earlier.
+    expect(keynote.startsAt.getTime() - moved.session.startsAt.getTime()).toBe(24 * 3600_000);
+    expect(moved.session.endsAt.getTime() - moved.session.startsAt.getTime()).toBe(keynote.endsAt.getTime() - keynote.startsAt.getTime());
+    expect(moved.session.position).toBeGreaterThan(Math.max(...dayOneBefore.map((s) => s.position)));
+    expect(moved.session.version).toBe(keynote.version + 1);
+  });
+
   it('shows editors the whole programme with drafts and deleted sessions, and no one else', async () => {
     const created = await editing.create(producer, 'seoul-2020', { ...form, title: { ko: '지운 세션', en: 'Deleted one' } });
     if (created.status !== 'saved') throw new Error(created.status);

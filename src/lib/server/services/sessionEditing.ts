@@ -6,8 +6,9 @@
 import type { Actor } from '../../domain/access/policies.js';
 import { canEditProgramme, canPublishProgramme } from '../../domain/access/policies.js';
 import { byRunningOrder, moveInOrder, type MoveDirection } from '../../domain/editing/runningOrder.js';
-import { resolveSession, sessionInputSchema, type FieldProblem } from '../../domain/editing/sessionInput.js';
+import { resolveSession, sessionInputSchema, type EditionFacts, type FieldProblem } from '../../domain/editing/sessionInput.js';
 import type { Programme, PublicationState, Session } from '../../domain/programme.js';
+import { localTimeIn } from '../../domain/time.js';
 import type { ProgrammeRepository } from '../db/programmeRepository.js';
 import type { SessionEditRepository } from '../db/sessionEditRepository.js';
 
@@ -92,6 +93,43 @@ export class SessionEditing {
     return outcome === 'saved' ? 'saved' : 'conflict';
   }
 
+  /**
+   * Moves a session to another day of its edition at the same wall-clock
+   * times in the host zone, to the end of that day's running order.
+   * `unchanged` when it is on that day already.
+   */
+  async moveToDay(
+    actor: Actor,
+    editionSlug: string,
+    sessionId: string,
+    baseVersion: number,
+    dayId: string
+  ): Promise<SessionEditResult | { readonly status: 'unchanged' }> {
+    const programme = await this.programmes.loadProgramme(editionSlug, { includeDrafts: true });
+    if (!programme) return { status: 'not_found' };
+    if (!canEditProgramme(actor, programme.edition.id)) return { status: 'forbidden' };
+    const session = programme.sessions.find((s) => s.id === sessionId);
+    if (!session) return { status: 'not_found' };
+    if (session.dayId === dayId) return { status: 'unchanged' };
+    const { hostZone } = programme.edition;
+    const resolved = resolveSession(
+      {
+        dayId,
+        stageId: session.stageId,
+        kind: session.kind,
+        title: session.title,
+        summary: session.summary,
+        startTime: localTimeIn(session.startsAt, hostZone),
+        endTime: localTimeIn(session.endsAt, hostZone),
+        channelIds: [...session.channelIds],
+        isIllustrative: session.isIllustrative
+      },
+      editionFacts(programme)
+    );
+    if (!resolved.ok) return { status: 'invalid', problems: resolved.problems };
+    return toResult(await this.sessions.update(programme.edition.id, sessionId, baseVersion, resolved.values, { accountId: actor.id }));
+  }
+
   private async editionId(slug: string): Promise<string | null> {
     const programme = await this.programmes.loadProgramme(slug, { includeDrafts: true });
     return programme?.edition.id ?? null;
@@ -106,16 +144,20 @@ export class SessionEditing {
       const problems = parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), code: 'session.invalid_field' }));
       return { status: 'invalid', problems } as const;
     }
-    const resolved = resolveSession(parsed.data, {
-      hostZone: programme.edition.hostZone,
-      defaultLocale: programme.edition.defaultLocale,
-      days: programme.days,
-      stageIds: programme.stages.map((s) => s.id),
-      channelIds: programme.channels.map((c) => c.id)
-    });
+    const resolved = resolveSession(parsed.data, editionFacts(programme));
     if (!resolved.ok) return { status: 'invalid', problems: resolved.problems } as const;
     return { status: 'ready', editionId: programme.edition.id, values: resolved.values } as const;
   }
+}
+
+function editionFacts(programme: Programme): EditionFacts {
+  return {
+    hostZone: programme.edition.hostZone,
+    defaultLocale: programme.edition.defaultLocale,
+    days: programme.days,
+    stageIds: programme.stages.map((s) => s.id),
+    channelIds: programme.channels.map((c) => c.id)
+  };
 }
 
 function toResult(outcome: Awaited<ReturnType<SessionEditRepository['update']>>): SessionEditResult {

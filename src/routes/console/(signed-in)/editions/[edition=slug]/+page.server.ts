@@ -5,10 +5,10 @@ import { byRunningOrder, isMoveDirection } from '$lib/domain/editing/runningOrde
 import { messagesFor } from '$lib/i18n/messages';
 import { appContext } from '$lib/server/context';
 import { formatLocalDate, formatTimeRange } from '$lib/ui/format';
-import { auditRows, noticeOf, openEditorView, problem, readDirection, readEditorForm, readId, readVersion, refuse } from './programmeEditing.server';
+import { auditRows, errorMessage, noticeOf, openEditorView, problem, readDirection, readEditorForm, readId, readVersion, refuse } from './programmeEditing.server';
 import type { Actions, PageServerLoad } from './$types';
 
-const notices = ['moved', 'unchanged', 'deleted'] as const;
+const notices = ['moved', 'unchanged', 'movedDay', 'unchangedDay', 'deleted'] as const;
 
 export const load: PageServerLoad = async (event) => {
   const { account, programme, deleted } = await openEditorView(event);
@@ -28,6 +28,7 @@ export const load: PageServerLoad = async (event) => {
           title: s.title,
           kind: s.kind,
           state: s.state,
+          version: s.version,
           isIllustrative: s.isIllustrative,
           times: formatTimeRange(s.startsAt, s.endsAt, edition.hostZone, locale, day.date),
           startsAt: s.startsAt.toISOString(),
@@ -39,7 +40,7 @@ export const load: PageServerLoad = async (event) => {
     edition: { slug: edition.slug, title: edition.title, state: edition.state, defaultLocale: edition.defaultLocale, hostZone: edition.hostZone },
     days,
     deleted: deleted.map((s) => ({ id: s.id, title: s.title, version: s.version })),
-    audit: auditRows(entries, { locale, viewerZone, programme, deleted, account }),
+    audit: auditRows(entries, { locale, viewerZone, programme, deleted }),
     canPublish: canPublishProgramme(account, edition.id),
     notice: noticeOf(event.url, notices)
   };
@@ -65,6 +66,31 @@ export const actions: Actions = {
         break;
       case 'saved':
         redirect(303, `/console/editions/${event.params.edition}?notice=moved#session-${sessionId}`);
+    }
+  },
+
+  moveToDay: async (event) => {
+    const { account, form } = await readEditorForm(event);
+    const m = messagesFor(event.locals.locale).consoleProgramme;
+    const sessionId = readId(form, 'session');
+    const dayId = readId(form, 'day');
+    const version = readVersion(form);
+    if (version === null) return problem(400, { action: 'sessions', errors: {}, message: m.errors['edit.invalid_version'] });
+    const result = await appContext().sessionEditing.moveToDay(account, event.params.edition, sessionId, version, dayId);
+    switch (result.status) {
+      case 'forbidden':
+        return refuse(event.locals.locale, 'forbidden');
+      case 'not_found':
+        return refuse(event.locals.locale, 'not_found', 'session.not_found');
+      case 'conflict':
+        return problem(409, { action: 'sessions', errors: {}, message: m.errors['edit.conflict'] });
+      case 'invalid':
+        return problem(400, { action: 'sessions', errors: {}, message: errorMessage(m, result.problems[0]?.code ?? 'session.unknown_day') });
+      case 'unchanged':
+        redirect(303, `/console/editions/${event.params.edition}?notice=unchangedDay#session-${sessionId}`);
+        break;
+      case 'saved':
+        redirect(303, `/console/editions/${event.params.edition}?notice=movedDay#session-${sessionId}`);
     }
   },
 

@@ -226,7 +226,6 @@ export function auditRows(
     readonly viewerZone: string | null;
     readonly programme: Programme;
     readonly deleted: readonly Session[];
-    readonly account: SignedInAccount;
     /** Titles of records the programme does not list (removed programme items). */
     readonly extraTitles?: ReadonlyMap<string, LocalizedText>;
   }
@@ -246,8 +245,7 @@ export function auditRows(
     return {
       id: entry.id,
       when: formatInstant(entry.occurredAt, context.locale, context.viewerZone, 'date-time'),
-      // The account repository is not offered to routes: name the signed-in editor, and show other accounts by id.
-      who: entry.accountId === null ? m.audit.system : entry.accountId === context.account.id ? context.account.displayName : entry.accountId,
+      who: entry.accountId === null ? m.audit.system : (entry.accountName ?? m.audit.formerAccount),
       what: m.audit.what(
         m.audit.actions[entry.action],
         recordLabel(entry.recordType),

@@ -66,7 +66,6 @@ export const load: PageServerLoad = async (event) => {
       viewerZone,
       programme,
       deleted,
-      account,
       extraTitles: new Map(listed.deleted.map((i) => [i.id, i.title]))
     }),
     canPublish: canPublishProgramme(account, edition.id),

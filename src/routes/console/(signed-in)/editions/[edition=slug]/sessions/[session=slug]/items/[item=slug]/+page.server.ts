@@ -34,7 +34,7 @@ export const load: PageServerLoad = async (event) => {
     item: { id: found.item.id, title: found.item.title },
     values: itemFormValues(found.item, edition.hostZone),
     speakers: speakerChoices(programme, locale),
-    audit: auditRows(entries, { locale, viewerZone, programme, deleted, account })
+    audit: auditRows(entries, { locale, viewerZone, programme, deleted })
   };
 };
 
