@@ -214,6 +214,7 @@ const checks: Check[] = [
     }
   },
   { name: 'programme item', path: () => itemPath, status: 200 },
+  { name: 'missing translations', path: () => `${edition}/translations`, status: 200 },
   { name: 'preview of a draft', path: () => `${sessionPath.replace('/sessions/', '/preview/sessions/')}`, status: 200 },
   { name: 'preview of a published session', path: () => `${edition}/preview/sessions/d2-keynote`, status: 200 }
 ];

@@ -264,6 +264,30 @@ describe('an organiser edits the programme', () => {
   });
 });
 
+describe('missing translations', () => {
+  it('lists each text written in one language but not the other, with a link to translate it, per language', async () => {
+    const path = await createSession({ 'title.en': '', 'title.ko': '번역 안 된 세션', 'summary.en': 'Only in English' });
+    const id = path.split('/').at(-1)!;
+    const overview = await asAdmin.get(`${edition}/translations`);
+    expect(overview.status).toBe(200);
+    const text = mainText(overview.text);
+    expect(text).toMatch(/Korean: \d+ fields? to translate/);
+    expect(text).toMatch(/Session 번역 안 된 세션 Title English Summary Korean/);
+    expect(overview.text).toContain(`href="${path}"`);
+    const englishOnly = mainText((await asAdmin.get(`${edition}/translations?missing=en`)).text);
+    expect(englishOnly).toMatch(/Session 번역 안 된 세션 Title English/);
+    expect(englishOnly).not.toMatch(/번역 안 된 세션 Title English Summary Korean/);
+    const koreanOnly = mainText((await asAdmin.get(`${edition}/translations?missing=ko`)).text);
+    expect(koreanOnly).toMatch(/Session 번역 안 된 세션 Summary Korean/);
+    // Translating the title takes the session off the English list.
+    const version = versionOf((await asAdmin.get(path)).text);
+    await asAdmin.submit(path, sessionForm({ 'title.en': 'Translated now', 'title.ko': '번역 안 된 세션', 'summary.en': 'Only in English', version }), '?/save');
+    expect(mainText((await asAdmin.get(`${edition}/translations?missing=en`)).text)).not.toContain(id);
+    expect((await asModerator.get(`${edition}/translations`)).status).toBe(403);
+    expect((await asAdmin.get(`${edition}/translations?missing=xx`)).status).toBe(200);
+  });
+});
+
 describe('two editors at once', () => {
   it('refuses the stale save with 409, shows their values next to yours, keeps yours in the form with the new version, and overwrites nothing', async () => {
     const path = await createSession({ 'title.en': 'Shared', 'title.ko': '공유' });
@@ -412,7 +436,7 @@ describe('bad input gets a clear 4xx beside its field, and nothing is stored', (
 });
 
 describe('only editors of the edition get in', () => {
-  const pages = [edition, `${edition}/sessions/new`, `${edition}/sessions/d2-keynote`, `${edition}/sessions/d2-keynote/items/d2-keynote-talk`, `${edition}/preview/sessions/d2-keynote`];
+  const pages = [edition, `${edition}/translations`, `${edition}/sessions/new`, `${edition}/sessions/d2-keynote`, `${edition}/sessions/d2-keynote/items/d2-keynote-talk`, `${edition}/preview/sessions/d2-keynote`];
   const actions: [string, Record<string, string>][] = [
     [`${edition}?/move`, { session: 'd2-keynote', direction: 'down' }],
     [`${edition}?/moveToDay`, { session: 'd2-keynote', day: 'day-1', version: '1' }],
