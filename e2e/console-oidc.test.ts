@@ -142,6 +142,9 @@ describe('a forged or failed return from the issuer', () => {
     expect(tampered.status).toBe(400);
     expect(mainText(tampered.text)).toContain('This sign-in does not match one started in this browser');
     expect(tampered.headers.get('cache-control')).toBe('no-store');
+    // Each attempt is checked once: the cookie is gone, so even the right state is refused now.
+    const replayed = await client.get(`/console/sign-in/oidc/callback?code=abc&state=${state}`);
+    expect(replayed.status).toBe(400);
 
     const stranger = await new ConsoleClient(server.url).get(`/console/sign-in/oidc/callback?code=abc&state=${state}`);
     expect(stranger.status).toBe(400);

@@ -51,6 +51,7 @@ export async function startTestIssuer(): Promise<TestIssuer> {
         ],
         claims: { openid: ['sub'], email: ['email', 'email_verified'] },
         cookies: { keys: ['test issuer cookie key'] },
+        ttl: { Interaction: 600, Session: 600, Grant: 600, AccessToken: 600, IdToken: 600 },
         features: { devInteractions: { enabled: true } },
         findAccount: (_ctx: unknown, id: string) => ({ accountId: id, claims: () => ({ sub: id, ...people.get(id) }) })
       });
