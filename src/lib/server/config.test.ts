@@ -43,4 +43,26 @@ describe('configuration', () => {
     expect(() => loadConfig({ SMTP_URL: 'mail.example.org:587' })).toThrow(ConfigError);
     expect(() => loadConfig({ MAIL_FROM: 'not an address' })).toThrow(/^Invalid MAIL_FROM: /);
   });
+
+  it('offers OpenID Connect sign-in only when all four OIDC variables are set', () => {
+    expect(loadConfig({}).oidc).toBeNull();
+    const full = {
+      OIDC_ISSUER: 'https://accounts.seoul.example',
+      OIDC_CLIENT_ID: 'madang',
+      OIDC_CLIENT_SECRET: 'a secret',
+      OIDC_NAME: 'Seoul city account'
+    };
+    expect(loadConfig(full).oidc).toEqual({
+      issuer: 'https://accounts.seoul.example',
+      clientId: 'madang',
+      clientSecret: 'a secret',
+      name: 'Seoul city account'
+    });
+    expect(() => loadConfig({ ...full, OIDC_CLIENT_SECRET: '' })).toThrow(
+      'Invalid OIDC_CLIENT_SECRET: OpenID Connect sign-in needs all of OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_NAME (or none of them); missing OIDC_CLIENT_SECRET'
+    );
+    expect(() => loadConfig({ ...full, OIDC_ISSUER: 'http://accounts.seoul.example' })).toThrow(/OIDC_ISSUER must be an https:\/\//);
+    expect(loadConfig({ ...full, OIDC_ISSUER: 'http://127.0.0.1:4000' }).oidc?.issuer).toBe('http://127.0.0.1:4000');
+    expect(() => loadConfig({ ...full, OIDC_NAME: 'x'.repeat(61) })).toThrow(/OIDC_NAME must be at most 60/);
+  });
 });

@@ -20,7 +20,20 @@ export interface Config {
   readonly smtpUrl: string | null;
   /** The From of every message Madang sends. */
   readonly mailFrom: string;
+  /** Sign-in through an OpenID Connect issuer; null when not set up (no button, its routes answer 404). */
+  readonly oidc: OidcConfig | null;
 }
+
+export interface OidcConfig {
+  /** The issuer identifier; discovery reads `<issuer>/.well-known/openid-configuration`. */
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** What the button calls the issuer: "Sign in with <name>". */
+  readonly name: string;
+}
+
+const oidcVariables = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_NAME'] as const;
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -71,8 +84,42 @@ const environmentSchema = z.object({
     .transform((v) => (v === '' ? undefined : v))
     .refine((v) => v === undefined || isMailbox(v), {
       message: 'MAIL_FROM must be an address such as forum@example.org or "Forum <forum@example.org>"'
-    })
+    }),
+  OIDC_ISSUER: optionalText().refine((v) => v === undefined || isIssuerUrl(v), {
+    message: 'OIDC_ISSUER must be an https:// address such as https://accounts.example.org (http:// only on 127.0.0.1 or localhost)'
+  }),
+  OIDC_CLIENT_ID: optionalText().refine((v) => v === undefined || v.length <= 255, { message: 'OIDC_CLIENT_ID must be at most 255 characters' }),
+  OIDC_CLIENT_SECRET: optionalText().refine((v) => v === undefined || v.length <= 1000, {
+    message: 'OIDC_CLIENT_SECRET must be at most 1000 characters'
+  }),
+  OIDC_NAME: optionalText().refine((v) => v === undefined || v.length <= 60, {
+    message: 'OIDC_NAME must be at most 60 characters, e.g. "Seoul city account"'
+  })
 });
+
+/** An optional variable where an empty value counts as unset. */
+function optionalText() {
+  return z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v));
+}
+
+/**
+ * The issuer must be https; plain http only on the loopback interface, where
+ * nothing crosses a network (a local issuer for trying it out, the tests).
+ */
+function isIssuerUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    if (url.search || url.hash || url.username || url.password) return false;
+    if (url.protocol === 'https:') return true;
+    return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  } catch {
+    return false;
+  }
+}
 
 function isPostgresUrl(value: string): boolean {
   try {
@@ -114,6 +161,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     throw new ConfigError(`Invalid ${name}: ${issue?.message ?? 'unreadable value'}`);
   }
   const values = parsed.data;
+  const oidcMissing = oidcVariables.filter((name) => values[name] === undefined);
+  if (oidcMissing.length > 0 && oidcMissing.length < oidcVariables.length) {
+    throw new ConfigError(
+      `Invalid ${oidcMissing[0]}: OpenID Connect sign-in needs all of ${oidcVariables.join(', ')} (or none of them); missing ${oidcMissing.join(', ')}`
+    );
+  }
   const demoOff = argv.includes('--no-demo') || (values.MADANG_DEMO !== undefined && falsy.has(values.MADANG_DEMO.toLowerCase()));
   return {
     port: values.PORT,
@@ -124,6 +177,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     publicUrl: values.PUBLIC_URL ? values.PUBLIC_URL.replace(/\/+$/, '') : null,
     logLevel: values.LOG_LEVEL,
     smtpUrl: values.SMTP_URL ?? null,
-    mailFrom: values.MAIL_FROM ?? 'Madang <madang@localhost>'
+    mailFrom: values.MAIL_FROM ?? 'Madang <madang@localhost>',
+    oidc:
+      values.OIDC_ISSUER && values.OIDC_CLIENT_ID && values.OIDC_CLIENT_SECRET && values.OIDC_NAME
+        ? { issuer: values.OIDC_ISSUER, clientId: values.OIDC_CLIENT_ID, clientSecret: values.OIDC_CLIENT_SECRET, name: values.OIDC_NAME }
+        : null
   };
 }

@@ -1,4 +1,5 @@
 /** English interface messages. Every other locale must provide the same keys (checked by tsc). */
+import { consoleOidcEn } from './consoleOidc.en.js';
 import { consoleProgrammeEn } from './consoleProgramme.en.js';
 import { consoleTranslationsEn } from './consoleTranslations.en.js';
 
@@ -287,7 +288,8 @@ export const en = {
 
   dateWithWeekday: 'Date',
   consoleProgramme: consoleProgrammeEn,
-  consoleTranslations: consoleTranslationsEn
+  consoleTranslations: consoleTranslationsEn,
+  consoleOidc: consoleOidcEn
 };
 
 export type Messages = typeof en;

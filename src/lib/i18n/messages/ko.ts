@@ -1,4 +1,5 @@
 /** 한국어 인터페이스 문구. */
+import { consoleOidcKo } from './consoleOidc.ko.js';
 import { consoleProgrammeKo } from './consoleProgramme.ko.js';
 import { consoleTranslationsKo } from './consoleTranslations.ko.js';
 import type { Messages } from './en.js';
@@ -283,5 +284,6 @@ export const ko: Messages = {
 
   dateWithWeekday: '날짜',
   consoleProgramme: consoleProgrammeKo,
-  consoleTranslations: consoleTranslationsKo
+  consoleTranslations: consoleTranslationsKo,
+  consoleOidc: consoleOidcKo
 };

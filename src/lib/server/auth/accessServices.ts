@@ -9,6 +9,8 @@ import type { Db } from '../db/database.js';
 import type { Mailer } from '../mail/mailer.js';
 import { AuthService } from './authService.js';
 import { InvitationService } from './invitationService.js';
+import type { IdentityIssuer } from './oidc/identityIssuer.js';
+import { OidcSignIn } from './oidc/oidcSignIn.js';
 import { Argon2PasswordHasher, type PasswordHasher } from './passwordHasher.js';
 import { PasswordResetService } from './passwordResetService.js';
 import { PeopleService } from './peopleService.js';
@@ -25,6 +27,8 @@ export interface AccessServices {
   readonly people: PeopleService;
   /** Signs CSRF tokens for console forms. */
   readonly signer: Signer;
+  /** Sign-in through an OpenID Connect issuer; null when not configured. */
+  readonly oidc: OidcSignIn | null;
 }
 
 export interface AccessOptions {
@@ -32,6 +36,8 @@ export interface AccessOptions {
   readonly log: Pick<Logger, 'error'>;
   readonly clock?: () => Date;
   readonly hasher?: PasswordHasher;
+  /** The OpenID Connect issuer to offer at sign-in, and what the button calls it. */
+  readonly oidc?: { readonly name: string; readonly issuer: IdentityIssuer; readonly log: Pick<Logger, 'info' | 'warn'> } | null;
 }
 
 export async function createAccessServices(db: Db, options: AccessOptions): Promise<AccessServices> {
@@ -46,6 +52,7 @@ export async function createAccessServices(db: Db, options: AccessOptions): Prom
     invitations: new InvitationService(repositories, hasher, signer, options.mailer, options.log, clock),
     passwordResets: new PasswordResetService(repositories, hasher, signer, options.mailer, options.log, clock),
     people: new PeopleService(repositories, clock),
-    signer
+    signer,
+    oidc: options.oidc ? new OidcSignIn(options.oidc.name, options.oidc.issuer, repositories, signer, options.oidc.log, clock) : null
   };
 }

@@ -59,3 +59,14 @@ describe('random tokens', () => {
     expect(tokenHash(a)).not.toContain(a);
   });
 });
+
+describe('sealed values', () => {
+  it('come back unchanged, and not at all once anything in them changed', () => {
+    const sealed = signer.seal('oidc-flow', 'eyJzdGF0ZSI6ImFiYyJ9');
+    expect(signer.unseal('oidc-flow', sealed)).toBe('eyJzdGF0ZSI6ImFiYyJ9');
+    expect(signer.unseal('oidc-flow', sealed.replace('eyJ', 'eyK'))).toBeNull();
+    expect(signer.unseal('oidc-flow', `${sealed.slice(0, -1)}A`)).toBeNull();
+    expect(signer.unseal('oidc-flow', 'no-dot-here')).toBeNull();
+    expect(new Signer(randomBytes(32).toString('base64url')).unseal('oidc-flow', sealed)).toBeNull();
+  });
+});

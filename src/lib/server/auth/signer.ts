@@ -5,11 +5,15 @@
  * link's purpose, so a link cannot be forged, stretched or used for another
  * purpose, and the row makes it single-use. CSRF tokens are an HMAC of what
  * the form is bound to (the sign-in session, or a visitor cookie before
- * sign-in). Random tokens are 32 bytes; only their SHA-256 is stored.
+ * sign-in). Sealed values (`<value>.<mac>`) carry short-lived state in a
+ * cookie the server must get back unchanged. Random tokens are 32 bytes;
+ * only their SHA-256 is stored.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export type LinkPurpose = 'setup' | 'invitation' | 'password-reset';
+/** What a sealed value is for, so a value sealed for one use is refused by another. */
+export type SealPurpose = 'oidc-flow';
 
 export interface VerifiedLink {
   readonly id: string;
@@ -47,6 +51,19 @@ export class Signer {
 
   verifyCsrf(binding: string, token: unknown): boolean {
     return typeof token === 'string' && equal(token, this.csrfToken(binding));
+  }
+
+  /** `value` (URL-safe text) with a MAC over it and its purpose: readable, but not changeable. */
+  seal(purpose: SealPurpose, value: string): string {
+    return `${value}.${this.#mac(`seal:${purpose}:${value}`)}`;
+  }
+
+  /** The sealed value, or null when it was changed, sealed for another purpose or is not a sealed value at all. */
+  unseal(purpose: SealPurpose, sealed: string): string | null {
+    const dot = sealed.lastIndexOf('.');
+    if (dot <= 0) return null;
+    const value = sealed.slice(0, dot);
+    return equal(sealed.slice(dot + 1), this.#mac(`seal:${purpose}:${value}`)) ? value : null;
   }
 
   #mac(message: string): string {

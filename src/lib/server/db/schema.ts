@@ -1,6 +1,7 @@
 /** Row types of the database, as Kysely sees them. */
 import type { ColumnType, Generated } from 'kysely';
 import type { LocalizedText } from '../../domain/localizedText.js';
+import type { AccountIdentityTables } from './schema/accountIdentities.js';
 import type { AccountTables } from './schema/accounts.js';
 import type { AuditTables } from './schema/audit.js';
 
@@ -172,7 +173,7 @@ export interface ProgrammeTables {
 }
 
 /** Every table, as one Kysely database type; each feature's tables live in their own map. */
-export type DatabaseSchema = ProgrammeTables & AccountTables & AuditTables;
+export type DatabaseSchema = ProgrammeTables & AccountTables & AuditTables & AccountIdentityTables;
 
 // Generated is re-exported for later tables with serial keys.
 export type { Generated };

@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import compression from 'compression';
 import { pino, type Logger } from 'pino';
 import { createAccessServices, type AccessServices } from '../auth/accessServices.js';
+import { OpenIdIssuer } from '../auth/oidc/openIdIssuer.js';
 import type { Config } from '../config.js';
 import { provideContext, type AppContext } from '../context.js';
 import { openDatabase, type Database } from '../db/database.js';
@@ -65,7 +66,12 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   let setupPath: string | null;
   try {
     if (config.loadDemo) demoLoaded = await loadDemoIfEmpty(programmeRepository);
-    access = await createAccessServices(database.db, { mailer, log, clock: options.clock });
+    access = await createAccessServices(database.db, {
+      mailer,
+      log,
+      clock: options.clock,
+      oidc: config.oidc ? { name: config.oidc.name, issuer: new OpenIdIssuer(config.oidc), log } : null
+    });
     setupPath = await access.setup.ensureSetupLink();
   } catch (error) {
     await database.close();

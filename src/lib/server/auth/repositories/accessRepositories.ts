@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../../db/schema.js';
+import { AccountIdentityRepository } from './accountIdentityRepository.js';
 import { AccountRepository } from './accountRepository.js';
 import { AccountSessionRepository } from './accountSessionRepository.js';
 import { InvitationRepository } from './invitationRepository.js';
@@ -14,6 +15,7 @@ import { SignInAttemptRepository } from './signInAttemptRepository.js';
 
 export class AccessRepositories {
   readonly accounts: AccountRepository;
+  readonly identities: AccountIdentityRepository;
   readonly sessions: AccountSessionRepository;
   readonly invitations: InvitationRepository;
   readonly passwordResets: PasswordResetRepository;
@@ -22,6 +24,7 @@ export class AccessRepositories {
 
   constructor(private readonly db: Kysely<DatabaseSchema>) {
     this.accounts = new AccountRepository(db);
+    this.identities = new AccountIdentityRepository(db);
     this.sessions = new AccountSessionRepository(db);
     this.invitations = new InvitationRepository(db);
     this.passwordResets = new PasswordResetRepository(db);

@@ -1,0 +1,79 @@
+/** Identities at OpenID Connect issuers and the accounts they are linked to (migration 004). */
+import type { Kysely } from 'kysely';
+import type { DatabaseSchema } from '../../db/schema.js';
+
+export interface AccountIdentityRecord {
+  readonly id: string;
+  readonly accountId: string;
+  readonly issuer: string;
+  readonly subject: string;
+  readonly email: string | null;
+  readonly linkedAt: Date;
+  readonly lastSignedInAt: Date;
+}
+
+const columns = ['id', 'account_id', 'issuer', 'subject', 'email', 'linked_at', 'last_signed_in_at'] as const;
+
+function toIdentity(row: {
+  id: string;
+  account_id: string;
+  issuer: string;
+  subject: string;
+  email: string | null;
+  linked_at: Date;
+  last_signed_in_at: Date;
+}): AccountIdentityRecord {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    issuer: row.issuer,
+    subject: row.subject,
+    email: row.email,
+    linkedAt: new Date(row.linked_at),
+    lastSignedInAt: new Date(row.last_signed_in_at)
+  };
+}
+
+export class AccountIdentityRepository {
+  constructor(private readonly db: Kysely<DatabaseSchema>) {}
+
+  async find(issuer: string, subject: string): Promise<AccountIdentityRecord | null> {
+    const row = await this.db
+      .selectFrom('account_identity')
+      .select(columns)
+      .where('issuer', '=', issuer)
+      .where('subject', '=', subject)
+      .executeTakeFirst();
+    return row ? toIdentity(row) : null;
+  }
+
+  /** The identity an account has at an issuer, if any (at most one). */
+  async ofAccount(accountId: string, issuer: string): Promise<AccountIdentityRecord | null> {
+    const row = await this.db
+      .selectFrom('account_identity')
+      .select(columns)
+      .where('account_id', '=', accountId)
+      .where('issuer', '=', issuer)
+      .executeTakeFirst();
+    return row ? toIdentity(row) : null;
+  }
+
+  async link(identity: Omit<AccountIdentityRecord, 'lastSignedInAt'>): Promise<void> {
+    await this.db
+      .insertInto('account_identity')
+      .values({
+        id: identity.id,
+        account_id: identity.accountId,
+        issuer: identity.issuer,
+        subject: identity.subject,
+        email: identity.email,
+        linked_at: identity.linkedAt,
+        last_signed_in_at: identity.linkedAt
+      })
+      .execute();
+  }
+
+  async touch(id: string, now: Date): Promise<void> {
+    await this.db.updateTable('account_identity').set({ last_signed_in_at: now }).where('id', '=', id).execute();
+  }
+}
