@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IssuerIdentity } from '../../../domain/access/identityLinking.js';
 import { OidcError, type OidcErrorCode } from '../../../domain/access/oidcError.js';
@@ -93,6 +93,16 @@ describe.each(testDatabaseTargets())('signing in through an OpenID Connect issue
     await (await roundTrip({ subject: 'sub-owner', email, emailVerified: true })).finish();
     expect(await refusal((await roundTrip({ subject: 'sub-newcomer', email, emailVerified: true })).finish())).toBe('oidc.linked_elsewhere');
     expect((await f.repositories.identities.ofAccount(id, issuerId))?.subject).toBe('sub-owner');
+  });
+
+  it('lets two simultaneous first sign-ins of one person both in, with one link stored', async () => {
+    const { id, email } = await f.createAccount();
+    const who = { subject: 'sub-twice', email, emailVerified: true };
+    const attempts = [await roundTrip(who), await roundTrip(who)];
+    const results = await Promise.all(attempts.map((a) => a.finish()));
+    expect(results.map((r) => r.accountId)).toEqual([id, id]);
+    expect(await f.repositories.identities.find(issuerId, 'sub-twice')).toMatchObject({ accountId: id });
+    expect(await f.repositories.identities.link({ id: randomUUID(), accountId: id, issuer: issuerId, subject: 'sub-twice', email, linkedAt: new Date() })).toBe(false);
   });
 
   it('refuses a changed state, a missing or altered cookie, an expired attempt and an issuer that said no', async () => {

@@ -84,7 +84,11 @@ export class OidcSignIn {
       });
       if (decision.kind === 'refuse') return decision;
       if (decision.kind === 'link_and_sign_in') {
-        await r.identities.link({ id: randomUUID(), accountId: decision.accountId, issuer: identity.issuer, subject: identity.subject, email, linkedAt: now });
+        const stored = await r.identities.link({ id: randomUUID(), accountId: decision.accountId, issuer: identity.issuer, subject: identity.subject, email, linkedAt: now });
+        // Lost a race with a simultaneous first sign-in: only the same link stored by the other one lets this one in.
+        if (!stored && (await r.identities.find(identity.issuer, identity.subject))?.accountId !== decision.accountId) {
+          return { kind: 'refuse', code: 'oidc.linked_elsewhere' } as const;
+        }
       } else if (linked) {
         await r.identities.touch(linked.id, now);
       }

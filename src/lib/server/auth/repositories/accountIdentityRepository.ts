@@ -58,8 +58,13 @@ export class AccountIdentityRepository {
     return row ? toIdentity(row) : null;
   }
 
-  async link(identity: Omit<AccountIdentityRecord, 'lastSignedInAt'>): Promise<void> {
-    await this.db
+  /**
+   * Stores a link; false when another sign-in stored a link for this
+   * identity or this account at this issuer first (two first sign-ins at
+   * once), so the caller decides again on what is stored now.
+   */
+  async link(identity: Omit<AccountIdentityRecord, 'lastSignedInAt'>): Promise<boolean> {
+    const result = await this.db
       .insertInto('account_identity')
       .values({
         id: identity.id,
@@ -70,7 +75,9 @@ export class AccountIdentityRepository {
         linked_at: identity.linkedAt,
         last_signed_in_at: identity.linkedAt
       })
-      .execute();
+      .onConflict((conflict) => conflict.doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
   }
 
   async touch(id: string, now: Date): Promise<void> {
