@@ -15,10 +15,12 @@ import { provideContext, type AppContext } from '../context.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { AuditRepository } from '../db/auditRepository.js';
 import { ProgrammeItemEditRepository } from '../db/programmeItemEditRepository.js';
+import { ProgrammeImportRepository } from '../db/programmeImportRepository.js';
 import { ProgrammeRepository } from '../db/programmeRepository.js';
 import { SessionEditRepository } from '../db/sessionEditRepository.js';
 import { SessionEditing } from '../services/sessionEditing.js';
 import { ProgrammeItemEditing } from '../services/programmeItemEditing.js';
+import { ProgrammeImport } from '../services/programmeImport.js';
 import { createMailer } from '../mail/mailer.js';
 import { loadDemoIfEmpty } from '../services/demoService.js';
 import { ProgrammeService } from '../services/programmeService.js';
@@ -81,7 +83,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     access,
     sessionEditing: new SessionEditing(programmeRepository, new SessionEditRepository(database.db)),
     programmeItemEditing: new ProgrammeItemEditing(programmeRepository, new ProgrammeItemEditRepository(database.db)),
-    audit: new AuditRepository(database.db)
+    audit: new AuditRepository(database.db),
+    programmeImport: new ProgrammeImport(programmeRepository, new ProgrammeImportRepository(database.db), options.clock)
   };
   provideContext(context);
 
