@@ -27,7 +27,15 @@ export const consoleImportEn = {
   tooLarge: (megabytes: number) => `The file is larger than ${megabytes} MB, the most Madang imports at once. Split the programme or remove long texts.`,
 
   imported: (c: { days: number; stages: number; sessions: number; items: number; speakers: number; cities: number; channels: number }) =>
-    `Programme imported as a draft edition: ${c.days} days, ${c.stages} stages, ${c.sessions} sessions, ${c.items} programme items, ${c.speakers} speakers, ${c.cities} cities, ${c.channels} channels. Check it, then publish it.`,
+    `Programme imported as a draft edition: ${[
+      count(c.days, 'day', 'days'),
+      count(c.stages, 'stage', 'stages'),
+      count(c.sessions, 'session', 'sessions'),
+      count(c.items, 'programme item', 'programme items'),
+      count(c.speakers, 'speaker', 'speakers'),
+      count(c.cities, 'city', 'cities'),
+      count(c.channels, 'channel', 'channels')
+    ].join(', ')}. Check it, then publish it.`,
 
   errors: {
     'import.file_missing': 'Choose a schedule file to import.',
@@ -53,5 +61,9 @@ export const consoleImportEn = {
     'import.ids_taken': 'The ids are in use by another edition.'
   }
 };
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
 
 export type ConsoleImportMessages = typeof consoleImportEn;
