@@ -174,6 +174,11 @@ describe('bad input gets a clear 4xx and adds no edition', () => {
     expect(mainText(response.text)).toContain('The file is larger than 10 MB, the most Madang imports at once.');
   });
 
+  it('keeps every other form at 512 kB: only the import takes a large body', async () => {
+    const response = await asAdmin.post('/console/account?/changePassword', { csrf: 'x', currentPassword: 'x'.repeat(600 * 1024) });
+    expect(response.status).toBe(413);
+  });
+
   it('refuses a slug that is taken or malformed, beside the field', async () => {
     const taken = await importFile(asAdmin, JSON.stringify(pretalxSchedule()), { slug: 'seoul-2020' });
     expect(taken.status).toBe(409);
