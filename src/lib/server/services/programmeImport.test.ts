@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../domain/access/policies.js';
 import { importFrabScheduleText } from '../../domain/imports/importFrabSchedule.js';
 import { comparableProgramme } from '../../domain/imports/testing/comparableProgramme.js';
-import { pretalxSchedule } from '../../domain/imports/testing/pretalxSchedule.js';
+import { pretalxEvent, pretalxSchedule } from '../../domain/imports/testing/pretalxSchedule.js';
 import type { Database } from '../db/database.js';
 import { ProgrammeImportRepository } from '../db/programmeImportRepository.js';
 import { ProgrammeRepository } from '../db/programmeRepository.js';
@@ -12,6 +12,10 @@ import { ProgrammeImport } from './programmeImport.js';
 
 const admin: Actor = { id: 'ada', isAdmin: true, grants: [] };
 const editionAdmin: Actor = { id: 'ed', isAdmin: false, grants: [{ editionId: seoul2020Programme().edition.id, role: 'admin' }] };
+/** Events of a schedule in every room but `room` of the first day. */
+function eventCountOutside(schedule: ReturnType<typeof pretalxSchedule>, room: string): number {
+  return schedule.schedule.conference.days.flatMap((day, index) => Object.entries(day.rooms).filter(([name]) => index > 0 || name !== room).flatMap(([, events]) => events)).length;
+}
 const exportOptions = { baseUrl: 'https://forum.example', locale: 'en' };
 
 describe.each(testDatabaseTargets())('importing and exporting programmes ($name)', (target) => {
@@ -82,6 +86,16 @@ describe.each(testDatabaseTargets())('importing and exporting programmes ($name)
     expect(programme.sessions.length).toBeGreaterThan(0);
     expect(programme.edition.state).toBe('draft');
     expect(programme.organisation.name).toEqual(programme.edition.title);
+  });
+
+  it('stores a programme larger than one insert statement takes, in chunks', async () => {
+    const schedule = pretalxSchedule();
+    const day = schedule.schedule.conference.days[0]!;
+    const room = Object.keys(day.rooms)[0]!;
+    day.rooms[room] = Array.from({ length: 2_500 }, (_, i) => pretalxEvent({ id: 10_000 + i, title: `Lightning talk ${i}` }));
+    const imported = await service.importEdition(admin, { text: JSON.stringify(schedule), slug: 'lightning', zone: '', defaultLocale: '' });
+    expect(imported.status === 'saved' && imported.counts.sessions).toBe(2_500 + eventCountOutside(schedule, room));
+    expect((await load('lightning'))!.sessions).toHaveLength(imported.status === 'saved' ? imported.counts.sessions : -1);
   });
 
   it('gives the copy fresh ids when the readable ones are in use by another edition', async () => {
