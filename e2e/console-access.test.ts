@@ -67,7 +67,7 @@ describe('the first administrator', () => {
 });
 
 describe('every console page and action refuses anonymous visitors', () => {
-  const pages = ['/console', '/console/account', '/console/people', '/console/sign-out'];
+  const pages = ['/console', '/console/account', '/console/people', '/console/sign-out', '/console/import', '/console/editions/seoul-2020/export.json'];
   it.each(pages)('GET %s sends an anonymous visitor to sign in, and back afterwards', async (path) => {
     const page = await client().get(path);
     expect(page.status).toBe(303);
@@ -80,7 +80,8 @@ describe('every console page and action refuses anonymous visitors', () => {
     ['/console/account?/signOutEverywhere', {}],
     ['/console/people?/invite', { email: 'mallory@example.org', role: 'admin', edition: 'seoul-2020', mailLocale: 'en' }],
     ['/console/people?/revoke', { grant: '00000000-0000-4000-8000-000000000000' }],
-    ['/console/sign-out', {}]
+    ['/console/sign-out', {}],
+    ['/console/import', { slug: 'anonymous-copy' }]
   ];
   it.each(actions)('POST %s from an anonymous visitor changes nothing and is sent to sign in', async (path, fields) => {
     const visitor = client();
@@ -138,6 +139,36 @@ describe('a speaker-only account', () => {
     expect(revoke.status).toBe(403);
     expect(smtp.received.length).toBe(mailsBefore);
     expect((await asAdmin.get('/console/people')).text).toContain(`value="${grantId}"`);
+  });
+});
+
+describe('programme import and export', () => {
+  it('refuses the import page and its action to an account that is not an instance administrator', async () => {
+    const page = await asSpeaker.get('/console/import');
+    expect(page.status).toBe(403);
+    expect(mainText(page.text)).toContain('Your account does not have a role that allows this.');
+    const csrf = csrfOf((await asSpeaker.get('/console')).text);
+    const form = new FormData();
+    form.set('csrf', csrf);
+    form.set('slug', 'speaker-copy');
+    form.set('file', new Blob(['{}'], { type: 'application/json' }), 'schedule.json');
+    expect((await asSpeaker.postMultipart('/console/import', form)).status).toBe(403);
+    expect((await asAdmin.get('/console/editions/speaker-copy')).status).toBe(404);
+  });
+
+  it('refuses the export to an account without a programme role on the edition', async () => {
+    const download = await asSpeaker.get('/console/editions/seoul-2020/export.json');
+    expect(download.status).toBe(403);
+    expect(download.text).not.toContain('x-madang');
+  });
+
+  it('refuses an import form without its token', async () => {
+    const form = new FormData();
+    form.set('slug', 'tokenless-copy');
+    form.set('file', new Blob(['{}'], { type: 'application/json' }), 'schedule.json');
+    const response = await asAdmin.postMultipart('/console/import', form);
+    expect(response.status).toBe(403);
+    expect(mainText(response.text)).toContain('nothing was changed');
   });
 });
 

@@ -85,6 +85,12 @@ interface Check {
 const admin = { email: 'admin@example.org' };
 const speaker = { email: 'speaker@example.org' };
 const submitEmpty = (page: Page) => page.locator('main form[novalidate] button[type=submit]').first().click();
+/** A schedule whose days are not a list: the import page lists the problem with its place in the file. */
+async function submitBrokenSchedule(page: Page) {
+  await page.setInputFiles('#file', { name: 'schedule.json', mimeType: 'application/json', buffer: Buffer.from('{"schedule":{"conference":{"days":"soon"}}}') });
+  await page.fill('#slug', 'broken-schedule');
+  return page.locator('main form[novalidate] button[type=submit]').first().click();
+}
 
 const beforeSetup: Check[] = [
   { name: 'first administrator', path: () => links.setup, as: null, status: 200 },
@@ -108,6 +114,10 @@ const afterSetup: Check[] = [
   { name: 'people', path: () => '/console/people', as: admin, status: 200 },
   { name: 'people, with mistakes', path: () => '/console/people', as: admin, status: 400, act: submitEmpty },
   { name: 'people, refused to a speaker', path: () => '/console/people', as: speaker, status: 403 },
+  { name: 'import', path: () => '/console/import', as: admin, status: 200 },
+  { name: 'import, with mistakes', path: () => '/console/import', as: admin, status: 400, act: submitEmpty },
+  { name: 'import, a file with problems', path: () => '/console/import', as: admin, status: 400, act: submitBrokenSchedule },
+  { name: 'import, refused to a speaker', path: () => '/console/import', as: speaker, status: 403 },
   { name: 'sign-out', path: () => '/console/sign-out', as: admin, status: 200 }
 ];
 

@@ -35,6 +35,11 @@ export class ConsoleClient {
     });
   }
 
+  /** Posts a multipart form, as a browser posts a form with a file (`multipart/form-data`, boundary set by fetch). */
+  async postMultipart(path: string, form: FormData): Promise<Page> {
+    return this.request(path, { method: 'POST', body: form, headers: { origin: this.origin } });
+  }
+
   /** Opens `page`, then submits its form to `action` with the page's CSRF token plus `fields`. */
   async submit(page: string, fields: Record<string, string>, action = ''): Promise<Page> {
     const opened = await this.get(page);
@@ -47,7 +52,7 @@ export class ConsoleClient {
     return this.extraHeaders['x-forwarded-proto'] === 'https' ? this.base.replace(/^http:/, 'https:') : this.base;
   }
 
-  private async request(path: string, init: { method: string; body?: string; headers?: Record<string, string> }): Promise<Page> {
+  private async request(path: string, init: { method: string; body?: string | FormData; headers?: Record<string, string> }): Promise<Page> {
     const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     const response = await fetch(`${this.base}${path}`, {
       method: init.method,

@@ -9,6 +9,7 @@ import type { AccessServices } from './auth/accessServices.js';
 import type { Config } from './config.js';
 import type { Metrics } from './http/metrics.js';
 import type { AuditRepository } from './db/auditRepository.js';
+import type { ProgrammeImport } from './services/programmeImport.js';
 import type { ProgrammeItemEditing } from './services/programmeItemEditing.js';
 import type { ProgrammeService } from './services/programmeService.js';
 import type { SessionEditing } from './services/sessionEditing.js';
@@ -22,6 +23,7 @@ export interface AppContext {
   readonly sessionEditing: SessionEditing;
   readonly programmeItemEditing: ProgrammeItemEditing;
   readonly audit: AuditRepository;
+  readonly programmeImport: ProgrammeImport;
 }
 
 const key = Symbol.for('madang.app-context');

@@ -4,6 +4,7 @@ import {
   canAnywhere,
   canCaption,
   canEditProgramme,
+  canImportEdition,
   canManageAccounts,
   canManagePeople,
   canModerate,
@@ -24,6 +25,13 @@ describe('access policies', () => {
     const admin = actor([], true);
     for (const capability of capabilities) expect(can(admin, capability, 'any-edition')).toBe(true);
     expect(canManageAccounts(admin)).toBe(true);
+    expect(canImportEdition(admin)).toBe(true);
+  });
+
+  it('lets only instance administrators import a new edition, not edition admins', () => {
+    expect(canImportEdition(actor([['seoul-2020', 'admin']]))).toBe(false);
+    expect(canImportEdition(actor([['seoul-2020', 'producer']]))).toBe(false);
+    expect(canImportEdition(null)).toBe(false);
   });
 
   it('refuses everything to nobody', () => {

@@ -44,6 +44,15 @@ export function canManageAccounts(actor: Actor | null): boolean {
   return actor?.isAdmin === true;
 }
 
+/**
+ * Instance-wide: create a new edition from a schedule file. Only instance
+ * administrators, because an import creates an edition (and may create an
+ * organisation and a series) that no edition role covers yet.
+ */
+export function canImportEdition(actor: Actor | null): boolean {
+  return actor?.isAdmin === true;
+}
+
 /** The actor's roles on one edition (an instance administrator counts as its admin). */
 export function rolesOn(actor: Actor, editionId: string): Role[] {
   const held = actor.grants.filter((grant) => grant.editionId === editionId).map((grant) => grant.role);

@@ -39,7 +39,9 @@ export const importErrorCodes = [
   /** The import target or options themselves are not valid (a caller's mistake). */
   'import.bad_target',
   /** The list was cut short; says how many more problems there are. */
-  'import.more_errors'
+  'import.more_errors',
+  /** Every id prefix tried for the new edition met ids in use by another edition. */
+  'import.ids_taken'
 ] as const;
 export type ImportErrorCode = (typeof importErrorCodes)[number];
 

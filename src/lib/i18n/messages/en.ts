@@ -1,5 +1,6 @@
 /** English interface messages. Every other locale must provide the same keys (checked by tsc). */
 import { consoleOidcEn } from './consoleOidc.en.js';
+import { consoleImportEn } from './consoleImport.en.js';
 import { consoleProgrammeEn } from './consoleProgramme.en.js';
 import { consoleTranslationsEn } from './consoleTranslations.en.js';
 
@@ -289,7 +290,8 @@ export const en = {
   dateWithWeekday: 'Date',
   consoleProgramme: consoleProgrammeEn,
   consoleTranslations: consoleTranslationsEn,
-  consoleOidc: consoleOidcEn
+  consoleOidc: consoleOidcEn,
+  consoleImport: consoleImportEn
 };
 
 export type Messages = typeof en;

@@ -1,5 +1,6 @@
 /** 한국어 인터페이스 문구. */
 import { consoleOidcKo } from './consoleOidc.ko.js';
+import { consoleImportKo } from './consoleImport.ko.js';
 import { consoleProgrammeKo } from './consoleProgramme.ko.js';
 import { consoleTranslationsKo } from './consoleTranslations.ko.js';
 import type { Messages } from './en.js';
@@ -285,5 +286,6 @@ export const ko: Messages = {
   dateWithWeekday: '날짜',
   consoleProgramme: consoleProgrammeKo,
   consoleTranslations: consoleTranslationsKo,
-  consoleOidc: consoleOidcKo
+  consoleOidc: consoleOidcKo,
+  consoleImport: consoleImportKo
 };

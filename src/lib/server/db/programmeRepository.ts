@@ -207,7 +207,13 @@ export class ProgrammeRepository {
   }
 }
 
-async function insertProgramme(tx: Transaction<DatabaseSchema>, p: Programme): Promise<void> {
+/**
+ * Inserts a whole programme inside the caller's transaction. The organisation
+ * and series are left alone when their ids exist. Rows go in chunks, because
+ * PostgreSQL takes at most 65,535 parameters in one statement and a large
+ * import has thousands of rows of a dozen columns.
+ */
+export async function insertProgramme(tx: Transaction<DatabaseSchema>, p: Programme): Promise<void> {
   const json = (value: object) => JSON.stringify(value);
   await tx
     .insertInto('organisation')
@@ -238,98 +244,77 @@ async function insertProgramme(tx: Transaction<DatabaseSchema>, p: Programme): P
       updated_at: e.updatedAt
     })
     .execute();
-  if (p.days.length > 0)
-    await tx
-      .insertInto('day')
-      .values(p.days.map((d) => ({ id: d.id, edition_id: e.id, date: d.date, title: json(d.title), position: d.position })))
-      .execute();
-  if (p.stages.length > 0)
-    await tx.insertInto('stage').values(p.stages.map((s) => ({ id: s.id, edition_id: e.id, name: json(s.name) }))).execute();
-  if (p.channels.length > 0)
-    await tx
-      .insertInto('channel')
-      .values(p.channels.map((c) => ({ id: c.id, edition_id: e.id, kind: c.kind, name: json(c.name), url: c.url, position: c.position })))
-      .execute();
-  if (p.cities.length > 0)
-    await tx
-      .insertInto('city')
-      .values(
-        p.cities.map((c) => ({
-          id: c.id,
-          edition_id: e.id,
-          name: json(c.name),
-          country: c.country,
-          zone: c.zone,
-          summary: json(c.summary),
-          position: c.position,
-          is_illustrative: c.isIllustrative
-        }))
-      )
-      .execute();
-  if (p.speakers.length > 0)
-    await tx
-      .insertInto('speaker')
-      .values(
-        p.speakers.map((s) => ({
-          id: s.id,
-          edition_id: e.id,
-          name: json(s.name),
-          job_title: json(s.jobTitle),
-          organisation: json(s.organisation),
-          city_id: s.cityId,
-          bio: json(s.bio),
-          photo_url: s.photoUrl,
-          languages: [...s.languages],
-          presence: s.presence,
-          is_illustrative: s.isIllustrative
-        }))
-      )
-      .execute();
-  if (p.sessions.length > 0) {
-    await tx
-      .insertInto('session')
-      .values(
-        p.sessions.map((s) => ({
-          id: s.id,
-          edition_id: e.id,
-          day_id: s.dayId,
-          stage_id: s.stageId,
-          kind: s.kind,
-          title: json(s.title),
-          summary: json(s.summary),
-          starts_at: s.startsAt,
-          ends_at: s.endsAt,
-          zone: s.zone,
-          position: s.position,
-          state: s.state,
-          is_illustrative: s.isIllustrative
-        }))
-      )
-      .execute();
-    const links = p.sessions.flatMap((s) => s.channelIds.map((channelId) => ({ session_id: s.id, channel_id: channelId })));
-    if (links.length > 0) await tx.insertInto('session_channel').values(links).execute();
-  }
-  if (p.items.length > 0) {
-    await tx
-      .insertInto('programme_item')
-      .values(
-        p.items.map((i) => ({
-          id: i.id,
-          session_id: i.sessionId,
-          title: json(i.title),
-          summary: json(i.summary),
-          starts_at: i.startsAt,
-          ends_at: i.endsAt,
-          position: i.position,
-          is_illustrative: i.isIllustrative
-        }))
-      )
-      .execute();
-    const links = p.items.flatMap((i) =>
-      i.speakerIds.map((speakerId, position) => ({ programme_item_id: i.id, speaker_id: speakerId, position }))
-    );
-    if (links.length > 0) await tx.insertInto('programme_item_speaker').values(links).execute();
-  }
+  for (const rows of chunks(p.days.map((d) => ({ id: d.id, edition_id: e.id, date: d.date, title: json(d.title), position: d.position }))))
+    await tx.insertInto('day').values(rows).execute();
+  for (const rows of chunks(p.stages.map((s) => ({ id: s.id, edition_id: e.id, name: json(s.name) }))))
+    await tx.insertInto('stage').values(rows).execute();
+  for (const rows of chunks(p.channels.map((c) => ({ id: c.id, edition_id: e.id, kind: c.kind, name: json(c.name), url: c.url, position: c.position }))))
+    await tx.insertInto('channel').values(rows).execute();
+  const cities = p.cities.map((c) => ({
+    id: c.id,
+    edition_id: e.id,
+    name: json(c.name),
+    country: c.country,
+    zone: c.zone,
+    summary: json(c.summary),
+    position: c.position,
+    is_illustrative: c.isIllustrative
+  }));
+  for (const rows of chunks(cities)) await tx.insertInto('city').values(rows).execute();
+  const speakers = p.speakers.map((s) => ({
+    id: s.id,
+    edition_id: e.id,
+    name: json(s.name),
+    job_title: json(s.jobTitle),
+    organisation: json(s.organisation),
+    city_id: s.cityId,
+    bio: json(s.bio),
+    photo_url: s.photoUrl,
+    languages: [...s.languages],
+    presence: s.presence,
+    is_illustrative: s.isIllustrative
+  }));
+  for (const rows of chunks(speakers)) await tx.insertInto('speaker').values(rows).execute();
+  const sessions = p.sessions.map((s) => ({
+    id: s.id,
+    edition_id: e.id,
+    day_id: s.dayId,
+    stage_id: s.stageId,
+    kind: s.kind,
+    title: json(s.title),
+    summary: json(s.summary),
+    starts_at: s.startsAt,
+    ends_at: s.endsAt,
+    zone: s.zone,
+    position: s.position,
+    state: s.state,
+    is_illustrative: s.isIllustrative
+  }));
+  for (const rows of chunks(sessions)) await tx.insertInto('session').values(rows).execute();
+  const sessionChannels = p.sessions.flatMap((s) => s.channelIds.map((channelId) => ({ session_id: s.id, channel_id: channelId })));
+  for (const rows of chunks(sessionChannels)) await tx.insertInto('session_channel').values(rows).execute();
+  const items = p.items.map((i) => ({
+    id: i.id,
+    session_id: i.sessionId,
+    title: json(i.title),
+    summary: json(i.summary),
+    starts_at: i.startsAt,
+    ends_at: i.endsAt,
+    position: i.position,
+    is_illustrative: i.isIllustrative
+  }));
+  for (const rows of chunks(items)) await tx.insertInto('programme_item').values(rows).execute();
+  const itemSpeakers = p.items.flatMap((i) =>
+    i.speakerIds.map((speakerId, position) => ({ programme_item_id: i.id, speaker_id: speakerId, position }))
+  );
+  for (const rows of chunks(itemSpeakers)) await tx.insertInto('programme_item_speaker').values(rows).execute();
+}
+
+/** At most 1,000 rows of at most 13 columns: well under PostgreSQL's 65,535 parameters per statement. */
+function chunks<T>(rows: readonly T[], size = 1_000): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string, value: (row: T) => string): Map<string, string[]> {

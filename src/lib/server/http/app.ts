@@ -16,13 +16,16 @@ import { provideContext, type AppContext } from '../context.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { AuditRepository } from '../db/auditRepository.js';
 import { ProgrammeItemEditRepository } from '../db/programmeItemEditRepository.js';
+import { ProgrammeImportRepository } from '../db/programmeImportRepository.js';
 import { ProgrammeRepository } from '../db/programmeRepository.js';
 import { SessionEditRepository } from '../db/sessionEditRepository.js';
 import { SessionEditing } from '../services/sessionEditing.js';
 import { ProgrammeItemEditing } from '../services/programmeItemEditing.js';
+import { ProgrammeImport } from '../services/programmeImport.js';
 import { createMailer } from '../mail/mailer.js';
 import { loadDemoIfEmpty } from '../services/demoService.js';
 import { ProgrammeService } from '../services/programmeService.js';
+import { bodySizeLimit, isOverBodyLimit } from './bodyLimits.js';
 import { createMetrics } from './metrics.js';
 
 type Next = (error?: unknown) => void;
@@ -87,7 +90,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     access,
     sessionEditing: new SessionEditing(programmeRepository, new SessionEditRepository(database.db)),
     programmeItemEditing: new ProgrammeItemEditing(programmeRepository, new ProgrammeItemEditRepository(database.db)),
-    audit: new AuditRepository(database.db)
+    audit: new AuditRepository(database.db),
+    programmeImport: new ProgrammeImport(programmeRepository, new ProgrammeImportRepository(database.db), options.clock)
   };
   provideContext(context);
 
@@ -96,6 +100,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   if (config.publicUrl) process.env.ORIGIN = config.publicUrl;
   process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
   process.env.HOST_HEADER ??= 'x-forwarded-host';
+  process.env.BODY_SIZE_LIMIT ??= String(bodySizeLimit);
   const { handler: kitHandler } = (await import(pathToFileURL(handlerFile).href)) as { handler: Middleware };
   const compress = compression({ threshold: 512 }) as unknown as Middleware;
 
@@ -106,6 +111,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     }
     if (path === '/healthz') return void health(res);
     if (path === '/metrics') return void exposeMetrics(res);
+    if (isOverBodyLimit(path ?? '/', req.headers['content-length'])) {
+      res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+      return void res.end('The request is too large.');
+    }
     compress(req, res, () =>
       kitHandler(req, res, (error?: unknown) => {
         if (error) log.error({ err: error }, 'unhandled request error');

@@ -1,3 +1,4 @@
+import { canImportEdition } from '$lib/domain/access/policies';
 import { appContext } from '$lib/server/context';
 import { requireAccount } from '$lib/server/auth/consoleRoute';
 import type { PageServerLoad } from './$types';
@@ -8,6 +9,7 @@ export const load: PageServerLoad = async (event) => {
   return {
     editions: editions.map(({ edition, roles }) => ({ slug: edition.slug, title: edition.title, state: edition.state, roles })),
     isAdmin: account.isAdmin,
+    canImport: canImportEdition(account),
     accepted: event.url.searchParams.get('notice') === 'invitation-accepted'
   };
 };

@@ -4,6 +4,7 @@ import { canPublishProgramme } from '$lib/domain/access/policies';
 import { byRunningOrder, isMoveDirection } from '$lib/domain/editing/runningOrder';
 import { messagesFor } from '$lib/i18n/messages';
 import { appContext } from '$lib/server/context';
+import { countsOf } from '$lib/server/services/programmeImport';
 import { formatLocalDate, formatTimeRange } from '$lib/ui/format';
 import { auditRows, errorMessage, noticeOf, openEditorView, problem, readDirection, readEditorForm, readId, readVersion, refuse } from './programmeEditing.server';
 import type { Actions, PageServerLoad } from './$types';
@@ -42,7 +43,9 @@ export const load: PageServerLoad = async (event) => {
     deleted: deleted.map((s) => ({ id: s.id, title: s.title, version: s.version })),
     audit: auditRows(entries, { locale, viewerZone, programme, deleted }),
     canPublish: canPublishProgramme(account, edition.id),
-    notice: noticeOf(event.url, notices)
+    notice: noticeOf(event.url, notices),
+    // Just after an import the programme is what was imported, so its counts are the summary.
+    imported: noticeOf(event.url, ['imported']) ? countsOf(programme) : null
   };
 };
 

@@ -233,6 +233,7 @@ export function auditRows(
   const m = messagesFor(context.locale).consoleProgramme;
   const fallback = context.programme.edition.defaultLocale;
   const titles = new Map<string, LocalizedText>([
+    [`edition:${context.programme.edition.id}`, context.programme.edition.title],
     ...context.programme.days.map((d) => [`day:${d.id}`, d.title] as const),
     ...[...context.programme.sessions, ...context.deleted].map((s) => [`session:${s.id}`, s.title] as const),
     ...context.programme.items.map((i) => [`programme_item:${i.id}`, i.title] as const),
