@@ -12,6 +12,7 @@ import type { AuditRepository } from './db/auditRepository.js';
 import type { ProgrammeItemEditing } from './services/programmeItemEditing.js';
 import type { ProgrammeService } from './services/programmeService.js';
 import type { SessionEditing } from './services/sessionEditing.js';
+import type { SpeakerEditing } from './services/speakerEditing.js';
 
 export interface AppContext {
   readonly config: Config;
@@ -21,6 +22,7 @@ export interface AppContext {
   readonly access: AccessServices;
   readonly sessionEditing: SessionEditing;
   readonly programmeItemEditing: ProgrammeItemEditing;
+  readonly speakerEditing: SpeakerEditing;
   readonly audit: AuditRepository;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import compression from 'compression';
 import { pino, type Logger } from 'pino';
@@ -17,12 +17,17 @@ import { AuditRepository } from '../db/auditRepository.js';
 import { ProgrammeItemEditRepository } from '../db/programmeItemEditRepository.js';
 import { ProgrammeRepository } from '../db/programmeRepository.js';
 import { SessionEditRepository } from '../db/sessionEditRepository.js';
+import { SpeakerEditRepository } from '../db/speakerEditRepository.js';
+import { processSpeakerPhoto } from '../media/speakerPhoto.js';
+import { SpeakerEditing, speakerPhotoMaxBytes } from '../services/speakerEditing.js';
+import { FilePhotoStore, MemoryPhotoStore, type PhotoStore } from '../storage/photoStore.js';
 import { SessionEditing } from '../services/sessionEditing.js';
 import { ProgrammeItemEditing } from '../services/programmeItemEditing.js';
 import { createMailer } from '../mail/mailer.js';
 import { loadDemoIfEmpty } from '../services/demoService.js';
 import { ProgrammeService } from '../services/programmeService.js';
 import { createMetrics } from './metrics.js';
+import { servePhoto } from './photoResponse.js';
 
 type Next = (error?: unknown) => void;
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: Next) => void;
@@ -43,7 +48,17 @@ export interface AppOptions {
   readonly clock?: () => Date;
   /** Directory of the SvelteKit build (`build/` by default). */
   readonly buildDir?: string;
+  /** Where speaker photos are kept; by default `photos/` under DATA_DIR (memory for an in-memory database). */
+  readonly photos?: PhotoStore;
 }
+
+/**
+ * The largest request body the SvelteKit handler reads (adapter-node's
+ * BODY_SIZE_LIMIT, unless the operator set it): a speaker photo plus the
+ * form's other fields. Bigger bodies are refused while being read, and the
+ * photo form says so (413) instead of storing anything.
+ */
+export const bodySizeLimit = speakerPhotoMaxBytes + 256 * 1024;
 
 export class BuildMissingError extends Error {
   override readonly name = 'BuildMissingError';
@@ -72,6 +87,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     throw error;
   }
 
+  const photos = options.photos ?? (config.dataDir.startsWith('memory://') ? new MemoryPhotoStore() : new FilePhotoStore(join(config.dataDir, 'photos')));
   const metrics = createMetrics();
   const context: AppContext = {
     config,
@@ -81,6 +97,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     access,
     sessionEditing: new SessionEditing(programmeRepository, new SessionEditRepository(database.db)),
     programmeItemEditing: new ProgrammeItemEditing(programmeRepository, new ProgrammeItemEditRepository(database.db)),
+    speakerEditing: new SpeakerEditing(programmeRepository, new SpeakerEditRepository(database.db), photos, processSpeakerPhoto),
     audit: new AuditRepository(database.db)
   };
   provideContext(context);
@@ -90,16 +107,20 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   if (config.publicUrl) process.env.ORIGIN = config.publicUrl;
   process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
   process.env.HOST_HEADER ??= 'x-forwarded-host';
+  // Read by adapter-node when its handler is imported, just below.
+  process.env.BODY_SIZE_LIMIT ??= String(bodySizeLimit);
   const { handler: kitHandler } = (await import(pathToFileURL(handlerFile).href)) as { handler: Middleware };
   const compress = compression({ threshold: 512 }) as unknown as Middleware;
 
   const listener: RequestListener = (req, res) => {
-    const path = (req.url ?? '/').split('?', 1)[0];
+    const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
     if (!req.headers['x-forwarded-proto']) {
       req.headers['x-forwarded-proto'] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
     }
     if (path === '/healthz') return void health(res);
     if (path === '/metrics') return void exposeMetrics(res);
+    // Photos are immutable files: served before SvelteKit, whose hooks would revalidate them like pages.
+    if (path.startsWith('/media/photos/')) return void servePhoto(req, res, photos, path.slice('/media/photos/'.length), log);
     compress(req, res, () =>
       kitHandler(req, res, (error?: unknown) => {
         if (error) log.error({ err: error }, 'unhandled request error');
