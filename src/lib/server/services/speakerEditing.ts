@@ -61,6 +61,11 @@ export class SpeakerEditing {
     return { status: 'found', programme: opened.programme, speakers, deleted, itemCounts };
   }
 
+  /** The deleted speakers of an edition (for naming them in its audit log); none for people who may not edit it. */
+  async deletedOf(actor: Actor, editionId: string): Promise<readonly VersionedSpeaker[]> {
+    return canEditProgramme(actor, editionId) ? this.speakers.list(editionId, { deleted: true }) : [];
+  }
+
   async find(
     actor: Actor,
     editionSlug: string,
