@@ -35,7 +35,7 @@ export interface SpeakerFormProblem {
   readonly conflict?: readonly ConflictRow[];
 }
 
-export function problem(status: 400 | 404 | 409 | 413 | 415, data: SpeakerFormProblem): ActionFailure<SpeakerFormProblem> {
+export function problem(status: 400 | 404 | 409 | 413 | 415 | 422, data: SpeakerFormProblem): ActionFailure<SpeakerFormProblem> {
   return fail(status, data);
 }
 

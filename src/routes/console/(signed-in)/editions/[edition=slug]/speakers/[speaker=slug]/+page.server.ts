@@ -21,6 +21,14 @@ import type { Actions, PageServerLoad } from './$types';
 
 const notices = ['created', 'saved', 'photoSaved', 'photoRemoved'] as const;
 
+/** The status of each refused photo, as docs/errors.md lists them; anything else (no file) is 400. */
+const photoStatus: Record<string, 413 | 415 | 422> = {
+  'photo.too_large': 413,
+  'photo.not_an_image': 415,
+  'photo.unsupported_type': 415,
+  'photo.too_many_pixels': 422
+};
+
 export const load: PageServerLoad = async (event) => {
   const account = requireAccount(event);
   const { locale, viewerZone } = event.locals;
@@ -141,10 +149,8 @@ function photoOutcome(event: Event, result: SpeakerEditResult, notice: 'photoSav
       break;
     case 'invalid': {
       const { errors } = problemErrors(result.problems, m);
-      // Too big is 413; a file that is not a photo we take is 415; no file at all is 400.
       const code = result.problems[0]?.code ?? '';
-      const status = code === 'photo.too_large' ? 413 : code.startsWith('photo.') ? 415 : 400;
-      return problem(status, { action: 'photo', errors, message: null });
+      return problem(photoStatus[code] ?? 400, { action: 'photo', errors, message: null });
     }
     case 'conflict':
       return problem(409, { action: 'photo', errors: {}, message: m.errors['speaker.conflict'] });
