@@ -179,6 +179,12 @@ describe('an organiser manages speakers', () => {
     expect((await asAdmin.get(page)).text).not.toContain('/media/photos/');
   });
 
+  it('keeps every other form to 512 KB', async () => {
+    const opened = await asAdmin.get(page);
+    const response = await asAdmin.post(`${page}?/save`, { csrf: csrfOf(opened.text), version: versionOf(opened.text), ...speakerForm({ 'bio.en': 'x'.repeat(600 * 1024) }) });
+    expect(response.status).toBe(413);
+  });
+
   it('stores a phone photo upright as WebP without EXIF, serves it for a year and shows it on the public page', async () => {
     const uploaded = await uploadTo(page, { bytes: await phoneJpeg(), name: 'IMG_0001.JPG', type: 'image/jpeg' });
     expect(uploaded.status, mainText(uploaded.text)).toBe(303);

@@ -60,6 +60,11 @@ export interface AppOptions {
  */
 export const bodySizeLimit = speakerPhotoMaxBytes + 256 * 1024;
 
+/** Every other form stays within adapter-node's own default, so a visitor cannot make the sign-in form buffer megabytes. */
+const formBodyLimit = 512 * 1024;
+/** The one action that takes a photo: `…/speakers/<speaker>?/photo` in the console. */
+const photoUpload = /^\/console\/editions\/[a-z0-9-]+\/speakers\/[a-z0-9-]+\?\/photo$/;
+
 export class BuildMissingError extends Error {
   override readonly name = 'BuildMissingError';
 }
@@ -119,6 +124,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     }
     if (path === '/healthz') return void health(res);
     if (path === '/metrics') return void exposeMetrics(res);
+    if (Number(req.headers['content-length']) > formBodyLimit && !photoUpload.test(req.url ?? '')) {
+      res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+      return void res.end('This form sent more than 512 KB; nothing was saved.');
+    }
     // Photos are immutable files: served before SvelteKit, whose hooks would revalidate them like pages.
     if (path.startsWith('/media/photos/')) return void servePhoto(req, res, photos, path.slice('/media/photos/'.length), log);
     compress(req, res, () =>
