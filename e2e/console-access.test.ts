@@ -104,6 +104,57 @@ describe('every console page and action refuses anonymous visitors', () => {
   });
 });
 
+describe('the speaker pages of an edition', () => {
+  const base = '/console/editions/seoul-2020/speakers';
+  const pages = [base, `${base}/new`, `${base}/sokwoo-rhee`];
+  const actions: [string, Record<string, string>][] = [
+    [`${base}/new?/create`, { 'name.ko': '침입자', presence: 'on_site' }],
+    [`${base}/sokwoo-rhee?/save`, { 'name.ko': '침입자', presence: 'on_site', version: '1' }],
+    [`${base}/sokwoo-rhee?/removePhoto`, { version: '1' }],
+    [`${base}/sokwoo-rhee?/delete`, { version: '1', confirm: 'on' }],
+    [`${base}?/restore`, { speaker: 'sokwoo-rhee', version: '1' }]
+  ];
+
+  it.each(pages)('GET %s sends an anonymous visitor to sign in, and refuses an account without a programme role with 403', async (path) => {
+    const page = await client().get(path);
+    expect(page.status).toBe(303);
+    expect(page.location).toBe(`/console/sign-in?next=${encodeURIComponent(path)}`);
+    const refused = await asSpeaker.get(path);
+    expect(refused.status).toBe(403);
+    expect(mainText(refused.text)).toContain('Your account does not have a role that allows this.');
+  });
+
+  it.each(actions)('POST %s is sent to sign in when anonymous, and refused with 403 without the role, changing nothing', async (path, fields) => {
+    const visitor = client();
+    const visitorToken = csrfOf((await visitor.get('/console/sign-in')).text);
+    const anonymous = await visitor.post(path, { csrf: visitorToken, ...fields });
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.location).toMatch(/^\/console\/sign-in\?next=/);
+    const csrf = csrfOf((await asSpeaker.get('/console')).text);
+    expect((await asSpeaker.post(path, { csrf, ...fields })).status).toBe(403);
+    const keynote = await asAdmin.get(`${base}/sokwoo-rhee`);
+    expect(keynote.status).toBe(200);
+    expect(mainText(keynote.text)).toContain('Edit speaker: Sokwoo Rhee');
+    expect(mainText(keynote.text)).toContain('No changes recorded yet.');
+  });
+
+  it('refuses a photo upload from an anonymous visitor and from an account without the role', async () => {
+    const post = async (who: ConsoleClient, csrf: string) => {
+      const body = new FormData();
+      body.append('csrf', csrf);
+      body.append('version', '1');
+      body.append('photo', new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0])], { type: 'image/jpeg' }), 'me.jpg');
+      const cookie = [...who.cookies].map(([n, v]) => `${n}=${v}`).join('; ');
+      return fetch(`${server.url}${base}/sokwoo-rhee?/photo`, { method: 'POST', body, redirect: 'manual', headers: { accept: 'text/html', origin: who.origin, ...(cookie ? { cookie } : {}) } });
+    };
+    const anonymous = await post(client(), '');
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.headers.get('location')).toMatch(/\/console\/sign-in\?next=/);
+    expect((await post(asSpeaker, csrfOf((await asSpeaker.get('/console')).text))).status).toBe(403);
+    expect((await asAdmin.get(`${base}/sokwoo-rhee`)).text).not.toContain('/media/photos/');
+  });
+});
+
 describe('a speaker-only account', () => {
   it('sees its dashboard and account, with its one role', async () => {
     const dashboard = await asSpeaker.get('/console');

@@ -84,6 +84,7 @@ interface Check {
 
 const admin = { email: 'admin@example.org' };
 const speaker = { email: 'speaker@example.org' };
+const speakerPages = '/console/editions/seoul-2020/speakers';
 const submitEmpty = (page: Page) => page.locator('main form[novalidate] button[type=submit]').first().click();
 /** A schedule whose days are not a list: the import page lists the problem with its place in the file. */
 async function submitBrokenSchedule(page: Page) {
@@ -118,7 +119,33 @@ const afterSetup: Check[] = [
   { name: 'import, with mistakes', path: () => '/console/import', as: admin, status: 400, act: submitEmpty },
   { name: 'import, a file with problems', path: () => '/console/import', as: admin, status: 400, act: submitBrokenSchedule },
   { name: 'import, refused to a speaker', path: () => '/console/import', as: speaker, status: 403 },
-  { name: 'sign-out', path: () => '/console/sign-out', as: admin, status: 200 }
+  { name: 'sign-out', path: () => '/console/sign-out', as: admin, status: 200 },
+  { name: 'speakers', path: () => speakerPages, as: admin, status: 200 },
+  { name: 'speakers, refused to a speaker', path: () => speakerPages, as: speaker, status: 403 },
+  { name: 'new speaker', path: () => `${speakerPages}/new`, as: admin, status: 200 },
+  { name: 'new speaker, with mistakes', path: () => `${speakerPages}/new`, as: admin, status: 400, act: submitEmpty },
+  { name: 'speaker', path: () => `${speakerPages}/sokwoo-rhee`, as: admin, status: 200 },
+  {
+    name: 'speaker, with mistakes',
+    path: () => `${speakerPages}/sokwoo-rhee`,
+    as: admin,
+    status: 400,
+    act: async (page) => {
+      await page.fill('#name-ko', '');
+      await page.fill('#languages', 'not a language!');
+      await submitEmpty(page);
+    }
+  },
+  {
+    name: 'speaker, a text file as the photo',
+    path: () => `${speakerPages}/sokwoo-rhee`,
+    as: admin,
+    status: 415,
+    act: async (page) => {
+      await page.setInputFiles('#photo', { name: 'notes.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not a photo') });
+      await page.locator('form[action="?/photo"] button[type=submit]').click();
+    }
+  }
 ];
 
 async function check(item: Check, lang: string, colorScheme: 'light' | 'dark'): Promise<void> {

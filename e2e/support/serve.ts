@@ -2,16 +2,20 @@
  * Test-only entry: starts the real app (the same `buildApp` as server.ts) on
  * a loopback port with a throwaway embedded database and the demo, and prints
  * its address as one JSON line. `MADANG_TEST_CLOCK` pins "now" so tests can
- * visit the forum while it is live.
+ * visit the forum while it is live; `MADANG_TEST_PHOTO_DIR` keeps uploaded
+ * photos in that directory instead of memory.
  */
 import { createServer } from 'node:http';
 import { loadConfig } from '../../src/lib/server/config.js';
 import { buildApp } from '../../src/lib/server/http/app.js';
 import { emptyProgramme } from '../../src/lib/domain/testing/programmeFactory.js';
+import { FilePhotoStore } from '../../src/lib/server/storage/photoStore.js';
 
 const pinned = process.env.MADANG_TEST_CLOCK ? new Date(process.env.MADANG_TEST_CLOCK) : null;
 const config = { ...loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }), dataDir: 'memory://' };
-const app = await buildApp(config, pinned ? { clock: () => pinned } : {});
+// MADANG_TEST_PHOTO_DIR keeps photos on disk where a test can see what was (not) stored.
+const photos = process.env.MADANG_TEST_PHOTO_DIR ? new FilePhotoStore(process.env.MADANG_TEST_PHOTO_DIR) : undefined;
+const app = await buildApp(config, { ...(pinned ? { clock: () => pinned } : {}), ...(photos ? { photos } : {}) });
 if (process.env.MADANG_TEST_EMPTY_EDITION) {
   // A published edition with nothing in it yet: exports must still be valid.
   const empty = emptyProgramme();

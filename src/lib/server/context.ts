@@ -13,6 +13,7 @@ import type { ProgrammeImport } from './services/programmeImport.js';
 import type { ProgrammeItemEditing } from './services/programmeItemEditing.js';
 import type { ProgrammeService } from './services/programmeService.js';
 import type { SessionEditing } from './services/sessionEditing.js';
+import type { SpeakerEditing } from './services/speakerEditing.js';
 
 export interface AppContext {
   readonly config: Config;
@@ -22,6 +23,7 @@ export interface AppContext {
   readonly access: AccessServices;
   readonly sessionEditing: SessionEditing;
   readonly programmeItemEditing: ProgrammeItemEditing;
+  readonly speakerEditing: SpeakerEditing;
   readonly audit: AuditRepository;
   readonly programmeImport: ProgrammeImport;
 }

@@ -54,7 +54,8 @@ export function sessionJsonLd(
         ...(text(speaker.organisation)
           ? { affiliation: { '@type': 'Organization', name: text(speaker.organisation) } }
           : {}),
-        ...optional('image', speaker.photoUrl ?? '')
+        // Uploaded photos are stored as paths on this site; schema.org wants an absolute address.
+        ...optional('image', speaker.photoUrl ? new URL(speaker.photoUrl, options.baseUrl).href : '')
       })
     ),
     superEvent: {

@@ -3,6 +3,7 @@ import { consoleOidcEn } from './consoleOidc.en.js';
 import { consoleImportEn } from './consoleImport.en.js';
 import { consoleProgrammeEn } from './consoleProgramme.en.js';
 import { consoleTranslationsEn } from './consoleTranslations.en.js';
+import { consoleSpeakersEn } from './consoleSpeakers.en.js';
 
 export const en = {
   languageName: 'English',
@@ -291,7 +292,8 @@ export const en = {
   consoleProgramme: consoleProgrammeEn,
   consoleTranslations: consoleTranslationsEn,
   consoleOidc: consoleOidcEn,
-  consoleImport: consoleImportEn
+  consoleImport: consoleImportEn,
+  consoleSpeakers: consoleSpeakersEn
 };
 
 export type Messages = typeof en;

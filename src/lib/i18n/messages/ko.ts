@@ -3,6 +3,7 @@ import { consoleOidcKo } from './consoleOidc.ko.js';
 import { consoleImportKo } from './consoleImport.ko.js';
 import { consoleProgrammeKo } from './consoleProgramme.ko.js';
 import { consoleTranslationsKo } from './consoleTranslations.ko.js';
+import { consoleSpeakersKo } from './consoleSpeakers.ko.js';
 import type { Messages } from './en.js';
 
 export const ko: Messages = {
@@ -287,5 +288,6 @@ export const ko: Messages = {
   consoleProgramme: consoleProgrammeKo,
   consoleTranslations: consoleTranslationsKo,
   consoleOidc: consoleOidcKo,
-  consoleImport: consoleImportKo
+  consoleImport: consoleImportKo,
+  consoleSpeakers: consoleSpeakersKo
 };

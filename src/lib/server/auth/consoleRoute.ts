@@ -85,6 +85,11 @@ export async function readConsoleForm(event: ConsoleEvent): Promise<FormData> {
   } catch {
     form = new FormData();
   }
+  return verifyConsoleForm(event, form);
+}
+
+/** A form read by the caller (an upload that must tell a too-large body apart), once its CSRF token checks out; else a 403 page. */
+export function verifyConsoleForm(event: ConsoleEvent, form: FormData): FormData {
   const binding = csrfBinding(event, false);
   if (binding === null || !appContext().access.signer.verifyCsrf(binding, form.get('csrf'))) {
     error(403, { message: messagesFor(event.locals.locale).console.errors['auth.csrf'], code: 'auth.csrf' });

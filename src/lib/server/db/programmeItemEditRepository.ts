@@ -197,11 +197,14 @@ async function findItem(db: Reader, scope: ItemScope, itemId: string, deleted: b
     .where('programme_item.deleted_at', deleted ? 'is not' : 'is', null)
     .executeTakeFirst();
   if (!row) return null;
+  // Deleted speakers are not offered to editors; their links wait for a restore (see replaceSpeakers).
   const speakers = await db
     .selectFrom('programme_item_speaker')
-    .select('speaker_id')
-    .where('programme_item_id', '=', itemId)
-    .orderBy('position')
+    .innerJoin('speaker', 'speaker.id', 'programme_item_speaker.speaker_id')
+    .select('programme_item_speaker.speaker_id')
+    .where('programme_item_speaker.programme_item_id', '=', itemId)
+    .where('speaker.deleted_at', 'is', null)
+    .orderBy('programme_item_speaker.position')
     .execute();
   return {
     id: row.id,
@@ -217,8 +220,13 @@ async function findItem(db: Reader, scope: ItemScope, itemId: string, deleted: b
   };
 }
 
+/** Replaces the item's live speakers; links to deleted speakers stay, so restoring a speaker puts them back on the item. */
 async function replaceSpeakers(tx: Tx, itemId: string, speakerIds: readonly string[]): Promise<void> {
-  await tx.deleteFrom('programme_item_speaker').where('programme_item_id', '=', itemId).execute();
+  await tx
+    .deleteFrom('programme_item_speaker')
+    .where('programme_item_id', '=', itemId)
+    .where('speaker_id', 'in', (eb) => eb.selectFrom('speaker').select('id').where('deleted_at', 'is', null))
+    .execute();
   if (speakerIds.length > 0) {
     await tx
       .insertInto('programme_item_speaker')

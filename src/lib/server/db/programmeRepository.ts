@@ -94,6 +94,8 @@ export class ProgrammeRepository {
           .innerJoin('speaker', 'speaker.id', 'programme_item_speaker.speaker_id')
           .select(['programme_item_speaker.programme_item_id', 'programme_item_speaker.speaker_id', 'programme_item_speaker.position'])
           .where('speaker.edition_id', '=', editionId)
+          // A deleted speaker leaves the items they spoke in until restored (their links are kept).
+          .where('speaker.deleted_at', 'is', null)
           .orderBy('programme_item_speaker.position')
           .execute(),
         db.selectFrom('speaker').selectAll().where('edition_id', '=', editionId).where('deleted_at', 'is', null).orderBy('id').execute(),

@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import compression from 'compression';
 import { pino, type Logger } from 'pino';
@@ -19,6 +19,10 @@ import { ProgrammeItemEditRepository } from '../db/programmeItemEditRepository.j
 import { ProgrammeImportRepository } from '../db/programmeImportRepository.js';
 import { ProgrammeRepository } from '../db/programmeRepository.js';
 import { SessionEditRepository } from '../db/sessionEditRepository.js';
+import { SpeakerEditRepository } from '../db/speakerEditRepository.js';
+import { processSpeakerPhoto } from '../media/speakerPhoto.js';
+import { SpeakerEditing } from '../services/speakerEditing.js';
+import { FilePhotoStore, MemoryPhotoStore, type PhotoStore } from '../storage/photoStore.js';
 import { SessionEditing } from '../services/sessionEditing.js';
 import { ProgrammeItemEditing } from '../services/programmeItemEditing.js';
 import { ProgrammeImport } from '../services/programmeImport.js';
@@ -27,6 +31,7 @@ import { loadDemoIfEmpty } from '../services/demoService.js';
 import { ProgrammeService } from '../services/programmeService.js';
 import { bodySizeLimit, isOverBodyLimit } from './bodyLimits.js';
 import { createMetrics } from './metrics.js';
+import { servePhoto } from './photoResponse.js';
 
 type Next = (error?: unknown) => void;
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: Next) => void;
@@ -47,6 +52,8 @@ export interface AppOptions {
   readonly clock?: () => Date;
   /** Directory of the SvelteKit build (`build/` by default). */
   readonly buildDir?: string;
+  /** Where speaker photos are kept; by default `photos/` under DATA_DIR (memory for an in-memory database). */
+  readonly photos?: PhotoStore;
 }
 
 export class BuildMissingError extends Error {
@@ -81,6 +88,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     throw error;
   }
 
+  const photos = options.photos ?? (config.dataDir.startsWith('memory://') ? new MemoryPhotoStore() : new FilePhotoStore(join(config.dataDir, 'photos')));
   const metrics = createMetrics();
   const context: AppContext = {
     config,
@@ -90,6 +98,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     access,
     sessionEditing: new SessionEditing(programmeRepository, new SessionEditRepository(database.db)),
     programmeItemEditing: new ProgrammeItemEditing(programmeRepository, new ProgrammeItemEditRepository(database.db)),
+    speakerEditing: new SpeakerEditing(programmeRepository, new SpeakerEditRepository(database.db), photos, processSpeakerPhoto),
     audit: new AuditRepository(database.db),
     programmeImport: new ProgrammeImport(programmeRepository, new ProgrammeImportRepository(database.db), options.clock)
   };
@@ -100,21 +109,24 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   if (config.publicUrl) process.env.ORIGIN = config.publicUrl;
   process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
   process.env.HOST_HEADER ??= 'x-forwarded-host';
+  // Read by adapter-node when its handler is imported, just below.
   process.env.BODY_SIZE_LIMIT ??= String(bodySizeLimit);
   const { handler: kitHandler } = (await import(pathToFileURL(handlerFile).href)) as { handler: Middleware };
   const compress = compression({ threshold: 512 }) as unknown as Middleware;
 
   const listener: RequestListener = (req, res) => {
-    const path = (req.url ?? '/').split('?', 1)[0];
+    const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
     if (!req.headers['x-forwarded-proto']) {
       req.headers['x-forwarded-proto'] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
     }
     if (path === '/healthz') return void health(res);
     if (path === '/metrics') return void exposeMetrics(res);
-    if (isOverBodyLimit(path ?? '/', req.headers['content-length'])) {
+    if (isOverBodyLimit(req.url ?? '/', req.headers['content-length'])) {
       res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
-      return void res.end('The request is too large.');
+      return void res.end('This request sent more than 512 KB; nothing was saved.');
     }
+    // Photos are immutable files: served before SvelteKit, whose hooks would revalidate them like pages.
+    if (path.startsWith('/media/photos/')) return void servePhoto(req, res, photos, path.slice('/media/photos/'.length), log);
     compress(req, res, () =>
       kitHandler(req, res, (error?: unknown) => {
         if (error) log.error({ err: error }, 'unhandled request error');

@@ -15,7 +15,10 @@ export const load: PageServerLoad = async (event) => {
   const { account, programme, deleted } = await openEditorView(event);
   const { locale, viewerZone } = event.locals;
   const { edition } = programme;
-  const entries = await appContext().audit.forEdition(edition.id, 50);
+  const [entries, deletedSpeakers] = await Promise.all([
+    appContext().audit.forEdition(edition.id, 50),
+    appContext().speakerEditing.deletedOf(account, edition.id)
+  ]);
   const days = [...programme.days]
     .sort((a, b) => a.date.localeCompare(b.date) || a.position - b.position)
     .map((day) => {
@@ -41,7 +44,7 @@ export const load: PageServerLoad = async (event) => {
     edition: { slug: edition.slug, title: edition.title, state: edition.state, defaultLocale: edition.defaultLocale, hostZone: edition.hostZone },
     days,
     deleted: deleted.map((s) => ({ id: s.id, title: s.title, version: s.version })),
-    audit: auditRows(entries, { locale, viewerZone, programme, deleted }),
+    audit: auditRows(entries, { locale, viewerZone, programme, deleted, deletedSpeakers }),
     canPublish: canPublishProgramme(account, edition.id),
     notice: noticeOf(event.url, notices),
     // Just after an import the programme is what was imported, so its counts are the summary.

@@ -9,7 +9,7 @@ import { error, fail, type ActionFailure } from '@sveltejs/kit';
 import type { AuditEntry } from '$lib/domain/editing/audit';
 import type { FieldProblem } from '$lib/domain/editing/sessionInput';
 import { pickText, textIn, type LocalizedText } from '$lib/domain/localizedText';
-import { sessionKinds, type Programme, type Session } from '$lib/domain/programme';
+import { sessionKinds, type Programme, type Session, type Speaker } from '$lib/domain/programme';
 import type { Locale } from '$lib/i18n/locale';
 import { messagesFor, type Messages } from '$lib/i18n/messages';
 import type { SignedInAccount } from '$lib/server/auth/accountSessions';
@@ -228,6 +228,8 @@ export function auditRows(
     readonly deleted: readonly Session[];
     /** Titles of records the programme does not list (removed programme items). */
     readonly extraTitles?: ReadonlyMap<string, LocalizedText>;
+    /** Deleted speakers, whose names the programme does not list. */
+    readonly deletedSpeakers?: readonly Pick<Speaker, 'id' | 'name'>[];
   }
 ): AuditRow[] {
   const m = messagesFor(context.locale).consoleProgramme;
@@ -237,9 +239,16 @@ export function auditRows(
     ...context.programme.days.map((d) => [`day:${d.id}`, d.title] as const),
     ...[...context.programme.sessions, ...context.deleted].map((s) => [`session:${s.id}`, s.title] as const),
     ...context.programme.items.map((i) => [`programme_item:${i.id}`, i.title] as const),
-    ...[...(context.extraTitles ?? [])].map(([id, title]) => [`programme_item:${id}`, title] as const)
+    ...[...(context.extraTitles ?? [])].map(([id, title]) => [`programme_item:${id}`, title] as const),
+    ...[...context.programme.speakers, ...(context.deletedSpeakers ?? [])].map((s) => [`speaker:${s.id}`, s.name] as const)
   ]);
-  const fieldLabel = (key: string) => (key in m.fields ? m.fields[key as keyof typeof m.fields] : key);
+  const speakerFields = messagesFor(context.locale).consoleSpeakers.fields;
+  const fieldLabel = (key: string, type: string) =>
+    type === 'speaker' && key in speakerFields
+      ? speakerFields[key as keyof typeof speakerFields]
+      : key in m.fields
+        ? m.fields[key as keyof typeof m.fields]
+        : key;
   const recordLabel = (type: string) => (type in m.audit.recordTypes ? m.audit.recordTypes[type as keyof typeof m.audit.recordTypes] : type);
   return entries.map((entry) => {
     const title = titles.get(`${entry.recordType}:${entry.recordId}`);
@@ -253,7 +262,7 @@ export function auditRows(
         title ? textIn(title, context.locale, fallback) : m.audit.unknownRecord(entry.recordId)
       ),
       // A creation changes every field; naming them all says nothing.
-      fields: entry.action === 'create' ? '' : Object.keys(entry.changes).map(fieldLabel).join(', ')
+      fields: entry.action === 'create' ? '' : Object.keys(entry.changes).map((key) => fieldLabel(key, entry.recordType)).join(', ')
     };
   });
 }

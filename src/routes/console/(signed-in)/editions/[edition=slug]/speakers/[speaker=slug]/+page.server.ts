@@ -1,0 +1,162 @@
+// One speaker for their editors: the speaker form, the photo (upload, replace, remove), deleting, and the speaker's audit log.
+import { redirect, type RequestEvent } from '@sveltejs/kit';
+import { messagesFor } from '$lib/i18n/messages';
+import { requireAccount } from '$lib/server/auth/consoleRoute';
+import { appContext } from '$lib/server/context';
+import type { SpeakerEditResult } from '$lib/server/services/speakerEditing';
+import { speakerFormValues } from '$lib/ui/console/speakers/speakerFormValues';
+import { auditRows, noticeOf, readEditorForm } from '../../programmeEditing.server';
+import {
+  cityChoices,
+  photoMegabytes,
+  problem,
+  problemErrors,
+  readPhotoForm,
+  readSpeakerForm,
+  readVersion,
+  refuse,
+  speakerConflictRows
+} from '../speakerEditing.server';
+import type { Actions, PageServerLoad } from './$types';
+
+const notices = ['created', 'saved', 'photoSaved', 'photoRemoved'] as const;
+
+/** The status of each refused photo, as docs/errors.md lists them; anything else (no file) is 400. */
+const photoStatus: Record<string, 413 | 415 | 422> = {
+  'photo.too_large': 413,
+  'photo.not_an_image': 415,
+  'photo.unsupported_type': 415,
+  'photo.too_many_pixels': 422
+};
+
+export const load: PageServerLoad = async (event) => {
+  const account = requireAccount(event);
+  const { locale, viewerZone } = event.locals;
+  const found = await appContext().speakerEditing.find(account, event.params.edition, event.params.speaker);
+  if (found.status !== 'found') refuse(locale, found.status, found.status === 'not_found' && (await editionExists(event)) ? 'speaker' : 'edition');
+  const { programme, speaker } = found;
+  const { edition } = programme;
+  const entries = await appContext().audit.forRecord('speaker', speaker.id, 50);
+  const items = programme.items.filter((i) => i.speakerIds.includes(speaker.id)).length;
+  return {
+    edition: { slug: edition.slug, title: edition.title, locales: edition.locales, defaultLocale: edition.defaultLocale, state: edition.state },
+    speaker: { id: speaker.id, name: speaker.name, photoUrl: speaker.photoUrl, version: speaker.version, items },
+    values: speakerFormValues(speaker),
+    cities: cityChoices(programme, locale),
+    photoMegabytes,
+    audit: auditRows(entries, { locale, viewerZone, programme, deleted: [] }),
+    notice: noticeOf(event.url, notices)
+  };
+};
+
+type Event = RequestEvent<{ edition: string; speaker: string }>;
+
+/** A 404 for a missing speaker names the speaker only when the edition itself is there. */
+async function editionExists(event: Event): Promise<boolean> {
+  const view = await appContext().sessionEditing.editorView(requireAccount(event), event.params.edition);
+  return view.status === 'found';
+}
+
+function here(event: Event): string {
+  return `/console/editions/${event.params.edition}/speakers/${event.params.speaker}`;
+}
+
+/** Refusals every action answers the same way: the 403 page, or a 404 page naming the speaker. */
+function refuseOutcome(event: Event, status: 'forbidden' | 'not_found'): never {
+  return refuse(event.locals.locale, status, 'speaker');
+}
+
+export const actions: Actions = {
+  save: async (event) => {
+    const { account, form } = await readEditorForm(event);
+    const m = messagesFor(event.locals.locale);
+    const found = await appContext().speakerEditing.find(account, event.params.edition, event.params.speaker);
+    if (found.status !== 'found') return refuseOutcome(event, found.status);
+    const { input, values } = readSpeakerForm(form, found.programme.edition.locales);
+    const version = readVersion(form);
+    if (version === null) return problem(400, { action: 'save', values, errors: {}, message: m.consoleProgramme.errors['edit.invalid_version'] });
+    const result = await appContext().speakerEditing.update(account, event.params.edition, event.params.speaker, version, input);
+    switch (result.status) {
+      case 'saved':
+        redirect(303, `${here(event)}?notice=saved`);
+        break;
+      case 'invalid':
+        return problem(400, { action: 'save', values, ...problemErrors(result.problems, m.consoleSpeakers) });
+      case 'conflict':
+        return problem(409, {
+          action: 'save',
+          values: { ...values, version: String(result.current.version) },
+          errors: {},
+          message: null,
+          conflict: speakerConflictRows(speakerFormValues(result.current), values, found.programme, event.locals.locale)
+        });
+      case 'forbidden':
+      case 'not_found':
+        return refuseOutcome(event, result.status);
+    }
+  },
+
+  photo: async (event) => {
+    const m = messagesFor(event.locals.locale).consoleSpeakers;
+    const read = await readPhotoForm(event);
+    // Refused before the body was read: nothing of it is kept.
+    if (read.status === 'too_large') return problem(413, { action: 'photo', errors: { photo: m.photo.tooLarge(photoMegabytes) }, message: null });
+    const { form } = read;
+    const version = readVersion(form);
+    if (version === null) return problem(400, { action: 'photo', errors: {}, message: messagesFor(event.locals.locale).consoleProgramme.errors['edit.invalid_version'] });
+    const file = form.get('photo');
+    const bytes = file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : null;
+    const account = requireAccount(event);
+    const result = await appContext().speakerEditing.replacePhoto(account, event.params.edition, event.params.speaker, version, bytes);
+    return photoOutcome(event, result, 'photoSaved');
+  },
+
+  removePhoto: async (event) => {
+    const { account, form } = await readEditorForm(event);
+    const version = readVersion(form);
+    if (version === null) return problem(400, { action: 'photo', errors: {}, message: messagesFor(event.locals.locale).consoleProgramme.errors['edit.invalid_version'] });
+    const result = await appContext().speakerEditing.removePhoto(account, event.params.edition, event.params.speaker, version);
+    return photoOutcome(event, result, 'photoRemoved');
+  },
+
+  delete: async (event) => {
+    const { account, form } = await readEditorForm(event);
+    const m = messagesFor(event.locals.locale);
+    const version = readVersion(form);
+    if (version === null) return problem(400, { action: 'delete', errors: {}, message: m.consoleProgramme.errors['edit.invalid_version'] });
+    if (form.get('confirm') !== 'on') return problem(400, { action: 'delete', errors: { confirm: m.consoleSpeakers.remove.unconfirmed }, message: null });
+    const result = await appContext().speakerEditing.remove(account, event.params.edition, event.params.speaker, version);
+    switch (result.status) {
+      case 'saved':
+        redirect(303, `/console/editions/${event.params.edition}/speakers?notice=deleted#deleted`);
+        break;
+      case 'conflict':
+        return problem(409, { action: 'delete', errors: {}, message: m.consoleSpeakers.errors['speaker.conflict'] });
+      case 'invalid':
+        return problem(400, { action: 'delete', errors: {}, message: m.consoleSpeakers.errors['speaker.invalid_field'] });
+      case 'forbidden':
+      case 'not_found':
+        return refuseOutcome(event, result.status);
+    }
+  }
+};
+
+function photoOutcome(event: Event, result: SpeakerEditResult, notice: 'photoSaved' | 'photoRemoved') {
+  const m = messagesFor(event.locals.locale).consoleSpeakers;
+  switch (result.status) {
+    case 'saved':
+      redirect(303, `${here(event)}?notice=${notice}#photo-heading`);
+      break;
+    case 'invalid': {
+      const { errors } = problemErrors(result.problems, m);
+      const code = result.problems[0]?.code ?? '';
+      return problem(photoStatus[code] ?? 400, { action: 'photo', errors, message: null });
+    }
+    case 'conflict':
+      return problem(409, { action: 'photo', errors: {}, message: m.errors['speaker.conflict'] });
+    case 'forbidden':
+    case 'not_found':
+      return refuseOutcome(event, result.status);
+  }
+}
+
