@@ -20,6 +20,8 @@ export interface Config {
   readonly smtpUrl: string | null;
   /** The From of every message Madang sends. */
   readonly mailFrom: string;
+  /** `redis://host:6379`: app nodes share real-time events through it; null = this process only. */
+  readonly redisUrl: string | null;
 }
 
 export class ConfigError extends Error {
@@ -71,8 +73,25 @@ const environmentSchema = z.object({
     .transform((v) => (v === '' ? undefined : v))
     .refine((v) => v === undefined || isMailbox(v), {
       message: 'MAIL_FROM must be an address such as forum@example.org or "Forum <forum@example.org>"'
+    }),
+  REDIS_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || isRedisUrl(v), {
+      message: 'REDIS_URL must look like redis://127.0.0.1:6379 (or rediss:// for TLS)'
     })
 });
+
+function isRedisUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
 
 function isPostgresUrl(value: string): boolean {
   try {
@@ -124,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     publicUrl: values.PUBLIC_URL ? values.PUBLIC_URL.replace(/\/+$/, '') : null,
     logLevel: values.LOG_LEVEL,
     smtpUrl: values.SMTP_URL ?? null,
-    mailFrom: values.MAIL_FROM ?? 'Madang <madang@localhost>'
+    mailFrom: values.MAIL_FROM ?? 'Madang <madang@localhost>',
+    redisUrl: values.REDIS_URL ?? null
   };
 }

@@ -23,6 +23,8 @@ import { createMailer } from '../mail/mailer.js';
 import { loadDemoIfEmpty } from '../services/demoService.js';
 import { ProgrammeService } from '../services/programmeService.js';
 import { createMetrics } from './metrics.js';
+import { createHub } from '../realtime/createHub.js';
+import type { Hub } from '../realtime/hub.js';
 
 type Next = (error?: unknown) => void;
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: Next) => void;
@@ -35,6 +37,8 @@ export interface App {
   readonly demoLoaded: string | null;
   /** `/console/setup/<token>` while no administrator exists: the process prints it. */
   readonly setupPath: string | null;
+  /** The real-time hub; `server.ts` attaches it to the http.Server (`attachLiveEndpoint`). */
+  readonly hub: Hub;
   close(): Promise<void>;
 }
 
@@ -72,6 +76,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     throw error;
   }
 
+  let hub: Hub;
+  try {
+    hub = await createHub(config, log);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   const metrics = createMetrics();
   const context: AppContext = {
     config,
@@ -135,7 +146,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     database,
     demoLoaded,
     setupPath,
+    hub,
     close: async () => {
+      await hub.close();
       await mailer.close();
       await database.close();
     }

@@ -38,7 +38,6 @@ export async function startTestHub(options: HubOptions = {}, bus: Bus = new Memo
   };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Frame = Record<string, any>;
 
 export class LiveTestClient {
