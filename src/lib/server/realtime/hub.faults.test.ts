@@ -12,6 +12,8 @@ import { LiveTestClient, startTestHub, type TestHub } from './liveTestClient.js'
 import { MemoryBus } from './memoryBus.js';
 import { RedisBus } from './redisBus.js';
 
+if (!process.env.REDIS_URL) console.info('note: REDIS_URL is not set, so the two-node fault test is skipped (the one-node one runs).');
+
 const channel = 'edition:seoul-2020';
 const viewerCount = 40;
 const eventCount = 200;
