@@ -1,6 +1,6 @@
 /**
  * The Madang process: configuration → database → one http.Server carrying the
- * web app (later also the WebSocket hub and media endpoints). Start-up
+ * web app and the real-time hub's WebSocket endpoint (`/live`). Start-up
  * problems end in one clear line and a non-zero exit, never a stack trace.
  */
 import { createServer } from 'node:http';
@@ -8,6 +8,8 @@ import { pino } from 'pino';
 import { ConfigError, loadConfig } from './src/lib/server/config.js';
 import { DatabaseUnavailableError, redact } from './src/lib/server/db/database.js';
 import { BuildMissingError, buildApp } from './src/lib/server/http/app.js';
+import { HubUnavailableError } from './src/lib/server/realtime/createHub.js';
+import { attachLiveEndpoint } from './src/lib/server/realtime/liveEndpoint.js';
 
 function fail(message: string, code = 1): never {
   process.stderr.write(`madang: ${message}\n`);
@@ -28,7 +30,9 @@ async function main(): Promise<void> {
   try {
     app = await buildApp(config, { log });
   } catch (error) {
-    if (error instanceof DatabaseUnavailableError || error instanceof BuildMissingError) fail(error.message);
+    if (error instanceof DatabaseUnavailableError || error instanceof BuildMissingError || error instanceof HubUnavailableError) {
+      fail(error.message);
+    }
     const where = config.databaseUrl ? redact(config.databaseUrl) : config.dataDir;
     fail(`could not open the database (${where}): ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -36,6 +40,7 @@ async function main(): Promise<void> {
 
   const server = createServer(app.listener);
   server.keepAliveTimeout = 65_000;
+  const live = attachLiveEndpoint(server, app.hub);
   server.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') fail(`port ${config.port} on ${config.host} is already in use; set PORT to another one`);
     if (error.code === 'EACCES') fail(`not allowed to listen on port ${config.port}; use a port above 1023`);
@@ -59,6 +64,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
+    live.close();
     server.close(() => void app.close().then(() => process.exit(0)));
     server.closeAllConnections();
     setTimeout(() => process.exit(0), 5_000).unref();

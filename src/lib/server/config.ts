@@ -22,6 +22,8 @@ export interface Config {
   readonly mailFrom: string;
   /** Sign-in through an OpenID Connect issuer; null when not set up (no button, its routes answer 404). */
   readonly oidc: OidcConfig | null;
+  /** `redis://host:6379`: app nodes share real-time events through it; null = this process only. */
+  readonly redisUrl: string | null;
 }
 
 export interface OidcConfig {
@@ -94,6 +96,9 @@ const environmentSchema = z.object({
   }),
   OIDC_NAME: optionalText().refine((v) => v === undefined || v.length <= 60, {
     message: 'OIDC_NAME must be at most 60 characters, e.g. "Seoul city account"'
+  }),
+  REDIS_URL: optionalText().refine((v) => v === undefined || isRedisUrl(v), {
+    message: 'REDIS_URL must look like redis://127.0.0.1:6379 (or rediss:// for TLS)'
   })
 });
 
@@ -116,6 +121,15 @@ function isIssuerUrl(value: string): boolean {
     if (url.search || url.hash || url.username || url.password) return false;
     if (url.protocol === 'https:') return true;
     return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
+function isRedisUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname !== '';
   } catch {
     return false;
   }
@@ -181,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     oidc:
       values.OIDC_ISSUER && values.OIDC_CLIENT_ID && values.OIDC_CLIENT_SECRET && values.OIDC_NAME
         ? { issuer: values.OIDC_ISSUER, clientId: values.OIDC_CLIENT_ID, clientSecret: values.OIDC_CLIENT_SECRET, name: values.OIDC_NAME }
-        : null
+        : null,
+    redisUrl: values.REDIS_URL ?? null
   };
 }

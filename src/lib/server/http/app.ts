@@ -32,6 +32,8 @@ import { ProgrammeService } from '../services/programmeService.js';
 import { bodySizeLimit, isOverBodyLimit } from './bodyLimits.js';
 import { createMetrics } from './metrics.js';
 import { servePhoto } from './photoResponse.js';
+import { createHub } from '../realtime/createHub.js';
+import type { Hub } from '../realtime/hub.js';
 
 type Next = (error?: unknown) => void;
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: Next) => void;
@@ -44,6 +46,8 @@ export interface App {
   readonly demoLoaded: string | null;
   /** `/console/setup/<token>` while no administrator exists: the process prints it. */
   readonly setupPath: string | null;
+  /** The real-time hub; `server.ts` attaches it to the http.Server (`attachLiveEndpoint`). */
+  readonly hub: Hub;
   close(): Promise<void>;
 }
 
@@ -88,6 +92,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     throw error;
   }
 
+  let hub: Hub;
+  try {
+    hub = await createHub(config, log);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   const photos = options.photos ?? (config.dataDir.startsWith('memory://') ? new MemoryPhotoStore() : new FilePhotoStore(join(config.dataDir, 'photos')));
   const metrics = createMetrics();
   const context: AppContext = {
@@ -162,7 +173,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     database,
     demoLoaded,
     setupPath,
+    hub,
     close: async () => {
+      await hub.close();
       await mailer.close();
       await database.close();
     }
