@@ -10,6 +10,7 @@ import type { Config } from './config.js';
 import type { Metrics } from './http/metrics.js';
 import type { AuditRepository } from './db/auditRepository.js';
 import type { ProgrammeItemEditing } from './services/programmeItemEditing.js';
+import type { ChannelEditing, CityEditing } from './services/places.js';
 import type { ProgrammeService } from './services/programmeService.js';
 import type { SessionEditing } from './services/sessionEditing.js';
 
@@ -21,6 +22,8 @@ export interface AppContext {
   readonly access: AccessServices;
   readonly sessionEditing: SessionEditing;
   readonly programmeItemEditing: ProgrammeItemEditing;
+  readonly cityEditing: CityEditing;
+  readonly channelEditing: ChannelEditing;
   readonly audit: AuditRepository;
 }
 

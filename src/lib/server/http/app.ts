@@ -19,6 +19,10 @@ import { ProgrammeRepository } from '../db/programmeRepository.js';
 import { SessionEditRepository } from '../db/sessionEditRepository.js';
 import { SessionEditing } from '../services/sessionEditing.js';
 import { ProgrammeItemEditing } from '../services/programmeItemEditing.js';
+import { channelEditRepository } from '../db/channelEditRepository.js';
+import { cityEditRepository } from '../db/cityEditRepository.js';
+import { PlaceEditing } from '../services/placeEditing.js';
+import { channelRules, cityRules } from '../services/places.js';
 import { createMailer } from '../mail/mailer.js';
 import { loadDemoIfEmpty } from '../services/demoService.js';
 import { ProgrammeService } from '../services/programmeService.js';
@@ -81,6 +85,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     access,
     sessionEditing: new SessionEditing(programmeRepository, new SessionEditRepository(database.db)),
     programmeItemEditing: new ProgrammeItemEditing(programmeRepository, new ProgrammeItemEditRepository(database.db)),
+    cityEditing: new PlaceEditing(programmeRepository, cityEditRepository(database.db), cityRules),
+    channelEditing: new PlaceEditing(programmeRepository, channelEditRepository(database.db), channelRules),
     audit: new AuditRepository(database.db)
   };
   provideContext(context);
