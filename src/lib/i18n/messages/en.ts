@@ -1,5 +1,6 @@
 /** English interface messages. Every other locale must provide the same keys (checked by tsc). */
 import { consoleProgrammeEn } from './consoleProgramme.en.js';
+import { consolePlacesEn } from './consolePlaces.en.js';
 
 export const en = {
   languageName: 'English',
@@ -285,7 +286,8 @@ export const en = {
   },
 
   dateWithWeekday: 'Date',
-  consoleProgramme: consoleProgrammeEn
+  consoleProgramme: consoleProgrammeEn,
+  consolePlaces: consolePlacesEn
 };
 
 export type Messages = typeof en;

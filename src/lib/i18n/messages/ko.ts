@@ -1,5 +1,6 @@
 /** 한국어 인터페이스 문구. */
 import { consoleProgrammeKo } from './consoleProgramme.ko.js';
+import { consolePlacesKo } from './consolePlaces.ko.js';
 import type { Messages } from './en.js';
 
 export const ko: Messages = {
@@ -281,5 +282,6 @@ export const ko: Messages = {
   },
 
   dateWithWeekday: '날짜',
-  consoleProgramme: consoleProgrammeKo
+  consoleProgramme: consoleProgrammeKo,
+  consolePlaces: consolePlacesKo
 };

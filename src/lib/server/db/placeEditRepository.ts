@@ -15,7 +15,7 @@ import { moveInOrder, type MoveDirection } from '../../domain/editing/runningOrd
 import type { LocalizedText } from '../../domain/localizedText.js';
 import { recordAudit } from './auditRepository.js';
 import type { DatabaseSchema } from './schema.js';
-import { editVersioned, freshRecordId, recordCreation, touchEdition, type EditActor, type EditOutcome, type Reader, type Tx, type VersionedRecords } from './versionedEdit.js';
+import { editVersioned, freshRecordId, recordCreation, touchEdition, type EditActor, type EditOutcome, type Reader, type VersionedRecords } from './versionedEdit.js';
 
 export type PlaceTable = 'city' | 'channel';
 
