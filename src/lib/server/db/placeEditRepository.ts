@@ -22,6 +22,7 @@ export type PlaceTable = 'city' | 'channel';
 /** A city or channel as the console edits it: with the version its form is based on. */
 export interface VersionedPlace {
   readonly id: string;
+  readonly name: LocalizedText;
   readonly position: number;
   readonly version: number;
 }

@@ -84,6 +84,13 @@ export class PlaceEditing<T extends VersionedPlace, I, V extends { readonly name
     return toResult(await this.records.restore(located.programme.edition.id, id, baseVersion, { accountId: actor.id }));
   }
 
+  /** Names of the deleted records of a programme the caller has loaded already (for audit logs elsewhere); empty for those who may not edit it. */
+  async deletedNames(actor: Actor, programme: Programme): Promise<ReadonlyMap<string, LocalizedText>> {
+    if (!canEditProgramme(actor, programme.edition.id)) return new Map();
+    const deleted = await this.records.list(programme.edition.id, { deleted: true });
+    return new Map(deleted.map((r) => [`${this.rules.kind}:${r.id}`, r.name]));
+  }
+
   /** One place up or down the edition's list; `unchanged` at either end. */
   async move(actor: Actor, editionSlug: string, id: string, direction: MoveDirection): Promise<'saved' | 'unchanged' | 'forbidden' | 'not_found'> {
     const located = await this.locate(actor, editionSlug);

@@ -14,7 +14,12 @@ export const load: PageServerLoad = async (event) => {
   const { account, programme, deleted } = await openEditorView(event);
   const { locale, viewerZone } = event.locals;
   const { edition } = programme;
-  const entries = await appContext().audit.forEdition(edition.id, 50);
+  const { audit, cityEditing, channelEditing } = appContext();
+  const [entries, deletedCities, deletedChannels] = await Promise.all([
+    audit.forEdition(edition.id, 50),
+    cityEditing.deletedNames(account, programme),
+    channelEditing.deletedNames(account, programme)
+  ]);
   const days = [...programme.days]
     .sort((a, b) => a.date.localeCompare(b.date) || a.position - b.position)
     .map((day) => {
@@ -39,7 +44,7 @@ export const load: PageServerLoad = async (event) => {
     edition: { slug: edition.slug, title: edition.title, state: edition.state, defaultLocale: edition.defaultLocale, hostZone: edition.hostZone },
     days,
     deleted: deleted.map((s) => ({ id: s.id, title: s.title, version: s.version })),
-    audit: auditRows(entries, { locale, viewerZone, programme, deleted, account }),
+    audit: auditRows(entries, { locale, viewerZone, programme, deleted, account, recordTitles: new Map([...deletedCities, ...deletedChannels]) }),
     canPublish: canPublishProgramme(account, edition.id),
     notice: noticeOf(event.url, notices)
   };
