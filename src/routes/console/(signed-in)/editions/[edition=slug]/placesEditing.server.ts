@@ -5,6 +5,7 @@
  * conflicts show. No rules here: the services decide.
  */
 import { error, fail, redirect, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
+import type { Actor } from '$lib/domain/access/policies';
 import { isMoveDirection } from '$lib/domain/editing/runningOrder';
 import type { FieldProblem } from '$lib/domain/editing/sessionInput';
 import type { LocalizedText } from '$lib/domain/localizedText';
@@ -58,16 +59,13 @@ export interface PlaceFormProblem<F> {
 }
 
 interface Service<T> {
-  list(
-    actor: ReturnType<typeof requireAccount>,
-    slug: string
-  ): Promise<{ status: 'found'; programme: Programme; records: readonly T[]; deleted: readonly T[] } | { status: 'forbidden' | 'not_found' }>;
-  find(actor: ReturnType<typeof requireAccount>, slug: string, id: string): Promise<{ status: 'found'; programme: Programme; record: T } | { status: 'forbidden' | 'not_found' }>;
-  create(actor: ReturnType<typeof requireAccount>, slug: string, input: unknown): Promise<PlaceEditResult<T>>;
-  update(actor: ReturnType<typeof requireAccount>, slug: string, id: string, version: number, input: unknown): Promise<PlaceEditResult<T>>;
-  remove(actor: ReturnType<typeof requireAccount>, slug: string, id: string, version: number): Promise<PlaceEditResult<T>>;
-  restore(actor: ReturnType<typeof requireAccount>, slug: string, id: string, version: number): Promise<PlaceEditResult<T>>;
-  move(actor: ReturnType<typeof requireAccount>, slug: string, id: string, direction: 'up' | 'down'): Promise<'saved' | 'unchanged' | 'forbidden' | 'not_found'>;
+  list(actor: Actor, slug: string): Promise<{ status: 'found'; programme: Programme; records: readonly T[]; deleted: readonly T[] } | { status: 'forbidden' | 'not_found' }>;
+  find(actor: Actor, slug: string, id: string): Promise<{ status: 'found'; programme: Programme; record: T } | { status: 'forbidden' | 'not_found' }>;
+  create(actor: Actor, slug: string, input: unknown): Promise<PlaceEditResult<T>>;
+  update(actor: Actor, slug: string, id: string, version: number, input: unknown): Promise<PlaceEditResult<T>>;
+  remove(actor: Actor, slug: string, id: string, version: number): Promise<PlaceEditResult<T>>;
+  restore(actor: Actor, slug: string, id: string, version: number): Promise<PlaceEditResult<T>>;
+  move(actor: Actor, slug: string, id: string, direction: 'up' | 'down'): Promise<'saved' | 'unchanged' | 'forbidden' | 'not_found'>;
 }
 
 /** One kind of record as its pages handle it. */
