@@ -442,3 +442,60 @@ describe('a flood of failed sign-ins from one address', () => {
     expect(mainText(response!.text)).toMatch(/too many failed sign-ins from your network\. Try again after \d\d:\d\d UTC\./);
   });
 });
+
+describe('the city and channel pages', () => {
+  const edition = '/console/editions/seoul-2020';
+  const pages = [
+    `${edition}/cities`,
+    `${edition}/cities/new`,
+    `${edition}/cities/city-seoul`,
+    `${edition}/channels`,
+    `${edition}/channels/new`,
+    `${edition}/channels/ch-site`
+  ];
+  const city = { 'name.ko': '부산', 'name.en': 'Busan', country: 'KR', zone: 'Asia/Seoul' };
+  const channel = { kind: 'other', 'name.ko': '라디오', url: 'https://radio.example/' };
+  const actions: [string, Record<string, string>][] = [
+    [`${edition}/cities?/move`, { id: 'city-seoul', direction: 'down' }],
+    [`${edition}/cities?/restore`, { id: 'city-seoul', version: '1' }],
+    [`${edition}/cities/new?/create`, city],
+    [`${edition}/cities/city-seoul?/save`, { ...city, version: '1' }],
+    [`${edition}/cities/city-seoul?/delete`, { version: '1', confirm: 'on' }],
+    [`${edition}/channels?/move`, { id: 'ch-site', direction: 'down' }],
+    [`${edition}/channels?/restore`, { id: 'ch-site', version: '1' }],
+    [`${edition}/channels/new?/create`, channel],
+    [`${edition}/channels/ch-site?/save`, { ...channel, version: '1' }],
+    [`${edition}/channels/ch-site?/delete`, { version: '1', confirm: 'on' }]
+  ];
+  const visible = async () =>
+    (await Promise.all([asAdmin.get(`${edition}/cities`), asAdmin.get(`${edition}/channels`)])).map((p) => mainText(p.text)).join('\n');
+
+  it.each(pages)('GET %s sends an anonymous visitor to sign in and back, and is refused to a speaker', async (path) => {
+    const anonymous = await client().get(path);
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.location).toBe(`/console/sign-in?next=${encodeURIComponent(path)}`);
+    const speaker = await asSpeaker.get(path);
+    expect(speaker.status).toBe(403);
+    expect(mainText(speaker.text)).toContain('Your account does not have a role that allows this.');
+    expect((await asAdmin.get(path)).status).toBe(200);
+  });
+
+  it('refuses every action to an anonymous visitor, a speaker and a forged form, changing nothing', async () => {
+    const before = await visible();
+    const visitor = client();
+    const visitorCsrf = csrfOf((await visitor.get('/console/sign-in')).text);
+    const speakerCsrf = csrfOf((await asSpeaker.get('/console')).text);
+    const adminCsrf = csrfOf((await asAdmin.get(`${edition}/cities`)).text);
+    for (const [path, fields] of actions) {
+      const anonymous = await visitor.post(path, { csrf: visitorCsrf, ...fields });
+      expect(anonymous.status, `anonymous ${path}`).toBe(303);
+      expect(anonymous.location).toMatch(/^\/console\/sign-in\?next=/);
+      expect((await asSpeaker.post(path, { csrf: speakerCsrf, ...fields })).status, `speaker ${path}`).toBe(403);
+      for (const csrf of [undefined, `${adminCsrf.slice(0, -2)}xx`, speakerCsrf]) {
+        const forged = await asAdmin.post(path, { ...(csrf === undefined ? {} : { csrf }), ...fields });
+        expect(forged.status, `forged ${path}`).toBe(403);
+      }
+    }
+    expect(await visible()).toBe(before);
+  });
+});

@@ -83,6 +83,8 @@ interface Check {
 }
 
 const admin = { email: 'admin@example.org' };
+/** The edition whose city and channel pages are checked. */
+const places = '/console/editions/seoul-2020';
 const speaker = { email: 'speaker@example.org' };
 const speakerPages = '/console/editions/seoul-2020/speakers';
 const submitEmpty = (page: Page) => page.locator('main form[novalidate] button[type=submit]').first().click();
@@ -145,8 +147,58 @@ const afterSetup: Check[] = [
       await page.setInputFiles('#photo', { name: 'notes.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not a photo') });
       await page.locator('form[action="?/photo"] button[type=submit]').click();
     }
-  }
+  },
+  { name: 'cities', path: () => `${places}/cities`, as: admin, status: 200 },
+  { name: 'new city', path: () => `${places}/cities/new`, as: admin, status: 200 },
+  { name: 'new city, with mistakes', path: () => `${places}/cities/new`, as: admin, status: 400, act: submitEmpty },
+  { name: 'city', path: () => `${places}/cities/city-helsinki`, as: admin, status: 200 },
+  {
+    name: 'city, with a time zone that is not one',
+    path: () => `${places}/cities/city-helsinki`,
+    as: admin,
+    status: 400,
+    act: async (page) => {
+      await page.fill('#zone', 'Europe/Atlantis');
+      await page.locator('form[action="?/save"] button[type=submit]').click();
+    }
+  },
+  {
+    name: 'city, someone else saved first',
+    path: () => `${places}/cities/city-the-hague`,
+    as: admin,
+    status: 409,
+    act: async (page) => {
+      await saveAsSomeoneElse(`${places}/cities/city-the-hague`, { 'name.ko': '헤이그', 'name.en': 'The Hague', country: 'NL', zone: 'Europe/Amsterdam' });
+      await page.fill('#name-en', 'Den Haag');
+      await page.locator('form[action="?/save"] button[type=submit]').click();
+    }
+  },
+  { name: 'channels', path: () => `${places}/channels`, as: admin, status: 200 },
+  { name: 'new channel', path: () => `${places}/channels/new`, as: admin, status: 200 },
+  { name: 'new channel, with mistakes', path: () => `${places}/channels/new`, as: admin, status: 400, act: submitEmpty },
+  { name: 'channel', path: () => `${places}/channels/ch-live-seoul`, as: admin, status: 200 },
+  {
+    name: 'channel, with a javascript: address',
+    path: () => `${places}/channels/ch-live-seoul`,
+    as: admin,
+    status: 400,
+    act: async (page) => {
+      await page.fill('#url', 'javascript:alert(1)');
+      await page.locator('form[action="?/save"] button[type=submit]').click();
+    }
+  },
+  { name: 'city, refused to a speaker', path: () => `${places}/cities/city-seoul`, as: speaker, status: 403 }
 ];
+
+
+/** Saves a city over HTTP as the administrator, so the form open in the browser is stale. */
+async function saveAsSomeoneElse(path: string, fields: Record<string, string>): Promise<void> {
+  const other = new ConsoleClient(server.url);
+  other.cookies.set('madang_session', await sessionOf(admin.email));
+  const version = /name="version" value="(\d+)"/.exec((await other.get(path)).text)![1]!;
+  const saved = await other.submit(path, { ...fields, version, 'summary.en': `Saved by someone else at version ${version}` }, '?/save');
+  expect(saved.status).toBe(303);
+}
 
 async function check(item: Check, lang: string, colorScheme: 'light' | 'dark'): Promise<void> {
   const context = await contextFor(colorScheme, item.as);

@@ -11,6 +11,7 @@ import type { Metrics } from './http/metrics.js';
 import type { AuditRepository } from './db/auditRepository.js';
 import type { ProgrammeImport } from './services/programmeImport.js';
 import type { ProgrammeItemEditing } from './services/programmeItemEditing.js';
+import type { ChannelEditing, CityEditing } from './services/places.js';
 import type { ProgrammeService } from './services/programmeService.js';
 import type { SessionEditing } from './services/sessionEditing.js';
 import type { SpeakerEditing } from './services/speakerEditing.js';
@@ -24,6 +25,8 @@ export interface AppContext {
   readonly sessionEditing: SessionEditing;
   readonly programmeItemEditing: ProgrammeItemEditing;
   readonly speakerEditing: SpeakerEditing;
+  readonly cityEditing: CityEditing;
+  readonly channelEditing: ChannelEditing;
   readonly audit: AuditRepository;
   readonly programmeImport: ProgrammeImport;
 }

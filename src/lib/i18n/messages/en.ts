@@ -4,6 +4,7 @@ import { consoleImportEn } from './consoleImport.en.js';
 import { consoleProgrammeEn } from './consoleProgramme.en.js';
 import { consoleTranslationsEn } from './consoleTranslations.en.js';
 import { consoleSpeakersEn } from './consoleSpeakers.en.js';
+import { consolePlacesEn } from './consolePlaces.en.js';
 
 export const en = {
   languageName: 'English',
@@ -293,7 +294,8 @@ export const en = {
   consoleTranslations: consoleTranslationsEn,
   consoleOidc: consoleOidcEn,
   consoleImport: consoleImportEn,
-  consoleSpeakers: consoleSpeakersEn
+  consoleSpeakers: consoleSpeakersEn,
+  consolePlaces: consolePlacesEn
 };
 
 export type Messages = typeof en;

@@ -4,6 +4,7 @@ import { consoleImportKo } from './consoleImport.ko.js';
 import { consoleProgrammeKo } from './consoleProgramme.ko.js';
 import { consoleTranslationsKo } from './consoleTranslations.ko.js';
 import { consoleSpeakersKo } from './consoleSpeakers.ko.js';
+import { consolePlacesKo } from './consolePlaces.ko.js';
 import type { Messages } from './en.js';
 
 export const ko: Messages = {
@@ -289,5 +290,6 @@ export const ko: Messages = {
   consoleTranslations: consoleTranslationsKo,
   consoleOidc: consoleOidcKo,
   consoleImport: consoleImportKo,
-  consoleSpeakers: consoleSpeakersKo
+  consoleSpeakers: consoleSpeakersKo,
+  consolePlaces: consolePlacesKo
 };

@@ -78,8 +78,12 @@ export class ProgrammeRepository {
         db
           .selectFrom('session_channel')
           .innerJoin('session', 'session.id', 'session_channel.session_id')
+          .innerJoin('channel', 'channel.id', 'session_channel.channel_id')
           .select(['session_channel.session_id', 'session_channel.channel_id'])
           .where('session.edition_id', '=', editionId)
+          // A deleted channel leaves every session (and export) until it is restored; the link itself is kept.
+          .where('channel.deleted_at', 'is', null)
+          .orderBy('channel.position')
           .execute(),
         db
           .selectFrom('programme_item')
@@ -111,6 +115,8 @@ export class ProgrammeRepository {
     const channelsBySession = groupBy(sessionChannels, (r) => r.session_id, (r) => r.channel_id);
     const speakersByItem = groupBy(itemSpeakers, (r) => r.programme_item_id, (r) => r.speaker_id);
     const sessionIds = new Set(sessions.map((s) => s.id));
+    // A speaker of a deleted city shows no city until the city is restored (the link is kept).
+    const cityIds = new Set(cities.map((c) => c.id));
 
     const organisation: Organisation = { id: organisationRow.id, slug: organisationRow.slug, name: organisationRow.name, url: organisationRow.url };
     const series: Series = { id: seriesRow.id, organisationId: seriesRow.organisation_id, slug: seriesRow.slug, name: seriesRow.name };
@@ -177,7 +183,7 @@ export class ProgrammeRepository {
           name: r.name,
           jobTitle: r.job_title,
           organisation: r.organisation,
-          cityId: r.city_id,
+          cityId: r.city_id !== null && cityIds.has(r.city_id) ? r.city_id : null,
           bio: r.bio,
           photoUrl: r.photo_url,
           languages: r.languages,

@@ -210,7 +210,14 @@ async function findSession(db: Reader, editionId: string, sessionId: string, del
     .where('deleted_at', deleted ? 'is not' : 'is', null)
     .executeTakeFirst();
   if (!row) return null;
-  const channels = await db.selectFrom('session_channel').select('channel_id').where('session_id', '=', sessionId).orderBy('channel_id').execute();
+  const channels = await db
+    .selectFrom('session_channel')
+    .innerJoin('channel', 'channel.id', 'session_channel.channel_id')
+    .select('session_channel.channel_id')
+    .where('session_channel.session_id', '=', sessionId)
+    .where('channel.deleted_at', 'is', null)
+    .orderBy('session_channel.channel_id')
+    .execute();
   return {
     id: row.id,
     editionId: row.edition_id,
@@ -240,8 +247,13 @@ async function nextPosition(tx: Tx, dayId: string): Promise<number> {
   return Number(last.position) + 1;
 }
 
+/** Links to deleted channels stay (the form cannot show them), so a restored channel comes back to its sessions. */
 async function replaceChannels(tx: Tx, sessionId: string, channelIds: readonly string[]): Promise<void> {
-  await tx.deleteFrom('session_channel').where('session_id', '=', sessionId).execute();
+  await tx
+    .deleteFrom('session_channel')
+    .where('session_id', '=', sessionId)
+    .where('channel_id', 'in', tx.selectFrom('channel').select('id').where('deleted_at', 'is', null))
+    .execute();
   if (channelIds.length > 0) {
     await tx.insertInto('session_channel').values(channelIds.map((channelId) => ({ session_id: sessionId, channel_id: channelId }))).execute();
   }

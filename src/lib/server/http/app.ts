@@ -26,6 +26,10 @@ import { FilePhotoStore, MemoryPhotoStore, type PhotoStore } from '../storage/ph
 import { SessionEditing } from '../services/sessionEditing.js';
 import { ProgrammeItemEditing } from '../services/programmeItemEditing.js';
 import { ProgrammeImport } from '../services/programmeImport.js';
+import { channelEditRepository } from '../db/channelEditRepository.js';
+import { cityEditRepository } from '../db/cityEditRepository.js';
+import { PlaceEditing } from '../services/placeEditing.js';
+import { channelRules, cityRules } from '../services/places.js';
 import { createMailer } from '../mail/mailer.js';
 import { loadDemoIfEmpty } from '../services/demoService.js';
 import { ProgrammeService } from '../services/programmeService.js';
@@ -110,6 +114,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     sessionEditing: new SessionEditing(programmeRepository, new SessionEditRepository(database.db)),
     programmeItemEditing: new ProgrammeItemEditing(programmeRepository, new ProgrammeItemEditRepository(database.db)),
     speakerEditing: new SpeakerEditing(programmeRepository, new SpeakerEditRepository(database.db), photos, processSpeakerPhoto),
+    cityEditing: new PlaceEditing(programmeRepository, cityEditRepository(database.db), cityRules),
+    channelEditing: new PlaceEditing(programmeRepository, channelEditRepository(database.db), channelRules),
     audit: new AuditRepository(database.db),
     programmeImport: new ProgrammeImport(programmeRepository, new ProgrammeImportRepository(database.db), options.clock)
   };

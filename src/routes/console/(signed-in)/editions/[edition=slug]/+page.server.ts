@@ -15,9 +15,12 @@ export const load: PageServerLoad = async (event) => {
   const { account, programme, deleted } = await openEditorView(event);
   const { locale, viewerZone } = event.locals;
   const { edition } = programme;
-  const [entries, deletedSpeakers] = await Promise.all([
-    appContext().audit.forEdition(edition.id, 50),
-    appContext().speakerEditing.deletedOf(account, edition.id)
+  const { audit, cityEditing, channelEditing, speakerEditing } = appContext();
+  const [entries, deletedSpeakers, deletedCities, deletedChannels] = await Promise.all([
+    audit.forEdition(edition.id, 50),
+    speakerEditing.deletedOf(account, edition.id),
+    cityEditing.deletedNames(account, programme),
+    channelEditing.deletedNames(account, programme)
   ]);
   const days = [...programme.days]
     .sort((a, b) => a.date.localeCompare(b.date) || a.position - b.position)
@@ -44,7 +47,7 @@ export const load: PageServerLoad = async (event) => {
     edition: { slug: edition.slug, title: edition.title, state: edition.state, defaultLocale: edition.defaultLocale, hostZone: edition.hostZone },
     days,
     deleted: deleted.map((s) => ({ id: s.id, title: s.title, version: s.version })),
-    audit: auditRows(entries, { locale, viewerZone, programme, deleted, deletedSpeakers }),
+    audit: auditRows(entries, { locale, viewerZone, programme, deleted, deletedSpeakers, recordTitles: new Map([...deletedCities, ...deletedChannels]) }),
     canPublish: canPublishProgramme(account, edition.id),
     notice: noticeOf(event.url, notices),
     // Just after an import the programme is what was imported, so its counts are the summary.

@@ -68,7 +68,7 @@ export async function readEditorForm(event: EditorEvent): Promise<{ account: Sig
 }
 
 /** A posted field: the text, or for anything else (a file where text belongs) the raw value so the schema refuses it. */
-function posted(form: FormData, name: string): { readonly text: string; readonly raw: unknown } {
+export function posted(form: FormData, name: string): { readonly text: string; readonly raw: unknown } {
   const value = form.get(name);
   if (value === null) return { text: '', raw: '' };
   return typeof value === 'string' ? { text: value, raw: value } : { text: '', raw: value };
@@ -80,13 +80,13 @@ function postedList(form: FormData, name: string): { readonly texts: string[]; r
 }
 
 /** A checkbox: absent is no, `on` is yes, anything else is passed on for the schema to refuse. */
-function postedFlag(form: FormData, name: string): { readonly checked: boolean; readonly raw: unknown } {
+export function postedFlag(form: FormData, name: string): { readonly checked: boolean; readonly raw: unknown } {
   const value = form.get(name);
   if (value === null) return { checked: false, raw: false };
   return value === 'on' ? { checked: true, raw: true } : { checked: false, raw: value };
 }
 
-function postedTexts(form: FormData, name: string, locales: readonly string[]) {
+export function postedTexts(form: FormData, name: string, locales: readonly string[]) {
   const entries = locales.map((locale) => [locale, posted(form, `${name}.${locale}`)] as const);
   return {
     text: Object.fromEntries(entries.map(([locale, v]) => [locale, v.text])) as LocalizedText,
@@ -230,6 +230,8 @@ export function auditRows(
     readonly extraTitles?: ReadonlyMap<string, LocalizedText>;
     /** Deleted speakers, whose names the programme does not list. */
     readonly deletedSpeakers?: readonly Pick<Speaker, 'id' | 'name'>[];
+    /** Titles of other records the programme does not list, keyed `<recordType>:<id>` (deleted cities and channels). */
+    readonly recordTitles?: ReadonlyMap<string, LocalizedText>;
   }
 ): AuditRow[] {
   const m = messagesFor(context.locale).consoleProgramme;
@@ -240,16 +242,28 @@ export function auditRows(
     ...[...context.programme.sessions, ...context.deleted].map((s) => [`session:${s.id}`, s.title] as const),
     ...context.programme.items.map((i) => [`programme_item:${i.id}`, i.title] as const),
     ...[...(context.extraTitles ?? [])].map(([id, title]) => [`programme_item:${id}`, title] as const),
-    ...[...context.programme.speakers, ...(context.deletedSpeakers ?? [])].map((s) => [`speaker:${s.id}`, s.name] as const)
+    ...[...context.programme.speakers, ...(context.deletedSpeakers ?? [])].map((s) => [`speaker:${s.id}`, s.name] as const),
+    ...context.programme.cities.map((c) => [`city:${c.id}`, c.name] as const),
+    ...context.programme.channels.map((c) => [`channel:${c.id}`, c.name] as const),
+    ...(context.recordTitles ?? [])
   ]);
+  // Speakers, cities and channels name their own fields and record types (consoleSpeakers, consolePlaces messages).
   const speakerFields = messagesFor(context.locale).consoleSpeakers.fields;
+  const places = messagesFor(context.locale).consolePlaces;
   const fieldLabel = (key: string, type: string) =>
     type === 'speaker' && key in speakerFields
       ? speakerFields[key as keyof typeof speakerFields]
       : key in m.fields
         ? m.fields[key as keyof typeof m.fields]
-        : key;
-  const recordLabel = (type: string) => (type in m.audit.recordTypes ? m.audit.recordTypes[type as keyof typeof m.audit.recordTypes] : type);
+        : key in places.fields
+          ? places.fields[key as keyof typeof places.fields]
+          : key;
+  const recordLabel = (type: string) =>
+    type in m.audit.recordTypes
+      ? m.audit.recordTypes[type as keyof typeof m.audit.recordTypes]
+      : type in places.recordTypes
+        ? places.recordTypes[type as keyof typeof places.recordTypes]
+        : type;
   return entries.map((entry) => {
     const title = titles.get(`${entry.recordType}:${entry.recordId}`);
     return {
@@ -309,14 +323,14 @@ export interface ConflictRow {
   readonly lang?: string;
 }
 
-function textRows(label: string, theirs: LocalizedText, yours: LocalizedText, locales: readonly string[], locale: Locale): ConflictRow[] {
+export function textRows(label: string, theirs: LocalizedText, yours: LocalizedText, locales: readonly string[], locale: Locale): ConflictRow[] {
   const m = messagesFor(locale).consoleProgramme;
   return locales
     .map((l) => ({ field: m.form.inLanguage(label, languageName(l, locale)), theirs: theirs[l] ?? '', yours: (yours[l] ?? '').trim(), lang: l }))
     .filter((row) => row.theirs !== row.yours);
 }
 
-function differing(rows: readonly ConflictRow[]): ConflictRow[] {
+export function differing(rows: readonly ConflictRow[]): ConflictRow[] {
   return rows.filter((row) => row.theirs !== row.yours);
 }
 
