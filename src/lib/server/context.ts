@@ -9,6 +9,8 @@ import type { AccessServices } from './auth/accessServices.js';
 import type { Config } from './config.js';
 import type { Metrics } from './http/metrics.js';
 import type { AuditRepository } from './db/auditRepository.js';
+import type { DayEditing } from './services/dayEditing.js';
+import type { EditionEditing } from './services/editionEditing.js';
 import type { ProgrammeItemEditing } from './services/programmeItemEditing.js';
 import type { ProgrammeService } from './services/programmeService.js';
 import type { SessionEditing } from './services/sessionEditing.js';
@@ -21,6 +23,8 @@ export interface AppContext {
   readonly access: AccessServices;
   readonly sessionEditing: SessionEditing;
   readonly programmeItemEditing: ProgrammeItemEditing;
+  readonly editionEditing: EditionEditing;
+  readonly dayEditing: DayEditing;
   readonly audit: AuditRepository;
 }
 

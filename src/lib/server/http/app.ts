@@ -14,9 +14,13 @@ import type { Config } from '../config.js';
 import { provideContext, type AppContext } from '../context.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { AuditRepository } from '../db/auditRepository.js';
+import { DayEditRepository } from '../db/dayEditRepository.js';
+import { EditionEditRepository } from '../db/editionEditRepository.js';
 import { ProgrammeItemEditRepository } from '../db/programmeItemEditRepository.js';
 import { ProgrammeRepository } from '../db/programmeRepository.js';
 import { SessionEditRepository } from '../db/sessionEditRepository.js';
+import { DayEditing } from '../services/dayEditing.js';
+import { EditionEditing } from '../services/editionEditing.js';
 import { SessionEditing } from '../services/sessionEditing.js';
 import { ProgrammeItemEditing } from '../services/programmeItemEditing.js';
 import { createMailer } from '../mail/mailer.js';
@@ -73,6 +77,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   }
 
   const metrics = createMetrics();
+  const editionEditRepository = new EditionEditRepository(database.db);
   const context: AppContext = {
     config,
     log,
@@ -81,6 +86,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     access,
     sessionEditing: new SessionEditing(programmeRepository, new SessionEditRepository(database.db)),
     programmeItemEditing: new ProgrammeItemEditing(programmeRepository, new ProgrammeItemEditRepository(database.db)),
+    editionEditing: new EditionEditing(programmeRepository, editionEditRepository),
+    dayEditing: new DayEditing(editionEditRepository, new DayEditRepository(database.db)),
     audit: new AuditRepository(database.db)
   };
   provideContext(context);
