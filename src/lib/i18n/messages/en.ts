@@ -1,4 +1,5 @@
 /** English interface messages. Every other locale must provide the same keys (checked by tsc). */
+import { consoleEditionEn } from './consoleEdition.en.js';
 import { consoleProgrammeEn } from './consoleProgramme.en.js';
 
 export const en = {
@@ -285,7 +286,8 @@ export const en = {
   },
 
   dateWithWeekday: 'Date',
-  consoleProgramme: consoleProgrammeEn
+  consoleProgramme: consoleProgrammeEn,
+  consoleEdition: consoleEditionEn
 };
 
 export type Messages = typeof en;

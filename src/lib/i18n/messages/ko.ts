@@ -1,4 +1,5 @@
 /** 한국어 인터페이스 문구. */
+import { consoleEditionKo } from './consoleEdition.ko.js';
 import { consoleProgrammeKo } from './consoleProgramme.ko.js';
 import type { Messages } from './en.js';
 
@@ -281,5 +282,6 @@ export const ko: Messages = {
   },
 
   dateWithWeekday: '날짜',
-  consoleProgramme: consoleProgrammeKo
+  consoleProgramme: consoleProgrammeKo,
+  consoleEdition: consoleEditionKo
 };

@@ -68,13 +68,13 @@ export async function readEditorForm(event: EditorEvent): Promise<{ account: Sig
 }
 
 /** A posted field: the text, or for anything else (a file where text belongs) the raw value so the schema refuses it. */
-function posted(form: FormData, name: string): { readonly text: string; readonly raw: unknown } {
+export function posted(form: FormData, name: string): { readonly text: string; readonly raw: unknown } {
   const value = form.get(name);
   if (value === null) return { text: '', raw: '' };
   return typeof value === 'string' ? { text: value, raw: value } : { text: '', raw: value };
 }
 
-function postedList(form: FormData, name: string): { readonly texts: string[]; readonly raw: unknown[] } {
+export function postedList(form: FormData, name: string): { readonly texts: string[]; readonly raw: unknown[] } {
   const values = form.getAll(name);
   return { texts: values.filter((v): v is string => typeof v === 'string'), raw: values };
 }
@@ -86,7 +86,7 @@ function postedFlag(form: FormData, name: string): { readonly checked: boolean; 
   return value === 'on' ? { checked: true, raw: true } : { checked: false, raw: value };
 }
 
-function postedTexts(form: FormData, name: string, locales: readonly string[]) {
+export function postedTexts(form: FormData, name: string, locales: readonly string[]) {
   const entries = locales.map((locale) => [locale, posted(form, `${name}.${locale}`)] as const);
   return {
     text: Object.fromEntries(entries.map(([locale, v]) => [locale, v.text])) as LocalizedText,
@@ -229,17 +229,22 @@ export function auditRows(
     readonly account: SignedInAccount;
     /** Titles of records the programme does not list (removed programme items). */
     readonly extraTitles?: ReadonlyMap<string, LocalizedText>;
+    /** Days the programme no longer lists (deleted ones), by id. */
+    readonly deletedDays?: readonly { readonly id: string; readonly title: LocalizedText }[];
   }
 ): AuditRow[] {
   const m = messagesFor(context.locale).consoleProgramme;
   const fallback = context.programme.edition.defaultLocale;
   const titles = new Map<string, LocalizedText>([
-    ...context.programme.days.map((d) => [`day:${d.id}`, d.title] as const),
+    [`edition:${context.programme.edition.id}`, context.programme.edition.title],
+    ...[...context.programme.days, ...(context.deletedDays ?? [])].map((d) => [`day:${d.id}`, d.title] as const),
     ...[...context.programme.sessions, ...context.deleted].map((s) => [`session:${s.id}`, s.title] as const),
     ...context.programme.items.map((i) => [`programme_item:${i.id}`, i.title] as const),
     ...[...(context.extraTitles ?? [])].map(([id, title]) => [`programme_item:${id}`, title] as const)
   ]);
-  const fieldLabel = (key: string) => (key in m.fields ? m.fields[key as keyof typeof m.fields] : key);
+  // Edition settings name their own fields (theme, host zone, languages …); the programme's labels win where both have one.
+  const labels: Record<string, string> = { ...messagesFor(context.locale).consoleEdition.fields, ...m.fields };
+  const fieldLabel = (key: string) => labels[key] ?? key;
   const recordLabel = (type: string) => (type in m.audit.recordTypes ? m.audit.recordTypes[type as keyof typeof m.audit.recordTypes] : type);
   return entries.map((entry) => {
     const title = titles.get(`${entry.recordType}:${entry.recordId}`);
@@ -301,14 +306,14 @@ export interface ConflictRow {
   readonly lang?: string;
 }
 
-function textRows(label: string, theirs: LocalizedText, yours: LocalizedText, locales: readonly string[], locale: Locale): ConflictRow[] {
+export function textRows(label: string, theirs: LocalizedText, yours: LocalizedText, locales: readonly string[], locale: Locale): ConflictRow[] {
   const m = messagesFor(locale).consoleProgramme;
   return locales
     .map((l) => ({ field: m.form.inLanguage(label, languageName(l, locale)), theirs: theirs[l] ?? '', yours: (yours[l] ?? '').trim(), lang: l }))
     .filter((row) => row.theirs !== row.yours);
 }
 
-function differing(rows: readonly ConflictRow[]): ConflictRow[] {
+export function differing(rows: readonly ConflictRow[]): ConflictRow[] {
   return rows.filter((row) => row.theirs !== row.yours);
 }
 
