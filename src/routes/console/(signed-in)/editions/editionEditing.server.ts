@@ -130,6 +130,9 @@ function problemMessage(problem: EditionProblem, m: EditionMessages, locale: Loc
       return m.detail.dayHasSessions(detail[0]?.count ?? 0);
     case 'day.date_has_sessions':
       return m.detail.dayDateHasSessions(detail[0]?.count ?? 0);
+    case 'day.outside_edition':
+      // Without a field it is a restore refused because the edition's dates moved since.
+      return problem.field === '' ? m.detail.dayOutsideEdition : m.errors[problem.code];
     default:
       return problem.code in m.errors ? m.errors[problem.code as ErrorCode] : m.errors['edition.invalid_field'];
   }
