@@ -108,7 +108,18 @@ const afterSetup: Check[] = [
   { name: 'people', path: () => '/console/people', as: admin, status: 200 },
   { name: 'people, with mistakes', path: () => '/console/people', as: admin, status: 400, act: submitEmpty },
   { name: 'people, refused to a speaker', path: () => '/console/people', as: speaker, status: 403 },
-  { name: 'sign-out', path: () => '/console/sign-out', as: admin, status: 200 }
+  { name: 'sign-out', path: () => '/console/sign-out', as: admin, status: 200 },
+  { name: 'new edition', path: () => '/console/editions/new', as: admin, status: 200 },
+  { name: 'new edition, with mistakes', path: () => '/console/editions/new', as: admin, status: 400, act: submitEmpty },
+  { name: 'edition settings', path: () => '/console/editions/seoul-2020/settings', as: admin, status: 200 },
+  { name: 'edition days', path: () => '/console/editions/seoul-2020/days', as: admin, status: 200 },
+  {
+    name: 'edition days, a day with mistakes',
+    path: () => '/console/editions/seoul-2020/days',
+    as: admin,
+    status: 400,
+    act: (page) => page.locator('form[action="?/addDay"] button[type=submit]').click()
+  }
 ];
 
 async function check(item: Check, lang: string, colorScheme: 'light' | 'dark'): Promise<void> {
