@@ -66,8 +66,33 @@ describe('the first administrator', () => {
   });
 });
 
+/** The edition and day actions, with plausible fields: anonymous visitors and speakers must change nothing with them. */
+const editionActions: [string, Record<string, string>][] = [
+  ['/console/editions/new?/create', { slug: 'mallory-2021', 'title.en': 'Mallory', hostZone: 'UTC', locales: 'en', defaultLocale: 'en', startsOn: '2021-01-01', endsOn: '2021-01-02' }],
+  ['/console/editions/seoul-2020/settings?/save', { version: '1', slug: 'seoul-2020', 'title.ko': 'x', hostZone: 'UTC', locales: 'ko', defaultLocale: 'ko' }],
+  ['/console/editions/seoul-2020/settings?/publish', { version: '1' }],
+  ['/console/editions/seoul-2020/settings?/unpublish', { version: '1' }],
+  ['/console/editions/seoul-2020/settings?/delete', { version: '1', confirm: 'on' }],
+  ['/console/editions/seoul-2020/days?/addDay', { date: '2020-09-22', 'title.ko': '하루' }],
+  ['/console/editions/seoul-2020/days?/saveDay', { day: 'day-1', version: '1', date: '2020-09-22', 'title.ko': '하루' }],
+  ['/console/editions/seoul-2020/days?/deleteDay', { day: 'day-1', version: '1' }],
+  ['/console/editions/seoul-2020/days?/restoreDay', { day: 'day-1', version: '1' }],
+  ['/console/editions/seoul-2020/days?/moveDay', { day: 'day-1', direction: 'down' }],
+  ['/console?/restoreEdition', { edition: 'seoul-2020', version: '1' }]
+];
+
 describe('every console page and action refuses anonymous visitors', () => {
-  const pages = ['/console', '/console/account', '/console/people', '/console/sign-out', '/console/import', '/console/editions/seoul-2020/export.json'];
+  const pages = [
+    '/console',
+    '/console/account',
+    '/console/people',
+    '/console/sign-out',
+    '/console/import',
+    '/console/editions/seoul-2020/export.json',
+    '/console/editions/new',
+    '/console/editions/seoul-2020/settings',
+    '/console/editions/seoul-2020/days'
+  ];
   it.each(pages)('GET %s sends an anonymous visitor to sign in, and back afterwards', async (path) => {
     const page = await client().get(path);
     expect(page.status).toBe(303);
@@ -81,7 +106,8 @@ describe('every console page and action refuses anonymous visitors', () => {
     ['/console/people?/invite', { email: 'mallory@example.org', role: 'admin', edition: 'seoul-2020', mailLocale: 'en' }],
     ['/console/people?/revoke', { grant: '00000000-0000-4000-8000-000000000000' }],
     ['/console/sign-out', {}],
-    ['/console/import', { slug: 'anonymous-copy' }]
+    ['/console/import', { slug: 'anonymous-copy' }],
+    ...editionActions
   ];
   it.each(actions)('POST %s from an anonymous visitor changes nothing and is sent to sign in', async (path, fields) => {
     const visitor = client();
@@ -220,6 +246,22 @@ describe('programme import and export', () => {
     const response = await asAdmin.postMultipart('/console/import', form);
     expect(response.status).toBe(403);
     expect(mainText(response.text)).toContain('nothing was changed');
+  });
+});
+
+describe('edition pages refuse a speaker-only account', () => {
+  it.each(['/console/editions/new', '/console/editions/seoul-2020/settings', '/console/editions/seoul-2020/days'])('GET %s is a 403 page', async (path) => {
+    const page = await asSpeaker.get(path);
+    expect(page.status).toBe(403);
+    expect(mainText(page.text)).toContain('Your account does not have a role that allows this.');
+  });
+
+  it.each(editionActions)('POST %s is refused with 403 and changes nothing', async (path, fields) => {
+    const before = mainText((await asAdmin.get('/console/editions/seoul-2020/settings')).text);
+    const csrf = csrfOf((await asSpeaker.get('/console')).text);
+    const response = await asSpeaker.post(path, { csrf, ...fields });
+    expect(response.status).toBe(403);
+    expect(mainText((await asAdmin.get('/console/editions/seoul-2020/settings')).text)).toBe(before);
   });
 });
 

@@ -187,7 +187,18 @@ const afterSetup: Check[] = [
       await page.locator('form[action="?/save"] button[type=submit]').click();
     }
   },
-  { name: 'city, refused to a speaker', path: () => `${places}/cities/city-seoul`, as: speaker, status: 403 }
+  { name: 'city, refused to a speaker', path: () => `${places}/cities/city-seoul`, as: speaker, status: 403 },
+  { name: 'new edition', path: () => '/console/editions/new', as: admin, status: 200 },
+  { name: 'new edition, with mistakes', path: () => '/console/editions/new', as: admin, status: 400, act: submitEmpty },
+  { name: 'edition settings', path: () => '/console/editions/seoul-2020/settings', as: admin, status: 200 },
+  { name: 'edition days', path: () => '/console/editions/seoul-2020/days', as: admin, status: 200 },
+  {
+    name: 'edition days, a day with mistakes',
+    path: () => '/console/editions/seoul-2020/days',
+    as: admin,
+    status: 400,
+    act: (page) => page.locator('form[action="?/addDay"] button[type=submit]').click()
+  }
 ];
 
 

@@ -10,6 +10,8 @@ import type { Config } from './config.js';
 import type { Metrics } from './http/metrics.js';
 import type { AuditRepository } from './db/auditRepository.js';
 import type { ProgrammeImport } from './services/programmeImport.js';
+import type { DayEditing } from './services/dayEditing.js';
+import type { EditionEditing } from './services/editionEditing.js';
 import type { ProgrammeItemEditing } from './services/programmeItemEditing.js';
 import type { ChannelEditing, CityEditing } from './services/places.js';
 import type { ProgrammeService } from './services/programmeService.js';
@@ -27,6 +29,8 @@ export interface AppContext {
   readonly speakerEditing: SpeakerEditing;
   readonly cityEditing: CityEditing;
   readonly channelEditing: ChannelEditing;
+  readonly editionEditing: EditionEditing;
+  readonly dayEditing: DayEditing;
   readonly audit: AuditRepository;
   readonly programmeImport: ProgrammeImport;
 }

@@ -3,6 +3,8 @@ import {
   can,
   canAnywhere,
   canCaption,
+  canCreateEdition,
+  canDeleteEdition,
   canEditProgramme,
   canImportEdition,
   canManageAccounts,
@@ -87,5 +89,15 @@ describe('access policies', () => {
     expect(roles.every(isRole)).toBe(true);
     expect(isRole('owner')).toBe(false);
     expect(isRole(undefined)).toBe(false);
+  });
+
+  it('lets only instance administrators create, delete and restore editions', () => {
+    expect(canCreateEdition(actor([], true))).toBe(true);
+    expect(canDeleteEdition(actor([], true))).toBe(true);
+    const editionAdmin = actor([['seoul-2020', 'admin']]);
+    expect(canCreateEdition(editionAdmin)).toBe(false);
+    expect(canDeleteEdition(editionAdmin)).toBe(false);
+    expect(canCreateEdition(null)).toBe(false);
+    expect(canDeleteEdition(null)).toBe(false);
   });
 });

@@ -53,6 +53,19 @@ export function canImportEdition(actor: Actor | null): boolean {
   return actor?.isAdmin === true;
 }
 
+/**
+ * Instance-wide: start a new edition. Only instance administrators, since an
+ * edition has no roles yet that could grant it; they stay its admin.
+ */
+export function canCreateEdition(actor: Actor | null): boolean {
+  return actor?.isAdmin === true;
+}
+
+/** Delete an edition (off the public site and the dashboard) and restore it: instance administrators only. */
+export function canDeleteEdition(actor: Actor | null): boolean {
+  return actor?.isAdmin === true;
+}
+
 /** The actor's roles on one edition (an instance administrator counts as its admin). */
 export function rolesOn(actor: Actor, editionId: string): Role[] {
   const held = actor.grants.filter((grant) => grant.editionId === editionId).map((grant) => grant.role);

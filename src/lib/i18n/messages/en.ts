@@ -1,6 +1,7 @@
 /** English interface messages. Every other locale must provide the same keys (checked by tsc). */
 import { consoleOidcEn } from './consoleOidc.en.js';
 import { consoleImportEn } from './consoleImport.en.js';
+import { consoleEditionEn } from './consoleEdition.en.js';
 import { consoleProgrammeEn } from './consoleProgramme.en.js';
 import { consoleTranslationsEn } from './consoleTranslations.en.js';
 import { consoleSpeakersEn } from './consoleSpeakers.en.js';
@@ -295,7 +296,8 @@ export const en = {
   consoleOidc: consoleOidcEn,
   consoleImport: consoleImportEn,
   consoleSpeakers: consoleSpeakersEn,
-  consolePlaces: consolePlacesEn
+  consolePlaces: consolePlacesEn,
+  consoleEdition: consoleEditionEn
 };
 
 export type Messages = typeof en;

@@ -1,6 +1,7 @@
 /** 한국어 인터페이스 문구. */
 import { consoleOidcKo } from './consoleOidc.ko.js';
 import { consoleImportKo } from './consoleImport.ko.js';
+import { consoleEditionKo } from './consoleEdition.ko.js';
 import { consoleProgrammeKo } from './consoleProgramme.ko.js';
 import { consoleTranslationsKo } from './consoleTranslations.ko.js';
 import { consoleSpeakersKo } from './consoleSpeakers.ko.js';
@@ -291,5 +292,6 @@ export const ko: Messages = {
   consoleOidc: consoleOidcKo,
   consoleImport: consoleImportKo,
   consoleSpeakers: consoleSpeakersKo,
-  consolePlaces: consolePlacesKo
+  consolePlaces: consolePlacesKo,
+  consoleEdition: consoleEditionKo
 };

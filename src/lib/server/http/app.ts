@@ -15,6 +15,8 @@ import type { Config } from '../config.js';
 import { provideContext, type AppContext } from '../context.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { AuditRepository } from '../db/auditRepository.js';
+import { DayEditRepository } from '../db/dayEditRepository.js';
+import { EditionEditRepository } from '../db/editionEditRepository.js';
 import { ProgrammeItemEditRepository } from '../db/programmeItemEditRepository.js';
 import { ProgrammeImportRepository } from '../db/programmeImportRepository.js';
 import { ProgrammeRepository } from '../db/programmeRepository.js';
@@ -23,6 +25,8 @@ import { SpeakerEditRepository } from '../db/speakerEditRepository.js';
 import { processSpeakerPhoto } from '../media/speakerPhoto.js';
 import { SpeakerEditing } from '../services/speakerEditing.js';
 import { FilePhotoStore, MemoryPhotoStore, type PhotoStore } from '../storage/photoStore.js';
+import { DayEditing } from '../services/dayEditing.js';
+import { EditionEditing } from '../services/editionEditing.js';
 import { SessionEditing } from '../services/sessionEditing.js';
 import { ProgrammeItemEditing } from '../services/programmeItemEditing.js';
 import { ProgrammeImport } from '../services/programmeImport.js';
@@ -105,6 +109,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   }
   const photos = options.photos ?? (config.dataDir.startsWith('memory://') ? new MemoryPhotoStore() : new FilePhotoStore(join(config.dataDir, 'photos')));
   const metrics = createMetrics();
+  const editionEditRepository = new EditionEditRepository(database.db);
   const context: AppContext = {
     config,
     log,
@@ -116,6 +121,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     speakerEditing: new SpeakerEditing(programmeRepository, new SpeakerEditRepository(database.db), photos, processSpeakerPhoto),
     cityEditing: new PlaceEditing(programmeRepository, cityEditRepository(database.db), cityRules),
     channelEditing: new PlaceEditing(programmeRepository, channelEditRepository(database.db), channelRules),
+    editionEditing: new EditionEditing(programmeRepository, editionEditRepository),
+    dayEditing: new DayEditing(editionEditRepository, new DayEditRepository(database.db)),
     audit: new AuditRepository(database.db),
     programmeImport: new ProgrammeImport(programmeRepository, new ProgrammeImportRepository(database.db), options.clock)
   };

@@ -74,7 +74,7 @@ export function posted(form: FormData, name: string): { readonly text: string; r
   return typeof value === 'string' ? { text: value, raw: value } : { text: '', raw: value };
 }
 
-function postedList(form: FormData, name: string): { readonly texts: string[]; readonly raw: unknown[] } {
+export function postedList(form: FormData, name: string): { readonly texts: string[]; readonly raw: unknown[] } {
   const values = form.getAll(name);
   return { texts: values.filter((v): v is string => typeof v === 'string'), raw: values };
 }
@@ -232,13 +232,15 @@ export function auditRows(
     readonly deletedSpeakers?: readonly Pick<Speaker, 'id' | 'name'>[];
     /** Titles of other records the programme does not list, keyed `<recordType>:<id>` (deleted cities and channels). */
     readonly recordTitles?: ReadonlyMap<string, LocalizedText>;
+    /** Days the programme no longer lists (deleted ones), by id. */
+    readonly deletedDays?: readonly { readonly id: string; readonly title: LocalizedText }[];
   }
 ): AuditRow[] {
   const m = messagesFor(context.locale).consoleProgramme;
   const fallback = context.programme.edition.defaultLocale;
   const titles = new Map<string, LocalizedText>([
     [`edition:${context.programme.edition.id}`, context.programme.edition.title],
-    ...context.programme.days.map((d) => [`day:${d.id}`, d.title] as const),
+    ...[...context.programme.days, ...(context.deletedDays ?? [])].map((d) => [`day:${d.id}`, d.title] as const),
     ...[...context.programme.sessions, ...context.deleted].map((s) => [`session:${s.id}`, s.title] as const),
     ...context.programme.items.map((i) => [`programme_item:${i.id}`, i.title] as const),
     ...[...(context.extraTitles ?? [])].map(([id, title]) => [`programme_item:${id}`, title] as const),
@@ -247,23 +249,13 @@ export function auditRows(
     ...context.programme.channels.map((c) => [`channel:${c.id}`, c.name] as const),
     ...(context.recordTitles ?? [])
   ]);
-  // Speakers, cities and channels name their own fields and record types (consoleSpeakers, consolePlaces messages).
-  const speakerFields = messagesFor(context.locale).consoleSpeakers.fields;
-  const places = messagesFor(context.locale).consolePlaces;
-  const fieldLabel = (key: string, type: string) =>
-    type === 'speaker' && key in speakerFields
-      ? speakerFields[key as keyof typeof speakerFields]
-      : key in m.fields
-        ? m.fields[key as keyof typeof m.fields]
-        : key in places.fields
-          ? places.fields[key as keyof typeof places.fields]
-          : key;
-  const recordLabel = (type: string) =>
-    type in m.audit.recordTypes
-      ? m.audit.recordTypes[type as keyof typeof m.audit.recordTypes]
-      : type in places.recordTypes
-        ? places.recordTypes[type as keyof typeof places.recordTypes]
-        : type;
+  // Editions, speakers, cities and channels name their own fields and record types; the programme's labels win where both have one.
+  const all = messagesFor(context.locale);
+  const speakerFields: Record<string, string> = all.consoleSpeakers.fields;
+  const labels: Record<string, string> = { ...all.consolePlaces.fields, ...all.consoleEdition.fields, ...m.fields };
+  const fieldLabel = (key: string, type: string) => (type === 'speaker' ? speakerFields[key] : undefined) ?? labels[key] ?? key;
+  const recordTypes: Record<string, string> = { ...all.consolePlaces.recordTypes, ...m.audit.recordTypes };
+  const recordLabel = (type: string) => recordTypes[type] ?? type;
   return entries.map((entry) => {
     const title = titles.get(`${entry.recordType}:${entry.recordId}`);
     return {
