@@ -15,6 +15,7 @@ import type { EditionEditing } from './services/editionEditing.js';
 import type { ProgrammeItemEditing } from './services/programmeItemEditing.js';
 import type { ChannelEditing, CityEditing } from './services/places.js';
 import type { ProgrammeService } from './services/programmeService.js';
+import type { QuestionService } from './services/questionService.js';
 import type { SessionEditing } from './services/sessionEditing.js';
 import type { SpeakerEditing } from './services/speakerEditing.js';
 
@@ -33,6 +34,7 @@ export interface AppContext {
   readonly dayEditing: DayEditing;
   readonly audit: AuditRepository;
   readonly programmeImport: ProgrammeImport;
+  readonly questions: QuestionService;
 }
 
 const key = Symbol.for('madang.app-context');

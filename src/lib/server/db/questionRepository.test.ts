@@ -40,7 +40,7 @@ describe.each(testDatabaseTargets())('the Q&A tables on $name', (target) => {
     questions.ask(sessionId, participantId, { text, displayName, idempotencyKey: key }, at);
 
   it('finds the session by edition slug, and says whether the public sees it', async () => {
-    expect(await questions.findSession(demo.edition.slug, sessionId)).toEqual({ sessionId, editionId, isPublic: true });
+    expect(await questions.findSession(demo.edition.slug, sessionId)).toMatchObject({ sessionId, editionId, isPublic: true, defaultLocale: demo.edition.defaultLocale });
     expect(await questions.findSession('nope', sessionId)).toBeNull();
     expect(await questions.findSession(demo.edition.slug, 'nope')).toBeNull();
   });

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { changedFields } from '../../domain/editing/audit.js';
+import type { LocalizedText } from '../../domain/localizedText.js';
 import type { Question, QuestionState } from '../../domain/participation/questions/question.js';
 import { isVotable } from '../../domain/participation/questions/question.js';
 import type { QuestionErrorCode } from '../../domain/participation/questions/questionErrors.js';
@@ -30,6 +31,10 @@ export interface QuestionSession {
   readonly sessionId: string;
   readonly editionId: string;
   readonly isPublic: boolean;
+  /** For the moderation page's headings. */
+  readonly sessionTitle: LocalizedText;
+  readonly editionTitle: LocalizedText;
+  readonly defaultLocale: string;
 }
 
 export interface QuestionSettings {
@@ -79,14 +84,29 @@ export class QuestionRepository {
     const row = await this.db
       .selectFrom('session')
       .innerJoin('edition', 'edition.id', 'session.edition_id')
-      .select(['session.id as session_id', 'edition.id as edition_id', 'session.state as session_state', 'edition.state as edition_state'])
+      .select([
+        'session.id as session_id',
+        'edition.id as edition_id',
+        'session.state as session_state',
+        'edition.state as edition_state',
+        'session.title as session_title',
+        'edition.title as edition_title',
+        'edition.default_locale'
+      ])
       .where('edition.slug', '=', editionSlug)
       .where('session.id', '=', sessionId)
       .where('session.deleted_at', 'is', null)
       .where('edition.deleted_at', 'is', null)
       .executeTakeFirst();
     if (!row) return null;
-    return { sessionId: row.session_id, editionId: row.edition_id, isPublic: row.session_state === 'published' && row.edition_state === 'published' };
+    return {
+      sessionId: row.session_id,
+      editionId: row.edition_id,
+      isPublic: row.session_state === 'published' && row.edition_state === 'published',
+      sessionTitle: row.session_title,
+      editionTitle: row.edition_title,
+      defaultLocale: row.default_locale
+    };
   }
 
   async settings(sessionId: string): Promise<QuestionSettings> {

@@ -37,6 +37,8 @@ import { channelRules, cityRules } from '../services/places.js';
 import { createMailer } from '../mail/mailer.js';
 import { loadDemoIfEmpty } from '../services/demoService.js';
 import { ProgrammeService } from '../services/programmeService.js';
+import { QuestionRepository } from '../db/questionRepository.js';
+import { QuestionService } from '../services/questionService.js';
 import { bodySizeLimit, isOverBodyLimit } from './bodyLimits.js';
 import { createMetrics } from './metrics.js';
 import { servePhoto } from './photoResponse.js';
@@ -124,7 +126,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     editionEditing: new EditionEditing(programmeRepository, editionEditRepository),
     dayEditing: new DayEditing(editionEditRepository, new DayEditRepository(database.db)),
     audit: new AuditRepository(database.db),
-    programmeImport: new ProgrammeImport(programmeRepository, new ProgrammeImportRepository(database.db), options.clock)
+    programmeImport: new ProgrammeImport(programmeRepository, new ProgrammeImportRepository(database.db), options.clock),
+    // PHASE-1 wiring until the live-stage foundation lands: no limits, events dropped (replaced by the rate limiter and the outbox).
+    questions: new QuestionService(new QuestionRepository(database.db, async () => undefined), {
+      limiter: { take: async () => ({ allowed: true }) },
+      liveEvents: { afterCommit: () => undefined },
+      clock: options.clock
+    })
   };
   provideContext(context);
 

@@ -12,7 +12,8 @@ export const questionErrorCodes = [
   'question.conflict',
   'question.not_allowed_now',
   'question.merge_into_itself',
-  'question.merge_target_unavailable'
+  'question.merge_target_unavailable',
+  'question.settings_conflict'
 ] as const;
 export type QuestionErrorCode = (typeof questionErrorCodes)[number];
 
