@@ -205,7 +205,7 @@ const afterSetup: Check[] = [
     name: 'session questions, pre-moderation switched',
     path: () => sessionQuestions,
     as: admin,
-    status: 200,
+    status: 303,
     act: (page) => page.locator('form[action="?/premoderation"] button[type=submit]').click()
   },
   {
