@@ -13,6 +13,7 @@ import type { QuestionErrorCode } from '../../domain/participation/questions/que
 import { parseAskQuestion, type QuestionFieldProblem } from '../../domain/participation/questions/questionInput.js';
 import type { ModerationAction } from '../../domain/participation/questions/questionModeration.js';
 import { orderQuestions, type QuestionSort } from '../../domain/participation/questions/questionOrder.js';
+import type { PanelQuestion, QuestionPanelView } from '../../domain/participation/questions/questionPanel.js';
 import type { QuestionRepository, QuestionSession, QuestionSettings } from '../db/questionRepository.js';
 
 // Ports, shaped exactly as the live-stage contract names them.
@@ -66,30 +67,6 @@ export type PremoderationResult =
   | { readonly status: 'saved'; readonly settings: QuestionSettings }
   | { readonly status: 'conflict'; readonly current: QuestionSettings }
   | { readonly status: 'forbidden' | 'not_found' };
-
-/** A question as one viewer sees it in the public panel. */
-export interface PanelQuestion {
-  readonly id: string;
-  readonly text: string;
-  readonly displayName: string | null;
-  readonly voteCount: number;
-  readonly isPinned: boolean;
-  readonly isAnswered: boolean;
-  readonly askedAt: Date;
-  readonly hasMyVote: boolean;
-  readonly isMine: boolean;
-}
-
-export interface QuestionPanelView {
-  readonly sort: QuestionSort;
-  /** Shown questions in order, pinned first. */
-  readonly questions: readonly PanelQuestion[];
-  /** All shown questions (the list stops at `panelQuestionLimit`). */
-  readonly total: number;
-  /** The viewer's own questions waiting for a moderator. */
-  readonly ownPending: readonly PanelQuestion[];
-  readonly isPremoderated: boolean;
-}
 
 export interface ModerationView {
   readonly session: QuestionSession;
