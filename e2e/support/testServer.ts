@@ -15,7 +15,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     stdio: ['ignore', 'pipe', 'inherit']
   });
   const { url, setupPath } = await new Promise<{ url: string; setupPath: string | null }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('test server did not start within 60 s')), 60_000);
+    // Generous: on a busy 2-core machine the embedded database's first start alone can take half a minute.
+    const timer = setTimeout(() => reject(new Error('test server did not start within 120 s')), 120_000);
     child.once('exit', (code) => reject(new Error(`test server exited with ${code}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       try {
