@@ -12,9 +12,9 @@ function browser(cookie?: string, account: { id: string } | null = null, origin 
   const event: ParticipantEvent = {
     cookies: {
       get: (name: string) => jar.get(name)?.value,
-      set: (name: string, value: string, options: Record<string, unknown>) => {
+      set: (name: string, value: string, options: object) => {
         sets.push(name);
-        jar.set(name, { value, options });
+        jar.set(name, { value, options: { ...options } });
       }
     },
     locals: { account },
