@@ -1,0 +1,69 @@
+// Vite plugin: bundles the session page's live script (src/lib/live/main.ts)
+// with esbuild into one small es2019 file named by its content hash under
+// /_app/immutable/live/ (served with a year-long immutable cache by
+// adapter-node), and tells the server its path through the virtual module
+// `virtual:madang/live-script`. The dev server serves the same path fresh.
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const virtualId = 'virtual:madang/live-script';
+const resolvedId = `\0${virtualId}`;
+const entry = fileURLToPath(new URL('../src/lib/live/main.ts', import.meta.url));
+
+/** @returns {Promise<{ code: string; fileName: string }>} */
+export async function bundleLiveScript() {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2019',
+    write: false,
+    legalComments: 'none',
+    logLevel: 'silent'
+  });
+  const code = result.outputFiles[0]?.text ?? '';
+  const hash = createHash('sha256').update(code).digest('hex').slice(0, 12);
+  return { code, fileName: `_app/immutable/live/live.${hash}.js` };
+}
+
+/** @returns {import('vite').Plugin} */
+export function liveScript() {
+  /** @type {Promise<{ code: string; fileName: string }> | null} */
+  let bundled = null;
+  const current = () => (bundled ??= bundleLiveScript());
+  return {
+    name: 'madang-live-script',
+    buildStart() {
+      bundled = null;
+    },
+    resolveId(id) {
+      return id === virtualId ? resolvedId : null;
+    },
+    async load(id) {
+      if (id !== resolvedId) return null;
+      const { fileName } = await current();
+      return `export const liveScriptPath = ${JSON.stringify(`/${fileName}`)};`;
+    },
+    async generateBundle() {
+      const { code, fileName } = await current();
+      this.emitFile({ type: 'asset', fileName, source: code });
+    },
+    configureServer(server) {
+      server.watcher.on('change', (file) => {
+        if (file.startsWith(fileURLToPath(new URL('../src/lib/live/', import.meta.url)))) {
+          bundled = null;
+          const module = server.moduleGraph.getModuleById(resolvedId);
+          if (module) server.moduleGraph.invalidateModule(module);
+        }
+      });
+      server.middlewares.use(async (req, res, next) => {
+        if (!req.url?.startsWith('/_app/immutable/live/')) return next();
+        const { code } = await current();
+        res.setHeader('content-type', 'text/javascript; charset=utf-8');
+        res.end(code);
+      });
+    }
+  };
+}
