@@ -21,7 +21,9 @@ export async function bundleLiveScript() {
     target: 'es2019',
     write: false,
     legalComments: 'none',
-    logLevel: 'silent'
+    logLevel: 'silent',
+    // Plain assignments instead of defineProperty helpers: smaller, same behaviour for these classes.
+    tsconfigRaw: { compilerOptions: { useDefineForClassFields: false } }
   });
   const code = result.outputFiles[0]?.text ?? '';
   const hash = createHash('sha256').update(code).digest('hex').slice(0, 12);

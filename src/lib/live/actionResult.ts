@@ -16,7 +16,7 @@ export function readActionAnswer(status: number, body: string): LiveAnswer {
   } catch {
     return status < 400 ? { ok: true } : { ok: false, message: null };
   }
-  const answer = (parsed ?? {}) as { type?: unknown; data?: unknown; error?: { message?: unknown } };
+  const answer = (parsed || {}) as { type?: unknown; data?: unknown; error?: { message?: unknown } };
   if (answer.type === 'success' || answer.type === 'redirect') return { ok: true };
   if (answer.type === 'failure') {
     const data = typeof answer.data === 'string' ? unflatten(answer.data) : answer.data;

@@ -6,8 +6,8 @@
 import type { Timers } from './timers.js';
 
 export class Announcer {
-  #lastAt = -Infinity;
-  #waiting: string | null = null;
+  private lastAt = -Infinity;
+  private waiting: string | null = null;
 
   constructor(
     private readonly say: (text: string) => void,
@@ -18,21 +18,21 @@ export class Announcer {
   announce(text: string): void {
     if (text === '') return;
     const now = this.timers.now();
-    if (this.#waiting !== null) {
-      this.#waiting = text;
+    if (this.waiting !== null) {
+      this.waiting = text;
       return;
     }
-    if (now - this.#lastAt >= this.gapMs) return this.#say(text, now);
-    this.#waiting = text;
+    if (now - this.lastAt >= this.gapMs) return this.speak(text, now);
+    this.waiting = text;
     this.timers.later(() => {
-      const waiting = this.#waiting;
-      this.#waiting = null;
-      if (waiting !== null) this.#say(waiting, this.timers.now());
-    }, this.#lastAt + this.gapMs - now);
+      const waiting = this.waiting;
+      this.waiting = null;
+      if (waiting !== null) this.speak(waiting, this.timers.now());
+    }, this.lastAt + this.gapMs - now);
   }
 
-  #say(text: string, now: number): void {
-    this.#lastAt = now;
+  private speak(text: string, now: number): void {
+    this.lastAt = now;
     this.say(text);
   }
 }

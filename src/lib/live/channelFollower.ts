@@ -23,7 +23,7 @@ export interface FrameOutcome {
 const nothing: FrameOutcome = { refresh: [] };
 
 export class ChannelFollower {
-  #seq: number | undefined;
+  private seq: number | undefined;
 
   constructor(
     readonly channel: string,
@@ -32,11 +32,11 @@ export class ChannelFollower {
 
   /** The position to resume from after a reconnect (undefined before the first subscription). */
   get since(): number | undefined {
-    return this.#seq;
+    return this.seq;
   }
 
   subscribeMessage(): string {
-    return JSON.stringify({ v: 1, type: 'subscribe', channel: this.channel, ...(this.#seq === undefined ? {} : { since: this.#seq }) });
+    return JSON.stringify({ v: 1, type: 'subscribe', channel: this.channel, ...(this.seq === undefined ? {} : { since: this.seq }) });
   }
 
   handle(text: string): FrameOutcome {
@@ -54,18 +54,18 @@ export class ChannelFollower {
       case 'event': {
         if (seq !== undefined) {
           // An event at or below our position is a repeat (a replay overlapping what we saw).
-          if (this.#seq !== undefined && seq <= this.#seq) return nothing;
-          this.#seq = seq;
+          if (this.seq !== undefined && seq <= this.seq) return nothing;
+          this.seq = seq;
         }
         const name = typeof frame.name === 'string' ? frame.name : '';
         return { refresh: this.panels.filter((panel) => panel.prefixes.some((prefix) => name.startsWith(prefix))).map((panel) => panel.name) };
       }
       case 'snapshot':
       case 'snapshot-required':
-        if (seq !== undefined) this.#seq = seq;
+        if (seq !== undefined) this.seq = seq;
         return { refresh: this.panels.map((panel) => panel.name) };
       case 'subscribed':
-        if (seq !== undefined && (this.#seq === undefined || seq > this.#seq)) this.#seq = seq;
+        if (seq !== undefined && (this.seq === undefined || seq > this.seq)) this.seq = seq;
         return { refresh: [], subscribed: true, ...(typeof frame.viewers === 'number' ? { viewers: frame.viewers } : {}) };
       case 'viewers':
         return typeof frame.count === 'number' ? { refresh: [], viewers: frame.count } : nothing;
@@ -77,5 +77,5 @@ export class ChannelFollower {
 
 /** Reads a panel's `data-live-events` attribute ("chat. reaction.") into prefixes. */
 export function eventPrefixes(attribute: string | null): string[] {
-  return (attribute ?? '').split(/\s+/).filter((prefix) => prefix !== '');
+  return (attribute || '').split(/\s+/).filter((prefix) => prefix !== '');
 }

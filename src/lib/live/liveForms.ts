@@ -12,7 +12,7 @@ export function handleLiveForms(stage: HTMLElement, refreshNow: (panel: string) 
     const form = event.target;
     if (!(form instanceof HTMLFormElement) || !form.hasAttribute('data-live-form')) return;
     const section = form.closest<HTMLElement>('[data-live-panel]');
-    if (!section || typeof fetch !== 'function') return;
+    if (!section) return;
     event.preventDefault();
     const submitter = (event as SubmitEvent).submitter as HTMLButtonElement | HTMLInputElement | null | undefined;
     const body = new FormData(form);
@@ -29,9 +29,9 @@ export function handleLiveForms(stage: HTMLElement, refreshNow: (panel: string) 
             errorElement.hidden = true;
           }
           form.reset();
-          refreshNow(section.getAttribute('data-live-panel') ?? '');
+          refreshNow(section.getAttribute('data-live-panel') || '');
         } else if (errorElement) {
-          errorElement.textContent = answer.message ?? fallbackMessage;
+          errorElement.textContent = answer.message || fallbackMessage;
           errorElement.hidden = false;
         }
       },

@@ -14,14 +14,14 @@ import { browserTimers } from './timers.js';
 
 function start(): void {
   const stage = document.querySelector<HTMLElement>('[data-live-stage]');
-  const channel = stage?.getAttribute('data-live-channel');
-  const base = stage?.getAttribute('data-live-base');
-  if (!stage || !channel || !base || typeof WebSocket === 'undefined') return;
+  if (!stage || typeof WebSocket === 'undefined') return;
+  const channel = stage.getAttribute('data-live-channel') || '';
+  const base = stage.getAttribute('data-live-base') || '';
 
   const sections = new Map<string, HTMLElement>();
   const panels: PanelSpec[] = [];
   stage.querySelectorAll<HTMLElement>('[data-live-panel]').forEach((section) => {
-    const name = section.getAttribute('data-live-panel') ?? '';
+    const name = section.getAttribute('data-live-panel') || '';
     sections.set(name, section);
     panels.push({ name, prefixes: eventPrefixes(section.getAttribute('data-live-events')) });
   });
@@ -40,17 +40,17 @@ function start(): void {
     const response = await fetch(`${base}/panels/${name}`, { credentials: 'same-origin', headers: { 'x-madang-live': '1' } });
     if (!response.ok) return;
     swapPanel(section, await response.text());
-    const summary = section.querySelector('[data-live-announce]')?.getAttribute('data-live-announce') ?? '';
+    const summary = summaryOf(section);
     if (summary !== '' && summary !== announced.get(name)) announcer.announce(summary);
     announced.set(name, summary);
   }, browserTimers);
-  sections.forEach((section, name) => announced.set(name, section.querySelector('[data-live-announce]')?.getAttribute('data-live-announce') ?? ''));
+  sections.forEach((section, name) => announced.set(name, summaryOf(section)));
 
   const viewers = stage.querySelector<HTMLElement>('[data-live-viewers]');
-  const template = viewers?.getAttribute('data-live-viewers-template') ?? '';
-  const templateOne = viewers?.getAttribute('data-live-viewers-one') ?? template;
+  const template = (viewers && viewers.getAttribute('data-live-viewers-template')) || '';
+  const templateOne = (viewers && viewers.getAttribute('data-live-viewers-one')) || template;
   const follower = new ChannelFollower(channel, panels);
-  handleLiveForms(stage, (name) => refresher.refreshNow(name), stage.getAttribute('data-live-send-failed') ?? '');
+  handleLiveForms(stage, (name) => refresher.refreshNow(name), stage.getAttribute('data-live-send-failed') || '');
   connectLive(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/live`, follower, (text) => {
     const outcome = follower.handle(text);
     outcome.refresh.forEach((name) => refresher.request(name));
@@ -59,6 +59,11 @@ function start(): void {
       viewers.removeAttribute('aria-label');
     }
   });
+}
+
+function summaryOf(section: HTMLElement): string {
+  const element = section.querySelector('[data-live-announce]');
+  return (element && element.getAttribute('data-live-announce')) || '';
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

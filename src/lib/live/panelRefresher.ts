@@ -15,7 +15,7 @@ interface PanelState {
 }
 
 export class PanelRefresher {
-  readonly #panels = new Map<string, PanelState>();
+  private readonly panels = new Map<string, PanelState>();
 
   constructor(
     private readonly fetchPanel: (panel: string) => Promise<void>,
@@ -27,7 +27,7 @@ export class PanelRefresher {
 
   /** Something changed in the panel: fetch it soon (coalesced). */
   request(panel: string): void {
-    const state = this.#state(panel);
+    const state = this.state(panel);
     if (state.scheduled) return;
     if (state.running) {
       state.dirty = true;
@@ -35,21 +35,21 @@ export class PanelRefresher {
     }
     const wait = Math.max(0, state.lastStartAt + this.minGapMs - this.timers.now()) + Math.floor(this.random() * this.jitterMs);
     state.scheduled = true;
-    this.timers.later(() => this.#start(panel), wait);
+    this.timers.later(() => this.start(panel), wait);
   }
 
   /** The reader acted in the panel: fetch it now (or right after the fetch under way). */
   refreshNow(panel: string): void {
-    const state = this.#state(panel);
+    const state = this.state(panel);
     if (state.running) {
       state.dirty = true;
       return;
     }
-    this.#start(panel);
+    this.start(panel);
   }
 
-  #start(panel: string): void {
-    const state = this.#state(panel);
+  private start(panel: string): void {
+    const state = this.state(panel);
     state.scheduled = false;
     state.running = true;
     state.lastStartAt = this.timers.now();
@@ -63,9 +63,9 @@ export class PanelRefresher {
     this.fetchPanel(panel).then(done, done);
   }
 
-  #state(panel: string): PanelState {
-    let state = this.#panels.get(panel);
-    if (!state) this.#panels.set(panel, (state = { scheduled: false, running: false, dirty: false, lastStartAt: -Infinity }));
+  private state(panel: string): PanelState {
+    let state = this.panels.get(panel);
+    if (!state) this.panels.set(panel, (state = { scheduled: false, running: false, dirty: false, lastStartAt: -Infinity }));
     return state;
   }
 }
