@@ -1,9 +1,11 @@
 // Vite plugin: bundles the session page's live script (src/lib/live/main.ts)
 // with esbuild into one small es2019 file named by its content hash under
 // /_app/immutable/live/ (served with a year-long immutable cache by
-// adapter-node), and tells the server its path through the virtual module
+// adapter-node; written into SvelteKit's client output), and tells the server its path through the virtual module
 // `virtual:madang/live-script`. The dev server serves the same path fresh.
 import { createHash } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -35,6 +37,8 @@ export function liveScript() {
   /** @type {Promise<{ code: string; fileName: string }> | null} */
   let bundled = null;
   const current = () => (bundled ??= bundleLiveScript());
+  let root = process.cwd();
+  let isServerBuild = false;
   return {
     name: 'madang-live-script',
     buildStart() {
@@ -48,9 +52,22 @@ export function liveScript() {
       const { fileName } = await current();
       return `export const liveScriptPath = ${JSON.stringify(`/${fileName}`)};`;
     },
-    async generateBundle() {
-      const { code, fileName } = await current();
-      this.emitFile({ type: 'asset', fileName, source: code });
+    configResolved(config) {
+      root = config.root;
+      isServerBuild = Boolean(config.build.ssr);
+    },
+    // SvelteKit's own writeBundle (server build) makes the client output; the adapter then
+    // copies .svelte-kit/output/client, files of other plugins included, at closeBundle.
+    writeBundle: {
+      order: 'post',
+      sequential: true,
+      async handler() {
+        if (!isServerBuild) return;
+        const { code, fileName } = await current();
+        const file = join(root, '.svelte-kit', 'output', 'client', fileName);
+        await mkdir(dirname(file), { recursive: true });
+        await writeFile(file, code);
+      }
     },
     configureServer(server) {
       server.watcher.on('change', (file) => {

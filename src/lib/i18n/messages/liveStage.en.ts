@@ -6,6 +6,7 @@ export const liveStageEn = {
   viewersLabel: 'Watching now',
   viewers: (count: number) => (count === 1 ? '1 person watching' : `${count} people watching`),
   viewersUnknown: 'Viewer count not available',
+  panelsNavigation: 'Panels of the live stage',
   moderate: 'Moderate this session',
   questionsTitle: 'Questions',
   questionsPlaceholder: 'Questions open when the session starts.',

@@ -8,6 +8,7 @@ export const liveStageKo: typeof liveStageEn = {
   viewersLabel: '지금 시청 중',
   viewers: (count: number) => `${count}명 시청 중`,
   viewersUnknown: '시청자 수를 알 수 없습니다',
+  panelsNavigation: '라이브 무대 패널',
   moderate: '이 세션 진행 관리',
   questionsTitle: '질문',
   questionsPlaceholder: '세션이 시작되면 질문을 받습니다.',
