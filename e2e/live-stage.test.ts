@@ -5,6 +5,9 @@
  * viewer count follows the audience and a panel refreshes itself when an
  * event for it is published through the outbox.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { axeViolations, launchBrowser } from './support/browser.js';
@@ -132,5 +135,28 @@ describe('the live stage with JavaScript', () => {
     expect(await page.$('#panel-poll > [data-old]')).not.toBeNull();
     expect(await page.$('#panel-chat > [data-old]')).not.toBeNull();
     await page.context().close();
+  });
+});
+
+describe('the live stage when the server is killed', () => {
+  test('reconnects by itself after a restart on the same data and address, and refreshes every panel', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'madang-live-'));
+    let crashing = await startTestServer({ MADANG_TEST_CLOCK: '2020-09-23T07:10:00Z', MADANG_TEST_DATA_DIR: dataDir });
+    try {
+      const context = await browser.newContext({ locale: 'en-GB' });
+      const page = await context.newPage();
+      await page.goto(`${crashing.url}${sessionPath}?lang=en`);
+      await page.waitForFunction(() => document.querySelector('[data-live-viewers]')?.textContent === '1 person watching', null, { timeout: 10_000 });
+      await page.evaluate(() => document.querySelectorAll('[data-live-panel] > *').forEach((el) => el.setAttribute('data-old', '')));
+      await crashing.crash();
+      crashing = await crashing.restart();
+      // The new hub does not know the old position: the script is told to reload, and refetches every panel.
+      await page.waitForFunction(() => document.querySelectorAll('[data-live-panel] > [data-old]').length === 0, null, { timeout: 45_000 });
+      await page.waitForFunction(() => document.querySelector('[data-live-viewers]')?.textContent === '1 person watching', null, { timeout: 10_000 });
+      await context.close();
+    } finally {
+      await crashing.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
