@@ -7,6 +7,10 @@ export interface TestServer {
   /** The first-administrator link path the server would print (null once an administrator exists). */
   readonly setupPath: string | null;
   stop(): Promise<void>;
+  /** Kills the process at once (SIGKILL): nothing is flushed or closed. */
+  crash(): Promise<void>;
+  /** Starts the server again with the same environment and the same port (so the same URL); use with MADANG_TEST_DATA_DIR to keep data. */
+  restart(): Promise<TestServer>;
 }
 
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
@@ -30,15 +34,27 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       }
     });
   });
-  return {
+  const exited = () => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+  const server: TestServer = {
     url,
     setupPath,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+    stop: () => {
+      const done = exited();
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
-      })
+      }
+      return done;
+    },
+    crash: () => {
+      const done = exited();
+      child.kill('SIGKILL');
+      return done;
+    },
+    restart: async () => {
+      await server.stop();
+      return startTestServer({ ...env, MADANG_TEST_PORT: new URL(url).port });
+    }
   };
+  return server;
 }

@@ -6,6 +6,7 @@ import { consoleProgrammeEn } from './consoleProgramme.en.js';
 import { consoleTranslationsEn } from './consoleTranslations.en.js';
 import { consoleSpeakersEn } from './consoleSpeakers.en.js';
 import { consolePlacesEn } from './consolePlaces.en.js';
+import { liveStageEn } from './liveStage.en.js';
 
 export const en = {
   languageName: 'English',
@@ -306,6 +307,7 @@ export const en = {
   consoleImport: consoleImportEn,
   consoleSpeakers: consoleSpeakersEn,
   consolePlaces: consolePlacesEn,
+  liveStage: liveStageEn,
   consoleEdition: consoleEditionEn
 };
 

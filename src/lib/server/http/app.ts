@@ -42,6 +42,9 @@ import { createMetrics } from './metrics.js';
 import { servePhoto } from './photoResponse.js';
 import { createHub } from '../realtime/createHub.js';
 import type { Hub } from '../realtime/hub.js';
+import { createRateLimiter, type RateLimiter } from '../participation/rateLimiter.js';
+import { OutboxRepository } from '../db/outboxRepository.js';
+import { OutboxRelay } from '../realtime/outboxRelay.js';
 
 type Next = (error?: unknown) => void;
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: Next) => void;
@@ -66,6 +69,8 @@ export interface AppOptions {
   readonly buildDir?: string;
   /** Where speaker photos are kept; by default `photos/` under DATA_DIR (memory for an in-memory database). */
   readonly photos?: PhotoStore;
+  /** Replaces the configured rate limiter (the test server's MADANG_TEST_UNLIMITED). */
+  readonly rateLimiter?: RateLimiter;
 }
 
 export class BuildMissingError extends Error {
@@ -109,6 +114,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   }
   const photos = options.photos ?? (config.dataDir.startsWith('memory://') ? new MemoryPhotoStore() : new FilePhotoStore(join(config.dataDir, 'photos')));
   const metrics = createMetrics();
+  const outboxRelay = new OutboxRelay(new OutboxRepository(database.db), hub, {
+    onFailure: (error, context) => log.warn({ err: error, context }, 'outbox relay problem')
+  });
+  outboxRelay.start();
+  const rateLimits = createRateLimiter(config, (error) => log.warn({ err: error }, 'rate limiter problem'));
   const editionEditRepository = new EditionEditRepository(database.db);
   const context: AppContext = {
     config,
@@ -124,7 +134,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     editionEditing: new EditionEditing(programmeRepository, editionEditRepository),
     dayEditing: new DayEditing(editionEditRepository, new DayEditRepository(database.db)),
     audit: new AuditRepository(database.db),
-    programmeImport: new ProgrammeImport(programmeRepository, new ProgrammeImportRepository(database.db), options.clock)
+    programmeImport: new ProgrammeImport(programmeRepository, new ProgrammeImportRepository(database.db), options.clock),
+    rateLimiter: options.rateLimiter ?? rateLimits.limiter,
+    liveEvents: outboxRelay,
+    hub
   };
   provideContext(context);
 
@@ -188,7 +201,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     setupPath,
     hub,
     close: async () => {
+      await outboxRelay.close();
       await hub.close();
+      await rateLimits.close();
       await mailer.close();
       await database.close();
     }
