@@ -44,6 +44,9 @@ import { createMetrics } from './metrics.js';
 import { servePhoto } from './photoResponse.js';
 import { createHub } from '../realtime/createHub.js';
 import type { Hub } from '../realtime/hub.js';
+import { createRateLimiter, type RateLimiter } from '../participation/rateLimiter.js';
+import { OutboxRepository } from '../db/outboxRepository.js';
+import { OutboxRelay } from '../realtime/outboxRelay.js';
 
 type Next = (error?: unknown) => void;
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: Next) => void;
@@ -68,6 +71,8 @@ export interface AppOptions {
   readonly buildDir?: string;
   /** Where speaker photos are kept; by default `photos/` under DATA_DIR (memory for an in-memory database). */
   readonly photos?: PhotoStore;
+  /** Replaces the configured rate limiter (the test server's MADANG_TEST_UNLIMITED). */
+  readonly rateLimiter?: RateLimiter;
 }
 
 export class BuildMissingError extends Error {
@@ -111,6 +116,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   }
   const photos = options.photos ?? (config.dataDir.startsWith('memory://') ? new MemoryPhotoStore() : new FilePhotoStore(join(config.dataDir, 'photos')));
   const metrics = createMetrics();
+  const outboxRelay = new OutboxRelay(new OutboxRepository(database.db), hub, {
+    onFailure: (error, context) => log.warn({ err: error, context }, 'outbox relay problem')
+  });
+  outboxRelay.start();
+  const rateLimits = createRateLimiter(config, (error) => log.warn({ err: error }, 'rate limiter problem'));
   const editionEditRepository = new EditionEditRepository(database.db);
   const context: AppContext = {
     config,
@@ -127,6 +137,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     dayEditing: new DayEditing(editionEditRepository, new DayEditRepository(database.db)),
     audit: new AuditRepository(database.db),
     programmeImport: new ProgrammeImport(programmeRepository, new ProgrammeImportRepository(database.db), options.clock),
+    rateLimiter: options.rateLimiter ?? rateLimits.limiter,
+    liveEvents: outboxRelay,
+    hub,
     // PHASE-1 wiring until the live-stage foundation lands: no limits, events dropped (replaced by the rate limiter and the outbox).
     questions: new QuestionService(new QuestionRepository(database.db, async () => undefined), {
       limiter: { take: async () => ({ allowed: true }) },
@@ -196,7 +209,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     setupPath,
     hub,
     close: async () => {
+      await outboxRelay.close();
       await hub.close();
+      await rateLimits.close();
       await mailer.close();
       await database.close();
     }
