@@ -12,19 +12,17 @@ import type { LocalizedText } from '../../domain/localizedText.js';
 import type { Question, QuestionState } from '../../domain/participation/questions/question.js';
 import { isVotable } from '../../domain/participation/questions/question.js';
 import type { QuestionErrorCode } from '../../domain/participation/questions/questionErrors.js';
-import { questionEvent, questionEventNames, type QuestionEvent } from '../../domain/participation/questions/questionEvents.js';
+import { questionEvent, questionEventNames } from '../../domain/participation/questions/questionEvents.js';
 import type { AskQuestionValues } from '../../domain/participation/questions/questionInput.js';
 import { checkMerge, moderate, type ModerationAction } from '../../domain/participation/questions/questionModeration.js';
 import type { QuestionSort } from '../../domain/participation/questions/questionOrder.js';
 import { recordAudit } from './auditRepository.js';
+import { addToOutbox } from './outboxRepository.js';
 import type { DatabaseSchema } from './schema.js';
 import type { QuestionTable } from './schema/questions.js';
 
 type Tx = Transaction<DatabaseSchema>;
 type Reader = Kysely<DatabaseSchema> | Tx;
-
-/** The outbox's insert, as the live-stage contract names it: writes the event in the caller's transaction. */
-export type AddToOutbox = (db: Kysely<DatabaseSchema> | Transaction<DatabaseSchema>, event: QuestionEvent) => Promise<void>;
 
 /** A session that takes questions: its edition, and whether the public can see it. */
 export interface QuestionSession {
@@ -74,10 +72,7 @@ export interface ModerationActor {
 }
 
 export class QuestionRepository {
-  constructor(
-    private readonly db: Kysely<DatabaseSchema>,
-    private readonly addToOutbox: AddToOutbox
-  ) {}
+  constructor(private readonly db: Kysely<DatabaseSchema>) {}
 
   /** The session by edition slug and session id (not deleted); null when there is none. */
   async findSession(editionSlug: string, sessionId: string): Promise<QuestionSession | null> {
@@ -144,7 +139,7 @@ export class QuestionRepository {
         .executeTakeFirst();
       const question = (await findByKey(tx, sessionId, participantId, values.idempotencyKey))!;
       // A waiting question is news only to moderators; viewers hear of it when it is approved.
-      if (inserted && question.status === 'visible') await this.addToOutbox(tx, questionEvent(questionEventNames.asked, sessionId, question));
+      if (inserted && question.status === 'visible') await addToOutbox(tx, questionEvent(questionEventNames.asked, sessionId, question));
       return { question, isNew: inserted !== undefined };
     });
   }
@@ -184,7 +179,7 @@ export class QuestionRepository {
         if (changed) await tx.updateTable('question').set({ vote_count: sql`vote_count - 1` }).where('id', '=', questionId).execute();
       }
       const question = (await findById(tx, sessionId, questionId))!;
-      if (changed && question.status === 'visible') await this.addToOutbox(tx, questionEvent(questionEventNames.changed, sessionId, question));
+      if (changed && question.status === 'visible') await addToOutbox(tx, questionEvent(questionEventNames.changed, sessionId, question));
       return { status: 'saved', question, hasVote: intent === 'up', changed };
     });
   }
@@ -312,7 +307,7 @@ export class QuestionRepository {
       await tx.updateTable('question').set({ vote_count: 0 }).where('id', '=', duplicateId).execute();
       const merged = await this.change(tx, scope, duplicate, check.next, actor, now, { mergedInto: keepId });
       const kept = (await findById(tx, scope.sessionId, keepId))!;
-      if (kept.status === 'visible') await this.addToOutbox(tx, questionEvent(questionEventNames.changed, scope.sessionId, kept));
+      if (kept.status === 'visible') await addToOutbox(tx, questionEvent(questionEventNames.changed, scope.sessionId, kept));
       return { status: 'saved', question: merged };
     });
   }
@@ -379,7 +374,7 @@ export class QuestionRepository {
     });
     // Viewers refetch when a question appears, changes or disappears; nothing to tell them about one they never saw.
     if (current.status === 'visible' || saved.status === 'visible') {
-      await this.addToOutbox(tx, questionEvent(questionEventNames.changed, scope.sessionId, saved));
+      await addToOutbox(tx, questionEvent(questionEventNames.changed, scope.sessionId, saved));
     }
     return saved;
   }

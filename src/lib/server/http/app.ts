@@ -140,10 +140,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     rateLimiter: options.rateLimiter ?? rateLimits.limiter,
     liveEvents: outboxRelay,
     hub,
-    // PHASE-1 wiring until the live-stage foundation lands: no limits, events dropped (replaced by the rate limiter and the outbox).
-    questions: new QuestionService(new QuestionRepository(database.db, async () => undefined), {
-      limiter: { take: async () => ({ allowed: true }) },
-      liveEvents: { afterCommit: () => undefined },
+    questions: new QuestionService(new QuestionRepository(database.db), {
+      limiter: options.rateLimiter ?? rateLimits.limiter,
+      liveEvents: outboxRelay,
+      // The chat's word filter plugs in here (applyWordFilter) once it exists; until then text is stored as typed.
+      screenText: (text) => text,
       clock: options.clock
     })
   };

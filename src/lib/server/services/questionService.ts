@@ -15,21 +15,9 @@ import type { ModerationAction } from '../../domain/participation/questions/ques
 import { orderQuestions, type QuestionSort } from '../../domain/participation/questions/questionOrder.js';
 import type { PanelQuestion, QuestionPanelView } from '../../domain/participation/questions/questionPanel.js';
 import type { QuestionRepository, QuestionSession, QuestionSettings } from '../db/questionRepository.js';
+import { takeParticipationAllowance, type RateDecision, type RateLimiter, type RateRule } from '../participation/rateLimiter.js';
+import type { LiveEvents } from '../realtime/outboxRelay.js';
 
-// Ports, shaped exactly as the live-stage contract names them.
-export interface RateRule {
-  readonly name: string;
-  readonly limit: number;
-  readonly windowMs: number;
-}
-export type RateDecision = { readonly allowed: true } | { readonly allowed: false; readonly retryAfterMs: number };
-export interface RateLimiter {
-  take(rule: RateRule, key: string): Promise<RateDecision>;
-}
-/** Wakes the outbox relay after a commit, so events go out at once rather than at its next poll. */
-export interface LiveEvents {
-  afterCommit(): void;
-}
 /** The word filter's seam: text in, text to store out (identity until a filter is configured). */
 export type ScreenText = (text: string) => string;
 
@@ -125,10 +113,12 @@ export class QuestionService {
     const { values } = parsed;
     const earlier = await this.questions.findAsked(session.sessionId, request.participantId, values.idempotencyKey);
     if (earlier) return { status: 'asked', question: earlier, isNew: false };
-    const decision = await this.allowance([
-      [questionRateRules.ask, request.participantId],
-      [questionRateRules.askPerAddress, request.address]
-    ]);
+    const decision = await takeParticipationAllowance(
+      this.ports.limiter,
+      { perParticipant: questionRateRules.ask, perAddress: questionRateRules.askPerAddress },
+      request.participantId,
+      request.address
+    );
     if (!decision.allowed) return { status: 'too_fast', retryAfterMs: decision.retryAfterMs };
     const screened = {
       ...values,
@@ -145,7 +135,7 @@ export class QuestionService {
     if (!questionId.safeParse(request.questionId).success) return { status: 'not_found' };
     const session = await this.questions.findSession(request.editionSlug, request.sessionId);
     if (!session?.isPublic) return { status: 'not_found' };
-    const decision = await this.allowance([[questionRateRules.vote, request.participantId]]);
+    const decision: RateDecision = await this.ports.limiter.take(questionRateRules.vote, request.participantId);
     if (!decision.allowed) return { status: 'too_fast', retryAfterMs: decision.retryAfterMs };
     const outcome = await this.questions.vote(session.sessionId, request.questionId.toLowerCase(), request.participantId, request.intent, this.clock());
     if (outcome.status !== 'saved') return outcome;
@@ -237,14 +227,5 @@ export class QuestionService {
 
   private scopeOf(session: QuestionSession) {
     return { editionId: session.editionId, sessionId: session.sessionId };
-  }
-
-  /** Each rule in turn, against its key; the first refusal wins (the contract's `takeParticipationAllowance`). */
-  private async allowance(checks: readonly (readonly [RateRule, string])[]): Promise<RateDecision> {
-    for (const [rule, key] of checks) {
-      const decision = await this.ports.limiter.take(rule, key);
-      if (!decision.allowed) return decision;
-    }
-    return { allowed: true };
   }
 }
