@@ -2,6 +2,7 @@
 export const questionsEn = {
   panel: {
     title: 'Questions',
+    moderate: 'Moderate the questions',
     askHeading: 'Ask a question',
     textLabel: 'Your question',
     textHint: (max: number) => `Up to ${max} characters.`,

@@ -51,5 +51,7 @@ export interface QuestionsPanelData {
   readonly notice: QuestionNotice | null;
   readonly problem: AskFormProblem | null;
   /** The question a vote problem is about, with its message code. */
-  readonly voteProblem: { readonly questionId: string; readonly code: string } | null;
+  readonly voteProblem: { readonly questionId: string; readonly code: string; readonly retryAfterSeconds?: number } | null;
+  /** The console's moderation page, for moderators and admins of the edition; else null. */
+  readonly moderationHref: string | null;
 }

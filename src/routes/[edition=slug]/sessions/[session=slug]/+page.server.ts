@@ -5,9 +5,12 @@ import { channelName } from '$lib/domain/realtime/channel';
 import { appContext } from '$lib/server/context';
 import { publicOrigin } from '$lib/server/http/origin';
 import { participationOf } from '$lib/server/participation/participation';
+import { loadQuestionsPanel } from '$lib/server/participation/questionsPanel';
+import { questionActions } from './questionActions';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, parent, url, locals }) => {
+export const load: PageServerLoad = async (request) => {
+  const { params, parent, url, locals } = request;
   const { programme } = await parent();
   const session = programme.sessions.find((s) => s.id === params.session);
   if (!session) error(404, 'session.not_found');
@@ -30,8 +33,10 @@ export const load: PageServerLoad = async ({ params, parent, url, locals }) => {
     },
     participation: participationOf(locals.account, programme.edition, session.id, locals.locale),
     // The features' panel data (questions, poll, chat) replace these placeholders with their loaders.
-    questions: null as unknown,
+    questions: await loadQuestionsPanel(request, session),
     poll: null as unknown,
     chat: null as unknown
   };
 };
+
+export const actions = { ...questionActions };
