@@ -53,6 +53,16 @@ async function createPeople(): Promise<void> {
   links.invitation = consoleLinkIn(await smtp.next('pending@example.org'));
   await new ConsoleClient(server.url).submit('/console/password-reset', { email: 'speaker@example.org' });
   links.passwordReset = consoleLinkIn(await smtp.next('speaker@example.org'));
+  // Questions on the Q&A moderation page, so its lists, buttons and merge choices are checked too.
+  const citizen = new ConsoleClient(server.url);
+  for (const [text, displayName] of [
+    ['Will the sensors cover every district?', 'Jiwoo'],
+    ['How is the data kept private?', '']
+  ]) {
+    const key = /name="idempotencyKey" value="([0-9a-f-]{36})"/.exec((await citizen.get('/seoul-2020/sessions/d2-talk-concert')).text)![1]!;
+    const asked = await citizen.post('/seoul-2020/sessions/d2-talk-concert?/askQuestion', { text, displayName, idempotencyKey: key });
+    expect(asked.status).toBe(303);
+  }
 }
 
 const sessions = new Map<string, Promise<string>>();
