@@ -58,7 +58,7 @@ async function createPeople(): Promise<void> {
   for (const [text, displayName] of [
     ['Will the sensors cover every district?', 'Jiwoo'],
     ['How is the data kept private?', '']
-  ]) {
+  ] as const) {
     const key = /name="idempotencyKey" value="([0-9a-f-]{36})"/.exec((await citizen.get('/seoul-2020/sessions/d2-talk-concert')).text)![1]!;
     const asked = await citizen.post('/seoul-2020/sessions/d2-talk-concert?/askQuestion', { text, displayName, idempotencyKey: key });
     expect(asked.status).toBe(303);
