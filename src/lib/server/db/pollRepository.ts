@@ -41,11 +41,11 @@ export type PollEditOutcome =
   | { readonly status: 'refused'; readonly code: 'poll.not_draft' | 'poll.invalid_transition' }
   | { readonly status: 'not_found' };
 
-export type BallotDecision = { readonly ok: true; readonly optionIds: readonly string[] } | { readonly ok: false; readonly problem: string };
+export type BallotDecision<P extends string> = { readonly ok: true; readonly optionIds: readonly string[] } | { readonly ok: false; readonly problem: P };
 
-export type BallotOutcome =
+export type BallotOutcome<P extends string> =
   | { readonly status: 'cast'; readonly poll: Poll; readonly tallyVersion: number }
-  | { readonly status: 'refused'; readonly poll: Poll; readonly problem: string }
+  | { readonly status: 'refused'; readonly poll: Poll; readonly problem: P }
   | { readonly status: 'not_found' };
 
 const recordType = 'poll';
@@ -141,13 +141,13 @@ export class PollRepository {
    * Casts (or replaces) a participant's ballot. `decide` sees the poll as it
    * is under the lock, so a poll closed a moment ago refuses the ballot.
    */
-  castBallot(
+  castBallot<P extends string>(
     scope: Pick<PollScope, 'sessionId'>,
     pollId: string,
     participantId: string,
-    decide: (poll: Poll) => BallotDecision,
+    decide: (poll: Poll) => BallotDecision<P>,
     within: (tx: Tx, poll: Poll, tallyVersion: number) => Promise<void>
-  ): Promise<BallotOutcome> {
+  ): Promise<BallotOutcome<P>> {
     return this.db.transaction().execute(async (tx) => {
       const locked = await tx
         .selectFrom('poll')
