@@ -14,6 +14,7 @@ import type { DayEditing } from './services/dayEditing.js';
 import type { EditionEditing } from './services/editionEditing.js';
 import type { ProgrammeItemEditing } from './services/programmeItemEditing.js';
 import type { ChannelEditing, CityEditing } from './services/places.js';
+import type { PollModeration } from './services/pollModeration.js';
 import type { ProgrammeService } from './services/programmeService.js';
 import type { SessionEditing } from './services/sessionEditing.js';
 import type { SpeakerEditing } from './services/speakerEditing.js';
@@ -33,6 +34,7 @@ export interface AppContext {
   readonly dayEditing: DayEditing;
   readonly audit: AuditRepository;
   readonly programmeImport: ProgrammeImport;
+  readonly pollModeration: PollModeration;
 }
 
 const key = Symbol.for('madang.app-context');

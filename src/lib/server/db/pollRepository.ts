@@ -257,9 +257,14 @@ function audit(tx: Tx, scope: PollScope, actor: EditActor, pollId: string, actio
   return recordAudit(tx, { accountId: actor.accountId, editionId: scope.editionId, recordType, recordId: pollId, action, changes });
 }
 
-/** The fields a moderator changes (state included: opening and closing are changes of it). */
+/**
+ * The fields a moderator changes (state included: opening and closing are
+ * changes of it), and the session, which never changes but puts a creation
+ * and a deletion in the log under their session.
+ */
 function comparable(poll: Poll): Record<string, unknown> {
   return {
+    sessionId: poll.sessionId,
     question: poll.question,
     kind: poll.kind,
     maxChoices: poll.maxChoices,

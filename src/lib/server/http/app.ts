@@ -33,6 +33,8 @@ import { ProgrammeImport } from '../services/programmeImport.js';
 import { channelEditRepository } from '../db/channelEditRepository.js';
 import { cityEditRepository } from '../db/cityEditRepository.js';
 import { PlaceEditing } from '../services/placeEditing.js';
+import { PollRepository } from '../db/pollRepository.js';
+import { PollModeration } from '../services/pollModeration.js';
 import { channelRules, cityRules } from '../services/places.js';
 import { createMailer } from '../mail/mailer.js';
 import { loadDemoIfEmpty } from '../services/demoService.js';
@@ -110,6 +112,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const photos = options.photos ?? (config.dataDir.startsWith('memory://') ? new MemoryPhotoStore() : new FilePhotoStore(join(config.dataDir, 'photos')));
   const metrics = createMetrics();
   const editionEditRepository = new EditionEditRepository(database.db);
+  const pollRepository = new PollRepository(database.db);
+  // Until the live stage's outbox lands (ADR 010), poll events have nowhere to go; the console works without them.
+  const livePublishing = { addToOutbox: async () => undefined, liveEvents: { afterCommit: () => undefined } };
   const context: AppContext = {
     config,
     log,
@@ -124,7 +129,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     editionEditing: new EditionEditing(programmeRepository, editionEditRepository),
     dayEditing: new DayEditing(editionEditRepository, new DayEditRepository(database.db)),
     audit: new AuditRepository(database.db),
-    programmeImport: new ProgrammeImport(programmeRepository, new ProgrammeImportRepository(database.db), options.clock)
+    programmeImport: new ProgrammeImport(programmeRepository, new ProgrammeImportRepository(database.db), options.clock),
+    pollModeration: new PollModeration(programmeRepository, pollRepository, livePublishing)
   };
   provideContext(context);
 

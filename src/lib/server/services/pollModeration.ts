@@ -43,6 +43,13 @@ export class PollModeration {
     private readonly live: LivePublishing
   ) {}
 
+  /** The edition and session, when the actor moderates the edition (a form needs the edition's languages). */
+  async where(actor: Actor, editionSlug: string, sessionId: string) {
+    const found = await this.session(actor, editionSlug, sessionId);
+    if (found.status !== 'found') return found;
+    return { status: 'found', edition: found.edition, session: found.session } as const;
+  }
+
   /** The session's polls with their results, oldest first. */
   async view(actor: Actor, editionSlug: string, sessionId: string): Promise<PollModerationView> {
     const found = await this.session(actor, editionSlug, sessionId);
