@@ -5,7 +5,7 @@ import type { PollTransition } from '$lib/domain/participation/polls/poll';
 import { messagesFor } from '$lib/i18n/messages';
 import { appContext } from '$lib/server/context';
 import { emptyPollForm } from '$lib/ui/console/polls/pollFormValues';
-import { shownResults, shownText } from '$lib/ui/polls/pollView';
+import { shownResults, shownText } from '$lib/domain/participation/polls/pollView';
 import { noticeOf, readVersion } from '../../../programmeEditing.server';
 import {
   openPollsView,

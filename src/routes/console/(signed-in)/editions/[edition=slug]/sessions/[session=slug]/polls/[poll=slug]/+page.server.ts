@@ -5,7 +5,7 @@ import { isEditable } from '$lib/domain/participation/polls/poll';
 import { messagesFor } from '$lib/i18n/messages';
 import { appContext } from '$lib/server/context';
 import { pollFormValues } from '$lib/ui/console/polls/pollFormValues';
-import { shownText } from '$lib/ui/polls/pollView';
+import { shownText } from '$lib/domain/participation/polls/pollView';
 import { readVersion } from '../../../../programmeEditing.server';
 import { openPollsView, outcomeMessage, pollProblem, pollProblemErrors, pollsPath, readPollForm, readPollsForm, refusePolls } from '../pollsConsole.server';
 import type { Actions, PageServerLoad } from './$types';

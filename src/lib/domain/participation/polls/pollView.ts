@@ -3,9 +3,9 @@
  * with the language they are really in when they fell back), and each
  * option's results beside it. Shared by the console and the public panel.
  */
-import { pickText, type LocalizedText } from '$lib/domain/localizedText';
-import type { PollKind } from '$lib/domain/participation/polls/poll';
-import type { PollResults } from '$lib/domain/participation/polls/voteCount';
+import { pickText, type LocalizedText } from '../../localizedText.js';
+import type { PollKind } from './poll.js';
+import type { PollResults } from './voteCount.js';
 
 export interface ShownText {
   readonly text: string;
