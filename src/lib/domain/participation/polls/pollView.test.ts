@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { LocalizedText } from '../../localizedText.js';
 import { shownResults, shownText } from './pollView.js';
 
 describe('a poll as the pages show it', () => {
@@ -9,7 +10,8 @@ describe('a poll as the pages show it', () => {
   });
 
   it('puts each option’s result beside its label, in the poll’s order', () => {
-    const poll = { kind: 'single' as const, options: [{ id: 'opt-1', label: { en: 'Yes' } }, { id: 'opt-2', label: { ko: '아니요' } }] };
+    const options: { id: string; label: LocalizedText }[] = [{ id: 'opt-1', label: { en: 'Yes' } }, { id: 'opt-2', label: { ko: '아니요' } }];
+    const poll = { kind: 'single' as const, options };
     const shown = shownResults(poll, { ballots: 4, options: [{ id: 'opt-2', count: 1, percent: 25 }, { id: 'opt-1', count: 3, percent: 75 }] }, 'en', 'ko');
     expect(shown).toEqual({
       kind: 'single',
