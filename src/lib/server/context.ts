@@ -15,9 +15,13 @@ import type { EditionEditing } from './services/editionEditing.js';
 import type { ProgrammeItemEditing } from './services/programmeItemEditing.js';
 import type { ChannelEditing, CityEditing } from './services/places.js';
 import type { PollModeration } from './services/pollModeration.js';
+import type { PollParticipation } from './services/pollParticipation.js';
 import type { ProgrammeService } from './services/programmeService.js';
 import type { SessionEditing } from './services/sessionEditing.js';
 import type { SpeakerEditing } from './services/speakerEditing.js';
+import type { RateLimiter } from './participation/rateLimiter.js';
+import type { LiveEvents } from './realtime/outboxRelay.js';
+import type { Hub } from './realtime/hub.js';
 
 export interface AppContext {
   readonly config: Config;
@@ -34,7 +38,14 @@ export interface AppContext {
   readonly dayEditing: DayEditing;
   readonly audit: AuditRepository;
   readonly programmeImport: ProgrammeImport;
+  /** Participation rate limits (Redis-backed when REDIS_URL is set). */
+  readonly rateLimiter: RateLimiter;
+  /** Wakes the outbox relay after a transaction that added live events commits. */
+  readonly liveEvents: LiveEvents;
+  /** The real-time hub (viewer counts for the live stage). */
+  readonly hub: Hub;
   readonly pollModeration: PollModeration;
+  readonly pollParticipation: PollParticipation;
 }
 
 const key = Symbol.for('madang.app-context');

@@ -35,6 +35,7 @@ import { cityEditRepository } from '../db/cityEditRepository.js';
 import { PlaceEditing } from '../services/placeEditing.js';
 import { PollRepository } from '../db/pollRepository.js';
 import { PollModeration } from '../services/pollModeration.js';
+import { PollParticipation } from '../services/pollParticipation.js';
 import { channelRules, cityRules } from '../services/places.js';
 import { createMailer } from '../mail/mailer.js';
 import { loadDemoIfEmpty } from '../services/demoService.js';
@@ -44,6 +45,9 @@ import { createMetrics } from './metrics.js';
 import { servePhoto } from './photoResponse.js';
 import { createHub } from '../realtime/createHub.js';
 import type { Hub } from '../realtime/hub.js';
+import { createRateLimiter, type RateLimiter } from '../participation/rateLimiter.js';
+import { addToOutbox, OutboxRepository } from '../db/outboxRepository.js';
+import { OutboxRelay } from '../realtime/outboxRelay.js';
 
 type Next = (error?: unknown) => void;
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: Next) => void;
@@ -68,6 +72,8 @@ export interface AppOptions {
   readonly buildDir?: string;
   /** Where speaker photos are kept; by default `photos/` under DATA_DIR (memory for an in-memory database). */
   readonly photos?: PhotoStore;
+  /** Replaces the configured rate limiter (the test server's MADANG_TEST_UNLIMITED). */
+  readonly rateLimiter?: RateLimiter;
 }
 
 export class BuildMissingError extends Error {
@@ -111,10 +117,15 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   }
   const photos = options.photos ?? (config.dataDir.startsWith('memory://') ? new MemoryPhotoStore() : new FilePhotoStore(join(config.dataDir, 'photos')));
   const metrics = createMetrics();
+  const outboxRelay = new OutboxRelay(new OutboxRepository(database.db), hub, {
+    onFailure: (error, context) => log.warn({ err: error, context }, 'outbox relay problem')
+  });
+  outboxRelay.start();
+  const rateLimits = createRateLimiter(config, (error) => log.warn({ err: error }, 'rate limiter problem'));
   const editionEditRepository = new EditionEditRepository(database.db);
   const pollRepository = new PollRepository(database.db);
-  // Until the live stage's outbox lands (ADR 010), poll events have nowhere to go; the console works without them.
-  const livePublishing = { addToOutbox: async () => undefined, liveEvents: { afterCommit: () => undefined } };
+  const rateLimiter = options.rateLimiter ?? rateLimits.limiter;
+  const livePublishing = { addToOutbox, liveEvents: outboxRelay };
   const context: AppContext = {
     config,
     log,
@@ -130,7 +141,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     dayEditing: new DayEditing(editionEditRepository, new DayEditRepository(database.db)),
     audit: new AuditRepository(database.db),
     programmeImport: new ProgrammeImport(programmeRepository, new ProgrammeImportRepository(database.db), options.clock),
-    pollModeration: new PollModeration(programmeRepository, pollRepository, livePublishing)
+    rateLimiter,
+    liveEvents: outboxRelay,
+    hub,
+    pollModeration: new PollModeration(programmeRepository, pollRepository, livePublishing),
+    pollParticipation: new PollParticipation(pollRepository, { ...livePublishing, rateLimiter })
   };
   provideContext(context);
 
@@ -194,7 +209,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     setupPath,
     hub,
     close: async () => {
+      await outboxRelay.close();
       await hub.close();
+      await rateLimits.close();
       await mailer.close();
       await database.close();
     }

@@ -18,7 +18,8 @@ import type { Edition, Session } from '../../domain/programme.js';
 import { channelName } from '../../domain/realtime/channel.js';
 import type { PollChange, PollEditOutcome, PollRepository, PollScope, WithinPollWrite } from '../db/pollRepository.js';
 import type { ProgrammeRepository } from '../db/programmeRepository.js';
-import type { LivePublishing } from './pollPorts.js';
+import type { addToOutbox } from '../db/outboxRepository.js';
+import type { LiveEvents } from '../realtime/outboxRelay.js';
 
 export type PollEditResult =
   | PollEditOutcome
@@ -33,6 +34,12 @@ export interface ModeratedPoll {
 export type PollModerationView =
   | { readonly status: 'found'; readonly edition: Edition; readonly session: Session; readonly polls: readonly ModeratedPoll[] }
   | { readonly status: 'forbidden' | 'not_found' };
+
+/** What a service needs to publish its changes: the outbox insert inside its transaction, and the wake-up after commit (ADR 010). */
+export interface LivePublishing {
+  readonly addToOutbox: typeof addToOutbox;
+  readonly liveEvents: LiveEvents;
+}
 
 const eventNames: Partial<Record<PollChange['what'], string>> = { opened: 'poll.opened', closed: 'poll.closed' };
 

@@ -12,12 +12,13 @@ import { choiceLimit, pollToShow, type Poll } from '../../domain/participation/p
 import { pollResults, type PollResults } from '../../domain/participation/polls/voteCount.js';
 import { channelName } from '../../domain/realtime/channel.js';
 import type { PollRepository, PollScope } from '../db/pollRepository.js';
-import type { LivePublishing, RateLimiter, RateRule, TakeParticipationAllowance } from './pollPorts.js';
+import { takeParticipationAllowance, type RateLimiter, type RateRule } from '../participation/rateLimiter.js';
+import type { LivePublishing } from './pollModeration.js';
 
 /** Answering polls: 30 a minute per participant, 300 a minute per address (a classroom or an office behind one NAT). */
 export const pollAnswerRules: { readonly perParticipant: RateRule; readonly perAddress: RateRule } = {
-  perParticipant: { name: 'poll-answer-participant', limit: 30, windowMs: 60_000 },
-  perAddress: { name: 'poll-answer-address', limit: 300, windowMs: 60_000 }
+  perParticipant: { name: 'poll.answer.participant', limit: 30, windowMs: 60_000 },
+  perAddress: { name: 'poll.answer.address', limit: 300, windowMs: 60_000 }
 };
 
 const answerSchema = z.object({
@@ -53,13 +54,13 @@ export interface PollPanelView {
 export class PollParticipation {
   constructor(
     private readonly polls: PollRepository,
-    private readonly live: LivePublishing & { readonly rateLimiter: RateLimiter; readonly takeParticipationAllowance: TakeParticipationAllowance }
+    private readonly live: LivePublishing & { readonly rateLimiter: RateLimiter }
   ) {}
 
   async answer(answer: PollAnswer): Promise<PollAnswerResult> {
     const parsed = answerSchema.safeParse(answer.input);
     if (!parsed.success) return { status: 'invalid' };
-    const allowance = await this.live.takeParticipationAllowance(this.live.rateLimiter, pollAnswerRules, answer.participantId, answer.address);
+    const allowance = await takeParticipationAllowance(this.live.rateLimiter, pollAnswerRules, answer.participantId, answer.address);
     if (!allowance.allowed) return { status: 'too_fast', retryAfterMs: allowance.retryAfterMs };
     const { pollId, optionIds } = parsed.data;
     const channel = channelName('session', answer.scope.sessionId);

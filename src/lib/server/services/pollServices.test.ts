@@ -4,7 +4,8 @@ import { seoul2020Programme } from '../demo/seoul2020.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { PollRepository } from '../db/pollRepository.js';
 import { ProgrammeRepository } from '../db/programmeRepository.js';
-import type { LiveEvent, RateDecision, RateRule } from './pollPorts.js';
+import type { LiveEvent } from '../db/outboxRepository.js';
+import type { RateDecision, RateRule } from '../participation/rateLimiter.js';
 import { PollModeration } from './pollModeration.js';
 import { pollAnswerRules, PollParticipation } from './pollParticipation.js';
 
@@ -65,15 +66,7 @@ describe('polls through their services', () => {
     const polls = new PollRepository(database.db);
     const live = { addToOutbox: outbox.addToOutbox, liveEvents: outbox.liveEvents };
     moderation = new PollModeration(new ProgrammeRepository(database.db), polls, live);
-    participation = new PollParticipation(polls, {
-      ...live,
-      rateLimiter: limiter,
-      // The contract's rule: the participant's limit, then the address's; the first refusal wins.
-      takeParticipationAllowance: async (l, rules, participantId, address) => {
-        const first = await l.take(rules.perParticipant, participantId);
-        return first.allowed ? l.take(rules.perAddress, address) : first;
-      }
-    });
+    participation = new PollParticipation(polls, { ...live, rateLimiter: limiter });
   });
   afterAll(async () => {
     await database?.close();
@@ -176,19 +169,11 @@ describe('polls through their services', () => {
     const poll = await openPoll();
     limiter = new FakeLimiter(1);
     const polls = new PollRepository(database.db);
-    participation = new PollParticipation(polls, {
-      addToOutbox: outbox.addToOutbox,
-      liveEvents: outbox.liveEvents,
-      rateLimiter: limiter,
-      takeParticipationAllowance: async (l, rules, participantId, address) => {
-        const first = await l.take(rules.perParticipant, participantId);
-        return first.allowed ? l.take(rules.perAddress, address) : first;
-      }
-    });
+    participation = new PollParticipation(polls, { addToOutbox: outbox.addToOutbox, liveEvents: outbox.liveEvents, rateLimiter: limiter });
     const answer = (participantId: string, optionIds: string[]) => participation.answer({ scope: { sessionId: session }, participantId, address: '198.51.100.7', input: { pollId: poll.id, optionIds } });
     expect((await answer('p:erin', ['opt-1'])).status).toBe('cast');
     expect(await answer('p:erin', ['opt-2'])).toEqual({ status: 'too_fast', retryAfterMs: 42_000 });
-    expect(limiter.taken).toEqual(['poll-answer-participant:p:erin', 'poll-answer-address:198.51.100.7', 'poll-answer-participant:p:erin']);
+    expect(limiter.taken).toEqual(['poll.answer.participant:p:erin', 'poll.answer.address:198.51.100.7', 'poll.answer.participant:p:erin']);
     expect((await participation.panel({ editionId, sessionId: session }, 'p:erin')).myChoices).toEqual(['opt-1']);
     expect(pollAnswerRules.perParticipant).toMatchObject({ limit: 30, windowMs: 60_000 });
     expect(pollAnswerRules.perAddress).toMatchObject({ limit: 300, windowMs: 60_000 });
