@@ -50,3 +50,24 @@ export function shownResults(
     }))
   };
 }
+
+/** What the public poll panel shows one reader (the loader builds it; the panel only renders it). */
+export interface PollPanelData {
+  /** The open poll, else the one closed last, else null. */
+  readonly poll: {
+    readonly id: string;
+    readonly state: 'open' | 'closed';
+    readonly kind: PollKind;
+    /** How many options one answer may choose. */
+    readonly choiceLimit: number;
+    readonly question: ShownText;
+    readonly options: readonly { readonly id: string; readonly label: ShownText }[];
+  } | null;
+  /** The reader's current answer (pre-checked). */
+  readonly myChoices: readonly string[];
+  /** Once the reader answered, and for everyone when the poll is closed. */
+  readonly results: ShownResults | null;
+  /** After a form sent without JavaScript: what happened, in the reader's language. */
+  readonly notice: string | null;
+  readonly error: string | null;
+}

@@ -5,9 +5,11 @@ import { channelName } from '$lib/domain/realtime/channel';
 import { appContext } from '$lib/server/context';
 import { publicOrigin } from '$lib/server/http/origin';
 import { participationOf } from '$lib/server/participation/participation';
-import type { PageServerLoad } from './$types';
+import { loadPollPanel } from '$lib/server/participation/pollPanel';
+import { pollActions } from './pollActions';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, parent, url, locals }) => {
+export const load: PageServerLoad = async ({ params, parent, url, locals, cookies }) => {
   const { programme } = await parent();
   const session = programme.sessions.find((s) => s.id === params.session);
   if (!session) error(404, 'session.not_found');
@@ -31,7 +33,9 @@ export const load: PageServerLoad = async ({ params, parent, url, locals }) => {
     participation: participationOf(locals.account, programme.edition, session.id, locals.locale),
     // The features' panel data (questions, poll, chat) replace these placeholders with their loaders.
     questions: null as unknown,
-    poll: null as unknown,
+    poll: await loadPollPanel({ url, cookies, locals }, session, programme.edition.defaultLocale),
     chat: null as unknown
   };
 };
+
+export const actions: Actions = { ...pollActions };
