@@ -3,6 +3,7 @@ export const pollsEn = {
   console: {
     liveParticipation: 'Live participation',
     link: 'Polls',
+    moderateLink: 'Run the polls',
     title: (session: string) => `Polls: ${session}`,
     intro: 'Ask the audience of this session a question. One poll is open at a time: opening a poll closes the one that is open.',
     none: 'No polls yet.',

@@ -5,6 +5,7 @@ export const pollsKo: PollsMessages = {
   console: {
     liveParticipation: '실시간 참여',
     link: '투표',
+    moderateLink: '투표 진행하기',
     title: (session) => `투표: ${session}`,
     intro: '이 세션의 참여자에게 질문하세요. 투표는 한 번에 하나만 열 수 있습니다. 투표를 열면 지금 열려 있는 투표는 닫힙니다.',
     none: '아직 투표가 없습니다.',
