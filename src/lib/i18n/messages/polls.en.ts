@@ -60,7 +60,6 @@ export const pollsEn = {
     what: (action: string, question: string) => `${action}: poll “${question}”`
   },
   results: {
-    heading: 'Results',
     chartLabel: (question: string) => `Results of “${question}” as bars`,
     caption: (question: string, ballots: string) => `Results of “${question}”: ${ballots}`,
     ballots: (n: number) => (n === 1 ? '1 participant answered' : `${n.toLocaleString('en')} participants answered`),
@@ -72,17 +71,16 @@ export const pollsEn = {
     severalNote: 'Participants could choose several options, so the shares add up to more than 100 %.'
   },
   panel: {
-    heading: 'Poll',
     none: 'No poll is open right now.',
     chooseOne: 'Choose one answer.',
     chooseUpTo: (n: number) => `Choose up to ${n} answers.`,
     chooseAny: 'Choose one or more answers.',
     submit: 'Send my answer',
     change: 'Change my answer',
+    thanks: 'Thank you: your answer was sent.',
     answered: 'Your answer is counted. You can change it while the poll is open.',
     closed: 'This poll is closed.',
     resultsAfterAnswer: 'Results are shown once you answer.',
-    announceVoted: (ballots: string) => `Poll results updated: ${ballots}.`,
     announceOpened: 'A poll is open.',
     announceClosed: 'The poll is closed; its results are shown.'
   },

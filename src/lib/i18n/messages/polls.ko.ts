@@ -62,7 +62,6 @@ export const pollsKo: PollsMessages = {
     what: (action, question) => `${action}: 투표 “${question}”`
   },
   results: {
-    heading: '결과',
     chartLabel: (question) => `“${question}” 결과 막대그래프`,
     caption: (question, ballots) => `“${question}” 결과: ${ballots}`,
     ballots: (n) => `${n.toLocaleString('ko')}명 참여`,
@@ -74,17 +73,16 @@ export const pollsKo: PollsMessages = {
     severalNote: '여러 개를 고를 수 있는 투표라서 비율의 합이 100%를 넘습니다.'
   },
   panel: {
-    heading: '투표',
     none: '지금 열린 투표가 없습니다.',
     chooseOne: '답을 하나 고르세요.',
     chooseUpTo: (n) => `답을 ${n}개까지 고르세요.`,
     chooseAny: '답을 하나 이상 고르세요.',
     submit: '답 보내기',
     change: '답 바꾸기',
+    thanks: '고맙습니다. 답을 보냈습니다.',
     answered: '답이 반영되었습니다. 투표가 열려 있는 동안에는 답을 바꿀 수 있습니다.',
     closed: '마감된 투표입니다.',
     resultsAfterAnswer: '답하면 결과를 볼 수 있습니다.',
-    announceVoted: (ballots) => `투표 결과가 바뀌었습니다: ${ballots}.`,
     announceOpened: '투표가 열렸습니다.',
     announceClosed: '투표가 마감되어 결과를 보여 줍니다.'
   },

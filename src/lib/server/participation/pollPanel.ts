@@ -38,7 +38,7 @@ export async function loadPollPanel(event: PollPanelEvent, session: Pick<Session
     },
     myChoices: view.myChoices,
     results: poll && view.results ? shownResults(poll, view.results, locale, defaultLocale) : null,
-    notice: event.url.searchParams.get('poll') === 'answered' ? messagesFor(locale).polls.panel.answered : null,
+    notice: event.url.searchParams.get('poll') === 'answered' ? messagesFor(locale).polls.panel.thanks : null,
     error: refusalOf(event.url, locale)
   };
 }
