@@ -226,6 +226,36 @@ describe('the Q&A moderation page of a session', () => {
   });
 });
 
+describe('the poll pages of a session', () => {
+  const base = '/console/editions/seoul-2020/sessions/d1-talk-concert/polls';
+  const actions: [string, Record<string, string>][] = [
+    [`${base}?/create`, { 'question.ko': '침입자의 질문', 'option1.ko': '가', 'option2.ko': '나', kind: 'single' }],
+    [`${base}?/open`, { poll: 'no-such-poll', version: '1' }],
+    [`${base}?/close`, { poll: 'no-such-poll', version: '1' }],
+    [`${base}?/delete`, { poll: 'no-such-poll', version: '1', confirm: 'on' }],
+    [`${base}/no-such-poll?/save`, { 'question.ko': '침입자의 질문', 'option1.ko': '가', 'option2.ko': '나', kind: 'single', version: '1' }]
+  ];
+
+  it.each([base, `${base}/no-such-poll`])('GET %s sends an anonymous visitor to sign in, and refuses an account without a moderating role with 403', async (path) => {
+    const page = await client().get(path);
+    expect(page.status).toBe(303);
+    expect(page.location).toBe(`/console/sign-in?next=${encodeURIComponent(path)}`);
+    const refused = await asSpeaker.get(path);
+    expect(refused.status).toBe(403);
+    expect(mainText(refused.text)).toContain('Your account does not have a role that allows this.');
+  });
+
+  it.each(actions)('POST %s is sent to sign in when anonymous, and refused with 403 without the role, changing nothing', async (path, fields) => {
+    const visitor = client();
+    const anonymous = await visitor.post(path, { csrf: csrfOf((await visitor.get('/console/sign-in')).text), ...fields });
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.location).toMatch(/^\/console\/sign-in\?next=/);
+    const csrf = csrfOf((await asSpeaker.get('/console')).text);
+    expect((await asSpeaker.post(path, { csrf, ...fields })).status).toBe(403);
+    expect(mainText((await asAdmin.get(base)).text)).toContain('No polls yet.');
+  });
+});
+
 describe('a speaker-only account', () => {
   it('sees its dashboard and account, with its one role', async () => {
     const dashboard = await asSpeaker.get('/console');

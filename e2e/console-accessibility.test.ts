@@ -19,7 +19,7 @@ let server: TestServer;
 let smtp: SmtpCapture;
 let browser: Browser;
 /** Links that work once, captured before anyone uses them. */
-const links = { setup: '', invitation: '', passwordReset: '' };
+const links = { setup: '', invitation: '', passwordReset: '', draftPoll: '' };
 
 beforeAll(async () => {
   smtp = await startSmtpCapture();
@@ -51,6 +51,7 @@ async function createPeople(): Promise<void> {
   const speaker = new ConsoleClient(server.url);
   await speaker.submit(consoleLinkIn(await smtp.next('speaker@example.org')), { displayName: 'Sam Speaker', password });
   links.invitation = consoleLinkIn(await smtp.next('pending@example.org'));
+  await createPolls(admin);
   await new ConsoleClient(server.url).submit('/console/password-reset', { email: 'speaker@example.org' });
   links.passwordReset = consoleLinkIn(await smtp.next('speaker@example.org'));
   // Questions on the Q&A moderation page, so its lists, buttons and merge choices are checked too.
@@ -63,6 +64,15 @@ async function createPeople(): Promise<void> {
     const asked = await citizen.post('/seoul-2020/sessions/d2-talk-concert?/askQuestion', { text, displayName, idempotencyKey: key });
     expect(asked.status).toBe(303);
   }
+}
+
+/** A session's polls: a draft to edit, and an open one whose results show as bars and a table. */
+const polls = '/console/editions/seoul-2020/sessions/d1-talk-concert/polls';
+async function createPolls(admin: ConsoleClient): Promise<void> {
+  const poll = (question: string) => ({ 'question.ko': question, 'question.en': question, 'option1.ko': '서울', 'option1.en': 'Seoul', 'option2.ko': '헬싱키', kind: 'multiple', maxChoices: '2' });
+  const open = (await admin.submit(polls, poll('열린 투표'), '?/create')).location!.split('#poll-')[1]!;
+  await admin.submit(polls, { poll: open, version: '1' }, '?/open');
+  links.draftPoll = (await admin.submit(polls, poll('초안 투표'), '?/create')).location!.split('#poll-')[1]!;
 }
 
 const sessions = new Map<string, Promise<string>>();
@@ -202,6 +212,16 @@ const afterSetup: Check[] = [
   { name: 'new edition, with mistakes', path: () => '/console/editions/new', as: admin, status: 400, act: submitEmpty },
   { name: 'edition settings', path: () => '/console/editions/seoul-2020/settings', as: admin, status: 200 },
   { name: 'edition days', path: () => '/console/editions/seoul-2020/days', as: admin, status: 200 },
+  { name: 'session polls', path: () => polls, as: admin, status: 200 },
+  {
+    name: 'session polls, a new poll with mistakes',
+    path: () => polls,
+    as: admin,
+    status: 400,
+    act: (page) => page.locator('form[action="?/create"] button[type=submit]').click()
+  },
+  { name: 'session polls, refused to a speaker', path: () => polls, as: speaker, status: 403 },
+  { name: 'draft poll', path: () => `${polls}/${links.draftPoll}`, as: admin, status: 200 },
   {
     name: 'edition days, a day with mistakes',
     path: () => '/console/editions/seoul-2020/days',

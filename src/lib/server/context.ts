@@ -14,6 +14,8 @@ import type { DayEditing } from './services/dayEditing.js';
 import type { EditionEditing } from './services/editionEditing.js';
 import type { ProgrammeItemEditing } from './services/programmeItemEditing.js';
 import type { ChannelEditing, CityEditing } from './services/places.js';
+import type { PollModeration } from './services/pollModeration.js';
+import type { PollParticipation } from './services/pollParticipation.js';
 import type { ProgrammeService } from './services/programmeService.js';
 import type { QuestionService } from './services/questionService.js';
 import type { SessionEditing } from './services/sessionEditing.js';
@@ -44,6 +46,8 @@ export interface AppContext {
   /** The real-time hub (viewer counts for the live stage). */
   readonly hub: Hub;
   readonly questions: QuestionService;
+  readonly pollModeration: PollModeration;
+  readonly pollParticipation: PollParticipation;
 }
 
 const key = Symbol.for('madang.app-context');

@@ -8,6 +8,7 @@ import { consoleSpeakersEn } from './consoleSpeakers.en.js';
 import { consolePlacesEn } from './consolePlaces.en.js';
 import { liveStageEn } from './liveStage.en.js';
 import { questionsEn } from './questions.en.js';
+import { pollsEn } from './polls.en.js';
 
 export const en = {
   languageName: 'English',
@@ -310,7 +311,8 @@ export const en = {
   consolePlaces: consolePlacesEn,
   liveStage: liveStageEn,
   consoleEdition: consoleEditionEn,
-  questions: questionsEn
+  questions: questionsEn,
+  polls: pollsEn
 };
 
 export type Messages = typeof en;

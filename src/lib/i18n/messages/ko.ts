@@ -8,6 +8,7 @@ import { consoleSpeakersKo } from './consoleSpeakers.ko.js';
 import { consolePlacesKo } from './consolePlaces.ko.js';
 import { liveStageKo } from './liveStage.ko.js';
 import { questionsKo } from './questions.ko.js';
+import { pollsKo } from './polls.ko.js';
 import type { Messages } from './en.js';
 
 export const ko: Messages = {
@@ -306,5 +307,6 @@ export const ko: Messages = {
   consolePlaces: consolePlacesKo,
   liveStage: liveStageKo,
   consoleEdition: consoleEditionKo,
-  questions: questionsKo
+  questions: questionsKo,
+  polls: pollsKo
 };

@@ -33,6 +33,9 @@ import { ProgrammeImport } from '../services/programmeImport.js';
 import { channelEditRepository } from '../db/channelEditRepository.js';
 import { cityEditRepository } from '../db/cityEditRepository.js';
 import { PlaceEditing } from '../services/placeEditing.js';
+import { PollRepository } from '../db/pollRepository.js';
+import { PollModeration } from '../services/pollModeration.js';
+import { PollParticipation } from '../services/pollParticipation.js';
 import { channelRules, cityRules } from '../services/places.js';
 import { createMailer } from '../mail/mailer.js';
 import { loadDemoIfEmpty } from '../services/demoService.js';
@@ -45,7 +48,7 @@ import { servePhoto } from './photoResponse.js';
 import { createHub } from '../realtime/createHub.js';
 import type { Hub } from '../realtime/hub.js';
 import { createRateLimiter, type RateLimiter } from '../participation/rateLimiter.js';
-import { OutboxRepository } from '../db/outboxRepository.js';
+import { addToOutbox, OutboxRepository } from '../db/outboxRepository.js';
 import { OutboxRelay } from '../realtime/outboxRelay.js';
 
 type Next = (error?: unknown) => void;
@@ -122,6 +125,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   outboxRelay.start();
   const rateLimits = createRateLimiter(config, (error) => log.warn({ err: error }, 'rate limiter problem'));
   const editionEditRepository = new EditionEditRepository(database.db);
+  const pollRepository = new PollRepository(database.db);
+  const rateLimiter = options.rateLimiter ?? rateLimits.limiter;
+  const livePublishing = { addToOutbox, liveEvents: outboxRelay };
   const context: AppContext = {
     config,
     log,
@@ -137,16 +143,18 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     dayEditing: new DayEditing(editionEditRepository, new DayEditRepository(database.db)),
     audit: new AuditRepository(database.db),
     programmeImport: new ProgrammeImport(programmeRepository, new ProgrammeImportRepository(database.db), options.clock),
-    rateLimiter: options.rateLimiter ?? rateLimits.limiter,
+    rateLimiter,
     liveEvents: outboxRelay,
     hub,
     questions: new QuestionService(new QuestionRepository(database.db), {
-      limiter: options.rateLimiter ?? rateLimits.limiter,
+      limiter: rateLimiter,
       liveEvents: outboxRelay,
       // The chat's word filter plugs in here (applyWordFilter) once it exists; until then text is stored as typed.
       screenText: (text) => text,
       clock: options.clock
-    })
+    }),
+    pollModeration: new PollModeration(programmeRepository, pollRepository, livePublishing),
+    pollParticipation: new PollParticipation(pollRepository, { ...livePublishing, rateLimiter })
   };
   provideContext(context);
 

@@ -17,7 +17,10 @@ describe('participation on the live stage', () => {
     for (const account of [person([{ editionId: 'ed-1', role: 'moderator' }]), person([{ editionId: 'ed-1', role: 'producer' }]), person([], true)]) {
       expect(participationOf(account, edition, 'd2-keynote', 'en')).toEqual({
         canModerate: true,
-        moderationLinks: [{ href: '/console/editions/seoul-2020/sessions/d2-keynote', label: 'Moderate this session' }]
+        moderationLinks: [
+          { href: '/console/editions/seoul-2020/sessions/d2-keynote', label: 'Moderate this session' },
+          { href: '/console/editions/seoul-2020/sessions/d2-keynote/polls', label: 'Run the polls' }
+        ]
       });
     }
   });

@@ -28,6 +28,10 @@ export function participationOf(
   if (!canModerate(account, edition.id)) return { canModerate: false, moderationLinks: [] };
   return {
     canModerate: true,
-    moderationLinks: [{ href: `/console/editions/${edition.slug}/sessions/${sessionId}`, label: messagesFor(locale).liveStage.moderate }]
+    moderationLinks: [
+      { href: `/console/editions/${edition.slug}/sessions/${sessionId}`, label: messagesFor(locale).liveStage.moderate },
+      // The poll page needs only the moderate capability (the session page above needs programme editing).
+      { href: `/console/editions/${edition.slug}/sessions/${sessionId}/polls`, label: messagesFor(locale).polls.console.moderateLink }
+    ]
   };
 }
