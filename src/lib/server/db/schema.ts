@@ -4,6 +4,7 @@ import type { LocalizedText } from '../../domain/localizedText.js';
 import type { AccountIdentityTables } from './schema/accountIdentities.js';
 import type { AccountTables } from './schema/accounts.js';
 import type { AuditTables } from './schema/audit.js';
+import type { ChatTables } from './schema/chat.js';
 
 type Json = ColumnType<LocalizedText, string, string>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -173,7 +174,7 @@ export interface ProgrammeTables {
 }
 
 /** Every table, as one Kysely database type; each feature's tables live in their own map. */
-export type DatabaseSchema = ProgrammeTables & AccountTables & AuditTables & AccountIdentityTables;
+export type DatabaseSchema = ProgrammeTables & AccountTables & AuditTables & AccountIdentityTables & ChatTables;
 
 // Generated is re-exported for later tables with serial keys.
 export type { Generated };

@@ -6,10 +6,11 @@ import * as programme from './001_programme.js';
 import * as accounts from './002_accounts.js';
 import * as audit from './003_audit.js';
 import * as accountIdentities from './004_account_identities.js';
+import * as chat from './008_chat.js';
 
 export interface Migration {
   readonly name: string;
   readonly statements: readonly string[];
 }
 
-export const migrations: readonly Migration[] = [programme, accounts, audit, accountIdentities];
+export const migrations: readonly Migration[] = [programme, accounts, audit, accountIdentities, chat];
