@@ -126,6 +126,17 @@ export class ChatRepository {
     };
   }
 
+  /** The edition by slug (null when unknown or deleted), for the word filter page. */
+  async findEdition(editionSlug: string): Promise<{ readonly editionId: string; readonly editionSlug: string; readonly title: LocalizedText; readonly defaultLocale: string } | null> {
+    const row = await this.db
+      .selectFrom('edition')
+      .select(['id', 'slug', 'title', 'default_locale'])
+      .where('slug', '=', editionSlug)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    return row ? { editionId: row.id, editionSlug: row.slug, title: row.title, defaultLocale: row.default_locale } : null;
+  }
+
   /**
    * Writes a message unless `refuse` (the service's rules) objects to the
    * facts read under the participant's lock. A post whose idempotency key
