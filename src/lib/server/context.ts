@@ -9,6 +9,8 @@ import type { AccessServices } from './auth/accessServices.js';
 import type { Config } from './config.js';
 import type { Metrics } from './http/metrics.js';
 import type { AuditRepository } from './db/auditRepository.js';
+import type { ChatMessaging } from './services/chatMessaging.js';
+import type { ChatModeration } from './services/chatModeration.js';
 import type { ProgrammeImport } from './services/programmeImport.js';
 import type { DayEditing } from './services/dayEditing.js';
 import type { EditionEditing } from './services/editionEditing.js';
@@ -33,6 +35,8 @@ export interface AppContext {
   readonly dayEditing: DayEditing;
   readonly audit: AuditRepository;
   readonly programmeImport: ProgrammeImport;
+  readonly chatMessaging: ChatMessaging;
+  readonly chatModeration: ChatModeration;
 }
 
 const key = Symbol.for('madang.app-context');

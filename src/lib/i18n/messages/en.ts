@@ -6,6 +6,7 @@ import { consoleProgrammeEn } from './consoleProgramme.en.js';
 import { consoleTranslationsEn } from './consoleTranslations.en.js';
 import { consoleSpeakersEn } from './consoleSpeakers.en.js';
 import { consolePlacesEn } from './consolePlaces.en.js';
+import { chatEn } from './chat.en.js';
 
 export const en = {
   languageName: 'English',
@@ -297,7 +298,8 @@ export const en = {
   consoleImport: consoleImportEn,
   consoleSpeakers: consoleSpeakersEn,
   consolePlaces: consolePlacesEn,
-  consoleEdition: consoleEditionEn
+  consoleEdition: consoleEditionEn,
+  chat: chatEn
 };
 
 export type Messages = typeof en;

@@ -6,6 +6,7 @@ import { consoleProgrammeKo } from './consoleProgramme.ko.js';
 import { consoleTranslationsKo } from './consoleTranslations.ko.js';
 import { consoleSpeakersKo } from './consoleSpeakers.ko.js';
 import { consolePlacesKo } from './consolePlaces.ko.js';
+import { chatKo } from './chat.ko.js';
 import type { Messages } from './en.js';
 
 export const ko: Messages = {
@@ -293,5 +294,6 @@ export const ko: Messages = {
   consoleImport: consoleImportKo,
   consoleSpeakers: consoleSpeakersKo,
   consolePlaces: consolePlacesKo,
-  consoleEdition: consoleEditionKo
+  consoleEdition: consoleEditionKo,
+  chat: chatKo
 };

@@ -15,6 +15,7 @@ import type { Config } from '../config.js';
 import { provideContext, type AppContext } from '../context.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { AuditRepository } from '../db/auditRepository.js';
+import { ChatRepository } from '../db/chatRepository.js';
 import { DayEditRepository } from '../db/dayEditRepository.js';
 import { EditionEditRepository } from '../db/editionEditRepository.js';
 import { ProgrammeItemEditRepository } from '../db/programmeItemEditRepository.js';
@@ -37,6 +38,8 @@ import { channelRules, cityRules } from '../services/places.js';
 import { createMailer } from '../mail/mailer.js';
 import { loadDemoIfEmpty } from '../services/demoService.js';
 import { ProgrammeService } from '../services/programmeService.js';
+import { ChatMessaging } from '../services/chatMessaging.js';
+import { ChatModeration } from '../services/chatModeration.js';
 import { bodySizeLimit, isOverBodyLimit } from './bodyLimits.js';
 import { createMetrics } from './metrics.js';
 import { servePhoto } from './photoResponse.js';
@@ -110,6 +113,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const photos = options.photos ?? (config.dataDir.startsWith('memory://') ? new MemoryPhotoStore() : new FilePhotoStore(join(config.dataDir, 'photos')));
   const metrics = createMetrics();
   const editionEditRepository = new EditionEditRepository(database.db);
+  const auditRepository = new AuditRepository(database.db);
+  // Until the live-stage foundation's outbox lands, chat events are not written anywhere and no limit applies.
+  const chatRepository = new ChatRepository(database.db, async () => undefined);
+  const liveEvents = { afterCommit: () => undefined };
+  const rateLimiter = { take: async () => ({ allowed: true }) as const };
   const context: AppContext = {
     config,
     log,
@@ -123,8 +131,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     channelEditing: new PlaceEditing(programmeRepository, channelEditRepository(database.db), channelRules),
     editionEditing: new EditionEditing(programmeRepository, editionEditRepository),
     dayEditing: new DayEditing(editionEditRepository, new DayEditRepository(database.db)),
-    audit: new AuditRepository(database.db),
-    programmeImport: new ProgrammeImport(programmeRepository, new ProgrammeImportRepository(database.db), options.clock)
+    audit: auditRepository,
+    programmeImport: new ProgrammeImport(programmeRepository, new ProgrammeImportRepository(database.db), options.clock),
+    chatMessaging: new ChatMessaging(chatRepository, { rateLimiter, liveEvents, clock: options.clock }),
+    chatModeration: new ChatModeration(chatRepository, auditRepository, liveEvents, options.clock)
   };
   provideContext(context);
 
