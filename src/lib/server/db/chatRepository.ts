@@ -35,6 +35,8 @@ export interface ChatSessionRef {
   readonly title: LocalizedText;
   readonly editionTitle: LocalizedText;
   readonly defaultLocale: string;
+  /** The edition's host zone (message times are shown in it when the reader chose none). */
+  readonly hostZone: string;
   /** Published session of a published edition, neither deleted: the public may chat. */
   readonly isPublic: boolean;
 }
@@ -107,6 +109,7 @@ export class ChatRepository {
         'edition.slug',
         'edition.title as edition_title',
         'edition.default_locale',
+        'edition.host_zone',
         'edition.state as edition_state'
       ])
       .where('edition.slug', '=', editionSlug)
@@ -122,6 +125,7 @@ export class ChatRepository {
       title: row.title,
       editionTitle: row.edition_title,
       defaultLocale: row.default_locale,
+      hostZone: row.host_zone,
       isPublic: row.session_state === 'published' && row.edition_state === 'published'
     };
   }
