@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { liveScript } from './scripts/liveScript.js';
 
 export default defineConfig({
-  plugins: [sveltekit()],
+  plugins: [liveScript(), sveltekit()],
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     testTimeout: 30_000,

@@ -96,6 +96,27 @@ describe('signing in with the Seoul city account', () => {
     await close();
   });
 
+  it('shows the link on the account page, where the organiser unlinks it by keyboard, and the link no longer signs in', async () => {
+    const { page, close } = await signInAtIssuer('ada');
+    await page.goto(`${server.url}/console/account`);
+    const section = page.locator('ul.identities');
+    expect(await section.textContent()).toMatch(/127\.0\.0\.1:\d+.*linked/s);
+    expect(await axeViolations(page)).toEqual([]);
+    const unlink = page.getByRole('button', { name: /^Unlink 127\.0\.0\.1:\d+$/ });
+    await unlink.focus();
+    await Promise.all([page.waitForURL(/notice=identity-unlinked/), page.keyboard.press('Enter')]);
+    expect(await page.locator("main").textContent()).toContain('The service has been unlinked from your account.');
+    expect(await page.locator("main").textContent()).toContain('No other service is linked to your account.');
+    expect(await axeViolations(page)).toEqual([]);
+    await close();
+
+    // The city no longer vouches for Ada's address, so without the link she must use her password.
+    const again = await signInAtIssuer('ada');
+    expect(again.status).toBe(403);
+    expect(await again.page.locator('main').textContent()).toContain('did not confirm a verified e-mail address');
+    await again.close();
+  });
+
   it('tells someone without a Madang account to ask for an invitation, on an accessible sign-in page', async () => {
     for (const [lang, text] of [
       ['en', 'There is no Madang account for this e-mail address. Ask an organiser for an invitation.'],

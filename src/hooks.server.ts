@@ -44,7 +44,8 @@ async function withValidators(request: Request, response: Response): Promise<Res
   if (response.status !== 200) return response;
   const type = response.headers.get('content-type') ?? '';
   const headers = new Headers(response.headers);
-  if (type.startsWith('text/html')) {
+  // A live panel fragment says `no-store` itself (panelResponse); pages are revalidated.
+  if (type.startsWith('text/html') && !(headers.get('cache-control') ?? '').includes('no-store')) {
     headers.set('cache-control', 'private, no-cache');
     headers.set('vary', 'Cookie, Accept-Language');
     headers.set('x-content-type-options', 'nosniff');

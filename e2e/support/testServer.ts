@@ -7,6 +7,10 @@ export interface TestServer {
   /** The first-administrator link path the server would print (null once an administrator exists). */
   readonly setupPath: string | null;
   stop(): Promise<void>;
+  /** Kills the process at once (SIGKILL): nothing is flushed or closed. */
+  crash(): Promise<void>;
+  /** Starts the server again with the same environment and the same port (so the same URL); use with MADANG_TEST_DATA_DIR to keep data. */
+  restart(): Promise<TestServer>;
 }
 
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
@@ -15,7 +19,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     stdio: ['ignore', 'pipe', 'inherit']
   });
   const { url, setupPath } = await new Promise<{ url: string; setupPath: string | null }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('test server did not start within 60 s')), 60_000);
+    // Generous: on a busy 2-core machine the embedded database's first start alone can take half a minute.
+    const timer = setTimeout(() => reject(new Error('test server did not start within 120 s')), 120_000);
     child.once('exit', (code) => reject(new Error(`test server exited with ${code}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       try {
@@ -29,15 +34,27 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       }
     });
   });
-  return {
+  const exited = () => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+  const server: TestServer = {
     url,
     setupPath,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+    stop: () => {
+      const done = exited();
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
-      })
+      }
+      return done;
+    },
+    crash: () => {
+      const done = exited();
+      child.kill('SIGKILL');
+      return done;
+    },
+    restart: async () => {
+      await server.stop();
+      return startTestServer({ ...env, MADANG_TEST_PORT: new URL(url).port });
+    }
   };
+  return server;
 }

@@ -11,6 +11,7 @@ import type { Metrics } from './http/metrics.js';
 import type { AuditRepository } from './db/auditRepository.js';
 import type { ChatMessaging } from './services/chatMessaging.js';
 import type { ChatModeration } from './services/chatModeration.js';
+import type { ChatReactions } from './services/chatReactions.js';
 import type { ProgrammeImport } from './services/programmeImport.js';
 import type { DayEditing } from './services/dayEditing.js';
 import type { EditionEditing } from './services/editionEditing.js';
@@ -19,6 +20,9 @@ import type { ChannelEditing, CityEditing } from './services/places.js';
 import type { ProgrammeService } from './services/programmeService.js';
 import type { SessionEditing } from './services/sessionEditing.js';
 import type { SpeakerEditing } from './services/speakerEditing.js';
+import type { RateLimiter } from './participation/rateLimiter.js';
+import type { LiveEvents } from './realtime/outboxRelay.js';
+import type { Hub } from './realtime/hub.js';
 
 export interface AppContext {
   readonly config: Config;
@@ -35,8 +39,15 @@ export interface AppContext {
   readonly dayEditing: DayEditing;
   readonly audit: AuditRepository;
   readonly programmeImport: ProgrammeImport;
+  /** Participation rate limits (Redis-backed when REDIS_URL is set). */
+  readonly rateLimiter: RateLimiter;
+  /** Wakes the outbox relay after a transaction that added live events commits. */
+  readonly liveEvents: LiveEvents;
+  /** The real-time hub (viewer counts for the live stage). */
+  readonly hub: Hub;
   readonly chatMessaging: ChatMessaging;
   readonly chatModeration: ChatModeration;
+  readonly chatReactions: ChatReactions;
 }
 
 const key = Symbol.for('madang.app-context');

@@ -200,6 +200,7 @@ export const consoleProgrammeEn = {
   errors: {
     'session.invalid_field': 'This value has the wrong form or is too long.',
     'session.title_required': 'Enter a title in the edition’s main language.',
+    'session.day_deleted': 'Its day is deleted. Restore the day first, then the session.',
     'session.unknown_day': 'Choose a day of this edition.',
     'session.unknown_stage': 'Choose a stage of this edition, or none.',
     'session.unknown_channel': 'Choose channels of this edition only.',

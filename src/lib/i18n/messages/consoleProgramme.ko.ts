@@ -201,6 +201,7 @@ export const consoleProgrammeKo: ConsoleProgrammeMessages = {
   errors: {
     'session.invalid_field': '값의 형식이 맞지 않거나 너무 깁니다.',
     'session.title_required': '회차의 기본 언어로 제목을 입력하세요.',
+    'session.day_deleted': '이 세션의 날짜가 삭제되었습니다. 날짜를 먼저 복원한 뒤 세션을 복원하세요.',
     'session.unknown_day': '이 회차의 날짜를 고르세요.',
     'session.unknown_stage': '이 회차의 무대를 고르거나 무대 없음을 고르세요.',
     'session.unknown_channel': '이 회차의 채널만 고르세요.',

@@ -6,6 +6,7 @@ import { consoleProgrammeEn } from './consoleProgramme.en.js';
 import { consoleTranslationsEn } from './consoleTranslations.en.js';
 import { consoleSpeakersEn } from './consoleSpeakers.en.js';
 import { consolePlacesEn } from './consolePlaces.en.js';
+import { liveStageEn } from './liveStage.en.js';
 import { chatEn } from './chat.en.js';
 
 export const en = {
@@ -140,6 +141,7 @@ export const en = {
       signedOutEverywhere: 'You have been signed out on every device.',
       passwordReset: 'Your password has been changed and every device signed out. Sign in with the new password.',
       passwordChanged: 'Your password has been changed. Your other devices have been signed out.',
+      identityUnlinked: 'The service has been unlinked from your account.',
       invited: 'The invitation has been sent.',
       revoked: 'The role has been revoked.',
       invitationAccepted: 'You have accepted the invitation.'
@@ -200,7 +202,15 @@ export const en = {
       everywhere: 'Sign out everywhere',
       everywhereHelp: 'Ends your session on every device where you are signed in, this one included.',
       everywhereSubmit: 'Sign out on every device',
-      instanceAdmin: 'Administrator of this Madang'
+      instanceAdmin: 'Administrator of this Madang',
+      identities: 'Signing in through other services',
+      identitiesHelp: 'You can sign in through these services as well as with your password. Unlinking one leaves your password as it is.',
+      noIdentities: 'No other service is linked to your account.',
+      identityLinked: (date: string) => `linked ${date}`,
+      identityLastUsed: (date: string) => `last used ${date}`,
+      unlink: 'Unlink',
+      unlinkLabel: (service: string) => `Unlink ${service}`,
+      unlinkGone: 'That link no longer exists; nothing was changed.'
     },
     people: {
       title: 'People',
@@ -298,6 +308,7 @@ export const en = {
   consoleImport: consoleImportEn,
   consoleSpeakers: consoleSpeakersEn,
   consolePlaces: consolePlacesEn,
+  liveStage: liveStageEn,
   consoleEdition: consoleEditionEn,
   chat: chatEn
 };

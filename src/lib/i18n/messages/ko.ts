@@ -6,6 +6,7 @@ import { consoleProgrammeKo } from './consoleProgramme.ko.js';
 import { consoleTranslationsKo } from './consoleTranslations.ko.js';
 import { consoleSpeakersKo } from './consoleSpeakers.ko.js';
 import { consolePlacesKo } from './consolePlaces.ko.js';
+import { liveStageKo } from './liveStage.ko.js';
 import { chatKo } from './chat.ko.js';
 import type { Messages } from './en.js';
 
@@ -138,6 +139,7 @@ export const ko: Messages = {
       signedOutEverywhere: '모든 기기에서 로그아웃했습니다.',
       passwordReset: '비밀번호를 바꾸고 모든 기기에서 로그아웃했습니다. 새 비밀번호로 로그인하세요.',
       passwordChanged: '비밀번호를 바꿨습니다. 다른 기기에서는 로그아웃되었습니다.',
+      identityUnlinked: '계정에서 서비스 연결을 끊었습니다.',
       invited: '초대장을 보냈습니다.',
       revoked: '역할을 회수했습니다.',
       invitationAccepted: '초대를 수락했습니다.'
@@ -197,7 +199,15 @@ export const ko: Messages = {
       everywhere: '모든 기기에서 로그아웃',
       everywhereHelp: '이 기기를 포함해 로그인한 모든 기기의 세션을 끝냅니다.',
       everywhereSubmit: '모든 기기에서 로그아웃하기',
-      instanceAdmin: '이 마당의 관리자'
+      instanceAdmin: '이 마당의 관리자',
+      identities: '다른 서비스로 로그인',
+      identitiesHelp: '비밀번호뿐 아니라 이 서비스들로도 로그인할 수 있습니다. 연결을 끊어도 비밀번호는 그대로입니다.',
+      noIdentities: '계정에 연결된 다른 서비스가 없습니다.',
+      identityLinked: (date: string) => `${date} 연결`,
+      identityLastUsed: (date: string) => `${date} 마지막 사용`,
+      unlink: '연결 끊기',
+      unlinkLabel: (service: string) => `${service} 연결 끊기`,
+      unlinkGone: '그 연결은 이미 없습니다. 아무것도 바뀌지 않았습니다.'
     },
     people: {
       title: '사람',
@@ -294,6 +304,7 @@ export const ko: Messages = {
   consoleImport: consoleImportKo,
   consoleSpeakers: consoleSpeakersKo,
   consolePlaces: consolePlacesKo,
+  liveStage: liveStageKo,
   consoleEdition: consoleEditionKo,
   chat: chatKo
 };

@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
 import type { Mailer } from '../mail/mailer.js';
 import { AuthService } from './authService.js';
+import { IdentityLinks } from './identityLinks.js';
 import { InvitationService } from './invitationService.js';
 import type { IdentityIssuer } from './oidc/identityIssuer.js';
 import { OidcSignIn } from './oidc/oidcSignIn.js';
@@ -29,11 +30,13 @@ export interface AccessServices {
   readonly signer: Signer;
   /** Sign-in through an OpenID Connect issuer; null when not configured. */
   readonly oidc: OidcSignIn | null;
+  /** The identities linked to an account (kept, and removable, even when OIDC is no longer configured). */
+  readonly identityLinks: IdentityLinks;
 }
 
 export interface AccessOptions {
   readonly mailer: Mailer;
-  readonly log: Pick<Logger, 'error'>;
+  readonly log: Pick<Logger, 'error' | 'info'>;
   readonly clock?: () => Date;
   readonly hasher?: PasswordHasher;
   /** The OpenID Connect issuer to offer at sign-in, and what the button calls it. */
@@ -53,6 +56,7 @@ export async function createAccessServices(db: Db, options: AccessOptions): Prom
     passwordResets: new PasswordResetService(repositories, hasher, signer, options.mailer, options.log, clock),
     people: new PeopleService(repositories, clock),
     signer,
+    identityLinks: new IdentityLinks(repositories, options.log),
     oidc: options.oidc ? new OidcSignIn(options.oidc.name, options.oidc.issuer, repositories, signer, options.oidc.log, clock) : null
   };
 }

@@ -13,7 +13,7 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 
 export type LinkPurpose = 'setup' | 'invitation' | 'password-reset';
 /** What a sealed value is for, so a value sealed for one use is refused by another. */
-export type SealPurpose = 'oidc-flow';
+export type SealPurpose = 'oidc-flow' | 'participant';
 
 export interface VerifiedLink {
   readonly id: string;

@@ -12,17 +12,15 @@ import type { LocalizedText } from '../../domain/localizedText.js';
 import { isChatMessageId } from '../../domain/participation/chat/chatMessageId.js';
 import { channelName } from '../../domain/realtime/channel.js';
 import { recordAudit } from './auditRepository.js';
+import type { LiveEvent } from './outboxRepository.js';
+
+export type { LiveEvent };
 import type { DatabaseSchema } from './schema.js';
 import type { ChatMessageTable } from './schema/chat.js';
 
 type Tx = Transaction<DatabaseSchema>;
 
-/** An event for the session's viewers, written in the caller's transaction (the outbox contract, issue 4). */
-export interface LiveEvent {
-  readonly channel: string;
-  readonly name: string;
-  readonly data: unknown;
-}
+/** `addToOutbox` (wired in app.ts): writes an event in the caller's transaction; tests pass a fake. */
 export type AddToOutbox = (db: Kysely<DatabaseSchema> | Transaction<DatabaseSchema>, event: LiveEvent) => Promise<void>;
 
 /** Audit record types of chat moderation. */

@@ -4,6 +4,7 @@ import { seoul2020Programme } from '../demo/seoul2020.js';
 import { AuditRepository } from './auditRepository.js';
 import type { Database } from './database.js';
 import { ProgrammeRepository } from './programmeRepository.js';
+import { DayEditRepository } from './dayEditRepository.js';
 import { SessionEditRepository } from './sessionEditRepository.js';
 import { testDatabaseTargets } from './testDatabases.js';
 
@@ -94,6 +95,22 @@ describe.each(testDatabaseTargets())('editing sessions on $name', (target) => {
     const restored = await sessions.restore(editionId, created.id, 2, alice);
     expect(restored.status === 'saved' && restored.record.title.en).toBe('To delete');
     expect(await sessions.find(editionId, created.id)).not.toBeNull();
+  });
+
+  it('refuses to restore a session onto a deleted day, changing nothing, until the day is back', async () => {
+    const days = new DayEditRepository(database.db);
+    await database.db.updateTable('edition').set({ ends_on: '2020-09-26' }).where('id', '=', editionId).execute();
+    const day = await days.create(editionId, { date: '2020-09-26', title: { en: 'Extra day' } }, alice);
+    const created = await sessions.create(editionId, { ...values(), dayId: day.id, startsAt: new Date('2020-09-26T01:00:00Z'), endsAt: new Date('2020-09-26T02:00:00Z') }, alice);
+    expect((await sessions.remove(editionId, created.id, 1, alice)).status).toBe('saved');
+    expect((await days.remove(editionId, day.id, 1, alice)).status).toBe('saved');
+
+    expect((await sessions.restore(editionId, created.id, 2, alice)).status).toBe('day_deleted');
+    expect(await sessions.find(editionId, created.id)).toBeNull();
+    expect((await sessions.find(editionId, created.id, { includeDeleted: true }))?.version).toBe(2);
+
+    expect((await days.restore(editionId, day.id, 2, alice)).status).toBe('saved');
+    expect((await sessions.restore(editionId, created.id, 2, alice)).status).toBe('saved');
   });
 
   it('keeps a log of who changed what, per record and per edition', async () => {

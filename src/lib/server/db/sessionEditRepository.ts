@@ -135,18 +135,30 @@ export class SessionEditRepository {
     });
   }
 
-  restore(editionId: string, sessionId: string, baseVersion: number, actor: Actor): Promise<EditOutcome<Session>> {
-    return this.change(
-      editionId,
-      sessionId,
-      baseVersion,
-      actor,
-      async (tx) => {
-        await tx.updateTable('session').set({ deleted_at: null }).where('id', '=', sessionId).execute();
-        return 'restore';
-      },
-      true
-    );
+  /**
+   * Refused with `day_deleted` while the session's day is deleted: it would
+   * come back on a day nobody can see. The day's row is locked, so a day
+   * deleted at the same moment waits and then finds the restored session.
+   */
+  async restore(editionId: string, sessionId: string, baseVersion: number, actor: Actor): Promise<EditOutcome<Session> | { readonly status: 'day_deleted' }> {
+    try {
+      return await this.change(
+        editionId,
+        sessionId,
+        baseVersion,
+        actor,
+        async (tx, current) => {
+          const day = await tx.selectFrom('day').select('deleted_at').where('id', '=', current.dayId).forUpdate().executeTakeFirst();
+          if (!day || day.deleted_at !== null) throw new DayDeleted();
+          await tx.updateTable('session').set({ deleted_at: null }).where('id', '=', sessionId).execute();
+          return 'restore';
+        },
+        true
+      );
+    } catch (error) {
+      if (error instanceof DayDeleted) return { status: 'day_deleted' };
+      throw error;
+    }
   }
 
   /** Puts a day's sessions in the given order; ids not on that day are refused. */
@@ -194,6 +206,9 @@ export class SessionEditRepository {
     return editVersioned(this.db, sessionRecords, { scope: { editionId }, id: sessionId, baseVersion, ofDeleted }, actor, apply);
   }
 }
+
+/** Thrown inside a restore to roll it back; never leaves the repository. */
+class DayDeleted extends Error {}
 
 /** The fields an organiser edits, for change lists (not version or timestamps). */
 function comparable(session: Session): Record<string, unknown> {

@@ -40,11 +40,15 @@ import { loadDemoIfEmpty } from '../services/demoService.js';
 import { ProgrammeService } from '../services/programmeService.js';
 import { ChatMessaging } from '../services/chatMessaging.js';
 import { ChatModeration } from '../services/chatModeration.js';
+import { ChatReactions } from '../services/chatReactions.js';
 import { bodySizeLimit, isOverBodyLimit } from './bodyLimits.js';
 import { createMetrics } from './metrics.js';
 import { servePhoto } from './photoResponse.js';
 import { createHub } from '../realtime/createHub.js';
 import type { Hub } from '../realtime/hub.js';
+import { createRateLimiter, type RateLimiter } from '../participation/rateLimiter.js';
+import { addToOutbox, OutboxRepository } from '../db/outboxRepository.js';
+import { OutboxRelay } from '../realtime/outboxRelay.js';
 
 type Next = (error?: unknown) => void;
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: Next) => void;
@@ -69,6 +73,8 @@ export interface AppOptions {
   readonly buildDir?: string;
   /** Where speaker photos are kept; by default `photos/` under DATA_DIR (memory for an in-memory database). */
   readonly photos?: PhotoStore;
+  /** Replaces the configured rate limiter (the test server's MADANG_TEST_UNLIMITED). */
+  readonly rateLimiter?: RateLimiter;
 }
 
 export class BuildMissingError extends Error {
@@ -112,12 +118,22 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   }
   const photos = options.photos ?? (config.dataDir.startsWith('memory://') ? new MemoryPhotoStore() : new FilePhotoStore(join(config.dataDir, 'photos')));
   const metrics = createMetrics();
+  const outboxRelay = new OutboxRelay(new OutboxRepository(database.db), hub, {
+    onFailure: (error, context) => log.warn({ err: error, context }, 'outbox relay problem')
+  });
+  outboxRelay.start();
+  const rateLimits = createRateLimiter(config, (error) => log.warn({ err: error }, 'rate limiter problem'));
   const editionEditRepository = new EditionEditRepository(database.db);
   const auditRepository = new AuditRepository(database.db);
-  // Until the live-stage foundation's outbox lands, chat events are not written anywhere and no limit applies.
-  const chatRepository = new ChatRepository(database.db, async () => undefined);
-  const liveEvents = { afterCommit: () => undefined };
-  const rateLimiter = { take: async () => ({ allowed: true }) as const };
+  const rateLimiter = options.rateLimiter ?? rateLimits.limiter;
+  const chatRepository = new ChatRepository(database.db, addToOutbox);
+  // Reactions go straight through the hub, not the outbox: ephemeral by design (ADR 013).
+  const chatReactions = new ChatReactions({
+    rateLimiter,
+    publish: (channel, name, data) => hub.publish(channel, name, data),
+    onFailure: (error) => log.warn({ err: error }, 'reaction burst not published')
+  });
+  chatReactions.start();
   const context: AppContext = {
     config,
     log,
@@ -133,8 +149,12 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     dayEditing: new DayEditing(editionEditRepository, new DayEditRepository(database.db)),
     audit: auditRepository,
     programmeImport: new ProgrammeImport(programmeRepository, new ProgrammeImportRepository(database.db), options.clock),
-    chatMessaging: new ChatMessaging(chatRepository, { rateLimiter, liveEvents, clock: options.clock }),
-    chatModeration: new ChatModeration(chatRepository, auditRepository, liveEvents, options.clock)
+    rateLimiter,
+    liveEvents: outboxRelay,
+    hub,
+    chatMessaging: new ChatMessaging(chatRepository, { rateLimiter, liveEvents: outboxRelay, clock: options.clock }),
+    chatModeration: new ChatModeration(chatRepository, auditRepository, outboxRelay, options.clock),
+    chatReactions
   };
   provideContext(context);
 
@@ -198,7 +218,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     setupPath,
     hub,
     close: async () => {
+      await chatReactions.close();
+      await outboxRelay.close();
       await hub.close();
+      await rateLimits.close();
       await mailer.close();
       await database.close();
     }

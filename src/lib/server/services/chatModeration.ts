@@ -15,7 +15,7 @@ import { readSlowModeSeconds } from '../../domain/participation/chat/slowMode.js
 import { resolveWordList, type WordListProblem } from '../../domain/participation/chat/wordListInput.js';
 import { chatRecordTypes, type ChatMessage, type ChatRepository, type ChatSessionRef, type MutedParticipant } from '../db/chatRepository.js';
 import { chatPageSize } from './chatMessaging.js';
-import type { LiveEvents } from './participationPorts.js';
+import type { LiveEvents } from '../realtime/outboxRelay.js';
 
 export interface ChatAuditReader {
   forEdition(editionId: string, limit: number, recordTypes: readonly string[]): Promise<AuditEntry[]>;

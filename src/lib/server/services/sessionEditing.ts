@@ -67,7 +67,9 @@ export class SessionEditing {
     const editionId = await this.editionId(editionSlug);
     if (!editionId) return { status: 'not_found' };
     if (!canEditProgramme(actor, editionId)) return { status: 'forbidden' };
-    return toResult(await this.sessions.restore(editionId, sessionId, baseVersion, { accountId: actor.id }));
+    const outcome = await this.sessions.restore(editionId, sessionId, baseVersion, { accountId: actor.id });
+    if (outcome.status === 'day_deleted') return { status: 'invalid', problems: [{ field: 'dayId', code: 'session.day_deleted' }] };
+    return toResult(outcome);
   }
 
   /**

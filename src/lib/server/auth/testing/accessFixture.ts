@@ -55,7 +55,7 @@ export async function openAccessFixture(target: TestDatabaseTarget): Promise<Acc
     async close() {}
   };
   const hasher = new Argon2PasswordHasher();
-  const services = await createAccessServices(database.db, { mailer, log: { error: () => undefined }, clock: () => now, hasher });
+  const services = await createAccessServices(database.db, { mailer, log: { error: () => undefined, info: () => undefined }, clock: () => now, hasher });
   const repositories = new AccessRepositories(database.db);
   return {
     ...services,

@@ -6,6 +6,7 @@ import * as programme from './001_programme.js';
 import * as accounts from './002_accounts.js';
 import * as audit from './003_audit.js';
 import * as accountIdentities from './004_account_identities.js';
+import * as outbox from './005_outbox.js';
 import * as chat from './008_chat.js';
 
 export interface Migration {
@@ -13,4 +14,4 @@ export interface Migration {
   readonly statements: readonly string[];
 }
 
-export const migrations: readonly Migration[] = [programme, accounts, audit, accountIdentities, chat];
+export const migrations: readonly Migration[] = [programme, accounts, audit, accountIdentities, outbox, chat];

@@ -1,15 +1,41 @@
 import { error } from '@sveltejs/kit';
+import { liveScriptPath } from 'virtual:madang/live-script';
 import { jsonLdScript, sessionJsonLd } from '$lib/domain/exports/eventJsonLd';
+import { channelName } from '$lib/domain/realtime/channel';
 import { appContext } from '$lib/server/context';
 import { publicOrigin } from '$lib/server/http/origin';
-import type { PageServerLoad } from './$types';
+import { loadChatPanel } from '$lib/server/participation/chatPanel';
+import { participationOf } from '$lib/server/participation/participation';
+import { chatActions } from './chatActions';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, parent, url, locals }) => {
+export const load: PageServerLoad = async ({ params, parent, url, locals, cookies }) => {
   const { programme } = await parent();
   const session = programme.sessions.find((s) => s.id === params.session);
   if (!session) error(404, 'session.not_found');
   const origin = publicOrigin(url);
   // Serialised here, escaped for a <script> element, so the page only places it.
   const event = sessionJsonLd(programme, session.id, { baseUrl: origin, locale: locals.locale });
-  return { session, origin, now: appContext().programmes.now(), jsonLd: event ? jsonLdScript(event) : null };
+  const { hub, programmes } = appContext();
+  const channel = channelName('session', session.id);
+  return {
+    session,
+    origin,
+    now: programmes.now(),
+    jsonLd: event ? jsonLdScript(event) : null,
+    live: {
+      channel,
+      base: `/${programme.edition.slug}/sessions/${session.id}`,
+      // An O(1) read of the hub's presence table; the live script keeps it current.
+      viewers: hub.viewerCount(channel),
+      script: liveScriptPath
+    },
+    participation: participationOf(locals.account, programme.edition, session.id, locals.locale),
+    // The features' panel data (questions, poll, chat) replace these placeholders with their loaders.
+    questions: null as unknown,
+    poll: null as unknown,
+    chat: await loadChatPanel({ params, url, locals, cookies }, session)
+  };
 };
+
+export const actions: Actions = { ...chatActions };

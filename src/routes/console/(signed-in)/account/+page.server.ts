@@ -1,4 +1,5 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
+import { messagesFor } from '$lib/i18n/messages';
 import { appContext } from '$lib/server/context';
 import {
   clearSessionCookie,
@@ -13,9 +14,12 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const account = requireAccount(event);
+  const notice = event.url.searchParams.get('notice');
   return {
     email: account.email,
-    changed: event.url.searchParams.get('notice') === 'password-changed'
+    identities: await appContext().access.identityLinks.list(account),
+    canLinkIdentity: appContext().access.oidc !== null,
+    notice: notice === 'password-changed' || notice === 'identity-unlinked' ? notice : null
   };
 };
 
@@ -34,6 +38,16 @@ export const actions: Actions = {
       return formFailure(event, refusal);
     }
     redirect(303, '/console/account?notice=password-changed');
+  },
+
+  unlinkIdentity: async (event) => {
+    const account = requireAccount(event);
+    const form = await readConsoleForm(event);
+    const outcome = await appContext().access.identityLinks.unlink(account, field(form, 'identity'));
+    if (outcome === 'not_found') {
+      return fail(404, { action: 'unlinkIdentity', message: messagesFor(event.locals.locale).console.account.unlinkGone, errors: {} as Record<string, string> });
+    }
+    redirect(303, '/console/account?notice=identity-unlinked#identities');
   },
 
   signOutEverywhere: async (event) => {

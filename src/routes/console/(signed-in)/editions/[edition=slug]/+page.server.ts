@@ -118,7 +118,7 @@ export const actions: Actions = {
       case 'conflict':
         return problem(409, { action: 'sessions', errors: {}, message: m.errors['edit.conflict'] });
       case 'invalid':
-        return problem(400, { action: 'sessions', errors: {}, message: m.errors['session.invalid_field'] });
+        return problem(400, { action: 'sessions', errors: {}, message: errorMessage(m, result.problems[0]?.code ?? 'session.invalid_field') });
       case 'saved':
         redirect(303, `/console/editions/${event.params.edition}/sessions/${sessionId}?notice=restored`);
     }

@@ -1,0 +1,109 @@
+/**
+ * The live script of the session page (bundled to one small file, es2019,
+ * no framework): follows the session's channel, shows the viewer count,
+ * refetches panels when their events arrive, sends live forms with fetch,
+ * and announces panel summaries politely. Without it the page still works.
+ */
+import { Announcer } from './announcer.js';
+import { ChannelFollower, eventPrefixes, type PanelSpec } from './channelFollower.js';
+import { burstText, countNew, NewMessageTally, newMessagesText } from './chatLive.js';
+import { connectLive } from './liveConnection.js';
+import { handleLiveForms } from './liveForms.js';
+import { PanelRefresher } from './panelRefresher.js';
+import { swapPanel } from './panelSwap.js';
+import { browserTimers } from './timers.js';
+
+function start(): void {
+  const stage = document.querySelector<HTMLElement>('[data-live-stage]');
+  if (!stage || typeof WebSocket === 'undefined') return;
+  const channel = stage.getAttribute('data-live-channel') || '';
+  const base = stage.getAttribute('data-live-base') || '';
+
+  const sections = new Map<string, HTMLElement>();
+  const panels: PanelSpec[] = [];
+  stage.querySelectorAll<HTMLElement>('[data-live-panel]').forEach((section) => {
+    const name = section.getAttribute('data-live-panel') || '';
+    sections.set(name, section);
+    panels.push({ name, prefixes: eventPrefixes(section.getAttribute('data-live-events')) });
+  });
+
+  const region = stage.querySelector<HTMLElement>('[data-live-announcer]');
+  // New messages since the last time their count was spoken ("5 new messages", even over several refreshes).
+  const newMessages = new NewMessageTally();
+  let newMessagesSaid = '';
+  const announcer = new Announcer((text) => {
+    if (text === newMessagesSaid) newMessages.reset();
+    if (!region) return;
+    region.textContent = '';
+    setTimeout(() => (region.textContent = text), 100);
+  }, browserTimers);
+  const announced = new Map<string, string>();
+
+  const refresher = new PanelRefresher(async (name) => {
+    const section = sections.get(name);
+    if (!section) return;
+    const response = await fetch(`${base}/panels/${name}`, { credentials: 'same-origin', headers: { 'x-madang-live': '1' } });
+    if (!response.ok) return;
+    const itemsBefore = itemIds(section);
+    swapPanel(section, await response.text());
+    const counter = section.querySelector('[data-live-announce-new]');
+    const fresh = counter ? countNew(itemsBefore, itemIds(section)) : 0;
+    if (counter && fresh > 0) {
+      newMessagesSaid = newMessagesText(newMessages.add(fresh), counter.getAttribute('data-live-announce-new') || '', counter.getAttribute('data-live-announce-new-one') || '');
+      announcer.announce(newMessagesSaid);
+    }
+    const summary = summaryOf(section);
+    if (summary !== '' && summary !== announced.get(name)) announcer.announce(summary);
+    announced.set(name, summary);
+  }, browserTimers);
+  sections.forEach((section, name) => announced.set(name, summaryOf(section)));
+
+  const viewers = stage.querySelector<HTMLElement>('[data-live-viewers]');
+  const template = (viewers && viewers.getAttribute('data-live-viewers-template')) || '';
+  const templateOne = (viewers && viewers.getAttribute('data-live-viewers-one')) || template;
+  const follower = new ChannelFollower(channel, panels);
+  handleLiveForms(stage, (name) => refresher.refreshNow(name), stage.getAttribute('data-live-send-failed') || '');
+  connectLive(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/live`, follower, (text) => {
+    const outcome = follower.handle(text);
+    outcome.refresh.forEach((name) => refresher.request(name));
+    if (outcome.event && outcome.event.name === 'reaction.burst') showBurst(stage, outcome.event.data);
+    if (outcome.viewers !== undefined && viewers) {
+      viewers.textContent = (outcome.viewers === 1 ? templateOne : template).replace('{count}', String(outcome.viewers));
+      viewers.removeAttribute('aria-label');
+    }
+  });
+}
+
+/** Ids of a panel's `data-live-item` entries (chat messages), to count what a refresh brought. */
+function itemIds(section: HTMLElement): string[] {
+  const ids: string[] = [];
+  section.querySelectorAll('[data-live-item]').forEach((item) => ids.push(item.getAttribute('data-live-item') || ''));
+  return ids;
+}
+
+let burstTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Draws a reaction burst for a moment (hidden from assistive technology; CSS skips the animation under reduced motion). */
+function showBurst(stage: HTMLElement, data: unknown): void {
+  const element = stage.querySelector<HTMLElement>('[data-reaction-burst]');
+  const text = burstText(data);
+  if (!element || text === null) return;
+  element.hidden = true;
+  element.textContent = text;
+  // Re-showing restarts the CSS animation.
+  void element.offsetWidth;
+  element.hidden = false;
+  clearTimeout(burstTimer);
+  burstTimer = setTimeout(() => {
+    const current = stage.querySelector<HTMLElement>('[data-reaction-burst]');
+    if (current) current.hidden = true;
+  }, 2500);
+}
+
+function summaryOf(section: HTMLElement): string {
+  const element = section.querySelector('[data-live-announce]');
+  return (element && element.getAttribute('data-live-announce')) || '';
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+else start();
