@@ -20,8 +20,7 @@ export const chatEn = {
   reactions: {
     heading: 'React',
     names: { clap: 'Applause', heart: 'Love', laugh: 'Laughter', wow: 'Surprise', thumbsUp: 'Thumbs up', pray: 'Thanks' },
-    thanks: 'Thanks for your reaction!',
-    burstLabel: 'Reactions in the last second'
+    thanks: 'Thanks for your reaction!'
   },
 
   errors: {
@@ -62,16 +61,13 @@ export const chatEn = {
     deleted: 'Deleted',
     muted: 'Muted',
     delete: 'Delete',
-    deleteLabel: (name: string) => `Delete the message from ${name}`,
     mute: 'Mute author',
-    muteLabel: (name: string) => `Mute ${name}`,
     earlier: 'Earlier messages',
     latest: 'Latest messages',
     mutedHeading: 'Muted participants',
     noneMuted: 'Nobody is muted on this edition.',
     mutedSince: (time: string) => `muted ${time}`,
     unmute: 'Unmute',
-    unmuteLabel: (name: string) => `Unmute ${name}`,
     anonymous: 'no messages',
     slowModeHeading: 'Slow mode',
     slowModeState: (seconds: number) => (seconds === 0 ? 'Slow mode is off.' : `Slow mode is on: one message every ${seconds} seconds per participant.`),

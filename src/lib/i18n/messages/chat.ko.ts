@@ -22,8 +22,7 @@ export const chatKo: ChatMessages = {
   reactions: {
     heading: '반응하기',
     names: { clap: '박수', heart: '좋아요(하트)', laugh: '웃음', wow: '놀라움', thumbsUp: '최고', pray: '감사' },
-    thanks: '반응해 주셔서 고맙습니다!',
-    burstLabel: '방금 1초 동안의 반응'
+    thanks: '반응해 주셔서 고맙습니다!'
   },
 
   errors: {
@@ -64,16 +63,13 @@ export const chatKo: ChatMessages = {
     deleted: '삭제됨',
     muted: '채팅 제한됨',
     delete: '삭제',
-    deleteLabel: (name) => `${name} 님의 메시지 삭제`,
     mute: '작성자 채팅 제한',
-    muteLabel: (name) => `${name} 님 채팅 제한`,
     earlier: '이전 메시지',
     latest: '최신 메시지',
     mutedHeading: '채팅 제한된 참가자',
     noneMuted: '이 행사에서 채팅이 제한된 사람이 없습니다.',
     mutedSince: (time) => `${time}부터 제한`,
     unmute: '제한 해제',
-    unmuteLabel: (name) => `${name} 님 채팅 제한 해제`,
     anonymous: '메시지 없음',
     slowModeHeading: '슬로 모드',
     slowModeState: (seconds) => (seconds === 0 ? '슬로 모드가 꺼져 있습니다.' : `슬로 모드가 켜져 있습니다: 참가자마다 ${seconds}초에 메시지 하나.`),
