@@ -6,7 +6,7 @@
  */
 import { Announcer } from './announcer.js';
 import { ChannelFollower, eventPrefixes, type PanelSpec } from './channelFollower.js';
-import { burstText, countNew, NewMessageTally, newMessagesText } from './chatLive.js';
+import { burstText, countNew } from './chatLive.js';
 import { connectLive } from './liveConnection.js';
 import { handleLiveForms } from './liveForms.js';
 import { PanelRefresher } from './panelRefresher.js';
@@ -28,11 +28,11 @@ function start(): void {
   });
 
   const region = stage.querySelector<HTMLElement>('[data-live-announcer]');
-  // New messages since the last time their count was spoken ("5 new messages", even over several refreshes).
-  const newMessages = new NewMessageTally();
-  let newMessagesSaid = '';
+  // New messages since their count was last spoken ("5 new messages", even over several refreshes).
+  let unseen = 0;
+  let unseenSaid = '';
   const announcer = new Announcer((text) => {
-    if (text === newMessagesSaid) newMessages.reset();
+    if (text === unseenSaid) unseen = 0;
     if (!region) return;
     region.textContent = '';
     setTimeout(() => (region.textContent = text), 100);
@@ -46,11 +46,12 @@ function start(): void {
     if (!response.ok) return;
     const itemsBefore = itemIds(section);
     swapPanel(section, await response.text());
-    const counter = section.querySelector('[data-live-announce-new]');
-    const fresh = counter ? countNew(itemsBefore, itemIds(section)) : 0;
-    if (counter && fresh > 0) {
-      newMessagesSaid = newMessagesText(newMessages.add(fresh), counter.getAttribute('data-live-announce-new') || '', counter.getAttribute('data-live-announce-new-one') || '');
-      announcer.announce(newMessagesSaid);
+    // `data-live-new="1 new message|{count} new messages"`: the panel's sentence for one and for more.
+    const forms = (section.querySelector('[data-live-new]')?.getAttribute('data-live-new') || '').split('|');
+    const fresh = countNew(itemsBefore, itemIds(section));
+    if (forms[1] && fresh > 0) {
+      unseen += fresh;
+      announcer.announce((unseenSaid = forms[unseen > 1 ? 1 : 0]!.replace('{count}', String(unseen))));
     }
     const summary = summaryOf(section);
     if (summary !== '' && summary !== announced.get(name)) announcer.announce(summary);
@@ -76,28 +77,20 @@ function start(): void {
 
 /** Ids of a panel's `data-live-item` entries (chat messages), to count what a refresh brought. */
 function itemIds(section: HTMLElement): string[] {
-  const ids: string[] = [];
-  section.querySelectorAll('[data-live-item]').forEach((item) => ids.push(item.getAttribute('data-live-item') || ''));
-  return ids;
+  return Array.from(section.querySelectorAll('[data-live-item]'), (item) => item.getAttribute('data-live-item') || '');
 }
 
 let burstTimer: ReturnType<typeof setTimeout> | undefined;
 
-/** Draws a reaction burst for a moment (hidden from assistive technology; CSS skips the animation under reduced motion). */
+/** Draws a reaction burst for a moment (aria-hidden: not announced; CSS skips the animation under reduced motion). */
 function showBurst(stage: HTMLElement, data: unknown): void {
   const element = stage.querySelector<HTMLElement>('[data-reaction-burst]');
   const text = burstText(data);
-  if (!element || text === null) return;
-  element.hidden = true;
+  if (!element || !text) return;
   element.textContent = text;
-  // Re-showing restarts the CSS animation.
-  void element.offsetWidth;
   element.hidden = false;
   clearTimeout(burstTimer);
-  burstTimer = setTimeout(() => {
-    const current = stage.querySelector<HTMLElement>('[data-reaction-burst]');
-    if (current) current.hidden = true;
-  }, 2500);
+  burstTimer = setTimeout(() => (element.hidden = true), 2500);
 }
 
 function summaryOf(section: HTMLElement): string {
