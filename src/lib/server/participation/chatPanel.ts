@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { error } from '@sveltejs/kit';
-import type { ChatFormProblem, ChatPanelView } from '../../domain/participation/chat/chatPanelView.js';
+import type { ChatPanelView } from '../../domain/participation/chat/chatPanelView.js';
 import { appContext } from '../context.js';
 import { knownParticipantOf, type ParticipantEvent } from './participants.js';
 
@@ -20,7 +20,8 @@ export interface ChatPanelEvent extends ParticipantEvent {
 
 const notices = ['sent', 'reacted'] as const;
 
-export async function loadChatPanel(event: ChatPanelEvent, session: { readonly id: string }, problem: ChatFormProblem | null = null): Promise<ChatPanelView> {
+/** The panel's data; a refused no-JS form's problem is added by the page (it comes from the action, not the load). */
+export async function loadChatPanel(event: ChatPanelEvent, session: { readonly id: string }): Promise<ChatPanelView> {
   const { chatMessaging } = appContext();
   const ref = await chatMessaging.publicSession(event.params.edition, session.id);
   if (!ref) error(404, 'session.not_found');
@@ -33,10 +34,10 @@ export async function loadChatPanel(event: ChatPanelEvent, session: { readonly i
     earlierBefore: state.page.hasEarlier ? (state.page.messages[0]?.id ?? null) : null,
     isEarlierPage: before !== null && state.page.messages.length > 0,
     slowModeSeconds: state.slowModeSeconds,
-    displayName: problem?.values.displayName ?? state.displayName ?? '',
+    displayName: state.displayName ?? '',
     idempotencyKey: randomUUID(),
     zone: event.locals.viewerZone ?? ref.hostZone,
     notice: notices.find((n) => n === notice) ?? null,
-    problem
+    problem: null
   };
 }
