@@ -5,8 +5,10 @@ import { channelName } from '$lib/domain/realtime/channel';
 import { appContext } from '$lib/server/context';
 import { publicOrigin } from '$lib/server/http/origin';
 import { participationOf } from '$lib/server/participation/participation';
+import { loadChatPanel } from '$lib/server/participation/chatPanel';
 import { loadPollPanel } from '$lib/server/participation/pollPanel';
 import { loadQuestionsPanel } from '$lib/server/participation/questionsPanel';
+import { chatActions } from './chatActions';
 import { pollActions } from './pollActions';
 import { questionActions } from './questionActions';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,9 +18,10 @@ export const load: PageServerLoad = async (request) => {
   const { programme } = await parent();
   const session = programme.sessions.find((s) => s.id === params.session);
   if (!session) error(404, 'session.not_found');
-  const [questions, poll] = await Promise.all([
+  const [questions, poll, chat] = await Promise.all([
     loadQuestionsPanel(request, session),
-    loadPollPanel(request, session, programme.edition.defaultLocale)
+    loadPollPanel(request, session, programme.edition.defaultLocale),
+    loadChatPanel(request, session)
   ]);
   const origin = publicOrigin(url);
   // Serialised here, escaped for a <script> element, so the page only places it.
@@ -41,8 +44,8 @@ export const load: PageServerLoad = async (request) => {
     // The features' panel data (questions, poll, chat) replace these placeholders with their loaders.
     questions,
     poll,
-    chat: null as unknown
+    chat
   };
 };
 
-export const actions: Actions = { ...questionActions, ...pollActions };
+export const actions: Actions = { ...questionActions, ...pollActions, ...chatActions };
