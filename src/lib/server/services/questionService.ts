@@ -18,7 +18,6 @@ import type { QuestionRepository, QuestionSession, QuestionSettings } from '../d
 import { takeParticipationAllowance, type RateDecision, type RateLimiter, type RateRule } from '../participation/rateLimiter.js';
 import type { LiveEvents } from '../realtime/outboxRelay.js';
 
-/** The word filter's seam: text in, text to store out (identity until a filter is configured). */
 /** The edition's word filter (the chat's `applyWordFilter` over the edition's list), applied before a text is stored. */
 export type ScreenText = (editionId: string, text: string) => Promise<string>;
 
