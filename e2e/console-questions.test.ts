@@ -158,4 +158,14 @@ describe('a moderator running the Q&A of a session', () => {
     expect(await hana.panel()).toContain('Is the data open to researchers?');
     expect((await moderate('Is the data open to researchers?', 'approve')).status).toBe(409);
   });
+
+  it('keeps a moderation history: who did what to which question', async () => {
+    const page = mainText((await moderator.get(moderationPath)).text);
+    const history = page.slice(page.indexOf('Moderation history'));
+    expect(history).toMatch(/Mo Moderator\s+Question “Is the data open to researchers\?”\s+now shown/);
+    expect(history).toMatch(/Question “Is the data open to researchers\?”\s+now hidden/);
+    expect(history).toMatch(/Question “Where do the sensors go first\?”\s+Merged into: Which districts get the new sensors first\?/);
+    expect(history).toMatch(/Question “Is the data open to researchers\?”\s+pinned/);
+    expect(history).toMatch(/Pre-moderation\s+turned on/);
+  });
 });

@@ -100,6 +100,20 @@ export const questionsEn = {
       premoderationOn: 'Pre-moderation is on.',
       premoderationOff: 'Pre-moderation is off.'
     },
+    history: 'Moderation history',
+    historyQuestion: (text: string) => `Question “${text}”`,
+    historySettings: 'Pre-moderation',
+    historyRemoved: 'a question no longer listed',
+    historyFormerAccount: 'a removed account',
+    changes: {
+      status: (state: string) => `now ${state}`,
+      pinned: 'pinned',
+      unpinned: 'unpinned',
+      answered: 'marked answered',
+      unanswered: 'marked not answered',
+      premoderationOn: 'turned on',
+      premoderationOff: 'turned off'
+    },
     nowState: (state: string) => `It is now: ${state}.`,
     status: { pending: 'waiting', visible: 'shown', hidden: 'hidden', merged: 'merged' }
   }

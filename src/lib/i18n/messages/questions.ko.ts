@@ -102,6 +102,20 @@ export const questionsKo: QuestionsMessages = {
       premoderationOn: '사전 검토를 켰습니다.',
       premoderationOff: '사전 검토를 껐습니다.'
     },
+    history: '관리 기록',
+    historyQuestion: (text: string) => `질문 “${text}”`,
+    historySettings: '사전 검토',
+    historyRemoved: '더 이상 목록에 없는 질문',
+    historyFormerAccount: '삭제된 계정',
+    changes: {
+      status: (state: string) => `상태: ${state}`,
+      pinned: '고정함',
+      unpinned: '고정 해제함',
+      answered: '답변 완료로 표시함',
+      unanswered: '답변 안 함으로 표시함',
+      premoderationOn: '켬',
+      premoderationOff: '끔'
+    },
     nowState: (state: string) => `현재 상태: ${state}.`,
     status: { pending: '확인 대기', visible: '표시 중', hidden: '숨김', merged: '합쳐짐' }
   }

@@ -167,6 +167,10 @@ describe.each(testDatabaseTargets())('the Q&A tables on $name', (target) => {
     expect(await questions.merge(scope, keep.id, 1, duplicate.id, moderator, now)).toMatchObject({ status: 'refused', code: 'question.merge_target_unavailable' });
     const entries = await audit.forRecord('question', duplicate.id);
     expect(entries[0]!.changes).toEqual({ status: { from: 'visible', to: 'merged' }, mergedInto: { from: null, to: keep.id } });
+    const history = await questions.moderationHistory(sessionId);
+    expect(history[0]).toMatchObject({ recordType: 'question', recordId: duplicate.id, accountId: 'mod-1', changes: entries[0]!.changes });
+    expect(history.some((h) => h.recordType === 'settings' && h.recordId === sessionId)).toBe(true);
+    expect(history.map((h) => Number(h.id))).toEqual([...history.map((h) => Number(h.id))].sort((a, b) => b - a));
   });
 
   it('lists shown questions by votes or by time, up to a limit, with the total', async () => {

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import { changedFields } from '../../domain/editing/audit.js';
+import { changedFields, type FieldChanges } from '../../domain/editing/audit.js';
 import type { LocalizedText } from '../../domain/localizedText.js';
 import type { Question, QuestionState } from '../../domain/participation/questions/question.js';
 import { isVotable } from '../../domain/participation/questions/question.js';
@@ -61,6 +61,18 @@ export type ModerationOutcome =
 export type SettingsOutcome =
   | { readonly status: 'saved'; readonly settings: QuestionSettings }
   | { readonly status: 'conflict'; readonly current: QuestionSettings };
+
+/** One moderation change, as the moderation page lists it. */
+export interface ModerationHistoryEntry {
+  readonly id: string;
+  readonly occurredAt: Date;
+  readonly accountId: string | null;
+  /** The account's display name now; null when it no longer exists. */
+  readonly accountName: string | null;
+  readonly recordType: 'question' | 'settings';
+  readonly recordId: string;
+  readonly changes: FieldChanges;
+}
 
 export interface ModerationScope {
   readonly editionId: string;
@@ -235,6 +247,39 @@ export class QuestionRepository {
   async listForModeration(sessionId: string, limit = 1000): Promise<Question[]> {
     const rows = await this.db.selectFrom('question').selectAll().where('session_id', '=', sessionId).orderBy('asked_at').orderBy('id').limit(limit).execute();
     return rows.map(toQuestion);
+  }
+
+  /**
+   * The session's moderation history, newest first: the audit entries of its
+   * questions and of its Q&A settings, naming each account as it is called now.
+   */
+  async moderationHistory(sessionId: string, limit = 50): Promise<ModerationHistoryEntry[]> {
+    const rows = await this.db
+      .selectFrom('audit_entry')
+      .leftJoin('account', (join) => join.on(sql<boolean>`account.id::text = audit_entry.account_id`))
+      .select(['audit_entry.id', 'audit_entry.occurred_at', 'audit_entry.account_id', 'audit_entry.record_type', 'audit_entry.record_id', 'audit_entry.changes'])
+      .select('account.display_name as account_name')
+      .where((eb) =>
+        eb.or([
+          eb.and([
+            eb('audit_entry.record_type', '=', 'question'),
+            eb('audit_entry.record_id', 'in', eb.selectFrom('question').select(sql<string>`id::text`.as('id')).where('session_id', '=', sessionId))
+          ]),
+          eb.and([eb('audit_entry.record_type', '=', 'session_question_settings'), eb('audit_entry.record_id', '=', sessionId)])
+        ])
+      )
+      .orderBy('audit_entry.id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      id: String(r.id),
+      occurredAt: new Date(r.occurred_at),
+      accountId: r.account_id,
+      accountName: r.account_name,
+      recordType: r.record_type === 'question' ? 'question' : 'settings',
+      recordId: r.record_id,
+      changes: r.changes
+    }));
   }
 
   /** Approve, hide, unhide, pin, unpin, mark answered or not: checked against the version the moderator saw. */

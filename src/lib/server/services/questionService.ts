@@ -14,7 +14,7 @@ import { parseAskQuestion, type QuestionFieldProblem } from '../../domain/partic
 import type { ModerationAction } from '../../domain/participation/questions/questionModeration.js';
 import { orderQuestions, type QuestionSort } from '../../domain/participation/questions/questionOrder.js';
 import type { PanelQuestion, QuestionPanelView } from '../../domain/participation/questions/questionPanel.js';
-import type { QuestionRepository, QuestionSession, QuestionSettings } from '../db/questionRepository.js';
+import type { ModerationHistoryEntry, QuestionRepository, QuestionSession, QuestionSettings } from '../db/questionRepository.js';
 import { takeParticipationAllowance, type RateDecision, type RateLimiter, type RateRule } from '../participation/rateLimiter.js';
 import type { LiveEvents } from '../realtime/outboxRelay.js';
 
@@ -61,6 +61,8 @@ export interface ModerationView {
   readonly settings: QuestionSettings;
   /** Every question of the session, merged ones included, oldest first. */
   readonly questions: readonly Question[];
+  /** The latest moderation changes, newest first. */
+  readonly history: readonly ModerationHistoryEntry[];
 }
 
 export interface QuestionServicePorts {
@@ -174,8 +176,12 @@ export class QuestionService {
   ): Promise<({ readonly status: 'found' } & ModerationView) | { readonly status: 'forbidden' | 'not_found' }> {
     const session = await this.moderatedSession(actor, editionSlug, sessionId);
     if (session.status !== 'found') return session;
-    const [settings, questions] = await Promise.all([this.questions.settings(sessionId), this.questions.listForModeration(sessionId)]);
-    return { status: 'found', session: session.session, settings, questions };
+    const [settings, questions, history] = await Promise.all([
+      this.questions.settings(sessionId),
+      this.questions.listForModeration(sessionId),
+      this.questions.moderationHistory(sessionId)
+    ]);
+    return { status: 'found', session: session.session, settings, questions, history };
   }
 
   async moderate(actor: Actor, editionSlug: string, sessionId: string, id: string, baseVersion: number, action: ModerationAction): Promise<ModerationResult> {

@@ -10,6 +10,10 @@
 export const questionStatuses = ['pending', 'visible', 'hidden', 'merged'] as const;
 export type QuestionStatus = (typeof questionStatuses)[number];
 
+export function isQuestionStatus(value: unknown): value is QuestionStatus {
+  return typeof value === 'string' && (questionStatuses as readonly string[]).includes(value);
+}
+
 /** Longest question and longest display name, in characters (Unicode code points, as PostgreSQL's `length`). */
 export const questionTextMaxLength = 500;
 export const displayNameMaxLength = 60;

@@ -6,7 +6,9 @@ import { parseQuestionSort } from '$lib/domain/participation/questions/questionO
 import { messagesFor } from '$lib/i18n/messages';
 import { forbidden, formatInstant, readConsoleForm, requireAccount } from '$lib/server/auth/consoleRoute';
 import { appContext } from '$lib/server/context';
-import type { Question } from '$lib/domain/participation/questions/question';
+import { isQuestionStatus, type Question } from '$lib/domain/participation/questions/question';
+import type { Locale } from '$lib/i18n/locale';
+import type { ModerationHistoryEntry } from '$lib/server/db/questionRepository';
 import type { ModerationResult } from '$lib/server/services/questionService';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -52,9 +54,46 @@ export const load: PageServerLoad = async (event) => {
       askedAtText: formatInstant(q.askedAt, event.locals.locale, event.locals.viewerZone, 'time'),
       version: q.version
     })),
+    history: historyRows(view.history, new Map(view.questions.map((q) => [q.id, q.text])), event.locals.locale, event.locals.viewerZone),
     notice: notices.find((n) => n === notice) ?? null
   };
 };
+
+/** The moderation history as the audit table shows it: when, who, which question, and what changed, in words. */
+function historyRows(entries: readonly ModerationHistoryEntry[], texts: ReadonlyMap<string, string>, locale: Locale, zone: string | null) {
+  const m = messagesFor(locale).questions.console;
+  const short = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
+  const status = (value: unknown) => (isQuestionStatus(value) ? m.status[value] : String(value));
+  const describe = (field: string, to: unknown): string | null => {
+    switch (field) {
+      case 'status':
+        return to === 'merged' ? null : m.changes.status(status(to));
+      case 'isPinned':
+        return to ? m.changes.pinned : m.changes.unpinned;
+      case 'isAnswered':
+        return to ? m.changes.answered : m.changes.unanswered;
+      case 'mergedInto':
+        return typeof to === 'string' ? m.mergedInto(short(texts.get(to) ?? m.historyRemoved)) : null;
+      case 'isPremoderated':
+        return to ? m.changes.premoderationOn : m.changes.premoderationOff;
+      default:
+        return null;
+    }
+  };
+  return entries.map((entry) => {
+    const text = texts.get(entry.recordId);
+    return {
+      id: entry.id,
+      when: formatInstant(entry.occurredAt, locale, zone, 'date-time'),
+      who: entry.accountName ?? m.historyFormerAccount,
+      what: entry.recordType === 'settings' ? m.historySettings : m.historyQuestion(text ? short(text) : m.historyRemoved),
+      fields: Object.entries(entry.changes)
+        .map(([field, change]) => describe(field, change.to))
+        .filter((phrase): phrase is string => phrase !== null)
+        .join('; ')
+    };
+  });
+}
 
 /** The signed-in account, the checked form and where to come back to (keeping the chosen order). */
 async function open(event: Event) {
