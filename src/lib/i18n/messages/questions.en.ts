@@ -2,7 +2,6 @@
 export const questionsEn = {
   panel: {
     title: 'Questions',
-    moderate: 'Moderate the questions',
     askHeading: 'Ask a question',
     textLabel: 'Your question',
     textHint: (max: number) => `Up to ${max} characters.`,

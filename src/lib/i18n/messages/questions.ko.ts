@@ -4,7 +4,6 @@ import type { QuestionsMessages } from './questions.en.js';
 export const questionsKo: QuestionsMessages = {
   panel: {
     title: '질문',
-    moderate: '질문 관리하기',
     askHeading: '질문하기',
     textLabel: '질문 내용',
     textHint: (max: number) => `${max}자까지 쓸 수 있습니다.`,

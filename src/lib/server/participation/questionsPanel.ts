@@ -5,7 +5,6 @@
  * viewer's own votes and waiting questions show only once they took part).
  */
 import { randomUUID } from 'node:crypto';
-import { canModerate, type Actor } from '../../domain/access/policies.js';
 import { parseQuestionSort, type QuestionSort } from '../../domain/participation/questions/questionOrder.js';
 import { questionNotices, type QuestionNotice, type QuestionsPanelData } from '../../domain/participation/questions/questionPanel.js';
 import { appContext } from '../context.js';
@@ -17,11 +16,9 @@ export const questionNoticeParam = 'questionNotice';
 
 export interface QuestionsPanelEvent extends ParticipantEvent {
   readonly request: Request;
-  readonly locals: { readonly account: Actor | null };
-  readonly params: { readonly edition: string };
 }
 
-export async function loadQuestionsPanel(event: QuestionsPanelEvent, session: { readonly id: string; readonly editionId: string }): Promise<QuestionsPanelData> {
+export async function loadQuestionsPanel(event: QuestionsPanelEvent, session: { readonly id: string }): Promise<QuestionsPanelData> {
   const viewer = knownParticipantOf(event);
   const sort = questionSortOf(event);
   const notice = event.url.searchParams.get(questionNoticeParam);
@@ -30,8 +27,7 @@ export async function loadQuestionsPanel(event: QuestionsPanelEvent, session: { 
     idempotencyKey: randomUUID(),
     notice: questionNotices.find((n): n is QuestionNotice => n === notice) ?? null,
     problem: null,
-    voteProblem: null,
-    moderationHref: canModerate(event.locals.account, session.editionId) ? `/console/editions/${event.params.edition}/sessions/${session.id}/questions` : null
+    voteProblem: null
   };
 }
 

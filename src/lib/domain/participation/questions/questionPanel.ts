@@ -52,6 +52,4 @@ export interface QuestionsPanelData {
   readonly problem: AskFormProblem | null;
   /** The question a vote problem is about, with its message code. */
   readonly voteProblem: { readonly questionId: string; readonly code: string; readonly retryAfterSeconds?: number } | null;
-  /** The console's moderation page, for moderators and admins of the edition; else null. */
-  readonly moderationHref: string | null;
 }
