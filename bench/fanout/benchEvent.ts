@@ -81,6 +81,8 @@ export interface ServerMeasure {
 export interface PublishDone {
   readonly published: number;
   readonly failed: number;
+  /** Not published: the server fell so far behind that the phase's time ran out. */
+  readonly skipped: number;
   /** Latest a publish ran after its scheduled time, ms (the publisher's own loop lag). */
   readonly lateMaxMs: number;
 }
