@@ -1,7 +1,8 @@
 /**
  * The real-time hub of one app node: accepts viewer connections, answers
  * protocol messages, keeps one feed per channel, counts viewers and sends
- * heartbeats. Services call `publish` after their transaction commits; the
+ * heartbeats (spread over the interval in small batches, so 20k pings never
+ * stall the event loop at once). Services call `publish` after their transaction commits; the
  * bus numbers the event and brings it to every node's viewers.
  */
 import type { WebSocket } from 'ws';
@@ -58,6 +59,10 @@ export class Hub {
   readonly #viewers = new Set<Viewer>();
   readonly #presence: Presence;
   readonly #timers: NodeJS.Timeout[] = [];
+  /** The heartbeat round in progress: viewers still to ping, and how many per step. */
+  #heartbeatRound: Iterator<Viewer> | null = null;
+  #heartbeatBatch = 1;
+  #heartbeatRoundStart = Number.NEGATIVE_INFINITY;
 
   constructor(
     readonly bus: Bus,
@@ -82,7 +87,7 @@ export class Hub {
       viewers: (node, counts) => this.#presence.remoteCounts(node, counts)
     });
     const every = (ms: number, task: () => void) => this.#timers.push(setInterval(task, ms).unref());
-    every(this.settings.heartbeatMs, () => this.#heartbeat());
+    every(heartbeatStepMs(this.settings.heartbeatMs), () => this.#heartbeatStep());
     every(this.settings.presenceMs, () => this.#presence.tick());
     every(this.settings.presenceRefreshMs, () => {
       this.#presence.refresh(this.#feeds.keys());
@@ -183,8 +188,28 @@ export class Hub {
     for (const channel of [...viewer.subscriptions.keys()]) this.#unsubscribe(viewer, channel);
   }
 
-  #heartbeat(): void {
-    for (const viewer of this.#viewers) {
+  /**
+   * One step of the heartbeat. A round visits every viewer once per
+   * `heartbeatMs`, a batch per step (a round's viewers divided by its steps),
+   * so each viewer is checked about `heartbeatMs` after its previous ping.
+   * Timers run on real time, not on `settings.clock` (which tests may freeze).
+   */
+  #heartbeatStep(): void {
+    const now = performance.now();
+    if (this.#heartbeatRound === null) {
+      if (now - this.#heartbeatRoundStart < this.settings.heartbeatMs) return;
+      this.#heartbeatRoundStart = now;
+      this.#heartbeatRound = this.#viewers.values();
+      const steps = Math.max(1, Math.floor(this.settings.heartbeatMs / heartbeatStepMs(this.settings.heartbeatMs)) - 1);
+      this.#heartbeatBatch = Math.max(1, Math.ceil(this.#viewers.size / steps));
+    }
+    for (let i = 0; i < this.#heartbeatBatch; i += 1) {
+      const next = this.#heartbeatRound.next();
+      if (next.done) {
+        this.#heartbeatRound = null;
+        return;
+      }
+      const viewer = next.value;
       if (!viewer.isAlive) {
         viewer.socket.terminate();
         continue;
@@ -222,6 +247,11 @@ export class Hub {
   #fail(error: unknown, context: string): void {
     this.options.onFailure?.(error, context);
   }
+}
+
+/** How often a heartbeat step runs: a round is at least 5 steps, a step at most 250 ms apart. */
+export function heartbeatStepMs(heartbeatMs: number): number {
+  return Math.max(1, Math.min(250, Math.floor(heartbeatMs / 5)));
 }
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {

@@ -1,0 +1,37 @@
+import { Receiver } from 'ws';
+import { describe, expect, it } from 'vitest';
+import { frameOffsets, textFrames } from './wireFrame.js';
+
+/** Reads frames the way a ws client does. */
+function decode(wire: Buffer): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const receiver = new Receiver({ isServer: false, maxPayload: 1024 * 1024 });
+    const messages: string[] = [];
+    receiver.on('message', (data: Buffer, isBinary: boolean) => messages.push(`${isBinary ? 'binary' : 'text'}:${data.toString()}`));
+    receiver.on('error', reject);
+    receiver.write(wire, () => resolve(messages));
+  });
+}
+
+describe('textFrames', () => {
+  it('frames each payload as an unmasked text frame a WebSocket client reads', async () => {
+    // Lengths around each header size: 7-bit, 16-bit and 64-bit lengths.
+    const payloads = [0, 1, 125, 126, 65_535, 65_536, 70_000].map((length, i) => Buffer.from(String(i).repeat(length)));
+    const messages = await decode(textFrames(payloads));
+    expect(messages).toEqual(payloads.map((payload) => `text:${payload.toString()}`));
+  });
+
+  it('keeps multibyte text intact', async () => {
+    const payload = Buffer.from(JSON.stringify({ text: '안녕하세요 👋' }));
+    expect(await decode(textFrames([payload]))).toEqual([`text:${payload.toString()}`]);
+  });
+
+  it('tells where each frame starts, so a viewer can be sent the tail of a batch', async () => {
+    const payloads = [Buffer.from('a'.repeat(10)), Buffer.from('b'.repeat(200)), Buffer.from('c')];
+    const wire = textFrames(payloads);
+    const offsets = frameOffsets(payloads);
+    expect(offsets).toEqual([0, 12, 216, 219]);
+    expect(offsets.at(-1)).toBe(wire.length);
+    expect(await decode(wire.subarray(offsets[1]))).toEqual([`text:${'b'.repeat(200)}`, 'text:c']);
+  });
+});
