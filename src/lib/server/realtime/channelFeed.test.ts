@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Receiver } from 'ws';
 import { ChannelFeed } from './channelFeed.js';
 import type { NumberedEvent } from './frames.js';
+import { readFrames } from './liveTestClient.js';
 import { MemoryBus } from './memoryBus.js';
 import type { Subscription, Viewer } from './viewer.js';
 
@@ -12,11 +12,7 @@ const history = { maxEntries: 100, maxAgeMs: 60_000 };
 class RecordingViewer {
   readonly writes: { kind: 'framed' | 'single'; messages: string[] }[] = [];
   sendFramed(wire: Buffer): boolean {
-    const messages: string[] = [];
-    const receiver = new Receiver({ isServer: false });
-    receiver.on('message', (data: Buffer) => messages.push(data.toString()));
-    receiver.write(wire);
-    this.writes.push({ kind: 'framed', messages });
+    this.writes.push({ kind: 'framed', messages: readFrames(wire).map((message) => message.replace(/^text:/, '')) });
     return true;
   }
   send(frame: Buffer): boolean {

@@ -1,17 +1,8 @@
-import { Receiver } from 'ws';
 import { describe, expect, it } from 'vitest';
+import { readFrames } from './liveTestClient.js';
 import { frameOffsets, textFrames } from './wireFrame.js';
 
-/** Reads frames the way a ws client does. */
-function decode(wire: Buffer): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const receiver = new Receiver({ isServer: false, maxPayload: 1024 * 1024 });
-    const messages: string[] = [];
-    receiver.on('message', (data: Buffer, isBinary: boolean) => messages.push(`${isBinary ? 'binary' : 'text'}:${data.toString()}`));
-    receiver.on('error', reject);
-    receiver.write(wire, () => resolve(messages));
-  });
-}
+const decode = async (wire: Buffer) => readFrames(wire);
 
 describe('textFrames', () => {
   it('frames each payload as an unmasked text frame a WebSocket client reads', async () => {
