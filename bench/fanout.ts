@@ -165,7 +165,7 @@ async function run(options: Options, peer: Peer, nodes: number, redisPrefix: str
         `${(ready[0]?.openFiles ?? 0) + fileMargin} for itself, so ${nodes === 1 ? 'one node' : `each of ${nodes} nodes`} holds at most ${perNode} viewers`;
       console.log(`  ${name}: ${options.viewers} viewers asked, ${viewers} possible: ${limitedBy}.`);
     }
-    const before = await Promise.all(servers.map((s) => s.request<ServerMeasure>({ type: 'measure', collect: true }, 30_000)));
+    const before = await Promise.all(servers.map((s) => s.request<ServerMeasure>({ type: 'measure', collect: true }, 60_000)));
 
     const processes = options.viewerProcesses ?? Math.max(2, Math.ceil(viewers / viewersPerProcess));
     const shares = Array.from({ length: processes }, (_, i) => Math.floor(viewers / processes) + (i < viewers % processes ? 1 : 0));
@@ -191,29 +191,29 @@ async function run(options: Options, peer: Peer, nodes: number, redisPrefix: str
     if (open === 0) throw new Error(`no viewer could connect to ${name}: ${firstError}`);
 
     await sleep(2_000);
-    const idle = await Promise.all(servers.map((s) => s.request<ServerMeasure>({ type: 'measure', collect: true }, 30_000)));
+    const idle = await Promise.all(servers.map((s) => s.request<ServerMeasure>({ type: 'measure', collect: true }, 60_000)));
     const rssPerConnectionBytes = (sum(idle.map((m) => m.rss)) - sum(before.map((m) => m.rss))) / open;
 
     const phases: PhaseFigures[] = [];
     let nextN = 0;
-    const cpuStart = await Promise.all(servers.map((s) => s.request<ServerMeasure>({ type: 'measure', collect: false }, 10_000)));
+    const cpuStart = await Promise.all(servers.map((s) => s.request<ServerMeasure>({ type: 'measure', collect: false }, 60_000)));
     for (const rate of options.rates) {
       const count = rate * options.seconds;
       const firstN = nextN;
       nextN += count;
-      await Promise.all(viewerLinks.map((v) => v.request({ type: 'phase', firstN, lastN: firstN + count - 1 }, 10_000)));
-      await Promise.all(servers.map((s) => s.request<ServerMeasure>({ type: 'measure', collect: false }, 10_000)));
+      await Promise.all(viewerLinks.map((v) => v.request({ type: 'phase', firstN, lastN: firstN + count - 1 }, 60_000)));
+      await Promise.all(servers.map((s) => s.request<ServerMeasure>({ type: 'measure', collect: false }, 60_000)));
       const done = await (servers[0] as ChildLink).request<PublishDone>({ type: 'publish', rate, count, firstN }, options.seconds * 3_000 + 60_000);
       const expected = done.published * open;
       const drainStart = performance.now();
       for (let polls = 0; polls < options.drainSeconds * 5; polls += 1) {
-        const progress = sum(await Promise.all(viewerLinks.map((v) => v.request<number>({ type: 'progress' }, 10_000))));
+        const progress = sum(await Promise.all(viewerLinks.map((v) => v.request<number>({ type: 'progress' }, 60_000))));
         if (progress >= expected) break;
         await sleep(200);
       }
       const drainMs = performance.now() - drainStart;
-      const reports = await Promise.all(viewerLinks.map((v) => v.request<ViewerReport>({ type: 'report' }, 30_000)));
-      const stalls = await Promise.all(servers.map((s) => s.request<ServerMeasure>({ type: 'measure', collect: false }, 10_000)));
+      const reports = await Promise.all(viewerLinks.map((v) => v.request<ViewerReport>({ type: 'report' }, 60_000)));
+      const stalls = await Promise.all(servers.map((s) => s.request<ServerMeasure>({ type: 'measure', collect: false }, 60_000)));
       const histogram = new LatencyHistogram();
       for (const report of reports) histogram.merge(report.histogram, report.maxMs);
       const phase: PhaseFigures = {
@@ -238,7 +238,7 @@ async function run(options: Options, peer: Peer, nodes: number, redisPrefix: str
           (done.skipped > 0 ? `; the server fell behind: ${done.skipped} of ${count} events not published in time` : '')
       );
     }
-    const cpuEnd = await Promise.all(servers.map((s) => s.request<ServerMeasure>({ type: 'measure', collect: false }, 10_000)));
+    const cpuEnd = await Promise.all(servers.map((s) => s.request<ServerMeasure>({ type: 'measure', collect: false }, 60_000)));
     const delivered = sum(phases.map((p) => p.delivered));
     return {
       name,

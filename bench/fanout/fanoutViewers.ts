@@ -4,12 +4,13 @@
  * and for every event records the delivery latency (receive time minus the
  * publish time in the payload) and counts it per viewer by its number, so
  * the orchestrator can tell what was lost. Both peers are read the same way
- * (ws + JSON.parse); `official` uses socket.io-client for Socket.IO instead.
+ * (a ws client, the event's time and number read straight from the frame);
+ * `official` uses socket.io-client (and its parser) for Socket.IO instead.
  */
 import { io as socketIoClient } from 'socket.io-client';
 import { WebSocket } from 'ws';
 import { announceFailure, announceReady, serveRequests } from './childLink.js';
-import { benchChannel, preciseNow, type BenchPayload, type ClientConfig, type ConnectDone, type Request, type ViewerReport } from './benchEvent.js';
+import { benchChannel, preciseNow, readTick, type BenchPayload, type ClientConfig, type ConnectDone, type Request, type ViewerReport } from './benchEvent.js';
 import { LatencyHistogram } from './latencyHistogram.js';
 
 const config = JSON.parse(process.argv[2] ?? '{}') as ClientConfig;
@@ -24,7 +25,7 @@ const histogram = new LatencyHistogram();
 let window = { firstN: 0, lastN: -1 };
 let outOfOrder = 0;
 
-function tick(viewer: number, payload: BenchPayload, now: number): void {
+function tick(viewer: number, payload: Pick<BenchPayload, 't' | 'n'>, now: number): void {
   const n = payload.n;
   if (n < window.firstN || n > window.lastN) return;
   if (n <= (lastN[viewer] as number)) {
@@ -68,9 +69,9 @@ function openViewer(viewer: number, url: string): Promise<void> {
       socket.on('open', () => socket.send(JSON.stringify({ v: 1, type: 'subscribe', channel: benchChannel })));
       socket.on('message', (data: Buffer) => {
         const now = preciseNow();
-        const frame = JSON.parse(data.toString()) as { type: string; data?: BenchPayload };
-        if (frame.type === 'event') tick(viewer, frame.data as BenchPayload, now);
-        else if (frame.type === 'subscribed') follows();
+        const event = readTick(data);
+        if (event) tick(viewer, event, now);
+        else if (!following && (JSON.parse(data.toString()) as { type: string }).type === 'subscribed') follows();
       });
     } else {
       // Engine.IO 4 / Socket.IO 5 over a bare WebSocket: the server's "0" open
@@ -78,11 +79,10 @@ function openViewer(viewer: number, url: string): Promise<void> {
       // its ack, "42[...]" events, "2" pings answered with "3".
       socket.on('message', (data: Buffer) => {
         const now = preciseNow();
+        const event = readTick(data);
+        if (event) return tick(viewer, event, now);
         const text = data.toString();
-        if (text.startsWith('42')) {
-          const packet = JSON.parse(text.slice(2)) as [string, BenchPayload];
-          tick(viewer, packet[1], now);
-        } else if (text === '2') socket.send('3');
+        if (text === '2') socket.send('3');
         else if (text.startsWith('430')) follows();
         else if (text.startsWith('40')) socket.send(`420${JSON.stringify(['subscribe', benchChannel])}`);
         else if (text.startsWith('0')) socket.send('40');
