@@ -55,6 +55,8 @@ interface PhaseFigures {
   /** Longest event-loop stall of the server(s) during the phase. */
   serverLoopStallMs: number;
   drainMs: number;
+  /** Why the phase could not be measured (the server too far behind to answer). */
+  error?: string;
 }
 
 interface RunFigures {
@@ -138,6 +140,8 @@ function parseOptions(argv: string[]): Options {
   return options;
 }
 
+/** FANOUT_PROFILE_DIR=dir writes a CPU profile of each server process there (for looking into a result). */
+const serverProfileArgs = process.env.FANOUT_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.FANOUT_PROFILE_DIR}`] : [];
 const serverFile = new URL('./fanout/fanoutServer.ts', import.meta.url).pathname;
 const viewersFile = new URL('./fanout/fanoutViewers.ts', import.meta.url).pathname;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -148,7 +152,7 @@ async function run(options: Options, peer: Peer, nodes: number, redisPrefix: str
   const name = nodes > 1 ? `Madang, ${nodes} nodes through Redis` : peer;
   const config: ServerConfig = { peer, ...(redisPrefix ? { redis: { url: options.redisUrl, prefix: redisPrefix } } : {}) };
   const started = await Promise.all(
-    Array.from({ length: nodes }, (_, i) => ChildLink.start<ServerReady>(`${peer} server ${i + 1}`, serverFile, config, ['--expose-gc']))
+    Array.from({ length: nodes }, (_, i) => ChildLink.start<ServerReady>(`${peer} server ${i + 1}`, serverFile, config, ['--expose-gc', ...serverProfileArgs]))
   );
   const servers = started.map((s) => s.link);
   const viewerLinks: ChildLink[] = [];
@@ -197,49 +201,31 @@ async function run(options: Options, peer: Peer, nodes: number, redisPrefix: str
     const phases: PhaseFigures[] = [];
     let nextN = 0;
     const cpuStart = await Promise.all(servers.map((s) => s.request<ServerMeasure>({ type: 'measure', collect: false }, 60_000)));
+    /** CPU and deliveries up to the last phase whose end the server(s) could still report. */
+    let cpuUsedUs = 0;
+    let deliveredMeasured = 0;
     for (const rate of options.rates) {
       const count = rate * options.seconds;
       const firstN = nextN;
       nextN += count;
-      await Promise.all(viewerLinks.map((v) => v.request({ type: 'phase', firstN, lastN: firstN + count - 1 }, 60_000)));
-      await Promise.all(servers.map((s) => s.request<ServerMeasure>({ type: 'measure', collect: false }, 60_000)));
-      const done = await (servers[0] as ChildLink).request<PublishDone>({ type: 'publish', rate, count, firstN }, options.seconds * 3_000 + 60_000);
-      const expected = done.published * open;
-      const drainStart = performance.now();
-      for (let polls = 0; polls < options.drainSeconds * 5; polls += 1) {
-        const progress = sum(await Promise.all(viewerLinks.map((v) => v.request<number>({ type: 'progress' }, 60_000))));
-        if (progress >= expected) break;
-        await sleep(200);
+      try {
+        const phase = await runPhase(servers, viewerLinks, options, rate, count, firstN, open);
+        phases.push(phase.figures);
+        cpuUsedUs = sum(phase.endMeasures.map(cpuUs)) - sum(cpuStart.map(cpuUs));
+        deliveredMeasured = sum(phases.map((p) => p.delivered));
+        console.log(
+          `  ${name}: ${rate}/s → p50 ${ms(phase.figures.p50Ms)}, p99 ${ms(phase.figures.p99Ms)}, max ${ms(phase.figures.maxMs)}, ` +
+            `lost ${phase.figures.lost} of ${phase.figures.expected}, server loop stall ≤ ${phase.figures.serverLoopStallMs.toFixed(0)} ms` +
+            (phase.figures.skipped > 0 ? `; the server fell behind: ${phase.figures.skipped} of ${count} events not published in time` : '')
+        );
+      } catch (error) {
+        // A server this far behind cannot answer in time: report what was measured, skip the other rates.
+        const reason = error instanceof Error ? error.message : String(error);
+        console.log(`  ${name}: ${rate}/s could not be measured: ${reason}`);
+        phases.push({ rate, published: 0, skipped: count, expected: 0, delivered: 0, lost: 0, outOfOrder: 0, p50Ms: null, p99Ms: null, maxMs: null, serverLoopStallMs: 0, drainMs: 0, error: reason });
+        break;
       }
-      const drainMs = performance.now() - drainStart;
-      const reports = await Promise.all(viewerLinks.map((v) => v.request<ViewerReport>({ type: 'report' }, 60_000)));
-      const stalls = await Promise.all(servers.map((s) => s.request<ServerMeasure>({ type: 'measure', collect: false }, 60_000)));
-      const histogram = new LatencyHistogram();
-      for (const report of reports) histogram.merge(report.histogram, report.maxMs);
-      const phase: PhaseFigures = {
-        rate,
-        published: done.published,
-        skipped: done.skipped,
-        expected,
-        delivered: sum(reports.map((r) => r.received)),
-        // Events whose publish failed count as lost; skipped ones were never sent (shown apart).
-        lost: sum(reports.map((r) => r.lost)) - done.skipped * open,
-        outOfOrder: sum(reports.map((r) => r.outOfOrder)),
-        p50Ms: histogram.percentile(0.5),
-        p99Ms: histogram.percentile(0.99),
-        maxMs: histogram.total > 0 ? histogram.maxMs : null,
-        serverLoopStallMs: Math.max(...stalls.map((m) => m.loopDelayMaxMs)),
-        drainMs
-      };
-      phases.push(phase);
-      console.log(
-        `  ${name}: ${rate}/s → p50 ${ms(phase.p50Ms)}, p99 ${ms(phase.p99Ms)}, max ${ms(phase.maxMs)}, ` +
-          `lost ${phase.lost} of ${expected}, server loop stall ≤ ${phase.serverLoopStallMs.toFixed(0)} ms` +
-          (done.skipped > 0 ? `; the server fell behind: ${done.skipped} of ${count} events not published in time` : '')
-      );
     }
-    const cpuEnd = await Promise.all(servers.map((s) => s.request<ServerMeasure>({ type: 'measure', collect: false }, 60_000)));
-    const delivered = sum(phases.map((p) => p.delivered));
     return {
       name,
       version: ready[0]?.version ?? '?',
@@ -251,12 +237,55 @@ async function run(options: Options, peer: Peer, nodes: number, redisPrefix: str
       connectSeconds,
       rssPerConnectionBytes,
       serverRssIdleBytes: sum(idle.map((m) => m.rss)),
-      cpuPerDeliveryUs: delivered > 0 ? (sum(cpuEnd.map(cpuUs)) - sum(cpuStart.map(cpuUs))) / delivered : null,
+      cpuPerDeliveryUs: deliveredMeasured > 0 ? cpuUsedUs / deliveredMeasured : null,
       phases
     };
   } finally {
     await Promise.all([...viewerLinks, ...servers].map((link) => link.stop()));
   }
+}
+
+/** One rate: viewers told the phase's numbers, the server publishes, the viewers drain (bounded), then report. */
+async function runPhase(
+  servers: ChildLink[],
+  viewerLinks: ChildLink[],
+  options: Options,
+  rate: number,
+  count: number,
+  firstN: number,
+  open: number
+): Promise<{ figures: PhaseFigures; endMeasures: ServerMeasure[] }> {
+  await Promise.all(viewerLinks.map((v) => v.request({ type: 'phase', firstN, lastN: firstN + count - 1 }, 60_000)));
+  await Promise.all(servers.map((s) => s.request<ServerMeasure>({ type: 'measure', collect: false }, 60_000)));
+  const done = await (servers[0] as ChildLink).request<PublishDone>({ type: 'publish', rate, count, firstN }, options.seconds * 3_000 + 60_000);
+  const expected = done.published * open;
+  const drainStart = performance.now();
+  for (let polls = 0; polls < options.drainSeconds * 5; polls += 1) {
+    const progress = sum(await Promise.all(viewerLinks.map((v) => v.request<number>({ type: 'progress' }, 60_000))));
+    if (progress >= expected) break;
+    await sleep(200);
+  }
+  const drainMs = performance.now() - drainStart;
+  const reports = await Promise.all(viewerLinks.map((v) => v.request<ViewerReport>({ type: 'report' }, 60_000)));
+  const endMeasures = await Promise.all(servers.map((s) => s.request<ServerMeasure>({ type: 'measure', collect: false }, 60_000)));
+  const histogram = new LatencyHistogram();
+  for (const report of reports) histogram.merge(report.histogram, report.maxMs);
+  const figures: PhaseFigures = {
+    rate,
+    published: done.published,
+    skipped: done.skipped,
+    expected,
+    delivered: sum(reports.map((r) => r.received)),
+    // Events whose publish failed count as lost; skipped ones were never sent (shown apart).
+    lost: sum(reports.map((r) => r.lost)) - done.skipped * open,
+    outOfOrder: sum(reports.map((r) => r.outOfOrder)),
+    p50Ms: histogram.percentile(0.5),
+    p99Ms: histogram.percentile(0.99),
+    maxMs: histogram.total > 0 ? histogram.maxMs : null,
+    serverLoopStallMs: Math.max(...endMeasures.map((m) => m.loopDelayMaxMs)),
+    drainMs
+  };
+  return { figures, endMeasures };
 }
 
 function ms(value: number | null): string {
@@ -286,7 +315,8 @@ function printTable(madang: RunFigures | undefined, socketIo: (RunFigures & { ve
     add(`p50 latency at ${rate}/s`, `p50At${rate}`, a?.p50Ms ?? null, b?.p50Ms ?? null, ms, '');
     add(`p99 latency at ${rate}/s`, `p99At${rate}`, a?.p99Ms ?? null, b?.p99Ms ?? null, ms, `≤ ${targets.p99Ms} ms`);
     add(`max latency at ${rate}/s`, `maxAt${rate}`, a?.maxMs ?? null, b?.maxMs ?? null, ms, '');
-    const lost = (p: PhaseFigures | undefined) => (p ? `${p.lost} of ${p.expected}${p.skipped > 0 ? ` (${p.skipped} events unpublished)` : ''}` : '–');
+    const lost = (p: PhaseFigures | undefined) =>
+      !p ? '–' : p.error ? 'not measured' : `${p.lost} of ${p.expected}${p.skipped > 0 ? ` (${p.skipped} events unpublished)` : ''}`;
     rows.push([`lost at ${rate}/s`, lost(a), lost(b), '', '0']);
   }
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
