@@ -90,10 +90,12 @@ export class ChannelFeed {
     }
   }
 
-  /** Sends one frame, built once, to every subscriber (after the live events applied before it). */
+  /** Sends one frame, serialised and framed once, to every subscriber (after the live events applied before it). */
   broadcast(frame: Buffer): void {
     this.flush();
-    for (const subscription of this.subscriptions) subscription.viewer.send(frame);
+    const payloads = [frame];
+    const wire = textFrames(payloads);
+    for (const subscription of this.subscriptions) subscription.viewer.sendFramed(wire, payloads);
   }
 
   /**
