@@ -54,6 +54,10 @@ interface PhaseFigures {
   maxMs: number | null;
   /** Longest event-loop stall of the server(s) during the phase. */
   serverLoopStallMs: number;
+  /** Server CPU (user + system, all nodes) from the phase's start to its end, per event delivered in it. */
+  cpuPerDeliveryUs: number | null;
+  /** Viewers whose connection closed during the phase (Madang drops a viewer that stops reading; Socket.IO one that misses pings). */
+  viewersClosed: number;
   drainMs: number;
   /** Why the phase could not be measured (the server too far behind to answer). */
   error?: string;
@@ -215,14 +219,15 @@ async function run(options: Options, peer: Peer, nodes: number, redisPrefix: str
         deliveredMeasured = sum(phases.map((p) => p.delivered));
         console.log(
           `  ${name}: ${rate}/s → p50 ${ms(phase.figures.p50Ms)}, p99 ${ms(phase.figures.p99Ms)}, max ${ms(phase.figures.maxMs)}, ` +
-            `lost ${phase.figures.lost} of ${phase.figures.expected}, server loop stall ≤ ${phase.figures.serverLoopStallMs.toFixed(0)} ms` +
+            `lost ${phase.figures.lost} of ${phase.figures.expected} (${phase.figures.viewersClosed} viewers closed), ` +
+            `CPU ${phase.figures.cpuPerDeliveryUs?.toFixed(2) ?? '–'} µs per delivery, server loop stall ≤ ${phase.figures.serverLoopStallMs.toFixed(0)} ms` +
             (phase.figures.skipped > 0 ? `; the server fell behind: ${phase.figures.skipped} of ${count} events not published in time` : '')
         );
       } catch (error) {
         // A server this far behind cannot answer in time: report what was measured, skip the other rates.
         const reason = error instanceof Error ? error.message : String(error);
         console.log(`  ${name}: ${rate}/s could not be measured: ${reason}`);
-        phases.push({ rate, published: 0, skipped: count, expected: 0, delivered: 0, lost: 0, outOfOrder: 0, p50Ms: null, p99Ms: null, maxMs: null, serverLoopStallMs: 0, drainMs: 0, error: reason });
+        phases.push({ rate, published: 0, skipped: count, expected: 0, delivered: 0, lost: 0, outOfOrder: 0, p50Ms: null, p99Ms: null, maxMs: null, serverLoopStallMs: 0, cpuPerDeliveryUs: null, viewersClosed: 0, drainMs: 0, error: reason });
         break;
       }
     }
@@ -256,7 +261,7 @@ async function runPhase(
   open: number
 ): Promise<{ figures: PhaseFigures; endMeasures: ServerMeasure[] }> {
   await Promise.all(viewerLinks.map((v) => v.request({ type: 'phase', firstN, lastN: firstN + count - 1 }, 60_000)));
-  await Promise.all(servers.map((s) => s.request<ServerMeasure>({ type: 'measure', collect: false }, 60_000)));
+  const startMeasures = await Promise.all(servers.map((s) => s.request<ServerMeasure>({ type: 'measure', collect: false }, 60_000)));
   const done = await (servers[0] as ChildLink).request<PublishDone>({ type: 'publish', rate, count, firstN }, options.seconds * 3_000 + 60_000);
   const expected = done.published * open;
   const drainStart = performance.now();
@@ -270,12 +275,14 @@ async function runPhase(
   const endMeasures = await Promise.all(servers.map((s) => s.request<ServerMeasure>({ type: 'measure', collect: false }, 60_000)));
   const histogram = new LatencyHistogram();
   for (const report of reports) histogram.merge(report.histogram, report.maxMs);
+  const delivered = sum(reports.map((r) => r.received));
+  const cpuUsed = sum(endMeasures.map(cpuUs)) - sum(startMeasures.map(cpuUs));
   const figures: PhaseFigures = {
     rate,
     published: done.published,
     skipped: done.skipped,
     expected,
-    delivered: sum(reports.map((r) => r.received)),
+    delivered,
     // Events whose publish failed count as lost; skipped ones were never sent (shown apart).
     lost: sum(reports.map((r) => r.lost)) - done.skipped * open,
     outOfOrder: sum(reports.map((r) => r.outOfOrder)),
@@ -283,6 +290,8 @@ async function runPhase(
     p99Ms: histogram.percentile(0.99),
     maxMs: histogram.total > 0 ? histogram.maxMs : null,
     serverLoopStallMs: Math.max(...endMeasures.map((m) => m.loopDelayMaxMs)),
+    cpuPerDeliveryUs: delivered > 0 ? cpuUsed / delivered : null,
+    viewersClosed: open - sum(reports.map((r) => r.open)),
     drainMs
   };
   return { figures, endMeasures };
@@ -308,15 +317,20 @@ function printTable(madang: RunFigures | undefined, socketIo: (RunFigures & { ve
     rows.push([label, format(a), format(b), x(ratios[key] ?? null), target]);
   };
   add('RSS per idle connection', 'rssPerConnection', madang?.rssPerConnectionBytes ?? null, socketIo?.rssPerConnectionBytes ?? null, (v) => (v === null ? '–' : kib(v)), `≤ ${targets.rssRatio}×`);
-  add('server CPU per delivery', 'cpuPerDelivery', madang?.cpuPerDeliveryUs ?? null, socketIo?.cpuPerDeliveryUs ?? null, us, `≤ ${targets.cpuRatio}×`);
+  add('server CPU per delivery (run)', 'cpuPerDelivery', madang?.cpuPerDeliveryUs ?? null, socketIo?.cpuPerDeliveryUs ?? null, us, `≤ ${targets.cpuRatio}×`);
   for (const [i, rate] of rates.entries()) {
     const a = madang?.phases[i];
     const b = socketIo?.phases[i];
+    add(`CPU per delivery at ${rate}/s`, `cpuPerDeliveryAt${rate}`, a?.cpuPerDeliveryUs ?? null, b?.cpuPerDeliveryUs ?? null, us, '');
     add(`p50 latency at ${rate}/s`, `p50At${rate}`, a?.p50Ms ?? null, b?.p50Ms ?? null, ms, '');
     add(`p99 latency at ${rate}/s`, `p99At${rate}`, a?.p99Ms ?? null, b?.p99Ms ?? null, ms, `≤ ${targets.p99Ms} ms`);
     add(`max latency at ${rate}/s`, `maxAt${rate}`, a?.maxMs ?? null, b?.maxMs ?? null, ms, '');
     const lost = (p: PhaseFigures | undefined) =>
-      !p ? '–' : p.error ? 'not measured' : `${p.lost} of ${p.expected}${p.skipped > 0 ? ` (${p.skipped} events unpublished)` : ''}`;
+      !p
+        ? '–'
+        : p.error
+          ? 'not measured'
+          : `${p.lost} of ${p.expected}${p.viewersClosed > 0 ? `, ${p.viewersClosed} viewers closed` : ''}${p.skipped > 0 ? ` (${p.skipped} events unpublished)` : ''}`;
     rows.push([`lost at ${rate}/s`, lost(a), lost(b), '', '0']);
   }
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
