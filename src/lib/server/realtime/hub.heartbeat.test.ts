@@ -2,6 +2,7 @@
  * Heartbeats are spread over the interval: each step pings a small batch, so
  * thousands of connections never make one long stall of the event loop.
  * Fake timers and fake sockets: it counts pings per step, it does not time them.
+ * Also: what a connection costs the hub in listeners (shared, not per socket).
  */
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -17,7 +18,7 @@ class SilentSocket extends EventEmitter {
   terminated = false;
   readonly _socket = { destroyed: false, write: () => true };
   readonly _sender = { _queue: [] };
-  send(): void {}
+  send(_data: Buffer): void {}
   ping(): void {
     this.pings += 1;
   }
@@ -86,5 +87,25 @@ describe('heartbeats', () => {
     expect(heartbeatStepMs(30_000)).toBe(250);
     expect(heartbeatStepMs(1_000)).toBe(200);
     expect(heartbeatStepMs(50)).toBe(10);
+  });
+});
+
+describe('connections', () => {
+  it('share their listeners: a connection adds no closures of its own', () => {
+    const [first, second] = connect(2) as [SilentSocket, SilentSocket];
+    for (const event of ['message', 'pong', 'error', 'close']) {
+      expect(first.listeners(event)).toHaveLength(1);
+      expect(first.listeners(event)).toEqual(second.listeners(event));
+    }
+  });
+
+  it('still answer each socket as its own viewer', () => {
+    const [first, second] = connect(2) as [SilentSocket, SilentSocket];
+    const sent: string[] = [];
+    second.send = (data: Buffer) => void sent.push(data.toString());
+    second.emit('message', Buffer.from('{"v":1,"type":"ping","id":"second"}'), false);
+    expect(sent.map((frame) => JSON.parse(frame) as unknown)).toEqual([{ v: 1, type: 'pong', id: 'second' }]);
+    first.emit('close', 1000, Buffer.alloc(0));
+    expect(hub.connectionCount).toBe(1);
   });
 });

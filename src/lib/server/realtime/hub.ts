@@ -5,7 +5,7 @@
  * stall the event loop at once). Services call `publish` after their transaction commits; the
  * bus numbers the event and brings it to every node's viewers.
  */
-import type { WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import { parseChannel, type ChannelKind } from '../../domain/realtime/channel.js';
 import type { HistoryLimits } from '../../domain/realtime/channelHistory.js';
 import type { Bus } from './bus.js';
@@ -13,7 +13,7 @@ import { ChannelFeed } from './channelFeed.js';
 import { eventNamePattern, hubFrame, unnumberedEvent, type HubMessage } from './frames.js';
 import { Presence } from './presence.js';
 import { readViewerMessage, type ProtocolProblem, type ViewerMessage } from './protocol.js';
-import { closeCodes, Viewer, type Subscription } from './viewer.js';
+import { closeCodes, Viewer, viewerOf, type Subscription } from './viewer.js';
 
 /** Supplies the current state of a channel of one kind, by record id (a port later features fill). */
 export type SnapshotProvider = (id: string) => Promise<unknown>;
@@ -119,17 +119,31 @@ export class Hub {
 
   /** Takes over an upgraded WebSocket (see liveEndpoint.ts). */
   connect(socket: WebSocket): void {
-    const viewer = new Viewer(socket, this.settings, (gone) => this.#forget(gone));
+    const viewer = new Viewer(socket, this.settings, this.#forgetViewer);
     this.#viewers.add(viewer);
-    socket.on('pong', () => (viewer.isAlive = true));
-    socket.on('error', (error) => this.#fail(error, 'viewer socket'));
-    socket.on('message', (data, isBinary) => {
-      const bytes = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
-      const read = readViewerMessage(bytes, isBinary);
-      if (read.ok) this.#handle(viewer, read.message);
-      else this.#refuse(viewer, read.problem);
-    });
+    // Listeners shared by every connection (they find the viewer from the
+    // socket): no closures per connection, which 20k viewers would multiply.
+    socket.on('pong', markAlive);
+    socket.on('error', this.#onSocketError);
+    socket.on('message', this.#onMessage);
     viewer.send(hubFrame({ type: 'welcome', heartbeatMs: this.settings.heartbeatMs, maxMessageBytes: this.settings.maxMessageBytes }));
+  }
+
+  readonly #forgetViewer = (viewer: Viewer): void => this.#forget(viewer);
+  readonly #onSocketError = (error: Error): void => this.#fail(error, 'viewer socket');
+  readonly #onMessage = this.#messageListener();
+
+  #messageListener(): (this: WebSocket, data: RawData, isBinary: boolean) => void {
+    const read = (viewer: Viewer, data: RawData, isBinary: boolean) => {
+      const bytes = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
+      const result = readViewerMessage(bytes, isBinary);
+      if (result.ok) this.#handle(viewer, result.message);
+      else this.#refuse(viewer, result.problem);
+    };
+    return function (this: WebSocket, data: RawData, isBinary: boolean) {
+      const viewer = viewerOf(this);
+      if (viewer) read(viewer, data, isBinary);
+    };
   }
 
   async close(): Promise<void> {
@@ -247,6 +261,12 @@ export class Hub {
   #fail(error: unknown, context: string): void {
     this.options.onFailure?.(error, context);
   }
+}
+
+/** A pong answers the last ping (shared by every connection; `this` is the socket). */
+function markAlive(this: WebSocket): void {
+  const viewer = viewerOf(this);
+  if (viewer) viewer.isAlive = true;
 }
 
 /** How often a heartbeat step runs: a round is at least 5 steps, a step at most 250 ms apart. */

@@ -45,6 +45,14 @@ interface WsInternals {
   readonly _sender?: { readonly _queue?: readonly unknown[] };
 }
 
+/** Where a socket keeps its viewer, so listeners shared by every connection can find it. */
+const viewerKey = Symbol('madang.viewer');
+
+/** The viewer a hub socket belongs to. */
+export function viewerOf(socket: WebSocket): Viewer | undefined {
+  return (socket as WebSocket & { [viewerKey]?: Viewer })[viewerKey];
+}
+
 export class Viewer {
   readonly subscriptions = new Map<string, Subscription>();
   /** Answered the last ping (a ws pong). */
@@ -61,7 +69,9 @@ export class Viewer {
     private readonly limits: ViewerLimits,
     private readonly onGone: (viewer: Viewer) => void
   ) {
-    socket.once('close', () => this.#leave());
+    (socket as WebSocket & { [viewerKey]?: Viewer })[viewerKey] = this;
+    // ws emits 'close' once; one listener shared by every connection.
+    socket.on('close', Viewer.#leaveOnClose);
     const internals = socket as unknown as WsInternals;
     const direct = socket.extensions === '' && typeof internals._socket?.write === 'function' && Array.isArray(internals._sender?._queue);
     this.#tcp = direct ? (internals._socket as Socket) : null;
@@ -107,6 +117,11 @@ export class Viewer {
     this.#leave();
     this.socket.close(code, reason);
     setTimeout(() => this.socket.terminate(), this.limits.closeGraceMs).unref();
+  }
+
+  static #leaveOnClose(this: WebSocket): void {
+    const viewer = viewerOf(this);
+    if (viewer) viewer.#leave();
   }
 
   #leave(): void {
