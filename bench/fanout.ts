@@ -73,6 +73,8 @@ interface RunFigures {
   limitedBy: string | null;
   connectSeconds: number;
   rssPerConnectionBytes: number;
+  /** The part of it on the JavaScript heap (the rest is native: sockets, buffers, allocator slack). */
+  heapPerConnectionBytes: number;
   serverRssIdleBytes: number;
   cpuPerDeliveryUs: number | null;
   phases: PhaseFigures[];
@@ -201,7 +203,9 @@ async function run(options: Options, peer: Peer, nodes: number, redisPrefix: str
     await sleep(2_000);
     const idle = await Promise.all(servers.map((s) => s.request<ServerMeasure>({ type: 'measure', collect: true }, 60_000)));
     const rssPerConnectionBytes = (sum(idle.map((m) => m.rss)) - sum(before.map((m) => m.rss))) / open;
+    const heapPerConnectionBytes = (sum(idle.map((m) => m.heapUsed)) - sum(before.map((m) => m.heapUsed))) / open;
 
+    console.log(`  ${name}: server memory per idle connection: ${(rssPerConnectionBytes / 1024).toFixed(1)} KiB RSS, of which ${(heapPerConnectionBytes / 1024).toFixed(1)} KiB JavaScript heap`);
     const phases: PhaseFigures[] = [];
     let nextN = 0;
     const cpuStart = await Promise.all(servers.map((s) => s.request<ServerMeasure>({ type: 'measure', collect: false }, 60_000)));
@@ -241,6 +245,7 @@ async function run(options: Options, peer: Peer, nodes: number, redisPrefix: str
       limitedBy,
       connectSeconds,
       rssPerConnectionBytes,
+      heapPerConnectionBytes,
       serverRssIdleBytes: sum(idle.map((m) => m.rss)),
       cpuPerDeliveryUs: deliveredMeasured > 0 ? cpuUsedUs / deliveredMeasured : null,
       phases
