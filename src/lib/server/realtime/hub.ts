@@ -2,8 +2,9 @@
  * The real-time hub of one app node: accepts viewer connections, answers
  * protocol messages, keeps one feed per channel, counts viewers and sends
  * heartbeats (spread over the interval in small batches, so 20k pings never
- * stall the event loop at once). Services call `publish` after their transaction commits; the
- * bus numbers the event and brings it to every node's viewers.
+ * stall the event loop at once). Services call `publish` after their
+ * transaction commits; the bus numbers the event and brings it to every
+ * node's viewers.
  */
 import type { RawData, WebSocket } from 'ws';
 import { parseChannel, type ChannelKind } from '../../domain/realtime/channel.js';
