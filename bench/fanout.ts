@@ -367,7 +367,8 @@ function withoutCredentials(url: string): string {
 }
 
 async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
+  redis.on('error', () => {}); // connect() rejects with the same error
   try {
     await redis.connect();
     let cursor = '0';
