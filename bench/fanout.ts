@@ -157,9 +157,16 @@ const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 async function run(options: Options, peer: Peer, nodes: number, redisPrefix: string | null): Promise<RunFigures & { version: string }> {
   const name = nodes > 1 ? `Madang, ${nodes} nodes through Redis` : peer;
   const config: ServerConfig = { peer, ...(redisPrefix ? { redis: { url: options.redisUrl, prefix: redisPrefix } } : {}) };
-  const started = await Promise.all(
+  const starting = await Promise.allSettled(
     Array.from({ length: nodes }, (_, i) => ChildLink.start<ServerReady>(`${peer} server ${i + 1}`, serverFile, config, ['--expose-gc', ...serverProfileArgs]))
   );
+  const failedStart = starting.find((result) => result.status === 'rejected');
+  if (failedStart) {
+    // Stop the nodes that did start before giving up on this run.
+    await Promise.all(starting.map((result) => (result.status === 'fulfilled' ? result.value.link.stop() : undefined)));
+    throw failedStart.reason;
+  }
+  const started = starting.map((result) => (result as PromiseFulfilledResult<{ link: ChildLink; ready: ServerReady }>).value);
   const servers = started.map((s) => s.link);
   const viewerLinks: ChildLink[] = [];
   try {
