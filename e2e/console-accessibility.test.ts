@@ -19,7 +19,7 @@ let server: TestServer;
 let smtp: SmtpCapture;
 let browser: Browser;
 /** Links that work once, captured before anyone uses them. */
-const links = { setup: '', invitation: '', passwordReset: '' };
+const links = { setup: '', invitation: '', passwordReset: '', draftPoll: '' };
 
 beforeAll(async () => {
   smtp = await startSmtpCapture();
@@ -51,8 +51,28 @@ async function createPeople(): Promise<void> {
   const speaker = new ConsoleClient(server.url);
   await speaker.submit(consoleLinkIn(await smtp.next('speaker@example.org')), { displayName: 'Sam Speaker', password });
   links.invitation = consoleLinkIn(await smtp.next('pending@example.org'));
+  await createPolls(admin);
   await new ConsoleClient(server.url).submit('/console/password-reset', { email: 'speaker@example.org' });
   links.passwordReset = consoleLinkIn(await smtp.next('speaker@example.org'));
+  // Questions on the Q&A moderation page, so its lists, buttons and merge choices are checked too.
+  const citizen = new ConsoleClient(server.url);
+  for (const [text, displayName] of [
+    ['Will the sensors cover every district?', 'Jiwoo'],
+    ['How is the data kept private?', '']
+  ] as const) {
+    const key = /name="idempotencyKey" value="([0-9a-f-]{36})"/.exec((await citizen.get('/seoul-2020/sessions/d2-talk-concert')).text)![1]!;
+    const asked = await citizen.post('/seoul-2020/sessions/d2-talk-concert?/askQuestion', { text, displayName, idempotencyKey: key });
+    expect(asked.status).toBe(303);
+  }
+}
+
+/** A session's polls: a draft to edit, and an open one whose results show as bars and a table. */
+const polls = '/console/editions/seoul-2020/sessions/d1-talk-concert/polls';
+async function createPolls(admin: ConsoleClient): Promise<void> {
+  const poll = (question: string) => ({ 'question.ko': question, 'question.en': question, 'option1.ko': '서울', 'option1.en': 'Seoul', 'option2.ko': '헬싱키', kind: 'multiple', maxChoices: '2' });
+  const open = (await admin.submit(polls, poll('열린 투표'), '?/create')).location!.split('#poll-')[1]!;
+  await admin.submit(polls, { poll: open, version: '1' }, '?/open');
+  links.draftPoll = (await admin.submit(polls, poll('초안 투표'), '?/create')).location!.split('#poll-')[1]!;
 }
 
 const sessions = new Map<string, Promise<string>>();
@@ -192,12 +212,41 @@ const afterSetup: Check[] = [
   { name: 'new edition, with mistakes', path: () => '/console/editions/new', as: admin, status: 400, act: submitEmpty },
   { name: 'edition settings', path: () => '/console/editions/seoul-2020/settings', as: admin, status: 200 },
   { name: 'edition days', path: () => '/console/editions/seoul-2020/days', as: admin, status: 200 },
+  { name: 'session polls', path: () => polls, as: admin, status: 200 },
+  {
+    name: 'session polls, a new poll with mistakes',
+    path: () => polls,
+    as: admin,
+    status: 400,
+    act: (page) => page.locator('form[action="?/create"] button[type=submit]').click()
+  },
+  { name: 'session polls, refused to a speaker', path: () => polls, as: speaker, status: 403 },
+  { name: 'draft poll', path: () => `${polls}/${links.draftPoll}`, as: admin, status: 200 },
   {
     name: 'edition days, a day with mistakes',
     path: () => '/console/editions/seoul-2020/days',
     as: admin,
     status: 400,
     act: (page) => page.locator('form[action="?/addDay"] button[type=submit]').click()
+  },
+  { name: 'session questions', path: () => sessionQuestions, as: admin, status: 200 },
+  { name: 'session questions, refused to a speaker', path: () => sessionQuestions, as: speaker, status: 403 },
+  {
+    name: 'session questions, pre-moderation switched',
+    path: () => sessionQuestions,
+    as: admin,
+    status: 303,
+    act: (page) => page.locator('form[action="?/premoderation"] button[type=submit]').click()
+  },
+  {
+    name: 'session questions, another moderator switched pre-moderation first',
+    path: () => sessionQuestions,
+    as: admin,
+    status: 409,
+    act: async (page) => {
+      await switchPremoderationAsSomeoneElse();
+      await page.locator('form[action="?/premoderation"] button[type=submit]').click();
+    }
   },
   { name: 'session chat moderation', path: () => '/console/editions/seoul-2020/sessions/d1-talk-concert/chat', as: admin, status: 200 },
   {
@@ -223,6 +272,20 @@ const afterSetup: Check[] = [
   },
   { name: 'word filter, refused to a speaker', path: () => '/console/editions/seoul-2020/word-filter', as: speaker, status: 403 }
 ];
+
+const sessionQuestions = '/console/editions/seoul-2020/sessions/d2-talk-concert/questions';
+
+/** Switches the session's pre-moderation over HTTP as the administrator, so the page open in the browser is stale. */
+async function switchPremoderationAsSomeoneElse(): Promise<void> {
+  const other = new ConsoleClient(server.url);
+  other.cookies.set('madang_session', await sessionOf(admin.email));
+  const html = (await other.get(sessionQuestions)).text;
+  const form = html.slice(html.indexOf('action="?/premoderation"'));
+  const version = /name="version" value="(\d+)"/.exec(form)![1]!;
+  const premoderated = /name="premoderated" value="(on|off)"/.exec(form)![1]!;
+  const switched = await other.submit(sessionQuestions, { version, premoderated }, '?/premoderation');
+  expect(switched.status).toBe(303);
+}
 
 
 /** Saves a city over HTTP as the administrator, so the form open in the browser is stale. */

@@ -17,7 +17,10 @@ import type { DayEditing } from './services/dayEditing.js';
 import type { EditionEditing } from './services/editionEditing.js';
 import type { ProgrammeItemEditing } from './services/programmeItemEditing.js';
 import type { ChannelEditing, CityEditing } from './services/places.js';
+import type { PollModeration } from './services/pollModeration.js';
+import type { PollParticipation } from './services/pollParticipation.js';
 import type { ProgrammeService } from './services/programmeService.js';
+import type { QuestionService } from './services/questionService.js';
 import type { SessionEditing } from './services/sessionEditing.js';
 import type { SpeakerEditing } from './services/speakerEditing.js';
 import type { RateLimiter } from './participation/rateLimiter.js';
@@ -45,6 +48,9 @@ export interface AppContext {
   readonly liveEvents: LiveEvents;
   /** The real-time hub (viewer counts for the live stage). */
   readonly hub: Hub;
+  readonly questions: QuestionService;
+  readonly pollModeration: PollModeration;
+  readonly pollParticipation: PollParticipation;
   readonly chatMessaging: ChatMessaging;
   readonly chatModeration: ChatModeration;
   readonly chatReactions: ChatReactions;

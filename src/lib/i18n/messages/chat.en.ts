@@ -43,7 +43,6 @@ export const chatEn = {
   tooManyWords: (count: number) => `The list has ${count} entries; it can have at most 500.`,
 
   console: {
-    liveParticipation: 'Live participation',
     moderationLink: 'Chat moderation',
     title: (session: string) => `Chat moderation: ${session}`,
     intro: 'Messages in this session’s chat, newest at the bottom. Deleting a message removes it for everyone; muting its author refuses their new messages in every session of this edition.',

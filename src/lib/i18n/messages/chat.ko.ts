@@ -45,7 +45,6 @@ export const chatKo: ChatMessages = {
   tooManyWords: (count) => `목록에 항목이 ${count}개 있습니다. 최대 500개까지 넣을 수 있습니다.`,
 
   console: {
-    liveParticipation: '실시간 참여',
     moderationLink: '채팅 관리',
     title: (session) => `채팅 관리: ${session}`,
     intro: '이 세션 채팅의 메시지입니다. 최신 메시지가 맨 아래에 있습니다. 메시지를 삭제하면 모두에게서 사라지고, 작성자의 채팅을 제한하면 이 행사의 모든 세션에서 새 메시지를 보낼 수 없습니다.',

@@ -34,10 +34,15 @@ import { ProgrammeImport } from '../services/programmeImport.js';
 import { channelEditRepository } from '../db/channelEditRepository.js';
 import { cityEditRepository } from '../db/cityEditRepository.js';
 import { PlaceEditing } from '../services/placeEditing.js';
+import { PollRepository } from '../db/pollRepository.js';
+import { PollModeration } from '../services/pollModeration.js';
+import { PollParticipation } from '../services/pollParticipation.js';
 import { channelRules, cityRules } from '../services/places.js';
 import { createMailer } from '../mail/mailer.js';
 import { loadDemoIfEmpty } from '../services/demoService.js';
 import { ProgrammeService } from '../services/programmeService.js';
+import { QuestionRepository } from '../db/questionRepository.js';
+import { QuestionService } from '../services/questionService.js';
 import { ChatMessaging } from '../services/chatMessaging.js';
 import { ChatModeration } from '../services/chatModeration.js';
 import { ChatReactions } from '../services/chatReactions.js';
@@ -124,8 +129,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   outboxRelay.start();
   const rateLimits = createRateLimiter(config, (error) => log.warn({ err: error }, 'rate limiter problem'));
   const editionEditRepository = new EditionEditRepository(database.db);
-  const auditRepository = new AuditRepository(database.db);
+  const pollRepository = new PollRepository(database.db);
   const rateLimiter = options.rateLimiter ?? rateLimits.limiter;
+  const livePublishing = { addToOutbox, liveEvents: outboxRelay };
+  const auditRepository = new AuditRepository(database.db);
   const chatRepository = new ChatRepository(database.db, addToOutbox);
   // Reactions go straight through the hub, not the outbox: ephemeral by design (ADR 013).
   const chatReactions = new ChatReactions({
@@ -134,6 +141,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     onFailure: (error) => log.warn({ err: error }, 'reaction burst not published')
   });
   chatReactions.start();
+  const chatMessaging = new ChatMessaging(chatRepository, { rateLimiter, liveEvents: outboxRelay, clock: options.clock });
   const context: AppContext = {
     config,
     log,
@@ -152,7 +160,16 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     rateLimiter,
     liveEvents: outboxRelay,
     hub,
-    chatMessaging: new ChatMessaging(chatRepository, { rateLimiter, liveEvents: outboxRelay, clock: options.clock }),
+    questions: new QuestionService(new QuestionRepository(database.db), {
+      limiter: rateLimiter,
+      liveEvents: outboxRelay,
+      // One word filter per edition, kept with the chat's settings, screens questions too.
+      screenText: (editionId, text) => chatMessaging.screenText(editionId, text),
+      clock: options.clock
+    }),
+    pollModeration: new PollModeration(programmeRepository, pollRepository, livePublishing),
+    pollParticipation: new PollParticipation(pollRepository, { ...livePublishing, rateLimiter }),
+    chatMessaging,
     chatModeration: new ChatModeration(chatRepository, auditRepository, outboxRelay, options.clock),
     chatReactions
   };

@@ -4,15 +4,25 @@ import { jsonLdScript, sessionJsonLd } from '$lib/domain/exports/eventJsonLd';
 import { channelName } from '$lib/domain/realtime/channel';
 import { appContext } from '$lib/server/context';
 import { publicOrigin } from '$lib/server/http/origin';
-import { loadChatPanel } from '$lib/server/participation/chatPanel';
 import { participationOf } from '$lib/server/participation/participation';
+import { loadChatPanel } from '$lib/server/participation/chatPanel';
+import { loadPollPanel } from '$lib/server/participation/pollPanel';
+import { loadQuestionsPanel } from '$lib/server/participation/questionsPanel';
 import { chatActions } from './chatActions';
+import { pollActions } from './pollActions';
+import { questionActions } from './questionActions';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, parent, url, locals, cookies }) => {
+export const load: PageServerLoad = async (request) => {
+  const { params, parent, url, locals } = request;
   const { programme } = await parent();
   const session = programme.sessions.find((s) => s.id === params.session);
   if (!session) error(404, 'session.not_found');
+  const [questions, poll, chat] = await Promise.all([
+    loadQuestionsPanel(request, session),
+    loadPollPanel(request, session, programme.edition.defaultLocale),
+    loadChatPanel(request, session)
+  ]);
   const origin = publicOrigin(url);
   // Serialised here, escaped for a <script> element, so the page only places it.
   const event = sessionJsonLd(programme, session.id, { baseUrl: origin, locale: locals.locale });
@@ -32,10 +42,10 @@ export const load: PageServerLoad = async ({ params, parent, url, locals, cookie
     },
     participation: participationOf(locals.account, programme.edition, session.id, locals.locale),
     // The features' panel data (questions, poll, chat) replace these placeholders with their loaders.
-    questions: null as unknown,
-    poll: null as unknown,
-    chat: await loadChatPanel({ params, url, locals, cookies }, session)
+    questions,
+    poll,
+    chat
   };
 };
 
-export const actions: Actions = { ...chatActions };
+export const actions: Actions = { ...questionActions, ...pollActions, ...chatActions };
