@@ -75,7 +75,7 @@ describe('the live stage without JavaScript', () => {
     const asset = await fetch(`${server.url}${script}`, { headers: { 'accept-encoding': 'identity' } });
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toContain('immutable');
-    // 8 KiB for the foundation, plus about 0.9 KiB the chat adds (new-message counts, reaction bursts; ADR 013).
+    // 8 KiB for the foundation, plus about 1 KiB the chat adds (new-message counts, reaction bursts, refusals kept; ADR 013).
     expect((await asset.arrayBuffer()).byteLength).toBeLessThan(9 * 1024);
   });
 

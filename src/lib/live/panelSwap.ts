@@ -2,7 +2,8 @@
  * Swaps a panel's content for a freshly rendered fragment without taking
  * anything from the reader: a text field that has focus or holds typed text
  * keeps its value (and its form keeps its idempotency key, so a retry is
- * still the same submission), and focus returns to the same control.
+ * still the same submission), a refusal shown in a form stays, and focus
+ * returns to the same control.
  */
 
 const typedFields = 'textarea,input:not([type]),input[type=text],input[type=search],input[type=email],input[type=url],input[type=number]';
@@ -33,12 +34,21 @@ export function swapPanel(section: HTMLElement, html: string): void {
     if (idempotency && idempotency.value !== '') kept.push([keyOf(idempotency, section), idempotency.value]);
   });
 
+  // A refusal the script showed ("slow mode: …") stays until the reader's next send, not until anyone's next message.
+  const errors = Array.from(section.querySelectorAll<HTMLElement>('[data-live-error]'), (element) => (element.hidden ? '' : element.textContent || ''));
+
   const template = document.createElement('template');
   template.innerHTML = html;
   const fresh = template.content;
   kept.forEach(([key, value]) => {
     const target = find(fresh, key) as HTMLInputElement | null;
     if (target) target.value = value;
+  });
+  fresh.querySelectorAll<HTMLElement>('[data-live-error]').forEach((element, index) => {
+    if (errors[index]) {
+      element.textContent = errors[index] as string;
+      element.hidden = false;
+    }
   });
   section.replaceChildren(fresh);
   const again = focusKey === null ? null : (find(section, focusKey) as HTMLInputElement | null);
