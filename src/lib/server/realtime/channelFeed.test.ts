@@ -113,3 +113,52 @@ describe('live events of one turn of the event loop', () => {
     expect(messages.slice(2)).toHaveLength(history.maxEntries + 1);
   });
 });
+
+describe('a gap the bus cannot fill', () => {
+  /** A bus that lost everything this node missed: no stream to read, only its current number. */
+  class ForgetfulBus extends MemoryBus {
+    failures = 0;
+    constructor(private readonly current: number) {
+      super();
+    }
+    override async eventsAfter(): Promise<NumberedEvent[] | null> {
+      if (this.failures > 0) {
+        this.failures -= 1;
+        throw new Error('the bus is still reconnecting');
+      }
+      return null;
+    }
+    override async position(): Promise<number> {
+      return this.current;
+    }
+  }
+
+  function feedOn(bus: MemoryBus): ChannelFeed {
+    return new ChannelFeed(channel, { bus, history, clock: Date.now, viewersChanged: () => {}, viewerCount: () => 0, onFailure: () => {} });
+  }
+
+  it('tells subscribers at once when every event after the gap went by unheard, instead of waiting for the next one', async () => {
+    const feed = feedOn(new ForgetfulBus(250));
+    feeds.push(feed);
+    feed.receive(event(100));
+    const alice = follower(feed, 100);
+    await feed.fill();
+    expect(alice.messages.at(-1)).toBe(JSON.stringify({ v: 1, type: 'snapshot-required', channel, seq: 250 }));
+    feed.receive(event(251));
+    feed.flush();
+    expect(alice.messages.at(-1)).toMatch(/^251:/);
+  });
+
+  it('tries again by itself when the bus could not answer yet', async () => {
+    const bus = new ForgetfulBus(250);
+    bus.failures = 1;
+    const feed = feedOn(bus);
+    feeds.push(feed);
+    feed.receive(event(100));
+    const alice = follower(feed, 100);
+    await feed.fill();
+    expect(alice.messages.some((m) => m.includes('snapshot-required'))).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(alice.messages.at(-1)).toBe(JSON.stringify({ v: 1, type: 'snapshot-required', channel, seq: 250 }));
+  });
+});

@@ -18,6 +18,9 @@ import { frameOffsets, textFrames } from './wireFrame.js';
  */
 const maxPendingBytes = 64 * 1024;
 
+/** How soon a gap fill the bus could not answer is tried again. */
+const fillRetryMs = 500;
+
 /** Supplies a channel's current state for a viewer whose gap is too old. */
 export type SnapshotSource = () => Promise<unknown>;
 
@@ -73,21 +76,36 @@ export class ChannelFeed {
   async fill(): Promise<void> {
     if (this.#filling || this.position === null) return;
     this.#filling = true;
+    let failed = false;
     try {
       // Twice: events published while the first read ran may still be in flight.
       for (let attempt = 0; attempt < 2 && (attempt === 0 || this.#early.size > 0); attempt += 1) {
         const missed = await this.deps.bus.eventsAfter(this.channel, this.position, this.deps.history.maxAgeMs);
         for (const event of missed ?? []) if (event.seq === this.position + 1) this.#apply(event);
         this.#applyEarly();
-        if (missed === null) break;
+        if (missed === null) {
+          // The gap cannot be filled and nothing after it has arrived (every
+          // event went out while this node was not listening, or the bus lost
+          // the channel): without this, the feed would wait for the next
+          // event to notice. Jump to where the bus is now.
+          if (this.#early.size === 0) {
+            const current = await this.deps.bus.position(this.channel);
+            if (this.#early.size === 0 && current > this.position) this.#resetTo(current);
+          }
+          break;
+        }
       }
       if (this.#early.size > 0) this.#reset();
     } catch (error) {
-      // The bus is away; its reconnection calls fill again.
+      failed = true;
       this.deps.onFailure(error, this.channel);
     } finally {
       this.#filling = false;
     }
+    // The bus answered the reconnection but not yet the read (its command
+    // connection is still coming back): try again shortly rather than wait
+    // for the next event to reveal the gap.
+    if (failed && this.subscriptions.size > 0) setTimeout(() => void this.fill(), fillRetryMs).unref();
   }
 
   /** Sends one frame, serialised and framed once, to every subscriber (after the live events applied before it). */
@@ -224,9 +242,13 @@ export class ChannelFeed {
 
   /** The gap cannot be filled: jump to the earliest held event and tell every subscriber its state is stale. */
   #reset(): void {
+    this.#resetTo(Math.min(...this.#early.keys()) - 1);
+  }
+
+  /** Moves to `position`, forgetting the history, and tells every subscriber its state is stale. */
+  #resetTo(position: number): void {
     this.flush();
-    const earliest = Math.min(...this.#early.keys());
-    this.position = earliest - 1;
+    this.position = position;
     this.history.clear();
     const frame = hubFrame({ type: 'snapshot-required', channel: this.channel, seq: this.position });
     for (const subscription of this.subscriptions) {
