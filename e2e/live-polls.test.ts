@@ -79,6 +79,7 @@ describe('answering a poll without JavaScript', () => {
 
     await page.check('#panel-poll input[value="opt-2"]');
     await Promise.all([page.waitForURL(/\?poll=answered#panel-poll$/), page.click('#panel-poll button[type=submit]')]);
+    expect(await panelText(page)).toContain('Thank you: your answer was sent.');
     expect(await panelText(page)).toContain('Your answer is counted.');
     expect(await page.isChecked('#panel-poll input[value="opt-2"]')).toBe(true);
     expect(await panelText(page)).toContain('1 participant answered');
