@@ -181,6 +181,51 @@ describe('the speaker pages of an edition', () => {
   });
 });
 
+describe('the Q&A moderation page of a session', () => {
+  const path = '/console/editions/seoul-2020/sessions/d2-talk-concert/questions';
+  const someQuestion = '00000000-0000-4000-8000-000000000000';
+  const actions: [string, Record<string, string>][] = [
+    [`${path}?/moderate`, { question: someQuestion, version: '1', change: 'hide' }],
+    [`${path}?/merge`, { question: someQuestion, version: '1', keep: '00000000-0000-4000-8000-000000000001' }],
+    [`${path}?/premoderation`, { version: '1', premoderated: 'on' }]
+  ];
+
+  it('sends an anonymous visitor to sign in, refuses an account without a moderation role with 403, and opens for the admin', async () => {
+    const page = await client().get(path);
+    expect(page.status).toBe(303);
+    expect(page.location).toBe(`/console/sign-in?next=${encodeURIComponent(path)}`);
+    const refused = await asSpeaker.get(path);
+    expect(refused.status).toBe(403);
+    expect(mainText(refused.text)).toContain('Your account does not have a role that allows this.');
+    const opened = await asAdmin.get(path);
+    expect(opened.status).toBe(200);
+    expect(opened.headers.get('cache-control')).toBe('no-store');
+    expect(mainText(opened.text)).toContain('Pre-moderation is off');
+    expect((await asAdmin.get('/console/editions/seoul-2020/sessions/no-such-session/questions')).status).toBe(404);
+  });
+
+  it.each(actions)('POST %s is sent to sign in when anonymous, refused with 403 without the role or the CSRF token, changing nothing', async (action, fields) => {
+    const visitor = client();
+    const visitorToken = csrfOf((await visitor.get('/console/sign-in')).text);
+    const anonymous = await visitor.post(action, { csrf: visitorToken, ...fields });
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.location).toMatch(/^\/console\/sign-in\?next=/);
+    const csrf = csrfOf((await asSpeaker.get('/console')).text);
+    expect((await asSpeaker.post(action, { csrf, ...fields })).status).toBe(403);
+    expect((await asAdmin.post(action, fields)).status).toBe(403);
+    expect(mainText((await asAdmin.get(path)).text)).toContain('Pre-moderation is off');
+  });
+
+  it('answers a tampered form with a clear 4xx, never a 500', async () => {
+    const csrf = csrfOf((await asAdmin.get(path)).text);
+    expect((await asAdmin.post(`${path}?/moderate`, { csrf, question: someQuestion, version: 'x', change: 'hide' })).status).toBe(400);
+    expect((await asAdmin.post(`${path}?/moderate`, { csrf, question: someQuestion, version: '1', change: 'explode' })).status).toBe(400);
+    expect((await asAdmin.post(`${path}?/moderate`, { csrf, question: 'not-a-uuid', version: '1', change: 'hide' })).status).toBe(404);
+    expect((await asAdmin.post(`${path}?/moderate`, { csrf, question: someQuestion, version: '1', change: 'hide' })).status).toBe(404);
+    expect((await asAdmin.post(`${path}?/premoderation`, { csrf, version: '1', premoderated: 'maybe' })).status).toBe(400);
+  });
+});
+
 describe('the poll pages of a session', () => {
   const base = '/console/editions/seoul-2020/sessions/d1-talk-concert/polls';
   const actions: [string, Record<string, string>][] = [

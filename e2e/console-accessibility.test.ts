@@ -54,6 +54,16 @@ async function createPeople(): Promise<void> {
   await createPolls(admin);
   await new ConsoleClient(server.url).submit('/console/password-reset', { email: 'speaker@example.org' });
   links.passwordReset = consoleLinkIn(await smtp.next('speaker@example.org'));
+  // Questions on the Q&A moderation page, so its lists, buttons and merge choices are checked too.
+  const citizen = new ConsoleClient(server.url);
+  for (const [text, displayName] of [
+    ['Will the sensors cover every district?', 'Jiwoo'],
+    ['How is the data kept private?', '']
+  ] as const) {
+    const key = /name="idempotencyKey" value="([0-9a-f-]{36})"/.exec((await citizen.get('/seoul-2020/sessions/d2-talk-concert')).text)![1]!;
+    const asked = await citizen.post('/seoul-2020/sessions/d2-talk-concert?/askQuestion', { text, displayName, idempotencyKey: key });
+    expect(asked.status).toBe(303);
+  }
 }
 
 /** A session's polls: a draft to edit, and an open one whose results show as bars and a table. */
@@ -218,8 +228,41 @@ const afterSetup: Check[] = [
     as: admin,
     status: 400,
     act: (page) => page.locator('form[action="?/addDay"] button[type=submit]').click()
+  },
+  { name: 'session questions', path: () => sessionQuestions, as: admin, status: 200 },
+  { name: 'session questions, refused to a speaker', path: () => sessionQuestions, as: speaker, status: 403 },
+  {
+    name: 'session questions, pre-moderation switched',
+    path: () => sessionQuestions,
+    as: admin,
+    status: 303,
+    act: (page) => page.locator('form[action="?/premoderation"] button[type=submit]').click()
+  },
+  {
+    name: 'session questions, another moderator switched pre-moderation first',
+    path: () => sessionQuestions,
+    as: admin,
+    status: 409,
+    act: async (page) => {
+      await switchPremoderationAsSomeoneElse();
+      await page.locator('form[action="?/premoderation"] button[type=submit]').click();
+    }
   }
 ];
+
+const sessionQuestions = '/console/editions/seoul-2020/sessions/d2-talk-concert/questions';
+
+/** Switches the session's pre-moderation over HTTP as the administrator, so the page open in the browser is stale. */
+async function switchPremoderationAsSomeoneElse(): Promise<void> {
+  const other = new ConsoleClient(server.url);
+  other.cookies.set('madang_session', await sessionOf(admin.email));
+  const html = (await other.get(sessionQuestions)).text;
+  const form = html.slice(html.indexOf('action="?/premoderation"'));
+  const version = /name="version" value="(\d+)"/.exec(form)![1]!;
+  const premoderated = /name="premoderated" value="(on|off)"/.exec(form)![1]!;
+  const switched = await other.submit(sessionQuestions, { version, premoderated }, '?/premoderation');
+  expect(switched.status).toBe(303);
+}
 
 
 /** Saves a city over HTTP as the administrator, so the form open in the browser is stale. */

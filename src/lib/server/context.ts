@@ -17,6 +17,7 @@ import type { ChannelEditing, CityEditing } from './services/places.js';
 import type { PollModeration } from './services/pollModeration.js';
 import type { PollParticipation } from './services/pollParticipation.js';
 import type { ProgrammeService } from './services/programmeService.js';
+import type { QuestionService } from './services/questionService.js';
 import type { SessionEditing } from './services/sessionEditing.js';
 import type { SpeakerEditing } from './services/speakerEditing.js';
 import type { RateLimiter } from './participation/rateLimiter.js';
@@ -44,6 +45,7 @@ export interface AppContext {
   readonly liveEvents: LiveEvents;
   /** The real-time hub (viewer counts for the live stage). */
   readonly hub: Hub;
+  readonly questions: QuestionService;
   readonly pollModeration: PollModeration;
   readonly pollParticipation: PollParticipation;
 }

@@ -7,6 +7,7 @@ import { consoleTranslationsEn } from './consoleTranslations.en.js';
 import { consoleSpeakersEn } from './consoleSpeakers.en.js';
 import { consolePlacesEn } from './consolePlaces.en.js';
 import { liveStageEn } from './liveStage.en.js';
+import { questionsEn } from './questions.en.js';
 import { pollsEn } from './polls.en.js';
 
 export const en = {
@@ -310,6 +311,7 @@ export const en = {
   consolePlaces: consolePlacesEn,
   liveStage: liveStageEn,
   consoleEdition: consoleEditionEn,
+  questions: questionsEn,
   polls: pollsEn
 };
 

@@ -7,6 +7,7 @@ import { consoleTranslationsKo } from './consoleTranslations.ko.js';
 import { consoleSpeakersKo } from './consoleSpeakers.ko.js';
 import { consolePlacesKo } from './consolePlaces.ko.js';
 import { liveStageKo } from './liveStage.ko.js';
+import { questionsKo } from './questions.ko.js';
 import { pollsKo } from './polls.ko.js';
 import type { Messages } from './en.js';
 
@@ -306,5 +307,6 @@ export const ko: Messages = {
   consolePlaces: consolePlacesKo,
   liveStage: liveStageKo,
   consoleEdition: consoleEditionKo,
+  questions: questionsKo,
   polls: pollsKo
 };

@@ -1,7 +1,6 @@
 /** English messages of polls: the console's poll page, the public poll panel and the results. */
 export const pollsEn = {
   console: {
-    liveParticipation: 'Live participation',
     link: 'Polls',
     moderateLink: 'Run the polls',
     title: (session: string) => `Polls: ${session}`,

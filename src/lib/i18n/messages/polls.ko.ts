@@ -3,7 +3,6 @@ import type { PollsMessages } from './polls.en.js';
 
 export const pollsKo: PollsMessages = {
   console: {
-    liveParticipation: '실시간 참여',
     link: '투표',
     moderateLink: '투표 진행하기',
     title: (session) => `투표: ${session}`,

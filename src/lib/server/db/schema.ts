@@ -5,6 +5,7 @@ import type { AccountIdentityTables } from './schema/accountIdentities.js';
 import type { AccountTables } from './schema/accounts.js';
 import type { AuditTables } from './schema/audit.js';
 import type { OutboxTables } from './schema/outbox.js';
+import type { QuestionTables } from './schema/questions.js';
 import type { PollTables } from './schema/polls.js';
 
 type Json = ColumnType<LocalizedText, string, string>;
@@ -175,7 +176,7 @@ export interface ProgrammeTables {
 }
 
 /** Every table, as one Kysely database type; each feature's tables live in their own map. */
-export type DatabaseSchema = ProgrammeTables & AccountTables & AuditTables & AccountIdentityTables & OutboxTables & PollTables;
+export type DatabaseSchema = ProgrammeTables & AccountTables & AuditTables & AccountIdentityTables & OutboxTables & QuestionTables & PollTables;
 
 // Generated is re-exported for later tables with serial keys.
 export type { Generated };

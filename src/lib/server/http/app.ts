@@ -40,6 +40,8 @@ import { channelRules, cityRules } from '../services/places.js';
 import { createMailer } from '../mail/mailer.js';
 import { loadDemoIfEmpty } from '../services/demoService.js';
 import { ProgrammeService } from '../services/programmeService.js';
+import { QuestionRepository } from '../db/questionRepository.js';
+import { QuestionService } from '../services/questionService.js';
 import { bodySizeLimit, isOverBodyLimit } from './bodyLimits.js';
 import { createMetrics } from './metrics.js';
 import { servePhoto } from './photoResponse.js';
@@ -144,6 +146,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     rateLimiter,
     liveEvents: outboxRelay,
     hub,
+    questions: new QuestionService(new QuestionRepository(database.db), {
+      limiter: rateLimiter,
+      liveEvents: outboxRelay,
+      // The chat's word filter plugs in here (applyWordFilter) once it exists; until then text is stored as typed.
+      screenText: (text) => text,
+      clock: options.clock
+    }),
     pollModeration: new PollModeration(programmeRepository, pollRepository, livePublishing),
     pollParticipation: new PollParticipation(pollRepository, { ...livePublishing, rateLimiter })
   };

@@ -7,6 +7,7 @@ import * as accounts from './002_accounts.js';
 import * as audit from './003_audit.js';
 import * as accountIdentities from './004_account_identities.js';
 import * as outbox from './005_outbox.js';
+import * as questions from './006_questions.js';
 import * as polls from './007_polls.js';
 
 export interface Migration {
@@ -14,4 +15,4 @@ export interface Migration {
   readonly statements: readonly string[];
 }
 
-export const migrations: readonly Migration[] = [programme, accounts, audit, accountIdentities, outbox, polls];
+export const migrations: readonly Migration[] = [programme, accounts, audit, accountIdentities, outbox, questions, polls];

@@ -6,10 +6,13 @@ import { appContext } from '$lib/server/context';
 import { publicOrigin } from '$lib/server/http/origin';
 import { participationOf } from '$lib/server/participation/participation';
 import { loadPollPanel } from '$lib/server/participation/pollPanel';
+import { loadQuestionsPanel } from '$lib/server/participation/questionsPanel';
 import { pollActions } from './pollActions';
-import type { Actions, PageServerLoad } from './$types';
+import { questionActions } from './questionActions';
+import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, parent, url, locals, cookies }) => {
+export const load: PageServerLoad = async (request) => {
+  const { params, parent, url, locals } = request;
   const { programme } = await parent();
   const session = programme.sessions.find((s) => s.id === params.session);
   if (!session) error(404, 'session.not_found');
@@ -32,10 +35,10 @@ export const load: PageServerLoad = async ({ params, parent, url, locals, cookie
     },
     participation: participationOf(locals.account, programme.edition, session.id, locals.locale),
     // The features' panel data (questions, poll, chat) replace these placeholders with their loaders.
-    questions: null as unknown,
-    poll: await loadPollPanel({ url, cookies, locals }, session, programme.edition.defaultLocale),
+    questions: await loadQuestionsPanel(request, session),
+    poll: await loadPollPanel(request, session, programme.edition.defaultLocale),
     chat: null as unknown
   };
 };
 
-export const actions: Actions = { ...pollActions };
+export const actions = { ...questionActions, ...pollActions };

@@ -1,0 +1,137 @@
+// A session's questions for its moderators (and admins): approve, hide, merge, pin, mark answered, and pre-moderation.
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import type { QuestionErrorCode } from '$lib/domain/participation/questions/questionErrors';
+import { isModerationAction, moderationActions } from '$lib/domain/participation/questions/questionModeration';
+import { parseQuestionSort } from '$lib/domain/participation/questions/questionOrder';
+import { messagesFor } from '$lib/i18n/messages';
+import { forbidden, formatInstant, readConsoleForm, requireAccount } from '$lib/server/auth/consoleRoute';
+import { appContext } from '$lib/server/context';
+import type { Question } from '$lib/domain/participation/questions/question';
+import type { ModerationResult } from '$lib/server/services/questionService';
+import type { Actions, PageServerLoad } from './$types';
+
+const notices = [...moderationActions, 'merge', 'premoderationOn', 'premoderationOff'] as const;
+type Notice = (typeof notices)[number];
+
+type Event = RequestEvent<{ edition: string; session: string }>;
+
+export interface ModerationProblem {
+  readonly message: string;
+  /** The question the problem is about, so the page can point at it. */
+  readonly questionId: string | null;
+}
+
+/** Forbidden or missing: the 403 page, or a 404 page naming what is missing. */
+function refuse(event: Event, status: 'forbidden' | 'not_found', code: 'session.not_found' | 'question.not_found' = 'session.not_found'): never {
+  const all = messagesFor(event.locals.locale);
+  if (status === 'forbidden') forbidden(event.locals.locale);
+  error(404, { message: code === 'question.not_found' ? all.questions.errors['question.not_found'] : all.notFoundTitle, code });
+}
+
+export const load: PageServerLoad = async (event) => {
+  const account = requireAccount(event);
+  const view = await appContext().questions.moderationView(account, event.params.edition, event.params.session);
+  if (view.status !== 'found') refuse(event, view.status);
+  const sort = parseQuestionSort(event.url.searchParams.get('sort'));
+  const notice = event.url.searchParams.get('notice');
+  return {
+    edition: { slug: event.params.edition, title: view.session.editionTitle, defaultLocale: view.session.defaultLocale },
+    session: { id: view.session.sessionId, title: view.session.sessionTitle, isPublic: view.session.isPublic },
+    settings: view.settings,
+    sort,
+    questions: view.questions.map((q) => ({
+      id: q.id,
+      text: q.text,
+      displayName: q.displayName,
+      status: q.status,
+      mergedInto: q.mergedInto,
+      isPinned: q.isPinned,
+      isAnswered: q.isAnswered,
+      voteCount: q.voteCount,
+      askedAt: q.askedAt,
+      askedAtText: formatInstant(q.askedAt, event.locals.locale, event.locals.viewerZone, 'time'),
+      version: q.version
+    })),
+    notice: notices.find((n) => n === notice) ?? null
+  };
+};
+
+/** The signed-in account, the checked form and where to come back to (keeping the chosen order). */
+async function open(event: Event) {
+  const account = requireAccount(event);
+  const form = await readConsoleForm(event);
+  const sort = parseQuestionSort(text(form, 'sort'));
+  const here = `/console/editions/${event.params.edition}/sessions/${event.params.session}/questions`;
+  return { account, form, here: (notice: Notice, anchor: string) => `${here}?sort=${sort}&notice=${notice}#${anchor}` };
+}
+
+function text(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+}
+
+function version(form: FormData): number | null {
+  const raw = text(form, 'version');
+  return /^[1-9]\d{0,8}$/.test(raw) ? Number(raw) : null;
+}
+
+function problem(event: Event, status: 400 | 409, code: QuestionErrorCode, questionId: string | null, current?: Question) {
+  const m = messagesFor(event.locals.locale).questions;
+  const now = current ? ` ${m.console.nowState(m.console.status[current.status])}` : '';
+  return fail(status, { message: m.errors[code] + now, questionId } satisfies ModerationProblem);
+}
+
+function answer(event: Event, result: ModerationResult, notice: Notice, questionId: string, here: (notice: Notice, anchor: string) => string) {
+  switch (result.status) {
+    case 'saved':
+      redirect(303, here(notice, `question-${result.question.id}`));
+      break;
+    case 'conflict':
+      return problem(event, 409, 'question.conflict', questionId, result.current);
+    case 'refused':
+      return problem(event, 409, result.code, questionId, result.current);
+    case 'forbidden':
+      return refuse(event, 'forbidden');
+    case 'not_found':
+      return refuse(event, 'not_found', 'question.not_found');
+  }
+}
+
+export const actions: Actions = {
+  moderate: async (event) => {
+    const { account, form, here } = await open(event);
+    const questionId = text(form, 'question');
+    const change = text(form, 'change');
+    const base = version(form);
+    if (!isModerationAction(change) || base === null) return problem(event, 400, 'question.invalid_field', questionId || null);
+    const result = await appContext().questions.moderate(account, event.params.edition, event.params.session, questionId, base, change);
+    return answer(event, result, change, questionId, here);
+  },
+
+  merge: async (event) => {
+    const { account, form, here } = await open(event);
+    const questionId = text(form, 'question');
+    const base = version(form);
+    if (base === null) return problem(event, 400, 'question.invalid_field', questionId || null);
+    const result = await appContext().questions.merge(account, event.params.edition, event.params.session, questionId, base, text(form, 'keep'));
+    return answer(event, result, 'merge', questionId, here);
+  },
+
+  premoderation: async (event) => {
+    const { account, form, here } = await open(event);
+    const base = version(form);
+    const wanted = text(form, 'premoderated');
+    if (base === null || (wanted !== 'on' && wanted !== 'off')) return problem(event, 400, 'question.invalid_field', null);
+    const result = await appContext().questions.setPremoderation(account, event.params.edition, event.params.session, base, wanted === 'on');
+    switch (result.status) {
+      case 'saved':
+        redirect(303, here(result.settings.isPremoderated ? 'premoderationOn' : 'premoderationOff', 'premoderation'));
+        break;
+      case 'conflict':
+        return problem(event, 409, 'question.settings_conflict', null);
+      case 'forbidden':
+      case 'not_found':
+        return refuse(event, result.status);
+    }
+  }
+};
