@@ -151,7 +151,7 @@ describe('a poll with JavaScript', () => {
     await bob.page.waitForFunction(() => document.querySelector('#panel-poll')?.textContent?.includes('This poll is closed.'), null, { timeout: 10_000 });
     expect(await bob.page.locator('#panel-poll form').count()).toBe(0);
     expect(await bob.page.locator('#panel-poll table caption').innerText()).toContain('2 participants answered');
-    expect(await bob.page.locator('[data-live-announce]').getAttribute('data-live-announce')).toBe('The poll is closed; its results are shown.');
+    expect(await bob.page.locator('#panel-poll [data-live-announce]').getAttribute('data-live-announce')).toBe('The poll is closed; its results are shown.');
     await alice.context.close();
     await bob.context.close();
   });
