@@ -256,6 +256,46 @@ describe('the poll pages of a session', () => {
   });
 });
 
+describe('the chat moderation pages of an edition', () => {
+  const chat = '/console/editions/seoul-2020/sessions/d1-talk-concert/chat';
+  const wordFilter = '/console/editions/seoul-2020/word-filter';
+  const pages = [chat, wordFilter];
+  const actions: [string, Record<string, string>][] = [
+    [`${chat}?/deleteMessage`, { message: '1' }],
+    [`${chat}?/muteAuthor`, { message: '1' }],
+    [`${chat}?/unmute`, { participant: 'p:AAAAAAAAAAAAAAAAAAAAAA' }],
+    [`${chat}?/slowMode`, { slowModeSeconds: '600' }],
+    [`${wordFilter}?/save`, { words: 'hello', version: '0' }]
+  ];
+
+  it.each(pages)('GET %s sends an anonymous visitor to sign in, and refuses an account without a moderation role with 403', async (path) => {
+    const page = await client().get(path);
+    expect(page.status).toBe(303);
+    expect(page.location).toBe(`/console/sign-in?next=${encodeURIComponent(path)}`);
+    const refused = await asSpeaker.get(path);
+    expect(refused.status).toBe(403);
+    expect(mainText(refused.text)).toContain('Your account does not have a role that allows this.');
+  });
+
+  it.each(actions)('POST %s is sent to sign in when anonymous, refused with 403 without the role or without CSRF, changing nothing', async (path, fields) => {
+    const visitor = client();
+    const visitorToken = csrfOf((await visitor.get('/console/sign-in')).text);
+    const anonymous = await visitor.post(path, { csrf: visitorToken, ...fields });
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.location).toMatch(/^\/console\/sign-in\?next=/);
+    const csrf = csrfOf((await asSpeaker.get('/console')).text);
+    expect((await asSpeaker.post(path, { csrf, ...fields })).status).toBe(403);
+    expect((await asAdmin.post(path, fields)).status).toBe(403);
+    expect(mainText((await asAdmin.get(chat)).text)).toContain('Slow mode is off.');
+    expect((await asAdmin.get(wordFilter)).text).toContain('0 entries in the list.');
+  });
+
+  it('answers a session or edition that does not exist with 404', async () => {
+    expect((await asAdmin.get('/console/editions/seoul-2020/sessions/no-such-session/chat')).status).toBe(404);
+    expect((await asAdmin.get('/console/editions/no-such-edition/word-filter')).status).toBe(404);
+  });
+});
+
 describe('a speaker-only account', () => {
   it('sees its dashboard and account, with its one role', async () => {
     const dashboard = await asSpeaker.get('/console');

@@ -247,7 +247,30 @@ const afterSetup: Check[] = [
       await switchPremoderationAsSomeoneElse();
       await page.locator('form[action="?/premoderation"] button[type=submit]').click();
     }
-  }
+  },
+  { name: 'session chat moderation', path: () => '/console/editions/seoul-2020/sessions/d1-talk-concert/chat', as: admin, status: 200 },
+  {
+    name: 'session chat moderation, a slow mode that is not a number',
+    path: () => '/console/editions/seoul-2020/sessions/d1-talk-concert/chat',
+    as: admin,
+    status: 400,
+    act: async (page) => {
+      await page.fill('#slowModeSeconds', 'soon');
+      await page.locator('form[action="?/slowMode"] button[type=submit]').click();
+    }
+  },
+  { name: 'word filter', path: () => '/console/editions/seoul-2020/word-filter', as: admin, status: 200 },
+  {
+    name: 'word filter, a word that is too long',
+    path: () => '/console/editions/seoul-2020/word-filter',
+    as: admin,
+    status: 400,
+    act: async (page) => {
+      await page.fill('#words', 'x'.repeat(61));
+      await page.locator('form[action="?/save"] button[type=submit]').click();
+    }
+  },
+  { name: 'word filter, refused to a speaker', path: () => '/console/editions/seoul-2020/word-filter', as: speaker, status: 403 }
 ];
 
 const sessionQuestions = '/console/editions/seoul-2020/sessions/d2-talk-concert/questions';

@@ -25,6 +25,14 @@ describe('channel follower', () => {
     expect(follower.handle(frame({ type: 'event', seq: 3, name: 'caption.added' })).refresh).toEqual([]);
   });
 
+  it('hands over the event with its data (reaction bursts are drawn from it, not refetched)', () => {
+    const follower = new ChannelFollower(channel, [{ name: 'chat', prefixes: ['chat.'] }]);
+    expect(follower.handle(frame({ type: 'event', seq: 1, name: 'reaction.burst', data: { counts: { '👏': 3 } } }))).toEqual({
+      refresh: [],
+      event: { name: 'reaction.burst', data: { counts: { '👏': 3 } } }
+    });
+  });
+
   it('ignores a replayed event it already saw, and frames of other channels or not JSON', () => {
     const follower = new ChannelFollower(channel, panels);
     follower.handle(frame({ type: 'event', seq: 5, name: 'poll.voted' }));

@@ -18,6 +18,8 @@ export interface FrameOutcome {
   readonly viewers?: number;
   /** The subscription is live (the connection is healthy). */
   readonly subscribed?: boolean;
+  /** The event itself, for handlers that use its data (reaction bursts are drawn, not refetched). */
+  readonly event?: { readonly name: string; readonly data: unknown };
 }
 
 const nothing: FrameOutcome = { refresh: [] };
@@ -58,7 +60,10 @@ export class ChannelFollower {
           this.seq = seq;
         }
         const name = typeof frame.name === 'string' ? frame.name : '';
-        return { refresh: this.panels.filter((panel) => panel.prefixes.some((prefix) => name.startsWith(prefix))).map((panel) => panel.name) };
+        return {
+          refresh: this.panels.filter((panel) => panel.prefixes.some((prefix) => name.startsWith(prefix))).map((panel) => panel.name),
+          event: { name, data: frame.data }
+        };
       }
       case 'snapshot':
       case 'snapshot-required':
@@ -75,7 +80,7 @@ export class ChannelFollower {
   }
 }
 
-/** Reads a panel's `data-live-events` attribute ("chat. reaction.") into prefixes. */
+/** Reads a panel's `data-live-events` attribute ("question.", or several separated by spaces) into prefixes. */
 export function eventPrefixes(attribute: string | null): string[] {
   return (attribute || '').split(/\s+/).filter((prefix) => prefix !== '');
 }

@@ -24,6 +24,9 @@ export function handleLiveForms(stage: HTMLElement, refreshNow: (panel: string) 
       (answer) => {
         form.removeAttribute('aria-busy');
         if (answer.ok) {
+          // That key is used: the refreshed panel's fresh key must win, even where typed values are carried over.
+          const key = form.querySelector<HTMLInputElement>('input[name=idempotencyKey]');
+          if (key) key.value = '';
           if (errorElement) {
             errorElement.textContent = '';
             errorElement.hidden = true;

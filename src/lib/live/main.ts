@@ -6,6 +6,7 @@
  */
 import { Announcer } from './announcer.js';
 import { ChannelFollower, eventPrefixes, type PanelSpec } from './channelFollower.js';
+import { burstText, countNew } from './chatLive.js';
 import { connectLive } from './liveConnection.js';
 import { handleLiveForms } from './liveForms.js';
 import { PanelRefresher } from './panelRefresher.js';
@@ -27,7 +28,11 @@ function start(): void {
   });
 
   const region = stage.querySelector<HTMLElement>('[data-live-announcer]');
+  // New messages since their count was last spoken ("5 new messages", even over several refreshes).
+  let unseen = 0;
+  let unseenSaid = '';
   const announcer = new Announcer((text) => {
+    if (text === unseenSaid) unseen = 0;
     if (!region) return;
     region.textContent = '';
     setTimeout(() => (region.textContent = text), 100);
@@ -39,7 +44,15 @@ function start(): void {
     if (!section) return;
     const response = await fetch(`${base}/panels/${name}`, { credentials: 'same-origin', headers: { 'x-madang-live': '1' } });
     if (!response.ok) return;
+    const itemsBefore = itemIds(section);
     swapPanel(section, await response.text());
+    // `data-live-new="1 new message|{count} new messages"`: the panel's sentence for one and for more.
+    const forms = (section.querySelector('[data-live-new]')?.getAttribute('data-live-new') || '').split('|');
+    const fresh = countNew(itemsBefore, itemIds(section));
+    if (forms[1] && fresh > 0) {
+      unseen += fresh;
+      announcer.announce((unseenSaid = forms[unseen > 1 ? 1 : 0]!.replace('{count}', String(unseen))));
+    }
     const summary = summaryOf(section);
     if (summary !== '' && summary !== announced.get(name)) announcer.announce(summary);
     announced.set(name, summary);
@@ -54,11 +67,30 @@ function start(): void {
   connectLive(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/live`, follower, (text) => {
     const outcome = follower.handle(text);
     outcome.refresh.forEach((name) => refresher.request(name));
+    if (outcome.event && outcome.event.name === 'reaction.burst') showBurst(stage, outcome.event.data);
     if (outcome.viewers !== undefined && viewers) {
       viewers.textContent = (outcome.viewers === 1 ? templateOne : template).replace('{count}', String(outcome.viewers));
       viewers.removeAttribute('aria-label');
     }
   });
+}
+
+/** Ids of a panel's `data-live-item` entries (chat messages), to count what a refresh brought. */
+function itemIds(section: HTMLElement): string[] {
+  return Array.from(section.querySelectorAll('[data-live-item]'), (item) => item.getAttribute('data-live-item') || '');
+}
+
+let burstTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Draws a reaction burst for a moment (aria-hidden: not announced; CSS skips the animation under reduced motion). */
+function showBurst(stage: HTMLElement, data: unknown): void {
+  const element = stage.querySelector<HTMLElement>('[data-reaction-burst]');
+  const text = burstText(data);
+  if (!element || !text) return;
+  element.textContent = text;
+  element.hidden = false;
+  clearTimeout(burstTimer);
+  burstTimer = setTimeout(() => (element.hidden = true), 2500);
 }
 
 function summaryOf(section: HTMLElement): string {

@@ -30,7 +30,7 @@ export function swapPanel(section: HTMLElement, html: string): void {
     if (field !== active && field.value === '') return;
     kept.push([keyOf(field, section), field.value]);
     const idempotency = field.form && field.form.querySelector<HTMLInputElement>('input[name=idempotencyKey]');
-    if (idempotency) kept.push([keyOf(idempotency, section), idempotency.value]);
+    if (idempotency && idempotency.value !== '') kept.push([keyOf(idempotency, section), idempotency.value]);
   });
 
   const template = document.createElement('template');

@@ -9,6 +9,9 @@ import type { AccessServices } from './auth/accessServices.js';
 import type { Config } from './config.js';
 import type { Metrics } from './http/metrics.js';
 import type { AuditRepository } from './db/auditRepository.js';
+import type { ChatMessaging } from './services/chatMessaging.js';
+import type { ChatModeration } from './services/chatModeration.js';
+import type { ChatReactions } from './services/chatReactions.js';
 import type { ProgrammeImport } from './services/programmeImport.js';
 import type { DayEditing } from './services/dayEditing.js';
 import type { EditionEditing } from './services/editionEditing.js';
@@ -48,6 +51,9 @@ export interface AppContext {
   readonly questions: QuestionService;
   readonly pollModeration: PollModeration;
   readonly pollParticipation: PollParticipation;
+  readonly chatMessaging: ChatMessaging;
+  readonly chatModeration: ChatModeration;
+  readonly chatReactions: ChatReactions;
 }
 
 const key = Symbol.for('madang.app-context');

@@ -9,6 +9,7 @@ import { consolePlacesEn } from './consolePlaces.en.js';
 import { liveStageEn } from './liveStage.en.js';
 import { questionsEn } from './questions.en.js';
 import { pollsEn } from './polls.en.js';
+import { chatEn } from './chat.en.js';
 
 export const en = {
   languageName: 'English',
@@ -312,7 +313,8 @@ export const en = {
   liveStage: liveStageEn,
   consoleEdition: consoleEditionEn,
   questions: questionsEn,
-  polls: pollsEn
+  polls: pollsEn,
+  chat: chatEn
 };
 
 export type Messages = typeof en;

@@ -9,6 +9,7 @@ import { consolePlacesKo } from './consolePlaces.ko.js';
 import { liveStageKo } from './liveStage.ko.js';
 import { questionsKo } from './questions.ko.js';
 import { pollsKo } from './polls.ko.js';
+import { chatKo } from './chat.ko.js';
 import type { Messages } from './en.js';
 
 export const ko: Messages = {
@@ -308,5 +309,6 @@ export const ko: Messages = {
   liveStage: liveStageKo,
   consoleEdition: consoleEditionKo,
   questions: questionsKo,
-  polls: pollsKo
+  polls: pollsKo,
+  chat: chatKo
 };

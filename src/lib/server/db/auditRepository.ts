@@ -52,9 +52,11 @@ export class AuditRepository {
     return rows.map(toEntry);
   }
 
-  async forEdition(editionId: string, limit = 200): Promise<AuditEntry[]> {
-    const rows = await this.entries()
-      .where('edition_id', '=', editionId)
+  /** The edition's entries, newest first; only of the given record types when some are named. */
+  async forEdition(editionId: string, limit = 200, recordTypes: readonly string[] = []): Promise<AuditEntry[]> {
+    let query = this.entries().where('edition_id', '=', editionId);
+    if (recordTypes.length > 0) query = query.where('record_type', 'in', recordTypes);
+    const rows = await query
       .orderBy('audit_entry.id', 'desc')
       .limit(limit)
       .execute();

@@ -7,6 +7,7 @@ import type { AuditTables } from './schema/audit.js';
 import type { OutboxTables } from './schema/outbox.js';
 import type { QuestionTables } from './schema/questions.js';
 import type { PollTables } from './schema/polls.js';
+import type { ChatTables } from './schema/chat.js';
 
 type Json = ColumnType<LocalizedText, string, string>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -176,7 +177,7 @@ export interface ProgrammeTables {
 }
 
 /** Every table, as one Kysely database type; each feature's tables live in their own map. */
-export type DatabaseSchema = ProgrammeTables & AccountTables & AuditTables & AccountIdentityTables & OutboxTables & QuestionTables & PollTables;
+export type DatabaseSchema = ProgrammeTables & AccountTables & AuditTables & AccountIdentityTables & OutboxTables & QuestionTables & PollTables & ChatTables;
 
 // Generated is re-exported for later tables with serial keys.
 export type { Generated };

@@ -15,6 +15,7 @@ import type { Config } from '../config.js';
 import { provideContext, type AppContext } from '../context.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { AuditRepository } from '../db/auditRepository.js';
+import { ChatRepository } from '../db/chatRepository.js';
 import { DayEditRepository } from '../db/dayEditRepository.js';
 import { EditionEditRepository } from '../db/editionEditRepository.js';
 import { ProgrammeItemEditRepository } from '../db/programmeItemEditRepository.js';
@@ -42,6 +43,9 @@ import { loadDemoIfEmpty } from '../services/demoService.js';
 import { ProgrammeService } from '../services/programmeService.js';
 import { QuestionRepository } from '../db/questionRepository.js';
 import { QuestionService } from '../services/questionService.js';
+import { ChatMessaging } from '../services/chatMessaging.js';
+import { ChatModeration } from '../services/chatModeration.js';
+import { ChatReactions } from '../services/chatReactions.js';
 import { bodySizeLimit, isOverBodyLimit } from './bodyLimits.js';
 import { createMetrics } from './metrics.js';
 import { servePhoto } from './photoResponse.js';
@@ -128,6 +132,16 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const pollRepository = new PollRepository(database.db);
   const rateLimiter = options.rateLimiter ?? rateLimits.limiter;
   const livePublishing = { addToOutbox, liveEvents: outboxRelay };
+  const auditRepository = new AuditRepository(database.db);
+  const chatRepository = new ChatRepository(database.db, addToOutbox);
+  // Reactions go straight through the hub, not the outbox: ephemeral by design (ADR 013).
+  const chatReactions = new ChatReactions({
+    rateLimiter,
+    publish: (channel, name, data) => hub.publish(channel, name, data),
+    onFailure: (error) => log.warn({ err: error }, 'reaction burst not published')
+  });
+  chatReactions.start();
+  const chatMessaging = new ChatMessaging(chatRepository, { rateLimiter, liveEvents: outboxRelay, clock: options.clock });
   const context: AppContext = {
     config,
     log,
@@ -141,7 +155,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     channelEditing: new PlaceEditing(programmeRepository, channelEditRepository(database.db), channelRules),
     editionEditing: new EditionEditing(programmeRepository, editionEditRepository),
     dayEditing: new DayEditing(editionEditRepository, new DayEditRepository(database.db)),
-    audit: new AuditRepository(database.db),
+    audit: auditRepository,
     programmeImport: new ProgrammeImport(programmeRepository, new ProgrammeImportRepository(database.db), options.clock),
     rateLimiter,
     liveEvents: outboxRelay,
@@ -149,12 +163,15 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     questions: new QuestionService(new QuestionRepository(database.db), {
       limiter: rateLimiter,
       liveEvents: outboxRelay,
-      // The chat's word filter plugs in here (applyWordFilter) once it exists; until then text is stored as typed.
-      screenText: (text) => text,
+      // One word filter per edition, kept with the chat's settings, screens questions too.
+      screenText: (editionId, text) => chatMessaging.screenText(editionId, text),
       clock: options.clock
     }),
     pollModeration: new PollModeration(programmeRepository, pollRepository, livePublishing),
-    pollParticipation: new PollParticipation(pollRepository, { ...livePublishing, rateLimiter })
+    pollParticipation: new PollParticipation(pollRepository, { ...livePublishing, rateLimiter }),
+    chatMessaging,
+    chatModeration: new ChatModeration(chatRepository, auditRepository, outboxRelay, options.clock),
+    chatReactions
   };
   provideContext(context);
 
@@ -218,6 +235,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     setupPath,
     hub,
     close: async () => {
+      await chatReactions.close();
       await outboxRelay.close();
       await hub.close();
       await rateLimits.close();

@@ -19,7 +19,9 @@ describe('participation on the live stage', () => {
         canModerate: true,
         moderationLinks: [
           { href: '/console/editions/seoul-2020/sessions/d2-keynote', label: 'Moderate this session' },
-          { href: '/console/editions/seoul-2020/sessions/d2-keynote/polls', label: 'Run the polls' }
+          { href: '/console/editions/seoul-2020/sessions/d2-keynote/questions', label: 'Questions (moderation)' },
+          { href: '/console/editions/seoul-2020/sessions/d2-keynote/polls', label: 'Run the polls' },
+          { href: '/console/editions/seoul-2020/sessions/d2-keynote/chat', label: 'Chat moderation' }
         ]
       });
     }

@@ -30,8 +30,10 @@ export function participationOf(
     canModerate: true,
     moderationLinks: [
       { href: `/console/editions/${edition.slug}/sessions/${sessionId}`, label: messagesFor(locale).liveStage.moderate },
-      // The poll page needs only the moderate capability (the session page above needs programme editing).
-      { href: `/console/editions/${edition.slug}/sessions/${sessionId}/polls`, label: messagesFor(locale).polls.console.moderateLink }
+      // These pages need only the moderate capability (the session page above needs programme editing).
+      { href: `/console/editions/${edition.slug}/sessions/${sessionId}/questions`, label: messagesFor(locale).questions.console.link },
+      { href: `/console/editions/${edition.slug}/sessions/${sessionId}/polls`, label: messagesFor(locale).polls.console.moderateLink },
+      { href: `/console/editions/${edition.slug}/sessions/${sessionId}/chat`, label: messagesFor(locale).chat.console.moderationLink }
     ]
   };
 }

@@ -9,6 +9,14 @@ import { ChannelHistory, type HistoryLimits } from '../../domain/realtime/channe
 import type { Bus } from './bus.js';
 import { hubFrame, type NumberedEvent } from './frames.js';
 import type { Subscription } from './viewer.js';
+import { frameOffsets, textFrames } from './wireFrame.js';
+
+/**
+ * Live events applied in one turn of the event loop go out together at its
+ * end (one write per viewer for all of them), unless this many payload bytes
+ * are waiting: then at once, so a burst never builds one huge write.
+ */
+const maxPendingBytes = 64 * 1024;
 
 /** Supplies a channel's current state for a viewer whose gap is too old. */
 export type SnapshotSource = () => Promise<unknown>;
@@ -30,6 +38,14 @@ export class ChannelFeed {
   /** Events that arrived ahead of a gap, by sequence number (bounded by the history size). */
   readonly #early = new Map<number, NumberedEvent>();
   #filling = false;
+  /** Applied events not yet sent to the subscribers (contiguous, oldest first). */
+  #pending: NumberedEvent[] = [];
+  #pendingBytes = 0;
+  #flushScheduled = false;
+  readonly #scheduledFlush = () => {
+    this.#flushScheduled = false;
+    this.flush();
+  };
 
   constructor(
     readonly channel: string,
@@ -74,9 +90,41 @@ export class ChannelFeed {
     }
   }
 
-  /** Sends one frame, built once, to every subscriber. */
+  /** Sends one frame, serialised and framed once, to every subscriber (after the live events applied before it). */
   broadcast(frame: Buffer): void {
-    for (const subscription of this.subscriptions) subscription.viewer.send(frame);
+    this.flush();
+    const payloads = [frame];
+    const wire = textFrames(payloads);
+    for (const subscription of this.subscriptions) subscription.viewer.sendFramed(wire, payloads);
+  }
+
+  /**
+   * Sends the applied events not sent yet: framed once into one Buffer that
+   * every subscriber's socket gets; a subscriber that joined in between gets
+   * only the part after its position.
+   */
+  flush(): void {
+    const events = this.#pending;
+    if (events.length === 0) return;
+    this.#pending = [];
+    this.#pendingBytes = 0;
+    const payloads = events.map((event) => event.frame);
+    const wire = textFrames(payloads);
+    const first = (events[0] as NumberedEvent).seq;
+    const last = (events.at(-1) as NumberedEvent).seq;
+    let offsets: number[] | null = null;
+    for (const subscription of this.subscriptions) {
+      const position = subscription.position;
+      if (position >= last) continue;
+      subscription.position = last;
+      if (position < first) {
+        subscription.viewer.sendFramed(wire, payloads);
+      } else {
+        offsets ??= frameOffsets(payloads);
+        const from = events.findIndex((event) => event.seq > position);
+        subscription.viewer.sendFramed(wire.subarray(offsets[from]), payloads.slice(from));
+      }
+    }
   }
 
   /** Brings a subscriber up to date from `since` (or from now), then makes it live. */
@@ -157,10 +205,12 @@ export class ChannelFeed {
   #apply(event: NumberedEvent): void {
     this.history.append(event);
     this.position = event.seq;
-    for (const subscription of this.subscriptions) {
-      if (event.seq <= subscription.position) continue;
-      subscription.position = event.seq;
-      subscription.viewer.send(event.frame);
+    this.#pending.push(event);
+    this.#pendingBytes += event.frame.length;
+    if (this.#pendingBytes >= maxPendingBytes) this.flush();
+    else if (!this.#flushScheduled) {
+      this.#flushScheduled = true;
+      setImmediate(this.#scheduledFlush);
     }
   }
 
@@ -174,6 +224,7 @@ export class ChannelFeed {
 
   /** The gap cannot be filled: jump to the earliest held event and tell every subscriber its state is stale. */
   #reset(): void {
+    this.flush();
     const earliest = Math.min(...this.#early.keys());
     this.position = earliest - 1;
     this.history.clear();

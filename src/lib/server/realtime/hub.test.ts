@@ -205,6 +205,26 @@ describe('one serialisation per broadcast', () => {
   });
 });
 
+describe('broadcast framing', () => {
+  it('never negotiates per-message compression, so one framed Buffer serves every viewer', async () => {
+    const live = await hubWith();
+    const alice = await viewer(live, { perMessageDeflate: true });
+    expect(alice.socket.extensions).toBe('');
+  });
+
+  it('delivers a burst published in one turn to every viewer, whole and in order', async () => {
+    const live = await hubWith();
+    const viewers = await Promise.all(Array.from({ length: 5 }, () => viewer(live)));
+    for (const v of viewers) await v.subscribe(keynote);
+    const seqs = await Promise.all(Array.from({ length: 40 }, (_, i) => live.hub.publish(keynote, 'chat.message', { i, text: 'x'.repeat(i * 50) })));
+    for (const v of viewers) {
+      await v.waitForEvents(keynote, 40);
+      expect(v.seqs(keynote)).toEqual(seqs);
+      expect(v.frames.filter((f) => f.type === 'event').map((f) => f.data.i)).toEqual(seqs.map((_, i) => i));
+    }
+  });
+});
+
 describe('slow viewers', () => {
   it('drops a viewer that stops reading while the others keep receiving', async () => {
     const live = await hubWith({ maxBufferedBytes: 256 * 1024, maxEventBytes: 128 * 1024 });

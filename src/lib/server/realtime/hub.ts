@@ -1,10 +1,12 @@
 /**
  * The real-time hub of one app node: accepts viewer connections, answers
  * protocol messages, keeps one feed per channel, counts viewers and sends
- * heartbeats. Services call `publish` after their transaction commits; the
- * bus numbers the event and brings it to every node's viewers.
+ * heartbeats (spread over the interval in small batches, so 20k pings never
+ * stall the event loop at once). Services call `publish` after their
+ * transaction commits; the bus numbers the event and brings it to every
+ * node's viewers.
  */
-import type { WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import { parseChannel, type ChannelKind } from '../../domain/realtime/channel.js';
 import type { HistoryLimits } from '../../domain/realtime/channelHistory.js';
 import type { Bus } from './bus.js';
@@ -12,7 +14,7 @@ import { ChannelFeed } from './channelFeed.js';
 import { eventNamePattern, hubFrame, unnumberedEvent, type HubMessage } from './frames.js';
 import { Presence } from './presence.js';
 import { readViewerMessage, type ProtocolProblem, type ViewerMessage } from './protocol.js';
-import { closeCodes, Viewer, type Subscription } from './viewer.js';
+import { closeCodes, Viewer, viewerOf, type Subscription } from './viewer.js';
 
 /** Supplies the current state of a channel of one kind, by record id (a port later features fill). */
 export type SnapshotProvider = (id: string) => Promise<unknown>;
@@ -58,6 +60,10 @@ export class Hub {
   readonly #viewers = new Set<Viewer>();
   readonly #presence: Presence;
   readonly #timers: NodeJS.Timeout[] = [];
+  /** The heartbeat round in progress: viewers still to ping, and how many per step. */
+  #heartbeatRound: Iterator<Viewer> | null = null;
+  #heartbeatBatch = 1;
+  #heartbeatRoundStart = Number.NEGATIVE_INFINITY;
 
   constructor(
     readonly bus: Bus,
@@ -82,7 +88,7 @@ export class Hub {
       viewers: (node, counts) => this.#presence.remoteCounts(node, counts)
     });
     const every = (ms: number, task: () => void) => this.#timers.push(setInterval(task, ms).unref());
-    every(this.settings.heartbeatMs, () => this.#heartbeat());
+    every(heartbeatStepMs(this.settings.heartbeatMs), () => this.#heartbeatStep());
     every(this.settings.presenceMs, () => this.#presence.tick());
     every(this.settings.presenceRefreshMs, () => {
       this.#presence.refresh(this.#feeds.keys());
@@ -114,17 +120,31 @@ export class Hub {
 
   /** Takes over an upgraded WebSocket (see liveEndpoint.ts). */
   connect(socket: WebSocket): void {
-    const viewer = new Viewer(socket, this.settings, (gone) => this.#forget(gone));
+    const viewer = new Viewer(socket, this.settings, this.#forgetViewer);
     this.#viewers.add(viewer);
-    socket.on('pong', () => (viewer.isAlive = true));
-    socket.on('error', (error) => this.#fail(error, 'viewer socket'));
-    socket.on('message', (data, isBinary) => {
-      const bytes = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
-      const read = readViewerMessage(bytes, isBinary);
-      if (read.ok) this.#handle(viewer, read.message);
-      else this.#refuse(viewer, read.problem);
-    });
+    // Listeners shared by every connection (they find the viewer from the
+    // socket): no closures per connection, which 20k viewers would multiply.
+    socket.on('pong', markAlive);
+    socket.on('error', this.#onSocketError);
+    socket.on('message', this.#onMessage);
     viewer.send(hubFrame({ type: 'welcome', heartbeatMs: this.settings.heartbeatMs, maxMessageBytes: this.settings.maxMessageBytes }));
+  }
+
+  readonly #forgetViewer = (viewer: Viewer): void => this.#forget(viewer);
+  readonly #onSocketError = (error: Error): void => this.#fail(error, 'viewer socket');
+  readonly #onMessage = this.#messageListener();
+
+  #messageListener(): (this: WebSocket, data: RawData, isBinary: boolean) => void {
+    const read = (viewer: Viewer, data: RawData, isBinary: boolean) => {
+      const bytes = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
+      const result = readViewerMessage(bytes, isBinary);
+      if (result.ok) this.#handle(viewer, result.message);
+      else this.#refuse(viewer, result.problem);
+    };
+    return function (this: WebSocket, data: RawData, isBinary: boolean) {
+      const viewer = viewerOf(this);
+      if (viewer) read(viewer, data, isBinary);
+    };
   }
 
   async close(): Promise<void> {
@@ -183,8 +203,28 @@ export class Hub {
     for (const channel of [...viewer.subscriptions.keys()]) this.#unsubscribe(viewer, channel);
   }
 
-  #heartbeat(): void {
-    for (const viewer of this.#viewers) {
+  /**
+   * One step of the heartbeat. A round visits every viewer once per
+   * `heartbeatMs`, a batch per step (a round's viewers divided by its steps),
+   * so each viewer is checked about `heartbeatMs` after its previous ping.
+   * Timers run on real time, not on `settings.clock` (which tests may freeze).
+   */
+  #heartbeatStep(): void {
+    const now = performance.now();
+    if (this.#heartbeatRound === null) {
+      if (now - this.#heartbeatRoundStart < this.settings.heartbeatMs) return;
+      this.#heartbeatRoundStart = now;
+      this.#heartbeatRound = this.#viewers.values();
+      const steps = Math.max(1, Math.floor(this.settings.heartbeatMs / heartbeatStepMs(this.settings.heartbeatMs)) - 1);
+      this.#heartbeatBatch = Math.max(1, Math.ceil(this.#viewers.size / steps));
+    }
+    for (let i = 0; i < this.#heartbeatBatch; i += 1) {
+      const next = this.#heartbeatRound.next();
+      if (next.done) {
+        this.#heartbeatRound = null;
+        return;
+      }
+      const viewer = next.value;
       if (!viewer.isAlive) {
         viewer.socket.terminate();
         continue;
@@ -222,6 +262,17 @@ export class Hub {
   #fail(error: unknown, context: string): void {
     this.options.onFailure?.(error, context);
   }
+}
+
+/** A pong answers the last ping (shared by every connection; `this` is the socket). */
+function markAlive(this: WebSocket): void {
+  const viewer = viewerOf(this);
+  if (viewer) viewer.isAlive = true;
+}
+
+/** How often a heartbeat step runs: a round is at least 5 steps, a step at most 250 ms apart. */
+export function heartbeatStepMs(heartbeatMs: number): number {
+  return Math.max(1, Math.min(250, Math.floor(heartbeatMs / 5)));
 }
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {

@@ -5,6 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import * as ws from 'ws';
 import { WebSocket, type ClientOptions } from 'ws';
 import type { Bus } from './bus.js';
 import { Hub, type HubOptions } from './hub.js';
@@ -102,4 +103,24 @@ export class LiveTestClient {
   close(): void {
     this.socket.close();
   }
+}
+
+/** ws's frame parser, which @types/ws does not declare. */
+interface FrameReceiver {
+  on(event: 'message', listener: (data: Buffer, isBinary: boolean) => void): void;
+  on(event: 'error', listener: (error: Error) => void): void;
+  write(chunk: Buffer): void;
+}
+const { Receiver } = ws as unknown as { Receiver: new (options: { isServer: boolean; maxPayload?: number }) => FrameReceiver };
+
+/** Reads server-to-client WebSocket frames the way a ws client does: `text:` or `binary:` and the message. Throws on a malformed frame. */
+export function readFrames(wire: Buffer): string[] {
+  const receiver = new Receiver({ isServer: false, maxPayload: 16 * 1024 * 1024 });
+  const messages: string[] = [];
+  let failure: Error | null = null;
+  receiver.on('message', (data, isBinary) => messages.push(`${isBinary ? 'binary' : 'text'}:${data.toString()}`));
+  receiver.on('error', (error) => (failure = error));
+  receiver.write(wire);
+  if (failure) throw failure;
+  return messages;
 }

@@ -50,7 +50,7 @@ describe('the Q&A service', () => {
     service = new QuestionService(repository, {
       limiter,
       liveEvents: { afterCommit: () => void wakes++ },
-      screenText: (text) => text.replace(/darn/gi, '****')
+      screenText: async (_editionId, text) => text.replace(/darn/gi, '****')
     });
   });
   afterAll(async () => {

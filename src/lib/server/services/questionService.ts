@@ -19,7 +19,8 @@ import { takeParticipationAllowance, type RateDecision, type RateLimiter, type R
 import type { LiveEvents } from '../realtime/outboxRelay.js';
 
 /** The word filter's seam: text in, text to store out (identity until a filter is configured). */
-export type ScreenText = (text: string) => string;
+/** The edition's word filter (the chat's `applyWordFilter` over the edition's list), applied before a text is stored. */
+export type ScreenText = (editionId: string, text: string) => Promise<string>;
 
 /** Per participant 5 questions and 60 votes a minute; per address 30 questions a minute (a classroom behind one NAT still asks). */
 export const questionRateRules = {
@@ -96,7 +97,7 @@ export class QuestionService {
     private readonly questions: QuestionRepository,
     private readonly ports: QuestionServicePorts
   ) {
-    this.screenText = ports.screenText ?? ((text) => text);
+    this.screenText = ports.screenText ?? (async (_editionId, text) => text);
     this.clock = ports.clock ?? (() => new Date());
   }
 
@@ -122,8 +123,8 @@ export class QuestionService {
     if (!decision.allowed) return { status: 'too_fast', retryAfterMs: decision.retryAfterMs };
     const screened = {
       ...values,
-      text: this.screenText(values.text),
-      displayName: values.displayName === null ? null : this.screenText(values.displayName)
+      text: await this.screenText(session.editionId, values.text),
+      displayName: values.displayName === null ? null : await this.screenText(session.editionId, values.displayName)
     };
     const asked = await this.questions.ask(session.sessionId, request.participantId, screened, this.clock());
     if (asked.isNew) this.ports.liveEvents.afterCommit();

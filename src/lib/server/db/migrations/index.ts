@@ -9,10 +9,11 @@ import * as accountIdentities from './004_account_identities.js';
 import * as outbox from './005_outbox.js';
 import * as questions from './006_questions.js';
 import * as polls from './007_polls.js';
+import * as chat from './008_chat.js';
 
 export interface Migration {
   readonly name: string;
   readonly statements: readonly string[];
 }
 
-export const migrations: readonly Migration[] = [programme, accounts, audit, accountIdentities, outbox, questions, polls];
+export const migrations: readonly Migration[] = [programme, accounts, audit, accountIdentities, outbox, questions, polls, chat];

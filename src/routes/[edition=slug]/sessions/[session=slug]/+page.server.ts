@@ -5,17 +5,24 @@ import { channelName } from '$lib/domain/realtime/channel';
 import { appContext } from '$lib/server/context';
 import { publicOrigin } from '$lib/server/http/origin';
 import { participationOf } from '$lib/server/participation/participation';
+import { loadChatPanel } from '$lib/server/participation/chatPanel';
 import { loadPollPanel } from '$lib/server/participation/pollPanel';
 import { loadQuestionsPanel } from '$lib/server/participation/questionsPanel';
+import { chatActions } from './chatActions';
 import { pollActions } from './pollActions';
 import { questionActions } from './questionActions';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (request) => {
   const { params, parent, url, locals } = request;
   const { programme } = await parent();
   const session = programme.sessions.find((s) => s.id === params.session);
   if (!session) error(404, 'session.not_found');
+  const [questions, poll, chat] = await Promise.all([
+    loadQuestionsPanel(request, session),
+    loadPollPanel(request, session, programme.edition.defaultLocale),
+    loadChatPanel(request, session)
+  ]);
   const origin = publicOrigin(url);
   // Serialised here, escaped for a <script> element, so the page only places it.
   const event = sessionJsonLd(programme, session.id, { baseUrl: origin, locale: locals.locale });
@@ -35,10 +42,10 @@ export const load: PageServerLoad = async (request) => {
     },
     participation: participationOf(locals.account, programme.edition, session.id, locals.locale),
     // The features' panel data (questions, poll, chat) replace these placeholders with their loaders.
-    questions: await loadQuestionsPanel(request, session),
-    poll: await loadPollPanel(request, session, programme.edition.defaultLocale),
-    chat: null as unknown
+    questions,
+    poll,
+    chat
   };
 };
 
-export const actions = { ...questionActions, ...pollActions };
+export const actions: Actions = { ...questionActions, ...pollActions, ...chatActions };
