@@ -79,6 +79,7 @@ describe('answering a poll without JavaScript', () => {
 
     await page.check('#panel-poll input[value="opt-2"]');
     await Promise.all([page.waitForURL(/\?poll=answered#panel-poll$/), page.click('#panel-poll button[type=submit]')]);
+    expect(await panelText(page)).toContain('Thank you: your answer was sent.');
     expect(await panelText(page)).toContain('Your answer is counted.');
     expect(await page.isChecked('#panel-poll input[value="opt-2"]')).toBe(true);
     expect(await panelText(page)).toContain('1 participant answered');
@@ -122,20 +123,24 @@ describe('a poll with JavaScript', () => {
       await page.waitForFunction(() => /\d/.test(document.querySelector('[data-live-viewers]')?.textContent ?? ''));
     }
     const id = await openPoll('d2-talk-concert', 'Which topics next?', ['Mobility', 'Housing', 'Data'], { kind: 'multiple', maxChoices: '2' });
-    await alice.page.waitForSelector('#panel-poll legend', { timeout: 10_000 });
-    await bob.page.waitForSelector('#panel-poll legend', { timeout: 10_000 });
+    await alice.page.waitForSelector('#panel-poll legend', { timeout: 20_000 });
+    await bob.page.waitForSelector('#panel-poll legend', { timeout: 20_000 });
     expect(await alice.page.locator('#panel-poll').innerText()).toContain('Choose up to 2 answers.');
 
+    // Bob chooses before Alice answers; her answer refreshes his panel, and his unsent choice survives it.
+    await bob.page.check('#panel-poll input[value="opt-3"]');
+    await bob.page.evaluate(() => ((document.querySelector('#panel-poll form') as HTMLFormElement & { stale?: boolean }).stale = true));
     await alice.page.check('#panel-poll input[value="opt-1"]');
     await alice.page.check('#panel-poll input[value="opt-3"]');
     await alice.page.click('#panel-poll button[type=submit]');
-    await alice.page.waitForFunction(() => document.querySelector('#panel-poll table caption')?.textContent?.includes('1 participant answered'), null, { timeout: 10_000 });
+    await alice.page.waitForFunction(() => document.querySelector('#panel-poll table caption')?.textContent?.includes('1 participant answered'), null, { timeout: 20_000 });
     expect(alice.page.url()).toBe(`${server.url}${session}?lang=en`);
 
-    await bob.page.check('#panel-poll input[value="opt-3"]');
+    await bob.page.waitForFunction(() => !(document.querySelector('#panel-poll form') as (HTMLFormElement & { stale?: boolean }) | null)?.stale, null, { timeout: 20_000 });
+    expect(await bob.page.isChecked('#panel-poll input[value="opt-3"]')).toBe(true);
     await bob.page.click('#panel-poll button[type=submit]');
     // Bob's answer reaches Alice's page through the hub.
-    await alice.page.waitForFunction(() => document.querySelector('#panel-poll table caption')?.textContent?.includes('2 participants answered'), null, { timeout: 10_000 });
+    await alice.page.waitForFunction(() => document.querySelector('#panel-poll table caption')?.textContent?.includes('2 participants answered'), null, { timeout: 20_000 });
     expect(await alice.page.locator('#panel-poll table tbody tr').allInnerTexts()).toEqual(['Mobility\t1\t50 %', 'Housing\t0\t0 %', 'Data\t2\t100 %']);
     expect(await alice.page.locator('#panel-poll').innerText()).toContain('Participants could choose several options');
 
@@ -143,11 +148,11 @@ describe('a poll with JavaScript', () => {
     await bob.page.check('#panel-poll input[value="opt-1"]');
     await bob.page.check('#panel-poll input[value="opt-2"]');
     await bob.page.click('#panel-poll button[type=submit]');
-    await bob.page.waitForFunction(() => document.querySelector('#poll-error')?.textContent === 'You chose more answers than this poll allows.', null, { timeout: 10_000 });
+    await bob.page.waitForFunction(() => document.querySelector('#poll-error')?.textContent === 'You chose more answers than this poll allows.', null, { timeout: 20_000 });
     expect(await bob.page.isHidden('#poll-error')).toBe(false);
 
     await closePoll('d2-talk-concert', id);
-    await bob.page.waitForFunction(() => document.querySelector('#panel-poll')?.textContent?.includes('This poll is closed.'), null, { timeout: 10_000 });
+    await bob.page.waitForFunction(() => document.querySelector('#panel-poll')?.textContent?.includes('This poll is closed.'), null, { timeout: 20_000 });
     expect(await bob.page.locator('#panel-poll form').count()).toBe(0);
     expect(await bob.page.locator('#panel-poll table caption').innerText()).toContain('2 participants answered');
     expect(await bob.page.locator('#panel-poll [data-live-announce]').getAttribute('data-live-announce')).toBe('The poll is closed; its results are shown.');
@@ -168,7 +173,7 @@ describe('a poll with JavaScript', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Send my answer');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelector('#panel-poll table caption')?.textContent?.includes('1 participant answered'), null, { timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelector('#panel-poll table caption')?.textContent?.includes('1 participant answered'), null, { timeout: 20_000 });
     expect(await page.locator('#panel-poll ul[aria-label] li').allInnerTexts()).toEqual(['Online\n0 % · 0 votes', 'In the studio\n100 % · 1 vote']);
     expect(await axeViolations(page)).toEqual([]);
     await closePoll('d2-keynote', id);
@@ -238,7 +243,7 @@ describe('answering too fast', () => {
       expect(await page.isChecked('#panel-poll input[value="opt-1"]')).toBe(true);
       await page.check('#panel-poll input[value="opt-2"]');
       await page.click('#panel-poll button[type=submit]');
-      await page.waitForFunction(() => /You are sending too fast; try again in \d+ seconds?\./.test(document.querySelector('#poll-error')?.textContent ?? ''), null, { timeout: 10_000 });
+      await page.waitForFunction(() => /You are sending too fast; try again in \d+ seconds?\./.test(document.querySelector('#poll-error')?.textContent ?? ''), null, { timeout: 20_000 });
       await page.reload();
       // Still the last answer that got through: one ballot, unchanged.
       expect(await page.isChecked('#panel-poll input[value="opt-1"]')).toBe(true);

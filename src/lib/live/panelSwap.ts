@@ -2,8 +2,9 @@
  * Swaps a panel's content for a freshly rendered fragment without taking
  * anything from the reader: a text field that has focus or holds typed text
  * keeps its value (and its form keeps its idempotency key, so a retry is
- * still the same submission), a refusal shown in a form stays, and focus
- * returns to the same control.
+ * still the same submission), a refusal shown in a form stays, a choice they
+ * changed but have not sent (a poll's radio button or checkbox) stays
+ * changed, and focus returns to the same control.
  */
 
 const typedFields = 'textarea,input:not([type]),input[type=text],input[type=search],input[type=email],input[type=url],input[type=number]';
@@ -36,6 +37,11 @@ export function swapPanel(section: HTMLElement, html: string): void {
 
   // A refusal the script showed ("slow mode: …") stays until the reader's next send, not until anyone's next message.
   const errors = Array.from(section.querySelectorAll<HTMLElement>('[data-live-error]'), (element) => (element.hidden ? '' : element.textContent || ''));
+  // A choice the reader made but has not sent yet (a poll's radio button or checkbox) survives too.
+  const choices: Array<[string, boolean]> = [];
+  section.querySelectorAll<HTMLInputElement>('input[type=radio],input[type=checkbox]').forEach((field) => {
+    if (field.checked !== field.defaultChecked) choices.push([keyOf(field, section), field.checked]);
+  });
 
   const template = document.createElement('template');
   template.innerHTML = html;
@@ -49,6 +55,10 @@ export function swapPanel(section: HTMLElement, html: string): void {
       element.textContent = errors[index] as string;
       element.hidden = false;
     }
+  });
+  choices.forEach(([key, checked]) => {
+    const target = find(fresh, key) as HTMLInputElement | null;
+    if (target) target.checked = checked;
   });
   section.replaceChildren(fresh);
   const again = focusKey === null ? null : (find(section, focusKey) as HTMLInputElement | null);

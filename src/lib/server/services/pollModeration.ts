@@ -26,6 +26,11 @@ export type PollEditResult =
   | { readonly status: 'invalid'; readonly problems: readonly FieldProblem[] }
   | { readonly status: 'forbidden' };
 
+export type PollCreateResult =
+  | { readonly status: 'saved'; readonly poll: Poll }
+  | { readonly status: 'invalid'; readonly problems: readonly FieldProblem[] }
+  | { readonly status: 'forbidden' | 'not_found' };
+
 export interface ModeratedPoll {
   readonly poll: Poll;
   readonly results: PollResults;
@@ -66,7 +71,7 @@ export class PollModeration {
     return { status: 'found', edition: found.edition, session: found.session, polls: withResults };
   }
 
-  async create(actor: Actor, editionSlug: string, sessionId: string, rawInput: unknown): Promise<PollEditResult> {
+  async create(actor: Actor, editionSlug: string, sessionId: string, rawInput: unknown): Promise<PollCreateResult> {
     const prepared = await this.prepare(actor, editionSlug, sessionId, rawInput);
     if (prepared.status !== 'ready') return prepared;
     const poll = await this.polls.create(prepared.scope, prepared.values, { accountId: actor.id }, this.publish(prepared.scope));

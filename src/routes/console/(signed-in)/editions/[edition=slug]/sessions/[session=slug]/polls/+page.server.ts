@@ -63,11 +63,6 @@ export const actions: Actions = {
       case 'forbidden':
       case 'not_found':
         return refusePolls(event.locals.locale, result.status);
-      case 'conflict':
-      case 'refused':
-      case 'deleted':
-        // A creation has no earlier version to conflict with, nor a state to refuse; listed for the compiler.
-        return pollProblem(409, { action: 'create', values, errors: {}, message: result.status === 'deleted' ? null : outcomeMessage(result, m) });
     }
   },
 
