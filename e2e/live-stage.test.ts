@@ -152,12 +152,13 @@ describe('the live stage when the server is killed', () => {
       await crashing.crash();
       crashing = await crashing.restart();
       // The new hub does not know the old position: the script is told to reload, and refetches every panel.
-      await page.waitForFunction(() => document.querySelectorAll('[data-live-panel] > [data-old]').length === 0, null, { timeout: 45_000 });
+      // Generous: the script's backoff has grown while the server was away (up to 30 s between attempts).
+      await page.waitForFunction(() => document.querySelectorAll('[data-live-panel] > [data-old]').length === 0, null, { timeout: 100_000 });
       await page.waitForFunction(() => document.querySelector('[data-live-viewers]')?.textContent === '1 person watching', null, { timeout: 10_000 });
       await context.close();
     } finally {
       await crashing.stop();
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 180_000);
 });
