@@ -140,9 +140,10 @@ describe('the live stage with JavaScript', () => {
 });
 
 describe('the live stage when the server is killed', () => {
-  test('reconnects by itself after a restart on the same data and address, and refreshes every panel', async () => {
+  /** Opens the keynote on a server that is then killed and started again on the same data and address. */
+  async function crashAndRestart(env: Record<string, string>, afterRestart: (page: Page, server: TestServer) => Promise<void>): Promise<void> {
     const dataDir = mkdtempSync(join(tmpdir(), 'madang-live-'));
-    let crashing = await startTestServer({ MADANG_TEST_CLOCK: '2020-09-23T07:10:00Z', MADANG_TEST_DATA_DIR: dataDir });
+    let crashing = await startTestServer({ MADANG_TEST_CLOCK: '2020-09-23T07:10:00Z', MADANG_TEST_DATA_DIR: dataDir, ...env });
     try {
       const context = await browser.newContext({ locale: 'en-GB' });
       const page = await context.newPage();
@@ -151,14 +152,30 @@ describe('the live stage when the server is killed', () => {
       await page.evaluate(() => document.querySelectorAll('[data-live-panel] > *').forEach((el) => el.setAttribute('data-old', '')));
       await crashing.crash();
       crashing = await crashing.restart();
-      // The new hub does not know the old position: the script is told to reload, and refetches every panel.
-      // Generous: the script's backoff has grown while the server was away (up to 30 s between attempts).
-      await page.waitForFunction(() => document.querySelectorAll('[data-live-panel] > [data-old]').length === 0, null, { timeout: 100_000 });
-      await page.waitForFunction(() => document.querySelector('[data-live-viewers]')?.textContent === '1 person watching', null, { timeout: 10_000 });
+      await afterRestart(page, crashing);
       await context.close();
     } finally {
       await crashing.stop();
       rmSync(dataDir, { recursive: true, force: true });
     }
+  }
+
+  // Generous waits: the script's backoff has grown while the server was away (up to 30 s between attempts).
+  test('with one node, the new hub does not know the old position: the script is told to reload and refreshes every panel', async () => {
+    await crashAndRestart({ REDIS_URL: '' }, async (page) => {
+      await page.waitForFunction(() => document.querySelectorAll('[data-live-panel] > [data-old]').length === 0, null, { timeout: 100_000 });
+      await page.waitForFunction(() => document.querySelector('[data-live-viewers]')?.textContent === '1 person watching', null, { timeout: 10_000 });
+    });
+  }, 180_000);
+
+  test.skipIf(!process.env.REDIS_URL)('through Redis, the position survives the restart: the script resumes where it was and events reach it again', async () => {
+    await crashAndRestart({ MADANG_TEST_LIVE_POKE: '1' }, async (page, server) => {
+      await page.waitForFunction(() => document.querySelector('[data-live-viewers]')?.textContent === '1 person watching', null, { timeout: 100_000 });
+      // Nothing was missed, so nothing is refetched until something happens.
+      expect(await page.$$('[data-live-panel] > [data-old]')).not.toHaveLength(0);
+      const poke = await fetch(`${server.url}/__test/live-poke?channel=session:d2-keynote&name=question.changed&id=q1`, { method: 'POST' });
+      expect(poke.status).toBe(204);
+      await page.waitForFunction(() => document.querySelector('#panel-questions > [data-old]') === null, null, { timeout: 30_000 });
+    });
   }, 180_000);
 });
