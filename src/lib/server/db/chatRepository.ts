@@ -13,6 +13,7 @@ import { isChatMessageId } from '../../domain/participation/chat/chatMessageId.j
 import { channelName } from '../../domain/realtime/channel.js';
 import { recordAudit } from './auditRepository.js';
 import type { LiveEvent } from './outboxRepository.js';
+import { findParticipationSession, type ParticipationSession } from './participationSession.js';
 
 export type { LiveEvent };
 import type { DatabaseSchema } from './schema.js';
@@ -26,18 +27,7 @@ export type AddToOutbox = (db: Kysely<DatabaseSchema> | Transaction<DatabaseSche
 /** Audit record types of chat moderation. */
 export const chatRecordTypes = ['chat_message', 'chat_participant', 'chat_session', 'word_filter'] as const;
 
-export interface ChatSessionRef {
-  readonly sessionId: string;
-  readonly editionId: string;
-  readonly editionSlug: string;
-  readonly title: LocalizedText;
-  readonly editionTitle: LocalizedText;
-  readonly defaultLocale: string;
-  /** The edition's host zone (message times are shown in it when the reader chose none). */
-  readonly hostZone: string;
-  /** Published session of a published edition, neither deleted: the public may chat. */
-  readonly isPublic: boolean;
-}
+export type ChatSessionRef = ParticipationSession;
 
 export interface ChatMessage {
   readonly id: string;
@@ -95,37 +85,8 @@ export class ChatRepository {
   ) {}
 
   /** The session by edition slug and id (null when either is unknown or deleted). */
-  async findSession(editionSlug: string, sessionId: string): Promise<ChatSessionRef | null> {
-    const row = await this.db
-      .selectFrom('session')
-      .innerJoin('edition', 'edition.id', 'session.edition_id')
-      .select([
-        'session.id as session_id',
-        'session.title',
-        'session.state as session_state',
-        'edition.id as edition_id',
-        'edition.slug',
-        'edition.title as edition_title',
-        'edition.default_locale',
-        'edition.host_zone',
-        'edition.state as edition_state'
-      ])
-      .where('edition.slug', '=', editionSlug)
-      .where('session.id', '=', sessionId)
-      .where('session.deleted_at', 'is', null)
-      .where('edition.deleted_at', 'is', null)
-      .executeTakeFirst();
-    if (!row) return null;
-    return {
-      sessionId: row.session_id,
-      editionId: row.edition_id,
-      editionSlug: row.slug,
-      title: row.title,
-      editionTitle: row.edition_title,
-      defaultLocale: row.default_locale,
-      hostZone: row.host_zone,
-      isPublic: row.session_state === 'published' && row.edition_state === 'published'
-    };
+  findSession(editionSlug: string, sessionId: string): Promise<ChatSessionRef | null> {
+    return findParticipationSession(this.db, editionSlug, sessionId);
   }
 
   /** The edition by slug (null when unknown or deleted), for the word filter page. */

@@ -18,6 +18,7 @@ import { checkMerge, moderate, type ModerationAction } from '../../domain/partic
 import type { QuestionSort } from '../../domain/participation/questions/questionOrder.js';
 import { recordAudit } from './auditRepository.js';
 import { addToOutbox } from './outboxRepository.js';
+import { findParticipationSession } from './participationSession.js';
 import type { DatabaseSchema } from './schema.js';
 import type { QuestionTable } from './schema/questions.js';
 
@@ -88,32 +89,8 @@ export class QuestionRepository {
 
   /** The session by edition slug and session id (not deleted); null when there is none. */
   async findSession(editionSlug: string, sessionId: string): Promise<QuestionSession | null> {
-    const row = await this.db
-      .selectFrom('session')
-      .innerJoin('edition', 'edition.id', 'session.edition_id')
-      .select([
-        'session.id as session_id',
-        'edition.id as edition_id',
-        'session.state as session_state',
-        'edition.state as edition_state',
-        'session.title as session_title',
-        'edition.title as edition_title',
-        'edition.default_locale'
-      ])
-      .where('edition.slug', '=', editionSlug)
-      .where('session.id', '=', sessionId)
-      .where('session.deleted_at', 'is', null)
-      .where('edition.deleted_at', 'is', null)
-      .executeTakeFirst();
-    if (!row) return null;
-    return {
-      sessionId: row.session_id,
-      editionId: row.edition_id,
-      isPublic: row.session_state === 'published' && row.edition_state === 'published',
-      sessionTitle: row.session_title,
-      editionTitle: row.edition_title,
-      defaultLocale: row.default_locale
-    };
+    const found = await findParticipationSession(this.db, editionSlug, sessionId);
+    return found && { ...found, sessionTitle: found.title };
   }
 
   async settings(sessionId: string): Promise<QuestionSettings> {
