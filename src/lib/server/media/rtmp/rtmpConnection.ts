@@ -68,12 +68,12 @@ export class RtmpConnection {
     socket.on('timeout', () => {
       // A publisher we paused for backpressure is silent because of us.
       if (this.#waitingForDrain) return;
-      this.options.log.warn({ remote: this.remote, seconds: this.options.idleTimeoutMs / 1000 }, 'rtmp publisher went silent; disconnecting');
+      this.options.log.warn({ remote: this.remote, seconds: this.options.idleTimeoutMs / 1000, code: 'ingest.timeout' }, 'rtmp publisher went silent; disconnecting');
       socket.destroy();
     });
     this.#publishTimer = setTimeout(() => {
       if (this.#state === 'publishing' || this.#state === 'ended') return;
-      this.options.log.warn({ remote: this.remote, seconds: this.options.publishTimeoutMs / 1000 }, 'rtmp connection did not publish in time; disconnecting');
+      this.options.log.warn({ remote: this.remote, seconds: this.options.publishTimeoutMs / 1000, code: 'ingest.timeout' }, 'rtmp connection did not publish in time; disconnecting');
       socket.destroy();
     }, this.options.publishTimeoutMs);
     this.#publishTimer.unref();
@@ -88,7 +88,7 @@ export class RtmpConnection {
     try {
       work();
     } catch (error) {
-      this.options.log.warn({ remote: this.remote, err: error instanceof Error ? error.message : String(error) }, 'rtmp peer broke the protocol; disconnecting');
+      this.options.log.warn({ remote: this.remote, err: error instanceof Error ? error.message : String(error), code: 'ingest.protocol' }, 'rtmp peer broke the protocol; disconnecting');
       this.socket.destroy();
     }
   }
