@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { IngestFeed, IngestSink } from './broadcastPorts.js';
 import { attachBrowserIngest, ingestibleMimeType, ingestSubprotocol, type BrowserIngest, type BrowserIngestLog } from './browserIngest.js';
@@ -118,7 +118,7 @@ function collect(feed: IngestFeed): Promise<Buffer> {
   return new Promise((resolve) => feed.stream.on('end', () => resolve(Buffer.concat(chunks))));
 }
 
-let webm = Buffer.alloc(0);
+let webm: Buffer = Buffer.alloc(0);
 beforeAll(async () => {
   if (!hasFfmpeg) return;
   const made = await run([
@@ -129,7 +129,6 @@ beforeAll(async () => {
   if (made.code !== 0) throw new Error(`ffmpeg could not make the test WebM: ${made.stderr}`);
   webm = made.stdout;
 }, 30_000);
-afterAll(() => undefined);
 
 describe('which MediaRecorder types are ingested', () => {
   it.each(['video/webm;codecs=vp8,opus', 'video/webm; codecs="vp9, opus"', 'video/webm;codecs=h264,opus', 'video/x-matroska;codecs=avc1.42E01F,opus', 'VIDEO/WEBM;CODECS=VP8,OPUS'])('accepts %s', (type) => {

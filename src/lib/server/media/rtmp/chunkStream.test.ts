@@ -118,6 +118,13 @@ describe('RTMP chunk stream', () => {
     expect(() => new ChunkStreamReader().push(chunk(0, 2, { length: 2, typeId: messageType.setChunkSize }, Buffer.alloc(2)))).toThrow(ChunkStreamError);
   });
 
+  it('refuses unfinished messages on many chunk streams that together exceed the message limit', () => {
+    const reader = new ChunkStreamReader();
+    const setSize = new ChunkStreamWriter().setChunkSize(1024 * 1024);
+    const starts = Array.from({ length: 9 }, (_, i) => chunk(0, 10 + i, { length: 2 * 1024 * 1024 }, Buffer.alloc(1024 * 1024)));
+    expect(() => reader.push(Buffer.concat([setSize, ...starts]))).toThrow(/several chunk streams/);
+  });
+
   it('buffers a large chunk arriving in small pieces without rejoining it at every piece', () => {
     const writer = new ChunkStreamWriter();
     const reader = new ChunkStreamReader();

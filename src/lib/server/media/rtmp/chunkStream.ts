@@ -66,6 +66,8 @@ export class ChunkStreamReader {
   #pendingLength = 0;
   /** Bytes the next chunk needs before parsing is worth trying, so a large chunk arriving in pieces is joined once. */
   #needed = 1;
+  /** Bytes of unfinished messages over all chunk streams: interleaving many must not multiply the per-message limit. */
+  #partialBytes = 0;
 
   get chunkSize(): number {
     return this.#chunkSize;
@@ -167,11 +169,14 @@ export class ChunkStreamReader {
 
     if (payloadLength > 0) state.parts.push(bytes.subarray(offset, offset + payloadLength));
     state.received += payloadLength;
+    this.#partialBytes += payloadLength;
+    if (this.#partialBytes > maxMessageSize) throw new ChunkStreamError(`Unfinished messages on several chunk streams hold more than ${maxMessageSize} bytes.`);
     offset += payloadLength;
     this.#needed = 1;
 
     if (state.received === state.length) {
       const payload = Buffer.concat(state.parts, state.received);
+      this.#partialBytes -= state.received;
       state.parts = [];
       state.received = 0;
       this.#deliver({ typeId: state.typeId, streamId: state.streamId, timestamp: state.timestamp, payload }, out);
@@ -191,6 +196,7 @@ export class ChunkStreamReader {
       if (message.payload.length < 4) throw new ChunkStreamError('An Abort message shorter than 4 bytes.');
       const state = this.#streams.get(message.payload.readUInt32BE(0));
       if (state) {
+        this.#partialBytes -= state.received;
         state.parts = [];
         state.received = 0;
       }
