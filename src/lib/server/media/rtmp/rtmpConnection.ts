@@ -339,6 +339,8 @@ export class RtmpConnection {
       this.socket.pause();
       stream.once('drain', () => {
         this.#waitingForDrain = false;
+        // The idle timer may have fired while we held the publisher back; start it afresh.
+        if (this.#state === 'publishing') this.socket.setTimeout(this.options.idleTimeoutMs);
         this.#resumeIfFree();
       });
     }
