@@ -97,7 +97,7 @@ function client(port: number, path = '/ingest/main-stage', headers: Record<strin
   const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
   const refused = new Promise<number>((resolve) => ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)));
   const opened = new Promise<void>((resolve) => ws.on('open', () => resolve()));
-  const next = async (predicate: (frame: Frame) => boolean, timeoutMs = 5000): Promise<Frame> => {
+  const next = async (predicate: (frame: Frame) => boolean, timeoutMs = 15_000): Promise<Frame> => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = frames.find(predicate);
@@ -179,9 +179,12 @@ describe.skipIf(!hasFfmpeg)('browser ingest over WebSocket', () => {
     const chunk = Buffer.alloc(256 * 1024, 1);
     // The feed stream buffers 2 MiB (1 MiB each side) before pushing back; nobody reads it yet.
     for (let i = 0; i < 12; i++) producer.ws.send(chunk);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const stream = feeds[0]!.stream as unknown as { writableNeedDrain: boolean };
+    await producer.next((frame) => frame.type === 'ack');
+    for (const deadline = Date.now() + 10_000; !stream.writableNeedDrain && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 100));
     const acked = () => Math.max(0, ...producer.frames.map((frame) => (frame.type === 'ack' ? frame.bytes : 0)));
-    expect(acked()).toBeGreaterThan(0);
+    expect(stream.writableNeedDrain).toBe(true);
     expect(acked()).toBeLessThanOrEqual(2 * 1024 * 1024 + chunk.length);
 
     // The stage starts reading: the held-back ack covers everything sent so far.
