@@ -4,17 +4,14 @@
  * `madang-ingest.v1` WebSocket, and the stage gets a WebM that ffmpeg decodes.
  * The studio page comes in a later issue; this page stands in for it.
  */
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IngestFeed } from '../src/lib/server/media/broadcastPorts.js';
 import { attachBrowserIngest, type BrowserIngest } from '../src/lib/server/media/browserIngest.js';
+import { decodeWithFfmpeg, hasFfmpeg, killFfmpegProcesses } from '../src/lib/server/media/testing/runFfmpeg.js';
 import { launchBrowser } from './support/browser.js';
-
-const ffmpeg = '/usr/bin/ffmpeg';
 
 const studioPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Studio stand-in</title></head>
 <body><canvas width="320" height="180"></canvas><script>
@@ -94,28 +91,14 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  killFfmpegProcesses();
   await browser?.close();
   ingest?.close();
   server?.closeAllConnections();
   await new Promise((resolve) => server?.close(resolve));
 });
 
-function decode(bytes: Buffer): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(ffmpeg, ['-hide_banner', '-nostdin', '-v', 'error', '-f', 'webm', '-i', 'pipe:0', '-f', 'null', '-'], { stdio: ['pipe', 'ignore', 'pipe'] });
-  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdin.on('error', () => undefined);
-  child.stdin.end(bytes);
-  return new Promise((resolve) =>
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stderr });
-    })
-  );
-}
-
-describe.skipIf(!existsSync(ffmpeg))('a producer streams from the browser to the stage', () => {
+describe.skipIf(!hasFfmpeg)('a producer streams from the browser to the stage', () => {
   it.each(['video/webm;codecs=vp8,opus', 'video/webm;codecs=h264,opus'])('%s: the stage receives every byte recorded, and it decodes', async (mimeType) => {
     const page = await browser.newPage();
     try {
@@ -138,7 +121,7 @@ describe.skipIf(!existsSync(ffmpeg))('a producer streams from the browser to the
       const bytes = Buffer.concat(chunks);
       expect(bytes.length).toBe(result.sent);
       expect(bytes.length).toBeGreaterThan(20_000);
-      const decoded = await decode(bytes);
+      const decoded = await decodeWithFfmpeg('webm', bytes);
       // MediaRecorder stamps some packets with the time of the one before; ffmpeg's muxer says so, decoding is not hurt.
       // The stage encoder should read browser feeds with regenerated timestamps (-fflags +genpts) for the same reason.
       const problems = decoded.stderr.split('\n').filter((line) => line !== '' && !line.includes('non monotonically increasing dts'));

@@ -1,42 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { IngestFeed, IngestSink } from './broadcastPorts.js';
+import { decodeWithFfmpeg, ffmpegPath, hasFfmpeg, killFfmpegProcesses, runFfmpeg } from './testing/runFfmpeg.js';
 import { attachBrowserIngest, ingestibleMimeType, ingestSubprotocol, type BrowserIngest, type BrowserIngestLog } from './browserIngest.js';
 
-const ffmpeg = '/usr/bin/ffmpeg';
-const hasFfmpeg = existsSync(ffmpeg);
-if (!hasFfmpeg) console.info(`${ffmpeg} is absent: the browser ingest tests that make and decode WebM are skipped.`);
+if (!hasFfmpeg) console.info(`${ffmpegPath} is absent: the browser ingest tests that make and decode WebM are skipped.`);
 
-const children: ChildProcess[] = [];
 const cleanups: (() => void | Promise<void>)[] = [];
 afterEach(async () => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  killFfmpegProcesses();
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-function run(args: string[], input?: Buffer, timeoutMs = 20_000): Promise<{ code: number | null; stderr: string; stdout: Buffer }> {
-  const child = spawn(ffmpeg, ['-hide_banner', '-nostdin', ...args], { stdio: [input ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  let stderr = '';
-  const stdout: Buffer[] = [];
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdout!.on('data', (chunk: Buffer) => stdout.push(chunk));
-  if (input) {
-    child.stdin!.on('error', () => undefined);
-    child.stdin!.end(input);
-  }
-  return new Promise((resolve) =>
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stderr, stdout: Buffer.concat(stdout) });
-    })
-  );
-}
 
 interface Harness {
   readonly port: number;
@@ -121,7 +97,7 @@ function collect(feed: IngestFeed): Promise<Buffer> {
 let webm: Buffer = Buffer.alloc(0);
 beforeAll(async () => {
   if (!hasFfmpeg) return;
-  const made = await run([
+  const made = await runFfmpeg([
     '-loglevel', 'error',
     '-f', 'lavfi', '-i', 'testsrc2=size=320x180:rate=15', '-f', 'lavfi', '-i', 'sine=frequency=440',
     '-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '600k', '-c:a', 'libopus', '-t', '2', '-f', 'webm', 'pipe:1'
@@ -165,7 +141,7 @@ describe.skipIf(!hasFfmpeg)('browser ingest over WebSocket', () => {
     expect(bytes.equals(webm)).toBe(true);
     expect(producer.frames.filter((frame) => frame.type === 'ack').map((frame) => (frame as { bytes: number }).bytes).at(-1)).toBe(webm.length);
 
-    const decoded = await run(['-v', 'error', '-f', 'webm', '-i', 'pipe:0', '-f', 'null', '-'], bytes);
+    const decoded = await decodeWithFfmpeg('webm', bytes);
     expect(decoded.stderr).toBe('');
     expect(decoded.code).toBe(0);
   }, 30_000);

@@ -1,16 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IngestFeed, IngestSink, StreamKeys } from '../broadcastPorts.js';
 import { FlvTagReader, isKeyframe, isSequenceHeader, videoCodecOf, type FlvTag } from '../flv.js';
+import { decodeWithFfmpeg, ffmpegPath, hasFfmpeg, killFfmpegProcesses, runFfmpeg } from '../testing/runFfmpeg.js';
 import type { RtmpLog } from './rtmpConnection.js';
 import { RtmpServer } from './rtmpServer.js';
 
-const ffmpeg = '/usr/bin/ffmpeg';
-const hasFfmpeg = existsSync(ffmpeg);
-if (!hasFfmpeg) console.info(`${ffmpeg} is absent: the RTMP server tests with a real encoder are skipped.`);
+if (!hasFfmpeg) console.info(`${ffmpegPath} is absent: the RTMP server tests with a real encoder are skipped.`);
 
 const goodKey = 'k3y-for-the-main-stage-0123456789';
 const keys: StreamKeys = { stageForKey: async (key) => (key === goodKey ? 'main-stage' : null) };
@@ -45,11 +42,10 @@ function recordingSink() {
   return { sink, feeds };
 }
 
-const children: ChildProcess[] = [];
 const servers: RtmpServer[] = [];
 
 afterEach(async () => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  killFfmpegProcesses();
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
@@ -59,29 +55,8 @@ async function startServer(sink: IngestSink, log = testLog(), extra: Partial<Con
   return { port: await server.listen(), log };
 }
 
-/** Runs ffmpeg, bounded in time; resolves with its exit code and what it printed. */
-function run(args: string[], input?: Buffer, timeoutMs = 20_000): Promise<{ code: number | null; stderr: string; stdout: Buffer }> {
-  const child = spawn(ffmpeg, ['-hide_banner', '-nostdin', ...args], { stdio: [input ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  let stderr = '';
-  const stdout: Buffer[] = [];
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdout!.on('data', (chunk: Buffer) => stdout.push(chunk));
-  if (input) {
-    child.stdin!.on('error', () => undefined);
-    child.stdin!.end(input);
-  }
-  return new Promise((resolve) =>
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stderr, stdout: Buffer.concat(stdout) });
-    })
-  );
-}
-
 function publish(port: number, key: string, seconds = 3) {
-  return run([
+  return runFfmpeg([
     '-loglevel', 'error',
     '-re', '-f', 'lavfi', '-i', 'testsrc2=size=320x180:rate=15',
     '-f', 'lavfi', '-i', 'sine=frequency=440',
@@ -130,7 +105,7 @@ describe.skipIf(!hasFfmpeg)('RTMP server with a real encoder', () => {
     expect(lastVideo).toBeGreaterThan(2500);
     expect(lastVideo).toBeLessThan(3500);
 
-    const decoded = await run(['-v', 'error', '-f', 'flv', '-i', 'pipe:0', '-f', 'null', '-'], flv);
+    const decoded = await decodeWithFfmpeg('flv', flv);
     expect(decoded.stderr).toBe('');
     expect(decoded.code).toBe(0);
     expect(log.entries.filter((entry) => entry.level === 'warn')).toEqual([]);
