@@ -44,7 +44,7 @@ describe.skipIf(!hasFfmpeg)('stage encoder (real ffmpeg)', () => {
 
   function start(feed: TestPatternFeed, name: string, cpuSampleMs = 5_000) {
     const encoder = new StageEncoder({ ffmpeg: { path: ffmpegPath }, feed, workDir: join(dir, name), log, cpuSampleMs });
-    cleanups.push(() => feed.close(), () => encoder.stop());
+    cleanups.push(() => feed.close('test over'), () => encoder.stop());
     const segments: EncodedSegment[] = [];
     encoder.on('segment', (segment) => segments.push(segment));
     const ended = new Promise<{ end: EncoderEnd; segmentsBefore: number }>((resolve) =>
@@ -121,6 +121,24 @@ describe.skipIf(!hasFfmpeg)('stage encoder (real ffmpeg)', () => {
     expect(encoder.isRunning).toBe(false);
   });
 
+  it('ends with the source when the source is cut rather than ended', async () => {
+    const feed = testPatternFeed({ ffmpegPath, seconds: 60 });
+    const { encoder, segments, ended } = start(feed, 'cut');
+    await new Promise<void>((resolve) => encoder.once('segment', () => resolve()));
+    feed.stream.destroy();
+    const { end } = await ended;
+    expect(end.reason).toBe('source_ended');
+    expect(of(segments, '720p').length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('reports what ffmpeg said when it fails', async () => {
+    const feed = testPatternFeed({ ffmpegPath, seconds: 2 });
+    const encoder = new StageEncoder({ ffmpeg: { path: '/bin/false' }, feed, workDir: join(dir, 'false'), log });
+    cleanups.push(() => feed.close('test over'), () => encoder.stop());
+    const end = await new Promise<EncoderEnd>((resolve) => encoder.on('end', resolve));
+    expect(end).toMatchObject({ reason: 'failed', code: 'media.encoder_failed', exitCode: 1 });
+  });
+
   it('reports a source that is not FLV as failed, without starting ffmpeg', async () => {
     const { PassThrough } = await import('node:stream');
     const stream = new PassThrough();
@@ -129,7 +147,7 @@ describe.skipIf(!hasFfmpeg)('stage encoder (real ffmpeg)', () => {
     const ended = new Promise<EncoderEnd>((resolve) => encoder.on('end', resolve));
     stream.write(Buffer.from('GET / HTTP/1.1\r\n\r\n'));
     const end = await ended;
-    expect(end).toMatchObject({ reason: 'failed' });
+    expect(end).toMatchObject({ reason: 'failed', code: 'media.source_not_flv' });
     expect(end.detail).toContain('not FLV');
     expect(encoder.path).toBeNull();
   });

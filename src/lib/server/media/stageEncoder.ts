@@ -31,6 +31,8 @@ export type EncoderPath = 'copy' | 'transcode';
 export interface EncoderEnd {
   /** `source_ended`: the feed ended and ffmpeg flushed; `stopped`: stop() was called; `failed`: ffmpeg gave up. */
   readonly reason: 'source_ended' | 'stopped' | 'failed';
+  /** For a failure: `media.source_not_flv` (the source sent something else) or `media.encoder_failed` (ffmpeg exited with an error). */
+  readonly code: 'media.source_not_flv' | 'media.encoder_failed' | null;
   readonly exitCode: number | null;
   /** ffmpeg's last lines of complaint, for the log and a producer-facing status. */
   readonly detail: string;
@@ -137,7 +139,7 @@ export class StageEncoder extends EventEmitter<StageEncoderEvents> {
         await this.#exited;
         clearTimeout(kill);
       } else if (!child) {
-        this.#finish({ reason: 'stopped', exitCode: null, detail: '' });
+        this.#finish({ reason: 'stopped', code: null, exitCode: null, detail: '' });
       }
     }
     await this.#exited;
@@ -173,7 +175,7 @@ export class StageEncoder extends EventEmitter<StageEncoderEvents> {
       if (tag.type === 'video') decide(videoCodecOf(tag) === 'h264' ? 'copy' : 'transcode');
     });
     reader.on('error', (error) => {
-      this.#finish({ reason: 'failed', exitCode: null, detail: `The source is not valid FLV: ${error.message}` });
+      this.#finish({ reason: 'failed', code: 'media.source_not_flv', exitCode: null, detail: `The source is not valid FLV: ${error.message}` });
     });
     feed.stream.on('data', onData);
     feed.stream.on('end', onEnd);
@@ -186,7 +188,7 @@ export class StageEncoder extends EventEmitter<StageEncoderEvents> {
 
   #spawn(path: EncoderPath, peeked: Buffer[]): void {
     if (this.#stopping) {
-      this.#finish({ reason: 'stopped', exitCode: null, detail: '' });
+      this.#finish({ reason: 'stopped', code: null, exitCode: null, detail: '' });
       return;
     }
     const { feed, workDir, log } = this.#options;
@@ -205,8 +207,18 @@ export class StageEncoder extends EventEmitter<StageEncoderEvents> {
     // ffmpeg may exit before reading everything (it failed, or was stopped): an EPIPE here is expected, not a crash.
     stdin.on('error', (error) => log.debug({ stageId: this.stageId, err: error }, 'stage encoder stdin closed'));
     for (const chunk of peeked) stdin.write(chunk);
-    if (feed.stream.readableEnded) stdin.end();
-    else feed.stream.pipe(stdin);
+    if (feed.stream.readableEnded || feed.stream.destroyed) stdin.end();
+    else {
+      feed.stream.pipe(stdin);
+      // pipe() ends stdin only on a clean end; a source that is cut (socket reset, destroyed) must end it too,
+      // or ffmpeg would wait for bytes that never come instead of flushing its last segments.
+      const endInput = () => {
+        feed.stream.unpipe(stdin);
+        if (!stdin.writableEnded) stdin.end();
+      };
+      feed.stream.once('error', endInput);
+      feed.stream.once('close', endInput);
+    }
 
     const stderr = createInterface({ input: child.stderr! });
     stderr.on('line', (line) => {
@@ -224,12 +236,13 @@ export class StageEncoder extends EventEmitter<StageEncoderEvents> {
     child.on('error', (error) => {
       // spawn itself failed (binary gone): there will be no 'exit'.
       this.#stderr.push(error.message);
-      this.#finish({ reason: 'failed', exitCode: null, detail: error.message });
+      this.#finish({ reason: 'failed', code: 'media.encoder_failed', exitCode: null, detail: error.message });
     });
     this.#startCpuSampling(child);
     void Promise.all([exited, ...listsRead]).then(([{ code }]) => {
       const reason = this.#stopping ? 'stopped' : code === 0 ? 'source_ended' : 'failed';
-      this.#finish({ reason, exitCode: code, detail: reason === 'failed' ? this.#stderr.join('\n') : '' });
+      const failed = reason === 'failed';
+      this.#finish({ reason, code: failed ? 'media.encoder_failed' : null, exitCode: code, detail: failed ? this.#stderr.join('\n') : '' });
     });
   }
 

@@ -35,7 +35,7 @@ export function testPatternFeed({ ffmpegPath, seconds, format = 'flv', stageId =
     ...codecs,
     'pipe:1'
   ];
-  const child = spawn(ffmpegPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(ffmpegPath, args, { stdio: ['ignore', 'pipe', 'ignore'] });
   return {
     stageId,
     via: format === 'flv' ? 'rtmp' : 'browser',
