@@ -107,6 +107,14 @@ describe.skipIf(!hasFfmpeg)('stage encoder (real ffmpeg)', () => {
     expect(of(segments, '720p').map((segment) => segment.index).slice(0, 2)).toEqual(of(segments, '360p').map((segment) => segment.index).slice(0, 2));
   });
 
+  it('scales a source larger than 720p instead of copying it', async () => {
+    const feed = testPatternFeed({ ffmpegPath, seconds: 60, size: '1024x768' });
+    const { encoder } = start(feed, 'large');
+    const segment = await new Promise<EncodedSegment>((resolve) => encoder.on('segment', (s) => s.rendition === '720p' && resolve(s)));
+    expect(encoder.path).toBe('transcode');
+    expect((await probeMedia(ffprobe, segment.path)).streams[0]).toMatchObject({ width: 1280, height: 720 });
+  });
+
   it('stops ffmpeg on stop(), mid-stream', async () => {
     const feed = testPatternFeed({ ffmpegPath, seconds: 60 });
     const { encoder, ended } = start(feed, 'stop');

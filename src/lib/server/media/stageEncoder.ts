@@ -6,9 +6,11 @@
  * announced with the wall-clock time of its first frame; the renditions cut
  * on the same forced keyframes, so the same moment has the same index in each.
  *
- * When the source is FLV with H.264 already (OBS's usual output), the 720p
- * rendition copies the video as it comes (the cheap path) and only 360p is
- * encoded. ffmpeg's CPU time is read from /proc every few seconds so the
+ * When the source is FLV with H.264 already (OBS's usual output) and no
+ * larger than 720p, the 720p rendition copies the video as it comes (the
+ * cheap path) and only 360p is encoded. A copied rendition keeps the source's
+ * keyframes, so its segments are as long as the source's keyframe interval
+ * (set OBS to 1 s for aligned 1 s segments). ffmpeg's CPU time is read from /proc every few seconds so the
  * console and /metrics can show what each stream costs.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -23,6 +25,7 @@ import { renditions, segmentSeconds, type Rendition, type RenditionName } from '
 import type { EncodedSegment, IngestFeed } from './broadcastPorts.js';
 import type { FfmpegBinary } from './ffmpegBinary.js';
 import { FlvTagReader, videoCodecOf, type FlvTag } from './flv.js';
+import { readFlvMetadata, videoSizeOf } from './flvMetadata.js';
 import { createProgramFeed, type ProgramFeedWriter } from './programFeed.js';
 import { audioEncodingArgs, scaleFilter, videoEncodingArgs } from './renditionEncoding.js';
 
@@ -171,8 +174,10 @@ export class StageEncoder extends EventEmitter<StageEncoderEvents> {
       if (peekedBytes > maxPeekBytes) decide('transcode');
     };
     const onEnd = () => decide('transcode');
+    let size: { width: number; height: number } | null = null;
     reader.on('data', (tag: FlvTag) => {
-      if (tag.type === 'video') decide(videoCodecOf(tag) === 'h264' ? 'copy' : 'transcode');
+      if (tag.type === 'script') size = videoSizeOf(readFlvMetadata(tag)) ?? size;
+      if (tag.type === 'video') decide(copyable(videoCodecOf(tag), size) ? 'copy' : 'transcode');
     });
     reader.on('error', (error) => {
       this.#finish({ reason: 'failed', code: 'media.source_not_flv', exitCode: null, detail: `The source is not valid FLV: ${error.message}` });
@@ -313,6 +318,16 @@ export class StageEncoder extends EventEmitter<StageEncoderEvents> {
     this.emit('end', end);
     this.#resolveExited();
   }
+}
+
+/**
+ * The source's H.264 can be the 720p rendition as it is unless its metadata says
+ * it is larger (a 1080p OBS output would otherwise reach viewers who chose 720p).
+ */
+function copyable(codec: ReturnType<typeof videoCodecOf>, size: { width: number; height: number } | null): boolean {
+  if (codec !== 'h264') return false;
+  const hd = renditions.find((rendition) => rendition.name === '720p')!.video!;
+  return !size || (size.width <= hd.width && size.height <= hd.height);
 }
 
 /** utime + stime of a process, in clock ticks (proc(5)); null where there is no /proc or the process is gone. */

@@ -19,9 +19,11 @@ export interface TestPatternOptions {
   readonly stageId?: string;
   /** Pace the output like a live source (`-re`). Default true. */
   readonly realtime?: boolean;
+  /** Picture size of the source. Default 640x360. */
+  readonly size?: string;
 }
 
-export function testPatternFeed({ ffmpegPath, seconds, format = 'flv', stageId = 'stage-test', realtime = true }: TestPatternOptions): TestPatternFeed {
+export function testPatternFeed({ ffmpegPath, seconds, format = 'flv', stageId = 'stage-test', realtime = true, size = '640x360' }: TestPatternOptions): TestPatternFeed {
   const codecs =
     format === 'flv'
       ? ['-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-g', '15', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-f', 'flv']
@@ -29,7 +31,7 @@ export function testPatternFeed({ ffmpegPath, seconds, format = 'flv', stageId =
   const args = [
     '-hide_banner', '-nostdin', '-loglevel', 'error',
     ...(realtime ? ['-re'] : []),
-    '-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=15',
+    '-f', 'lavfi', '-i', `testsrc2=size=${size}:rate=15`,
     '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000',
     '-t', String(seconds),
     ...codecs,
