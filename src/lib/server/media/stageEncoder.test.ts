@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RenditionName } from '../../domain/broadcast/renditions.js';
@@ -9,7 +10,7 @@ import type { EncodedSegment } from './broadcastPorts.js';
 import { systemFfmpegPath } from './ffmpegBinary.js';
 import { isKeyframe, isSequenceHeader, type FlvTag } from './flv.js';
 import { decodeErrors, ffprobeBeside, probeMedia } from './probeMedia.js';
-import { encoderArgs, StageEncoder, type EncoderEnd } from './stageEncoder.js';
+import { encoderArgs, StageEncoder, type EncoderEnd, type StageEncoderOptions } from './stageEncoder.js';
 import { testPatternFeed, type TestPatternFeed } from './testPatternFeed.js';
 
 const log = pino({ level: 'silent' });
@@ -26,11 +27,11 @@ describe('encoder arguments', () => {
     expect(transcode).toContain('-f matroska -i pipe:0');
     expect(transcode).toContain('-map [hd] -map 0:a:0 -c:v libx264');
     expect(transcode).toContain('segment_list=pipe\\\\:4');
-    expect(transcode).toContain('/w/720p/%d.ts|[f=flv:onfail=ignore]pipe:3');
+    expect(transcode).toContain('/w/720p/%d.ts|[f=flv:onfail=ignore:flvflags=no_duration_filesize]pipe:3');
   });
 });
 
-describe.skipIf(!hasFfmpeg)('stage encoder (real ffmpeg)', () => {
+describe.skipIf(!hasFfmpeg)('stage encoder (real ffmpeg)', { timeout: 60_000 }, () => {
   let dir: string;
   const cleanups: (() => Promise<void> | void)[] = [];
 
@@ -42,8 +43,8 @@ describe.skipIf(!hasFfmpeg)('stage encoder (real ffmpeg)', () => {
     for (const cleanup of cleanups.splice(0)) await cleanup();
   });
 
-  function start(feed: TestPatternFeed, name: string, cpuSampleMs = 5_000) {
-    const encoder = new StageEncoder({ ffmpeg: { path: ffmpegPath }, feed, workDir: join(dir, name), log, cpuSampleMs });
+  function start(feed: TestPatternFeed, name: string, options: Partial<StageEncoderOptions> = {}) {
+    const encoder = new StageEncoder({ ffmpeg: { path: ffmpegPath }, feed, workDir: join(dir, name), log, ...options });
     cleanups.push(() => feed.close('test over'), () => encoder.stop());
     const segments: EncodedSegment[] = [];
     encoder.on('segment', (segment) => segments.push(segment));
@@ -57,7 +58,9 @@ describe.skipIf(!hasFfmpeg)('stage encoder (real ffmpeg)', () => {
 
   it('copies H.264 from OBS into 720p, cuts every rendition on the same seconds, and ends after the last segment', async () => {
     const feed = testPatternFeed({ ffmpegPath, seconds: 4 });
-    const { encoder, segments, ended } = start(feed, 'copy', 500);
+    const lines: string[] = [];
+    const capture = pino({ level: 'info' }, new Writable({ write: (chunk: Buffer, _encoding, done) => (lines.push(chunk.toString()), done()) }));
+    const { encoder, segments, ended } = start(feed, 'copy', { cpuSampleMs: 500, cpuLogMs: 1_000, log: capture });
     const program: FlvTag[] = [];
     encoder.programFeed.follow((tag) => program.push(tag), () => {});
 
@@ -90,6 +93,9 @@ describe.skipIf(!hasFfmpeg)('stage encoder (real ffmpeg)', () => {
     expect(encoder.cpuSeconds).toBeGreaterThan(0);
     expect(encoder.cpuPercent).toBeGreaterThan(0);
     expect(encoder.segmentCounts['360p']).toBe(of(segments, '360p').length);
+    const logged = lines.map((line) => JSON.parse(line) as { msg: string; path?: string; cpuPercent?: number; stageId?: string });
+    expect(logged.map((line) => line.msg)).toContain('stage encoder: copying the source H.264 into 720p, encoding 360p');
+    expect(logged.find((line) => line.msg === 'stage encoder cpu')).toMatchObject({ stageId: 'stage-test', path: 'copy', cpuPercent: expect.any(Number) });
   });
 
   it('encodes a browser WebM (VP8 + Opus) into 1280x720 and 640x360', async () => {

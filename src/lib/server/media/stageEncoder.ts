@@ -364,7 +364,7 @@ export function encoderArgs({ path, input, workDir }: { path: EncoderPath; input
   const teeSegment = Object.entries(segmentOptions(listFd(hd)))
     .map(([key, value]) => `${key}=${value.replace(/:/g, '\\\\:')}`)
     .join(':');
-  const tee = `[f=segment:${teeSegment}]${target(hd)}|[f=flv:onfail=ignore]pipe:${programFd}`;
+  const tee = `[f=segment:${teeSegment}]${target(hd)}|[f=flv:onfail=ignore:flvflags=no_duration_filesize]pipe:${programFd}`;
   return [
     '-hide_banner', '-nostats', '-loglevel', 'info',
     '-f', input === 'flv' ? 'flv' : 'matroska',
