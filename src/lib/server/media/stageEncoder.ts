@@ -64,6 +64,7 @@ interface StageEncoderEvents {
 
 /** Bytes of FLV read while looking for the first video tag; past this the source is encoded without peeking further. */
 const maxPeekBytes = 4 * 1024 * 1024;
+const maxPeekMs = 3_000;
 const stderrLinesKept = 20;
 /** Linux reports process CPU time in clock ticks; `getconf CLK_TCK` is 100 on every Linux Node runs on. */
 const clockTicksPerSecond = 100;
@@ -178,6 +179,8 @@ export class StageEncoder extends EventEmitter<StageEncoderEvents> {
     reader.on('data', (tag: FlvTag) => {
       if (tag.type === 'script') size = videoSizeOf(readFlvMetadata(tag)) ?? size;
       if (tag.type === 'video') decide(copyable(videoCodecOf(tag), size) ? 'copy' : 'transcode');
+      // A source with no video yet after a few seconds is not waited for any longer.
+      else if (tag.timestamp > maxPeekMs) decide('transcode');
     });
     reader.on('error', (error) => {
       this.#finish({ reason: 'failed', code: 'media.source_not_flv', exitCode: null, detail: `The source is not valid FLV: ${error.message}` });
