@@ -370,6 +370,9 @@ export function encoderArgs({ path, input, workDir }: { path: EncoderPath; input
   const tee = `[f=segment:${teeSegment}]${target(hd)}|[f=flv:onfail=ignore:flvflags=no_duration_filesize]pipe:${programFd}`;
   return [
     '-hide_banner', '-nostats', '-loglevel', 'info',
+    // FLV and WebM name their codecs in their headers; ffmpeg's default 5 s of probing would hold back the
+    // first segment by about 1.5 s, and every segment after it until a loaded machine catches up.
+    '-probesize', '262144', '-analyzeduration', '500000',
     '-f', input === 'flv' ? 'flv' : 'matroska',
     '-i', 'pipe:0',
     '-filter_complex', filters,
