@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { renditions, segmentSeconds, type Rendition, type RenditionName } from '../../domain/broadcast/renditions.js';
 import type { FfmpegBinary } from './ffmpegBinary.js';
-import { audioChannels, audioEncodingArgs, audioSampleRate, scaleFilter, videoEncodingArgs } from './renditionEncoding.js';
+import { audioEncodingArgs, audioSampleRate, scaleFilter, videoEncodingArgs } from './renditionEncoding.js';
 
 export type SlateClips = Record<RenditionName, { readonly path: string; readonly durationSeconds: number }>;
 
@@ -67,7 +67,9 @@ export async function prepareSlate(options: PrepareSlateOptions): Promise<SlateC
 
 /** The ffmpeg arguments for one rendition's slate, without the output file. */
 export function slateArgs(rendition: Rendition, drawtext: boolean, koreanFont: string | null): string[] {
-  const audio = ['-f', 'lavfi', '-i', `anullsrc=r=${audioSampleRate}:cl=${audioChannels === 2 ? 'stereo' : 'mono'}`];
+  // Near-silence (pink noise at -80 dBFS) rather than digital zeros: older AAC encoders (the bundled 2018
+  // ffmpeg) turn pure silence into empty frames that a prober cannot even recognise as audio.
+  const audio = ['-f', 'lavfi', '-i', `anoisesrc=r=${audioSampleRate}:a=0.0001:c=pink`];
   const common = ['-t', String(segmentSeconds), '-f', 'mpegts'];
   if (!rendition.video) return [...audio, '-map', '0:a', ...audioEncodingArgs(rendition), ...common];
   const { width, height } = rendition.video;
