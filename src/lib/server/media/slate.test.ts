@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { segmentSeconds } from '../../domain/broadcast/renditions.js';
-import { locateFfmpeg, systemFfmpegPath, type FfmpegBinary } from './ffmpegBinary.js';
+import { bundledFfmpegPath, locateFfmpeg, systemFfmpegPath, type FfmpegBinary } from './ffmpegBinary.js';
 import { decodeErrors, ffprobeBeside, probeMedia } from './probeMedia.js';
 import { prepareSlate, slateArgs, slatePngPath, type SlateClips } from './slate.js';
 
@@ -69,6 +69,14 @@ describe.skipIf(!hasFfmpeg)('prepareSlate', () => {
     expect(changed['720p'].path).not.toBe(clips['720p'].path);
     expect(existsSync(clips['720p'].path)).toBe(false);
     expect(changed.audio.path).toBe(clips.audio.path);
+  });
+
+  it.skipIf(!bundledFfmpegPath())('renders probeable clips with the ffmpeg bundled in node_modules too', async () => {
+    const bundled = locateFfmpeg({ env: { FFMPEG_PATH: bundledFfmpegPath()! } });
+    const fromBundled = await prepareSlate({ ffmpeg: bundled, dir: join(dir, 'bundled'), log });
+    const audio = await probeMedia(ffprobeBeside(ffmpeg.path), fromBundled.audio.path);
+    expect(audio.streams).toEqual([expect.objectContaining({ codec_name: 'aac', sample_rate: '48000', channels: 2 })]);
+    expect(audio.durationSeconds).toBeCloseTo(segmentSeconds, 1);
   });
 
   it('renders from the committed picture when this ffmpeg has no drawtext', async () => {
