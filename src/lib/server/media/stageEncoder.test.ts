@@ -121,6 +121,13 @@ describe.skipIf(!hasFfmpeg)('stage encoder (real ffmpeg)', { timeout: 60_000 }, 
     expect((await probeMedia(ffprobe, segment.path)).streams[0]).toMatchObject({ width: 1280, height: 720 });
   });
 
+  it('encodes H.264 whose keyframes are 2 s apart, so that segments stay 1 s long', async () => {
+    const feed = testPatternFeed({ ffmpegPath, seconds: 60, keyframeSeconds: 2 });
+    const { encoder } = start(feed, 'long-gop');
+    await new Promise<void>((resolve) => encoder.once('segment', () => resolve()));
+    expect(encoder.path).toBe('transcode');
+  });
+
   it('stops ffmpeg on stop(), mid-stream', async () => {
     const feed = testPatternFeed({ ffmpegPath, seconds: 60 });
     const { encoder, ended } = start(feed, 'stop');

@@ -8,9 +8,9 @@
  *
  * When the source is FLV with H.264 already (OBS's usual output) and no
  * larger than 720p, the 720p rendition copies the video as it comes (the
- * cheap path) and only 360p is encoded. A copied rendition keeps the source's
- * keyframes, so its segments are as long as the source's keyframe interval
- * (set OBS to 1 s for aligned 1 s segments). ffmpeg's CPU time is read from /proc every few seconds so the
+ * cheap path) and only 360p is encoded — provided its keyframes are one
+ * segment apart, since a copy can only be cut on the source's own keyframes
+ * (OBS: keyframe interval 1 s). ffmpeg's CPU time is read from /proc every few seconds so the
  * console and /metrics can show what each stream costs.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -24,7 +24,7 @@ import type { Logger } from 'pino';
 import { renditions, segmentSeconds, type Rendition, type RenditionName } from '../../domain/broadcast/renditions.js';
 import type { EncodedSegment, IngestFeed } from './broadcastPorts.js';
 import type { FfmpegBinary } from './ffmpegBinary.js';
-import { FlvTagReader, videoCodecOf, type FlvTag } from './flv.js';
+import { FlvTagReader, isKeyframe, isSequenceHeader, videoCodecOf, type FlvTag } from './flv.js';
 import { readFlvMetadata, videoSizeOf } from './flvMetadata.js';
 import { createProgramFeed, type ProgramFeedWriter } from './programFeed.js';
 import { audioEncodingArgs, scaleFilter, videoEncodingArgs } from './renditionEncoding.js';
@@ -153,34 +153,32 @@ export class StageEncoder extends EventEmitter<StageEncoderEvents> {
     const { feed } = this.#options;
     if (feed.format === 'webm') {
       this.#startedAt = this.#options.clock();
-      this.#spawn('transcode', []);
+      this.#spawn('transcode', [], 'a browser source (WebM)');
       return;
     }
     // Peek at the first video tag to learn the codec, keeping every byte read so ffmpeg still gets the whole stream.
     const peeked: Buffer[] = [];
     let peekedBytes = 0;
     const reader = new FlvTagReader();
-    const decide = (path: EncoderPath) => {
+    const decide = (path: EncoderPath, why: string) => {
       if (this.#path || this.#ended) return;
       feed.stream.pause();
       this.#stopPeeking?.();
       this.#stopPeeking = null;
-      this.#spawn(path, peeked);
+      this.#spawn(path, peeked, why);
     };
     const onData = (chunk: Buffer) => {
       this.#startedAt ??= this.#options.clock();
       peeked.push(chunk);
       peekedBytes += chunk.length;
       reader.write(chunk);
-      if (peekedBytes > maxPeekBytes) decide('transcode');
+      if (peekedBytes > maxPeekBytes) decide('transcode', 'no video in the first 4 MiB');
     };
-    const onEnd = () => decide('transcode');
-    let size: { width: number; height: number } | null = null;
+    const onEnd = () => decide('transcode', 'the source ended while being inspected');
+    const inspect = copyInspection();
     reader.on('data', (tag: FlvTag) => {
-      if (tag.type === 'script') size = videoSizeOf(readFlvMetadata(tag)) ?? size;
-      if (tag.type === 'video') decide(copyable(videoCodecOf(tag), size) ? 'copy' : 'transcode');
-      // A source with no video yet after a few seconds is not waited for any longer.
-      else if (tag.timestamp > maxPeekMs) decide('transcode');
+      const verdict = inspect(tag);
+      if (verdict) decide(verdict.path, verdict.why);
     });
     reader.on('error', (error) => {
       this.#finish({ reason: 'failed', code: 'media.source_not_flv', exitCode: null, detail: `The source is not valid FLV: ${error.message}` });
@@ -194,7 +192,7 @@ export class StageEncoder extends EventEmitter<StageEncoderEvents> {
     };
   }
 
-  #spawn(path: EncoderPath, peeked: Buffer[]): void {
+  #spawn(path: EncoderPath, peeked: Buffer[], why: string): void {
     if (this.#stopping) {
       this.#finish({ reason: 'stopped', code: null, exitCode: null, detail: '' });
       return;
@@ -204,7 +202,7 @@ export class StageEncoder extends EventEmitter<StageEncoderEvents> {
     this.#startedAt ??= this.#options.clock();
     for (const rendition of renditions) mkdirSync(join(workDir, rendition.name), { recursive: true });
     log.info(
-      { stageId: this.stageId, path, via: feed.via, source: feed.description },
+      { stageId: this.stageId, path, why, via: feed.via, source: feed.description },
       path === 'copy' ? 'stage encoder: copying the source H.264 into 720p, encoding 360p' : 'stage encoder: encoding every rendition'
     );
     const child = spawn(this.#options.ffmpeg.path, encoderArgs({ path, input: feed.format, workDir }), {
@@ -324,13 +322,39 @@ export class StageEncoder extends EventEmitter<StageEncoderEvents> {
 }
 
 /**
- * The source's H.264 can be the 720p rendition as it is unless its metadata says
- * it is larger (a 1080p OBS output would otherwise reach viewers who chose 720p).
+ * Reads an FLV source's first tags and says whether its H.264 can be the 720p
+ * rendition as it is: only if it is no larger than 720p (a 1080p OBS output
+ * would otherwise reach viewers who chose 720p) and its keyframes are one
+ * segment apart (a copied stream can only be cut on its own keyframes, and
+ * 2 s segments would put the glass-to-glass time past 4 s). Waiting for the
+ * second keyframe delays only the start: the copy catches up at once.
  */
-function copyable(codec: ReturnType<typeof videoCodecOf>, size: { width: number; height: number } | null): boolean {
-  if (codec !== 'h264') return false;
+function copyInspection(): (tag: FlvTag) => { path: EncoderPath; why: string } | null {
   const hd = renditions.find((rendition) => rendition.name === '720p')!.video!;
-  return !size || (size.width <= hd.width && size.height <= hd.height);
+  const segmentMs = segmentSeconds * 1000;
+  let size: { width: number; height: number } | null = null;
+  let firstKeyframeAt: number | null = null;
+  return (tag) => {
+    if (tag.type === 'script') size = videoSizeOf(readFlvMetadata(tag)) ?? size;
+    if (tag.type !== 'video') {
+      return tag.timestamp > maxPeekMs ? { path: 'transcode', why: `no video in the first ${maxPeekMs / 1000} s` } : null;
+    }
+    const codec = videoCodecOf(tag);
+    if (codec !== 'h264') return { path: 'transcode', why: `the source's video is ${codec}, not H.264` };
+    if (size && (size.width > hd.width || size.height > hd.height)) {
+      return { path: 'transcode', why: `the source is ${size.width}x${size.height}, larger than ${hd.width}x${hd.height}` };
+    }
+    if (isSequenceHeader(tag)) return null;
+    if (firstKeyframeAt === null) {
+      if (isKeyframe(tag)) firstKeyframeAt = tag.timestamp;
+      return null;
+    }
+    const apart = tag.timestamp - firstKeyframeAt;
+    // A quarter segment of slack covers 29.97 fps and encoders that place keyframes a frame late.
+    if (isKeyframe(tag) && apart <= segmentMs * 1.25) return { path: 'copy', why: `H.264 with keyframes ${apart} ms apart` };
+    if (apart > segmentMs * 1.25) return { path: 'transcode', why: `the source's keyframes are more than ${segmentSeconds} s apart (set the encoder's keyframe interval to ${segmentSeconds} s for the copy path)` };
+    return null;
+  };
 }
 
 /** utime + stime of a process, in clock ticks (proc(5)); null where there is no /proc or the process is gone. */

@@ -21,12 +21,14 @@ export interface TestPatternOptions {
   readonly realtime?: boolean;
   /** Picture size of the source. Default 640x360. */
   readonly size?: string;
+  /** Seconds between keyframes. Default 1. */
+  readonly keyframeSeconds?: number;
 }
 
-export function testPatternFeed({ ffmpegPath, seconds, format = 'flv', stageId = 'stage-test', realtime = true, size = '640x360' }: TestPatternOptions): TestPatternFeed {
+export function testPatternFeed({ ffmpegPath, seconds, format = 'flv', stageId = 'stage-test', realtime = true, size = '640x360', keyframeSeconds = 1 }: TestPatternOptions): TestPatternFeed {
   const codecs =
     format === 'flv'
-      ? ['-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-g', '15', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-f', 'flv']
+      ? ['-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-g', String(15 * keyframeSeconds), '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-f', 'flv']
       : ['-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-g', '15', '-b:v', '500k', '-c:a', 'libopus', '-f', 'webm'];
   const args = [
     '-hide_banner', '-nostdin', '-loglevel', 'error',
