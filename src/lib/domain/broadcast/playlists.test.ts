@@ -54,7 +54,7 @@ describe('mediaPlaylist', () => {
       [
         '#EXTM3U',
         '#EXT-X-VERSION:3',
-        '#EXT-X-TARGETDURATION:2',
+        '#EXT-X-TARGETDURATION:1',
         '#EXT-X-MEDIA-SEQUENCE:7',
         '#EXT-X-DISCONTINUITY-SEQUENCE:2',
         '#EXT-X-PROGRAM-DATE-TIME:2026-12-06T10:00:07.000Z',
@@ -88,16 +88,19 @@ describe('mediaPlaylist', () => {
     expect(parseMediaPlaylist(text)).toMatchObject({ playlistType: 'VOD', ended: true });
   });
 
-  it('raises the target duration to the longest segment, rounded up', () => {
+  it('keeps a target of 1 for 1.4 s segments and raises it for a 2.6 s one, as the RFC rounds', () => {
     const text = mediaPlaylist({
       targetDuration: 1,
       mediaSequence: 0,
       discontinuitySequence: 0,
-      segments: [segment(0, { durationSeconds: 2.4 })],
+      segments: [segment(0, { durationSeconds: 1.4 }), segment(1, { durationSeconds: 2.6 })],
       ended: false,
       kind: 'live'
     });
     expect(text).toContain('#EXT-X-TARGETDURATION:3\n');
+    expect(mediaPlaylist({ targetDuration: 1, mediaSequence: 0, discontinuitySequence: 0, segments: [segment(0, { durationSeconds: 1.4 })], ended: false, kind: 'live' })).toContain(
+      '#EXT-X-TARGETDURATION:1\n'
+    );
   });
 });
 

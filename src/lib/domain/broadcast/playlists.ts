@@ -57,7 +57,12 @@ export interface PlaylistSegment {
 }
 
 export interface MediaPlaylist {
-  /** At least the ceiling of the longest segment (RFC 8216 §4.3.3.1); raised when a segment is longer. */
+  /**
+   * Fixed for a live playlist (it must not change while it is live). Raised
+   * when a segment's EXTINF rounded to the nearest integer exceeds it (the RFC
+   * 8216 §4.3.3.1 rule): a ceiling would turn 1.04 s segments into a target of
+   * 2, and hls.js holds three target durations behind the live edge.
+   */
   readonly targetDuration: number;
   readonly mediaSequence: number;
   readonly discontinuitySequence: number;
@@ -74,9 +79,7 @@ export interface MediaPlaylist {
  * Version 3 is the lowest that allows decimal EXTINF; nothing here needs more.
  */
 export function mediaPlaylist(playlist: MediaPlaylist): string {
-  const longest = Math.max(0, ...playlist.segments.map((s) => s.durationSeconds));
-  // EXTINF rounded to the nearest integer must not exceed the target duration (§4.3.3.1).
-  const targetDuration = Math.max(playlist.targetDuration, Math.ceil(longest), 1);
+  const targetDuration = Math.max(playlist.targetDuration, 1, ...playlist.segments.map((s) => Math.round(s.durationSeconds)));
   const lines = [
     '#EXTM3U',
     '#EXT-X-VERSION:3',
