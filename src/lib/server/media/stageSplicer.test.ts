@@ -311,7 +311,18 @@ describe('StageSplicer', () => {
     await expect(splicer.stopRecording('never')).rejects.toMatchObject({ code: 'hls.recording_not_found' });
     // A refused change does not stop the next ones.
     await splicer.goOnAir();
-    expect(existsSync(live('audio'))).toBe(true);
+    expect(existsSync(join(stageDir(dataDir, 'main-hall'), 'live', 'master.m3u8'))).toBe(true);
+  });
+
+  it('publishes no empty playlist: a player is told "not yet" until the source or the slate fills it', async () => {
+    const splicer = splicerFor();
+    await splicer.goOnAir();
+    await second(splicer, 0);
+    await splicer.goOffAir();
+    await splicer.goOnAir();
+    expect(existsSync(live('720p'))).toBe(false);
+    await clock.advance(2500, splicer);
+    expect((await livePlaylist('720p')).segments.map((s) => s.seq)).toEqual([1]);
   });
 
   it('publishes nothing off air and deletes what it was given', async () => {

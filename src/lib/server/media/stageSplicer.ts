@@ -455,9 +455,16 @@ export class StageSplicer {
     await this.#writeAtomically(join(this.#dir, 'live', 'master.m3u8'), masterPlaylist(renditions, (name) => `${name}.m3u8`, { frameRate: this.#frameRate }));
   }
 
+  /**
+   * An empty window has no playlist at all: a 404 (never cached) makes hls.js
+   * retry the load, where an empty playlist is an error it may give up on.
+   * The slate fills the window within `slateAfterSeconds` of going on air.
+   */
   async #writeLivePlaylist(name: RenditionName): Promise<void> {
-    const text = this.#entry(name).window.playlist({ targetDuration: this.#targetDuration, nextSeq: this.#nextSeq, ended: this.#ended });
-    await this.#writeAtomically(join(this.#dir, 'live', `${name}.m3u8`), text);
+    const path = join(this.#dir, 'live', `${name}.m3u8`);
+    const window = this.#entry(name).window;
+    if (window.segments.length === 0) return void (await rm(path, { force: true }));
+    await this.#writeAtomically(path, window.playlist({ targetDuration: this.#targetDuration, nextSeq: this.#nextSeq, ended: this.#ended }));
   }
 
   /** Write beside, then rename: a reader opens either the old whole file or the new whole file. */
