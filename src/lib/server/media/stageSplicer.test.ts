@@ -211,6 +211,7 @@ describe('StageSplicer', () => {
 
     expect(recording).toMatchObject({ sessionId: 'opening-keynote', stageId: 'main-hall', durationSeconds: 4, segmentCount: 4 });
     expect(recording.endedAt.getTime() - recording.startedAt.getTime()).toBe(5000);
+    expect(recording.mediaStartsAt?.getTime()).toBe(recording.startedAt.getTime());
     const replayDir = join(dataDir, 'broadcast', 'replays', 'opening-keynote');
     for (const name of renditionNames) {
       const replay = parseMediaPlaylist(await readFile(join(replayDir, `${name}.m3u8`), 'utf8'));

@@ -45,6 +45,11 @@ export interface Recording {
   readonly durationSeconds: number;
   /** Distinct moments (sequence numbers) in the replay, slate included. */
   readonly segmentCount: number;
+  /**
+   * Wall-clock time of the replay's first frame (its first PROGRAM-DATE-TIME),
+   * null when nothing was recorded: chapter offsets are programme times minus this.
+   */
+  readonly mediaStartsAt: Date | null;
 }
 
 export interface StageSplicerOptions {
@@ -500,6 +505,7 @@ export class StageSplicer {
     const dir = join(this.#replaysDir, sessionId);
     await mkdir(dir, { recursive: true });
     let longest = 0;
+    let mediaStartsAt: Date | null = null;
     const seqs = new Set<number>();
     for (const name of renditionNames) {
       const kept = lines.filter((l) => l.rendition === name && rangeOf(l.seq) >= 0).sort((a, b) => a.seq - b.seq);
@@ -515,6 +521,8 @@ export class StageSplicer {
         };
       });
       longest = Math.max(longest, segments.reduce((sum, s) => sum + s.durationSeconds, 0));
+      const first = segments[0]?.startsAt;
+      if (first && (!mediaStartsAt || first < mediaStartsAt)) mediaStartsAt = first;
       const text = mediaPlaylist({ targetDuration: this.#targetDuration, mediaSequence: 0, discontinuitySequence: 0, segments, ended: true, kind: 'vod' });
       await this.#writeAtomically(join(dir, `${name}.m3u8`), text);
     }
@@ -527,7 +535,8 @@ export class StageSplicer {
       startedAt: new Date(first.startedAt),
       endedAt: new Date(lastRange.endedAt ?? this.#clock.now().toISOString()),
       durationSeconds: Math.round(longest * 1000) / 1000,
-      segmentCount: seqs.size
+      segmentCount: seqs.size,
+      mediaStartsAt
     };
   }
 
