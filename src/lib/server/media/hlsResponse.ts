@@ -60,7 +60,7 @@ export async function serveBroadcastFile(req: IncomingMessage, res: ServerRespon
 }
 
 /** The file a URL path names, or null for any shape the splicer never writes. */
-export function broadcastFileOf(dataDir: string, path: string): BroadcastFile | null {
+function broadcastFileOf(dataDir: string, path: string): BroadcastFile | null {
   const parts = path.split('/');
   const root = broadcastRoot(dataDir);
   if (parts.length === 3 && parts[0] === replaysFolder) {

@@ -145,7 +145,8 @@ export class StageSplicer {
   #onAir = false;
   #ended = false;
   #windows = new Map<RenditionName, { window: LiveWindow; lastOrigin: Origin | null }>();
-  #recordings = new Map<string, RenditionRanges>();
+  /** Per session, the stretches recorded: a session that goes live again continues its replay. */
+  #recordings = new Map<string, readonly RecordingRange[]>();
 
   /** This encoder run's index → seq, so one moment has one number in every rendition. */
   #runSeqs = new Map<number, number>();
@@ -649,8 +650,6 @@ export class StageSplicer {
     }
   }
 }
-
-type RenditionRanges = readonly RecordingRange[];
 
 async function readJournal(path: string): Promise<JournalLine[]> {
   let text = '';
