@@ -125,7 +125,7 @@ describe('StageSplicer', () => {
     expect(master.split('\n').filter((line) => line.endsWith('.m3u8'))).toEqual(['720p.m3u8', '360p.m3u8', 'audio.m3u8']);
   });
 
-  it('shows the slate after 2.5 s of silence and picks the source up again, each time after a discontinuity', async () => {
+  it('shows the slate after 2.5 s of silence and picks the source up again, with a discontinuity before each slate segment and the source', async () => {
     const splicer = splicerFor();
     await splicer.sourceStarted();
     await splicer.goOnAir();
@@ -142,7 +142,7 @@ describe('StageSplicer', () => {
     expect(splicer.status.slating).toBe(true);
     await clock.advance(2000, splicer);
     const during = await livePlaylist('720p');
-    expect(during.segments.map((s) => s.discontinuityBefore)).toEqual([false, false, true, false, false]);
+    expect(during.segments.map((s) => s.discontinuityBefore)).toEqual([false, false, true, true, true]);
     expect(during.segments.slice(2).map((s) => s.startsAt?.getTime())).toEqual([lastSource + 2500, lastSource + 3500, lastSource + 4500]);
     expect(await contentOf('720p', during.segments[2]?.uri ?? '')).toBe('slate 720p');
     expect(await contentOf('audio', (await livePlaylist('audio')).segments[4]?.uri ?? '')).toBe('slate audio');
@@ -153,7 +153,7 @@ describe('StageSplicer', () => {
     for (const name of renditionNames) {
       const after = await livePlaylist(name);
       expect(after.segments.map((s) => s.seq)).toEqual([0, 1, 2, 3, 4, 5]);
-      expect(after.segments.map((s) => s.discontinuityBefore)).toEqual([false, false, true, false, false, true]);
+      expect(after.segments.map((s) => s.discontinuityBefore)).toEqual([false, false, true, true, true, true]);
       expect(await contentOf(name, after.segments[5]?.uri ?? '')).toBe(`b ${name} 0`);
     }
     expect(splicer.status.slating).toBe(false);
@@ -193,7 +193,7 @@ describe('StageSplicer', () => {
     await second(splicer, 2, 'b');
     await second(splicer, 3, 'b');
     const last = await reload();
-    expect(last).toMatchObject({ mediaSequence: 5, discontinuitySequence: 2, targetDuration: 1 });
+    expect(last).toMatchObject({ mediaSequence: 5, discontinuitySequence: 3, targetDuration: 1 });
     expect(last.segments.map((s) => s.seq)).toEqual([5, 6, 7]);
   });
 
@@ -217,7 +217,7 @@ describe('StageSplicer', () => {
       const replay = parseMediaPlaylist(await readFile(join(replayDir, `${name}.m3u8`), 'utf8'));
       expect(replay).toMatchObject({ playlistType: 'VOD', ended: true, mediaSequence: 0 });
       expect(replay.segments.map((s) => s.uri)).toEqual([1, 2, 3, 4].map((seq) => `/broadcast/main-hall/segments/${name}/${seq}.ts`));
-      expect(replay.segments.map((s) => s.discontinuityBefore)).toEqual([false, true, false, true]);
+      expect(replay.segments.map((s) => s.discontinuityBefore)).toEqual([false, true, true, true]);
     }
     expect(await readFile(join(replayDir, 'master.m3u8'), 'utf8')).toContain('\n360p.m3u8\n');
 

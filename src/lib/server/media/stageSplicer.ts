@@ -79,7 +79,12 @@ export class SplicerError extends Error {
   }
 }
 
-/** `source:<run>` or `slate`: a change of origin between two segments is a discontinuity. */
+/**
+ * `source:<run>` or `slate:<seq>`: a change of origin between two segments is
+ * a discontinuity. Every slate segment is its own origin: it is the same clip
+ * with the same timestamps each time, and without a discontinuity a player
+ * would append it over the previous one instead of after it.
+ */
 type Origin = string;
 
 interface RecordingRange {
@@ -450,7 +455,7 @@ export class StageSplicer {
         uri: `../segments/${name}/${seq}.ts`,
         durationSeconds: this.#slate[name].durationSeconds,
         startsAt,
-        origin: 'slate'
+        origin: `slate:${seq}`
       });
     }
   }
