@@ -231,6 +231,21 @@ describe('StageSplicer', () => {
     expect((await readdir(join(stageDir(dataDir, 'main-hall'), 'live'))).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('adds to a replay the rendition that delivers a recorded moment just after the stop', async () => {
+    const splicer = splicerFor();
+    await splicer.goOnAir();
+    await splicer.startRecording('panel');
+    await second(splicer, 0);
+    await encode(splicer, '720p', 1);
+    await encode(splicer, '360p', 1);
+    await splicer.stopRecording('panel');
+    await encode(splicer, 'audio', 1);
+    const replay = async (name: RenditionName) =>
+      parseMediaPlaylist(await readFile(join(dataDir, 'broadcast', 'replays', 'panel', `${name}.m3u8`), 'utf8')).segments.map((s) => s.uri.split('/').at(-1));
+    expect(await replay('audio')).toEqual(['0.ts', '1.ts']);
+    expect(await replay('720p')).toEqual(['0.ts', '1.ts']);
+  });
+
   it('continues a replay when the same session records again, after a discontinuity', async () => {
     const splicer = splicerFor();
     await splicer.goOnAir();

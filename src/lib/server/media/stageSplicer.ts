@@ -494,10 +494,12 @@ export class StageSplicer {
       discontinuityBefore: segment.discontinuityBefore
     };
     for (const [sessionId, ranges] of this.#recordings) {
-      if (ranges.at(-1)?.toSeq === null && segment.seq >= (ranges.at(-1) as RecordingRange).fromSeq) {
-        // Appended, not rewritten: a two-hour recording is thousands of lines, and a torn last line is skipped on read.
-        await appendFile(this.#journalPath(sessionId), JSON.stringify(line) + '\n');
-      }
+      const range = ranges.find((r) => segment.seq >= r.fromSeq && (r.toSeq === null || segment.seq < r.toSeq));
+      if (!range) continue;
+      // Appended, not rewritten: a two-hour recording is thousands of lines, and a torn last line is skipped on read.
+      await appendFile(this.#journalPath(sessionId), JSON.stringify(line) + '\n');
+      // A rendition that delivered a recorded moment after the stop: the replay is written again to include it.
+      if (range.toSeq !== null) await this.#writeReplay(sessionId, ranges);
     }
   }
 
