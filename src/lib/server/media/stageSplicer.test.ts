@@ -319,6 +319,18 @@ describe('StageSplicer', () => {
     expect(fresh.status.nextSeq).toBe(2);
   });
 
+  it('stops, rather than renumbers, when its state file is damaged', async () => {
+    const first = splicerFor();
+    await first.goOnAir();
+    await first.close();
+    await writeFile(join(stageDir(dataDir, 'main-hall'), 'state.json'), '{"version":1,"nextSeq":-4}');
+    const damaged = splicerFor();
+    await expect(damaged.goOnAir()).rejects.toMatchObject({ code: 'hls.state_unreadable', message: expect.stringMatching(/state\.json cannot be read \(nextSeq: /) });
+    await expect(damaged.addSegment({ rendition: 'audio', path: join(encoderDir, 'x.ts'), durationSeconds: 1, startsAt: clock.now(), index: 0 })).rejects.toMatchObject({
+      code: 'hls.state_unreadable'
+    });
+  });
+
   it('refuses ids that cannot be folder names and replays it never recorded', async () => {
     expect(() => splicerFor({ stageId: '../etc' })).toThrow(SplicerError);
     expect(() => splicerFor({ stageId: 'replays' })).toThrow(/cannot name/);

@@ -12,10 +12,11 @@
 import { appendFile, copyFile, link, mkdir, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Logger } from 'pino';
+import { z } from 'zod';
 import { LiveWindow, masterPlaylist, mediaPlaylist, type LiveWindowState, type PlaylistSegment, type WindowSegment } from '../../domain/broadcast/playlists.js';
 import { renditionNames, renditions, segmentSeconds, type RenditionName } from '../../domain/broadcast/renditions.js';
 import type { EncodedSegment } from './broadcastPorts.js';
-import { isBroadcastId, replaysFolder, segmentUrl } from './broadcastPaths.js';
+import { broadcastIdPattern, isBroadcastId, replaysFolder, segmentUrl } from './broadcastPaths.js';
 
 /** Time as the splicer sees it; tests pass one they drive. */
 export interface SplicerClock {
@@ -72,7 +73,7 @@ export interface StageSplicerOptions {
 export class SplicerError extends Error {
   override readonly name = 'SplicerError';
   constructor(
-    readonly code: 'hls.id_invalid' | 'hls.recording_not_found',
+    readonly code: 'hls.id_invalid' | 'hls.recording_not_found' | 'hls.state_unreadable',
     message: string
   ) {
     super(message);
@@ -87,44 +88,49 @@ export class SplicerError extends Error {
  */
 type Origin = string;
 
-interface RecordingRange {
-  readonly fromSeq: number;
+// The splicer's own files are read back through schemas too: a state that
+// does not parse stops the stage rather than renumbering over cached segments.
+const count = z.number().int().nonnegative();
+
+const recordingRangeSchema = z.object({
+  fromSeq: count,
   /** Exclusive; null while recording. */
-  readonly toSeq: number | null;
-  readonly startedAt: string;
-  readonly endedAt: string | null;
-}
+  toSeq: count.nullable(),
+  startedAt: z.iso.datetime(),
+  endedAt: z.iso.datetime().nullable()
+});
+type RecordingRange = z.infer<typeof recordingRangeSchema>;
 
-interface StoredRecording {
-  readonly sessionId: string;
-  readonly ranges: readonly RecordingRange[];
-}
+const storedWindowSchema = z.object({
+  discontinuitySequence: count,
+  segments: z.array(
+    z.object({ seq: count, uri: z.string().min(1), durationSeconds: z.number().positive(), startsAt: z.iso.datetime(), discontinuityBefore: z.boolean() })
+  ),
+  lastOrigin: z.string().nullable()
+});
+type StoredWindow = z.infer<typeof storedWindowSchema>;
 
-interface StoredWindow {
-  readonly discontinuitySequence: number;
-  readonly segments: readonly (Omit<WindowSegment, 'startsAt'> & { startsAt: string })[];
-  readonly lastOrigin: Origin | null;
-}
-
-interface SplicerState {
-  readonly version: 1;
-  readonly nextSeq: number;
-  readonly run: number;
-  readonly onAir: boolean;
+const stateSchema = z.object({
+  version: z.literal(1),
+  nextSeq: count,
+  run: count,
+  onAir: z.boolean(),
   /** The live playlists carry ENDLIST: the next goOnAir starts empty windows. */
-  readonly ended: boolean;
-  readonly windows: Record<RenditionName, StoredWindow>;
-  readonly recordings: readonly StoredRecording[];
-}
+  ended: z.boolean(),
+  windows: z.record(z.enum(renditionNames), storedWindowSchema),
+  recordings: z.array(z.object({ sessionId: z.string().regex(broadcastIdPattern), ranges: z.array(recordingRangeSchema).min(1) }))
+});
+type SplicerState = z.infer<typeof stateSchema>;
 
 /** One line of a recording's journal: a segment as its replay will list it. */
-interface JournalLine {
-  readonly rendition: RenditionName;
-  readonly seq: number;
-  readonly durationSeconds: number;
-  readonly startsAt: string;
-  readonly discontinuityBefore: boolean;
-}
+const journalLineSchema = z.object({
+  rendition: z.enum(renditionNames),
+  seq: count,
+  durationSeconds: z.number().positive(),
+  startsAt: z.iso.datetime(),
+  discontinuityBefore: z.boolean()
+});
+type JournalLine = z.infer<typeof journalLineSchema>;
 
 const sweepEveryMs = 30_000;
 
@@ -596,7 +602,7 @@ export class StageSplicer {
       onAir: this.#onAir,
       ended: this.#ended,
       windows,
-      recordings: [...this.#recordings].map(([sessionId, ranges]) => ({ sessionId, ranges }))
+      recordings: [...this.#recordings].map(([sessionId, ranges]) => ({ sessionId, ranges: [...ranges] }))
     };
     await this.#writeAtomically(join(this.#dir, 'state.json'), JSON.stringify(state));
   }
@@ -611,7 +617,7 @@ export class StageSplicer {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
     if (text !== null) {
-      const state = JSON.parse(text) as SplicerState;
+      const state = parseState(text, join(this.#dir, 'state.json'));
       this.#nextSeq = state.nextSeq;
       // A restart ends the encoder too: whatever comes next is a new run.
       this.#run = state.run + 1;
@@ -668,13 +674,29 @@ async function readJournal(path: string): Promise<JournalLine[]> {
   const lines: JournalLine[] = [];
   for (const line of text.split('\n')) {
     if (!line) continue;
-    try {
-      lines.push(JSON.parse(line) as JournalLine);
-    } catch {
-      // A line torn by a crash mid-append: that one segment is left out of the replay.
-    }
+    // A line torn by a crash mid-append: that one segment is left out of the replay.
+    const parsed = journalLineSchema.safeParse(parseJson(line));
+    if (parsed.success) lines.push(parsed.data);
   }
   return lines;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function parseState(text: string, path: string): SplicerState {
+  const parsed = stateSchema.safeParse(parseJson(text));
+  if (parsed.success) return parsed.data;
+  const reason = parsed.error.issues[0] ? `${parsed.error.issues[0].path.join('.') || 'the file'}: ${parsed.error.issues[0].message}` : 'not JSON';
+  throw new SplicerError(
+    'hls.state_unreadable',
+    `${path} cannot be read (${reason}); nothing is published on this stage until it is repaired or moved aside (numbering then continues after the segments on disk, but recordings it listed are no longer protected)`
+  );
 }
 
 /** Rename, or copy and delete when the encoder writes on another file system. */
