@@ -90,12 +90,13 @@ describe('a viewer when the source drops', () => {
     const samples: { at: number; currentTime: number }[] = [];
     const context = await browser.newContext();
     try {
-      /** One encoder run at real-time pace: each segment is reported when its second is over. */
+      /** One encoder run at real-time pace, kept on the clock: each segment is reported when its second is over. */
       const feed = async (name: string, seconds: number, onSecond: (second: number) => Promise<void>) => {
         await splicer.sourceStarted();
+        const start = Date.now();
         for (let index = 0; index < seconds; index += 1) {
-          const startsAt = new Date();
-          await sleep(1000);
+          const startsAt = new Date(start + index * 1000);
+          await sleep(start + (index + 1) * 1000 - Date.now());
           for (const rendition of renditionNames) {
             const path = join(work, `${name}-${rendition}-${index}.ts`);
             await copyFile(join(work, 'source', `${index}.ts`), path);
@@ -107,14 +108,17 @@ describe('a viewer when the source drops', () => {
       };
       const viewer = await context.newPage();
       const sample = async () => {
-        if (viewer.url() === 'about:blank') return;
+        if (!viewer.url().startsWith('http')) return;
         samples.push({ at: Date.now(), currentTime: await viewer.evaluate(() => (document.getElementById('v') as HTMLVideoElement).currentTime) });
       };
       await splicer.goOnAir();
+      let opened: Promise<unknown> = Promise.resolve();
       await feed('a', firstRunSeconds, async (second) => {
-        if (second === 3) await viewer.goto(url);
-        await sample();
+        // Not awaited: a slow page load must not hold the source back (the slate would rightly step in).
+        if (second === 3) opened = viewer.goto(url);
+        else await sample();
       });
+      await opened;
       for (let second = 0; second < dropSeconds; second += 1) {
         await sleep(1000);
         await sample();
@@ -132,6 +136,8 @@ describe('a viewer when the source drops', () => {
       }
       const lastSlate = Math.max(...slateSeqs);
 
+      // Only the drop is filled: the first run never fell silent.
+      expect(Math.min(...slateSeqs)).toBe(firstRunSeconds);
       expect(slateSeqs.size).toBeGreaterThanOrEqual(2);
       expect(log.errors.filter((e) => e.endsWith('(fatal)'))).toEqual([]);
       // The viewer saw the slate, then the returning source.
@@ -145,9 +151,15 @@ describe('a viewer when the source drops', () => {
       if (!first || !last) return;
       const wall = (last.at - first.at) / 1000;
       const played = last.currentTime - first.currentTime;
-      console.info(`slate e2e: ${played.toFixed(1)} s played in ${wall.toFixed(1)} s; slate seqs ${[...slateSeqs].join(',')}; waiting events ${log.waiting}; errors ${log.errors.join(', ') || 'none'}`);
-      // Measured: 18.8 s in 19.3 s. Without a discontinuity before each slate segment, 16.2 s in 18.6 s and a stall.
-      expect(played).toBeGreaterThan(wall - 1.5);
+      const timeline = playing.map((s) => `${((s.at - first.at) / 1000).toFixed(1)}→${s.currentTime.toFixed(1)}`).join(' ');
+      console.info(`slate e2e: ${played.toFixed(1)} s played in ${wall.toFixed(1)} s; slate seqs ${[...slateSeqs].join(',')}; waiting events ${log.waiting}; errors ${log.errors.join(', ') || 'none'}; wall→currentTime ${timeline}`);
+      // No second (after the start-up one) in which the picture stood still: through the drop, the slate and the return.
+      const stood = playing.slice(2).filter((s, at) => s.currentTime - (playing[at + 1] as { currentTime: number }).currentTime < 0.3);
+      expect(stood.map((s) => ((s.at - first.at) / 1000).toFixed(1))).toEqual([]);
+      // Measured on a quiet machine: 18.8 s played in 19.3 s. Under a load average of 20 on 2 cores Chromium
+      // plays at ~0.9x, so the bound is loose; without a discontinuity before each slate segment it stalled
+      // (bufferStalledError) and lost 2.4 s.
+      expect(played).toBeGreaterThan(wall * 0.75);
     } finally {
       await context.close();
       await splicer.close();
