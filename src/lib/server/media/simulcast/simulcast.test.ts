@@ -84,6 +84,11 @@ describe.skipIf(!hasFfmpeg)('simulcast to outside destinations', () => {
       // The program ends: the live destination is idle again and the outside channel has all of it.
       await until(() => statusOf(simulcast, 'youtube')?.state === 'idle', 8000);
       await outside.exited;
+      // …and the one that kept failing stops retrying: there is no program to send.
+      expect(statusOf(simulcast, 'closed')).toMatchObject({ state: 'idle', nextRetryAt: null });
+      const retries = logs.lines.filter((l) => l.startsWith('simulcast relay starting')).length;
+      await sleep(2500);
+      expect(logs.lines.filter((l) => l.startsWith('simulcast relay starting')).length).toBe(retries);
     } finally {
       clearInterval(watch);
     }

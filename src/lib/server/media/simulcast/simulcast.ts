@@ -8,7 +8,9 @@
  *
  * Wiring (app.ts / stageBroadcaster.ts): `attach(stageId, programFeed)` when
  * a stage goes live, `detach(stageId)` when it stops, `refresh(stageId)`
- * after a console edit, `close()` at shutdown.
+ * after a console edit, `close()` at shutdown. When the program feed ends
+ * every destination of the stage goes idle by itself; `detach` then only
+ * forgets the stage.
  */
 import { idleStatus, nextDestinationStatus, type DestinationEvent, type DestinationStatus } from '../../../domain/broadcast/destinations/destinationStatus.js';
 import type { ProgramFeed } from '../broadcastPorts.js';
@@ -49,6 +51,9 @@ interface AttachedStage {
   readonly running: Map<string, Running>;
   /** Edits come in while a list is being read; they are applied one after another. */
   refreshing: Promise<void>;
+  /** The program stopped: nothing is started or retried until the stage is attached again. */
+  ended: boolean;
+  stopWatching: () => void;
 }
 
 export type RetryListener = (stageId: string, destinationId: string) => void;
@@ -71,8 +76,13 @@ export class Simulcast {
   async attach(stageId: string, feed: ProgramFeed): Promise<void> {
     if (this.#closed) return;
     this.detach(stageId);
-    const stage: AttachedStage = { feed, running: new Map(), refreshing: Promise.resolve() };
+    const stage: AttachedStage = { feed, running: new Map(), refreshing: Promise.resolve(), ended: false, stopWatching: () => {} };
     this.#stages.set(stageId, stage);
+    // Watching the end itself, so a relay waiting to retry does not start again on a program that is over.
+    stage.stopWatching = feed.follow(
+      () => {},
+      () => this.#programEnded(stageId, stage)
+    );
     await this.refresh(stageId);
   }
 
@@ -81,8 +91,14 @@ export class Simulcast {
     const stage = this.#stages.get(stageId);
     if (!stage) return;
     this.#stages.delete(stageId);
+    stage.stopWatching();
     for (const running of stage.running.values()) this.#halt(stageId, running);
     stage.running.clear();
+  }
+
+  #programEnded(stageId: string, stage: AttachedStage): void {
+    stage.ended = true;
+    for (const running of stage.running.values()) this.#halt(stageId, running);
   }
 
   /**
@@ -102,7 +118,7 @@ export class Simulcast {
   async #apply(stageId: string, stage: AttachedStage): Promise<void> {
     const wanted = await this.#options.destinations.enabledForStage(stageId);
     // Detached (or detached and attached again) while reading: that attach applies its own list.
-    if (this.#stages.get(stageId) !== stage) return;
+    if (this.#stages.get(stageId) !== stage || stage.ended) return;
     const wantedIds = new Set(wanted.map((d) => d.id));
     for (const [id, running] of stage.running) {
       if (!wantedIds.has(id)) {
@@ -190,7 +206,7 @@ export class Simulcast {
     const delay = Math.max(0, at.getTime() - this.#clock().getTime());
     running.retryTimer = setTimeout(() => {
       running.retryTimer = null;
-      if (stage.running.get(running.destination.id) !== running || this.#stages.get(stageId) !== stage) return;
+      if (stage.running.get(running.destination.id) !== running || this.#stages.get(stageId) !== stage || stage.ended) return;
       for (const listener of this.#retryListeners) listener(stageId, running.destination.id);
       this.#dispatch(stageId, running, { type: 'retry_due' });
       this.#launch(stageId, stage, running);
