@@ -53,7 +53,8 @@ async function createPeople(): Promise<void> {
   links.invitation = consoleLinkIn(await smtp.next('pending@example.org'));
   await createPolls(admin);
   // A destination on the stage, so its status, masked key and forms are checked too.
-  await admin.submit(stageDestinations, { name: 'YouTube', url: 'rtmp://a.rtmp.youtube.com/live2', key: 'abcd-efgh-1a2b', enabled: 'on' }, '?/add');
+  const destination = await admin.submit(stageDestinations, { name: 'YouTube', url: 'rtmp://a.rtmp.youtube.com/live2', key: 'abcd-efgh-1a2b', enabled: 'on' }, '?/add');
+  expect(destination.location).toBe(`${stageDestinations}?notice=added`);
   await new ConsoleClient(server.url).submit('/console/password-reset', { email: 'speaker@example.org' });
   links.passwordReset = consoleLinkIn(await smtp.next('speaker@example.org'));
   // Questions on the Q&A moderation page, so its lists, buttons and merge choices are checked too.

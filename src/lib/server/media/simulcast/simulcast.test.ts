@@ -13,9 +13,9 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ProgramFeed } from '../broadcastPorts.js';
 import { FlvTagReader, isKeyframe, isSequenceHeader, type FlvTag } from '../flv.js';
-import type { RelayDestination } from './destinationRelay.js';
-import { Simulcast, type DestinationStatusView } from './simulcast.js';
+import { redactKey, type RelayDestination } from './destinationRelay.js';
 import { Registry } from 'prom-client';
+import { Simulcast, type DestinationStatusView } from './simulcast.js';
 import { registerSimulcastMetrics } from './simulcastMetrics.js';
 
 const ffmpegPath = '/usr/bin/ffmpeg';
@@ -285,3 +285,11 @@ async function until(condition: () => boolean, timeoutMs: number): Promise<void>
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+describe('redacting the stream key from what ffmpeg prints', () => {
+  it('replaces the key as typed and as ffmpeg percent-encodes it, wherever it appears', () => {
+    expect(redactKey('rtmp://a.rtmp.youtube.com/live2/ab cd: Connection refused', 'ab cd')).toBe('rtmp://a.rtmp.youtube.com/live2/[stream key]: Connection refused');
+    expect(redactKey('rtmp://x/live/ab%20cd?x=ab%20cd', 'ab cd')).toBe('rtmp://x/live/[stream key]?x=[stream key]');
+    expect(redactKey('nothing secret here', 'k-1')).toBe('nothing secret here');
+  });
+});
