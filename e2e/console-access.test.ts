@@ -296,6 +296,44 @@ describe('the chat moderation pages of an edition', () => {
   });
 });
 
+describe('the outside destinations of a stage (simulcast)', () => {
+  const destinations = '/console/editions/seoul-2020/stages/seoul-on/destinations';
+  const fields = { name: 'Mallory', url: 'rtmp://mallory.example/live', key: 'stolen-key', enabled: 'on' };
+  const actions: [string, Record<string, string>][] = [
+    [`${destinations}?/add`, fields],
+    [`${destinations}?/update`, { ...fields, destination: 'youtube-000000', version: '1' }],
+    [`${destinations}?/enable`, { destination: 'youtube-000000', version: '1', enabled: 'false' }],
+    [`${destinations}?/remove`, { destination: 'youtube-000000', version: '1', confirm: 'on' }]
+  ];
+
+  it('sends an anonymous visitor to sign in, and refuses an account without the producer role with 403', async () => {
+    const page = await client().get(destinations);
+    expect(page.status).toBe(303);
+    expect(page.location).toBe(`/console/sign-in?next=${encodeURIComponent(destinations)}`);
+    const refused = await asSpeaker.get(destinations);
+    expect(refused.status).toBe(403);
+    expect(mainText(refused.text)).toContain('Your account does not have a role that allows this.');
+    expect((await asAdmin.get(destinations)).status).toBe(200);
+  });
+
+  it.each(actions)('POST %s is sent to sign in when anonymous, refused with 403 without the role or without CSRF, changing nothing', async (path, body) => {
+    const visitor = client();
+    const visitorToken = csrfOf((await visitor.get('/console/sign-in')).text);
+    const anonymous = await visitor.post(path, { csrf: visitorToken, ...body });
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.location).toMatch(/^\/console\/sign-in\?next=/);
+    const csrf = csrfOf((await asSpeaker.get('/console')).text);
+    expect((await asSpeaker.post(path, { csrf, ...body })).status).toBe(403);
+    expect((await asAdmin.post(path, body)).status).toBe(403);
+    expect(mainText((await asAdmin.get(destinations)).text)).toContain('No outside destinations yet.');
+  });
+
+  it('answers a stage or edition that does not exist with 404', async () => {
+    expect((await asAdmin.get('/console/editions/seoul-2020/stages/no-such-stage/destinations')).status).toBe(404);
+    expect((await asAdmin.get('/console/editions/no-such-edition/stages/seoul-on/destinations')).status).toBe(404);
+  });
+});
+
 describe('a speaker-only account', () => {
   it('sees its dashboard and account, with its one role', async () => {
     const dashboard = await asSpeaker.get('/console');

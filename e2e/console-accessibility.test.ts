@@ -52,6 +52,9 @@ async function createPeople(): Promise<void> {
   await speaker.submit(consoleLinkIn(await smtp.next('speaker@example.org')), { displayName: 'Sam Speaker', password });
   links.invitation = consoleLinkIn(await smtp.next('pending@example.org'));
   await createPolls(admin);
+  // A destination on the stage, so its status, masked key and forms are checked too.
+  const destination = await admin.submit(stageDestinations, { name: 'YouTube', url: 'rtmp://a.rtmp.youtube.com/live2', key: 'abcd-efgh-1a2b', enabled: 'on' }, '?/add');
+  expect(destination.location).toBe(`${stageDestinations}?notice=added`);
   await new ConsoleClient(server.url).submit('/console/password-reset', { email: 'speaker@example.org' });
   links.passwordReset = consoleLinkIn(await smtp.next('speaker@example.org'));
   // Questions on the Q&A moderation page, so its lists, buttons and merge choices are checked too.
@@ -270,8 +273,23 @@ const afterSetup: Check[] = [
       await page.locator('form[action="?/save"] button[type=submit]').click();
     }
   },
-  { name: 'word filter, refused to a speaker', path: () => '/console/editions/seoul-2020/word-filter', as: speaker, status: 403 }
+  { name: 'word filter, refused to a speaker', path: () => '/console/editions/seoul-2020/word-filter', as: speaker, status: 403 },
+  { name: 'stage outside destinations', path: () => stageDestinations, as: admin, status: 200 },
+  {
+    name: 'stage outside destinations, a server URL that is not RTMP',
+    path: () => stageDestinations,
+    as: admin,
+    status: 400,
+    act: async (page) => {
+      await page.fill('#name', 'Facebook');
+      await page.fill('#url', 'https://www.facebook.com/live');
+      await page.fill('#key', 'FB-1234');
+      await page.locator('form[action="?/add"] button[type=submit]').click();
+    }
+  }
 ];
+
+const stageDestinations = '/console/editions/seoul-2020/stages/seoul-on/destinations';
 
 const sessionQuestions = '/console/editions/seoul-2020/sessions/d2-talk-concert/questions';
 

@@ -12,6 +12,8 @@ import type { AuditRepository } from './db/auditRepository.js';
 import type { ChatMessaging } from './services/chatMessaging.js';
 import type { ChatModeration } from './services/chatModeration.js';
 import type { ChatReactions } from './services/chatReactions.js';
+import type { DestinationEditing } from './services/destinationEditing.js';
+import type { Simulcast } from './media/simulcast/simulcast.js';
 import type { ProgrammeImport } from './services/programmeImport.js';
 import type { DayEditing } from './services/dayEditing.js';
 import type { EditionEditing } from './services/editionEditing.js';
@@ -54,6 +56,10 @@ export interface AppContext {
   readonly chatMessaging: ChatMessaging;
   readonly chatModeration: ChatModeration;
   readonly chatReactions: ChatReactions;
+  /** A stage's outside destinations, for producers in the console. */
+  readonly destinationEditing: DestinationEditing;
+  /** The running relays to outside destinations; absent until the broadcast pipeline is wired. */
+  readonly simulcast?: Simulcast;
 }
 
 const key = Symbol.for('madang.app-context');

@@ -4,6 +4,7 @@
  * metrics. `server.ts` listens; tests drive the same app on a loopback port.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -45,6 +46,10 @@ import { QuestionRepository } from '../db/questionRepository.js';
 import { QuestionService } from '../services/questionService.js';
 import { ChatMessaging } from '../services/chatMessaging.js';
 import { ChatModeration } from '../services/chatModeration.js';
+import { DestinationEditing } from '../services/destinationEditing.js';
+import { DestinationRepository } from '../db/destinationRepository.js';
+import { InstanceSecretRepository } from '../auth/repositories/instanceSecretRepository.js';
+import { SecretBox } from '../media/secretBox.js';
 import { ChatReactions } from '../services/chatReactions.js';
 import { bodySizeLimit, isOverBodyLimit } from './bodyLimits.js';
 import { createMetrics } from './metrics.js';
@@ -142,6 +147,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   });
   chatReactions.start();
   const chatMessaging = new ChatMessaging(chatRepository, { rateLimiter, liveEvents: outboxRelay, clock: options.clock });
+  // The secret exists by now (createAccessServices made it); destination keys are sealed under a key derived from it (ADR 015).
+  const secretBox = new SecretBox(await new InstanceSecretRepository(database.db).loadOrCreate(randomBytes(32).toString('base64url')));
   const context: AppContext = {
     config,
     log,
@@ -171,7 +178,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     pollParticipation: new PollParticipation(pollRepository, { ...livePublishing, rateLimiter }),
     chatMessaging,
     chatModeration: new ChatModeration(chatRepository, auditRepository, outboxRelay, options.clock),
-    chatReactions
+    chatReactions,
+    destinationEditing: new DestinationEditing(new DestinationRepository(database.db), secretBox, auditRepository, {
+      afterChange: (stageId) => void context.simulcast?.refresh(stageId)
+    })
   };
   provideContext(context);
 

@@ -1,6 +1,6 @@
 // An edition's programme for its editors: every session by day in running order (drafts too), moving them, restoring deleted ones, and the edition's audit log.
 import { redirect } from '@sveltejs/kit';
-import { canPublishProgramme } from '$lib/domain/access/policies';
+import { canPublishProgramme, canRunStudio } from '$lib/domain/access/policies';
 import { byRunningOrder, isMoveDirection } from '$lib/domain/editing/runningOrder';
 import { messagesFor } from '$lib/i18n/messages';
 import { appContext } from '$lib/server/context';
@@ -49,6 +49,8 @@ export const load: PageServerLoad = async (event) => {
     deleted: deleted.map((s) => ({ id: s.id, title: s.title, version: s.version })),
     audit: auditRows(entries, { locale, viewerZone, programme, deleted, deletedSpeakers, recordTitles: new Map([...deletedCities, ...deletedChannels]) }),
     canPublish: canPublishProgramme(account, edition.id),
+    // Producers reach each stage's outside destinations (simulcast) from here.
+    stages: canRunStudio(account, edition.id) ? programme.stages.map((s) => ({ id: s.id, name: s.name })) : [],
     notice: noticeOf(event.url, notices),
     // Just after an import the programme is what was imported, so its counts are the summary.
     imported: noticeOf(event.url, ['imported']) ? countsOf(programme) : null

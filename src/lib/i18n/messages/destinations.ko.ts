@@ -1,0 +1,72 @@
+/** 스테이지의 외부 송출처(동시 송출) 콘솔 한국어 메시지. */
+import type { DestinationsMessages } from './destinations.en.js';
+
+export const destinationsKo: DestinationsMessages = {
+  title: (stage: string) => `외부 송출처: ${stage}`,
+  link: (stage: string) => `외부 송출처: ${stage}`,
+  overviewHeading: '동시 송출',
+  intro:
+    '이 스테이지가 생방송 중일 때 프로그램이 여기 켜 둔 모든 송출처(유튜브, 페이스북, 다른 RTMP 서버)로도 보내집니다. 실패한 송출처는 따로 다시 시도하며, 다른 송출처나 이 사이트의 방송에 영향을 주지 않습니다.',
+  none: '아직 외부 송출처가 없습니다.',
+  listHeading: '송출처',
+  server: '서버',
+  streamKey: '스트림 키',
+  enabledLabel: '사용',
+  yes: '예',
+  no: '아니요',
+  status: '상태',
+  states: { idle: '대기', connecting: '연결 중', live: '송출 중', failing: '실패', retrying: '재시도 대기' },
+  idleHint: '스테이지가 생방송 중이 아니거나 송출처를 꺼 두면 아무것도 보내지 않습니다.',
+  reasons: {
+    connection_refused: '송출처가 연결을 거부했습니다',
+    dns: '송출처의 호스트 이름을 찾지 못했습니다',
+    auth_rejected: '송출처가 스트림 키를 거부했습니다',
+    timeout: '송출처가 제때 응답하지 않았습니다',
+    broken_pipe: '송출처와의 연결이 끊어졌습니다',
+    too_slow: '송출처가 너무 느려 따라오지 못합니다',
+    unknown: '중계가 예기치 않게 멈췄습니다'
+  },
+  reason: (reason: string) => `마지막 문제: ${reason}.`,
+  retryIn: (seconds: number) => `${seconds}초 뒤 다시 시도합니다.`,
+  addHeading: '송출처 추가',
+  editHeading: (name: string) => `${name} 수정`,
+  nameLabel: '이름',
+  nameHint: '제작진이 알아보기 위한 이름, 1–80자.',
+  urlLabel: '서버 URL',
+  urlHint: '플랫폼이 스트림 키 옆에 보여 주는 rtmp:// 또는 rtmps:// 주소(키 제외).',
+  keyLabel: '스트림 키',
+  keyHint: '암호화해 저장하며 다시는 전체를 보여 주지 않습니다.',
+  keyEditHint: '비워 두면 저장된 키를 그대로 씁니다. 암호화해 저장하며 다시는 전체를 보여 주지 않습니다.',
+  enabledCheck: '스테이지가 생방송 중일 때 이 송출처로 프로그램 보내기',
+  add: '송출처 추가',
+  save: '변경 저장',
+  enable: '켜기',
+  disable: '끄기',
+  removeHeading: (name: string) => `${name} 삭제`,
+  removeConfirm: '네, 이 송출처를 삭제합니다',
+  remove: '삭제',
+  removeConfirmRequired: '삭제하려면 확인란을 선택하세요.',
+  notices: {
+    added: '송출처를 추가했습니다.',
+    saved: '송출처를 저장했습니다.',
+    enabled: '송출처를 켰습니다.',
+    disabled: '송출처를 껐습니다.',
+    removed: '송출처를 삭제했습니다.'
+  },
+  errors: {
+    'destination.name_required': '송출처 이름을 입력하세요.',
+    'destination.name_too_long': '이름은 80자 이하로 입력하세요.',
+    'destination.url_required': '서버 URL을 입력하세요.',
+    'destination.url_too_long': '서버 URL은 500자 이하로 입력하세요.',
+    'destination.url_scheme': 'rtmp:// 또는 rtmps://로 시작하는 서버 URL을 입력하세요.',
+    'destination.url_invalid': '플랫폼이 보여 주는 그대로 서버 URL을 입력하세요. 예: rtmp://a.rtmp.youtube.com/live2',
+    'destination.url_credentials': 'URL에서 사용자 이름이나 비밀번호를 빼고, 비밀 값은 스트림 키 칸에 넣으세요.',
+    'destination.key_required': '스트림 키를 입력하세요.',
+    'destination.key_too_long': '스트림 키는 300자 이하로 입력하세요.',
+    'destination.key_invalid': '스트림 키를 공백 없이 플랫폼이 보여 주는 그대로 입력하세요.',
+    'destination.key_unreadable': '저장된 스트림 키를 더 이상 읽을 수 없습니다. 키를 다시 입력하세요.',
+    'destination.form_invalid': '양식이 완전하지 않습니다. 페이지를 새로 고친 뒤 다시 시도하세요.',
+    'destination.conflict': '그사이 다른 사람이 이 송출처를 바꿨습니다. 현재 값을 보여 드리니 다시 변경하세요.',
+    'destination.not_found': '이 송출처가 더 이상 없습니다. 삭제되었을 수 있습니다.'
+  }
+};
