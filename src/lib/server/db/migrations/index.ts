@@ -10,10 +10,11 @@ import * as outbox from './005_outbox.js';
 import * as questions from './006_questions.js';
 import * as polls from './007_polls.js';
 import * as chat from './008_chat.js';
+import * as broadcast from './010_broadcast.js';
 
 export interface Migration {
   readonly name: string;
   readonly statements: readonly string[];
 }
 
-export const migrations: readonly Migration[] = [programme, accounts, audit, accountIdentities, outbox, questions, polls, chat];
+export const migrations: readonly Migration[] = [programme, accounts, audit, accountIdentities, outbox, questions, polls, chat, broadcast];
