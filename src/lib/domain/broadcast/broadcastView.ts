@@ -8,6 +8,8 @@ import type { BroadcastState, SessionBroadcast } from './liveState.js';
 export interface ReplayLinks {
   readonly url: string;
   readonly chaptersUrl: string;
+  /** When the recording began: chapter times are relative to it. */
+  readonly startedAt: Date;
   readonly durationSeconds: number;
 }
 
@@ -38,7 +40,7 @@ export function broadcastViewOf(input: {
   readonly editionSlug: string;
   readonly stageId: string | null;
   readonly broadcast: SessionBroadcast;
-  readonly replay: { readonly durationSeconds: number } | null;
+  readonly replay: { readonly startedAt: Date; readonly durationSeconds: number } | null;
 }): BroadcastView {
   const { broadcast, stageId } = input;
   return {
@@ -48,7 +50,12 @@ export function broadcastViewOf(input: {
     stageId,
     liveUrl: broadcast.state === 'live' && stageId !== null ? liveUrlOf(stageId) : null,
     replay: input.replay
-      ? { url: replayUrlOf(input.sessionId), chaptersUrl: chaptersUrlOf(input.editionSlug, input.sessionId), durationSeconds: input.replay.durationSeconds }
+      ? {
+          url: replayUrlOf(input.sessionId),
+          chaptersUrl: chaptersUrlOf(input.editionSlug, input.sessionId),
+          startedAt: input.replay.startedAt,
+          durationSeconds: input.replay.durationSeconds
+        }
       : null
   };
 }

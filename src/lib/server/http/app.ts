@@ -54,6 +54,9 @@ import type { Hub } from '../realtime/hub.js';
 import { createRateLimiter, type RateLimiter } from '../participation/rateLimiter.js';
 import { addToOutbox, OutboxRepository } from '../db/outboxRepository.js';
 import { OutboxRelay } from '../realtime/outboxRelay.js';
+import { BroadcastRepository } from '../db/broadcastRepository.js';
+import { StageStreamKeys } from '../media/streamKeys.js';
+import { BroadcastControl, type BroadcastOutput } from '../services/broadcastControl.js';
 
 type Next = (error?: unknown) => void;
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: Next) => void;
@@ -80,7 +83,12 @@ export interface AppOptions {
   readonly photos?: PhotoStore;
   /** Replaces the configured rate limiter (the test server's MADANG_TEST_UNLIMITED). */
   readonly rateLimiter?: RateLimiter;
+  /** The stage broadcaster's recording control; until it is wired, going live records nothing. */
+  readonly broadcastOutput?: BroadcastOutput;
 }
+
+/** Records nothing: sessions go live and end, and leave no replay. */
+const noBroadcastOutput: BroadcastOutput = { goOnAir: async () => {}, goOffAir: async () => null };
 
 export class BuildMissingError extends Error {
   override readonly name = 'BuildMissingError';
@@ -141,6 +149,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     onFailure: (error) => log.warn({ err: error }, 'reaction burst not published')
   });
   chatReactions.start();
+  const broadcastRepository = new BroadcastRepository(database.db);
+  const streamKeys = new StageStreamKeys(access.signer, broadcastRepository);
   const chatMessaging = new ChatMessaging(chatRepository, { rateLimiter, liveEvents: outboxRelay, clock: options.clock });
   const context: AppContext = {
     config,
@@ -171,7 +181,14 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     pollParticipation: new PollParticipation(pollRepository, { ...livePublishing, rateLimiter }),
     chatMessaging,
     chatModeration: new ChatModeration(chatRepository, auditRepository, outboxRelay, options.clock),
-    chatReactions
+    chatReactions,
+    broadcastControl: new BroadcastControl(broadcastRepository, programmeRepository, streamKeys, {
+      addToOutbox,
+      liveEvents: outboxRelay,
+      output: options.broadcastOutput ?? noBroadcastOutput,
+      log,
+      clock: options.clock
+    })
   };
   provideContext(context);
 
