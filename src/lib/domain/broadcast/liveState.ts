@@ -77,7 +77,11 @@ export function canResume(broadcast: SessionBroadcast, now: Date): boolean {
  * broadcast state wins (live early shows live; stopped early shows ended); a
  * session never put on air keeps the clock's state, as before broadcasting.
  */
-export function shownSessionState(session: Pick<Session, 'startsAt' | 'endsAt'>, broadcast: SessionBroadcast | null | undefined, now: Date): SessionClockState {
+export function shownSessionState(
+  session: Pick<Session, 'startsAt' | 'endsAt'>,
+  broadcast: Pick<SessionBroadcast, 'state'> | null | undefined,
+  now: Date
+): SessionClockState {
   if (broadcast && broadcast.state !== 'scheduled') return broadcast.state;
   return sessionStateAt(session, now);
 }
