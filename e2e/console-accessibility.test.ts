@@ -270,7 +270,16 @@ const afterSetup: Check[] = [
       await page.locator('form[action="?/save"] button[type=submit]').click();
     }
   },
-  { name: 'word filter, refused to a speaker', path: () => '/console/editions/seoul-2020/word-filter', as: speaker, status: 403 }
+  { name: 'word filter, refused to a speaker', path: () => '/console/editions/seoul-2020/word-filter', as: speaker, status: 403 },
+  { name: 'stage broadcast', path: () => '/console/editions/seoul-2020/stages/seoul-on', as: admin, status: 200 },
+  {
+    name: 'stage broadcast, key rotation not confirmed',
+    path: () => '/console/editions/seoul-2020/stages/seoul-on',
+    as: admin,
+    status: 400,
+    act: (page) => page.locator('form[action="?/rotate"] button[type=submit]').click()
+  },
+  { name: 'stage broadcast, refused to a speaker', path: () => '/console/editions/seoul-2020/stages/seoul-on', as: speaker, status: 403 }
 ];
 
 const sessionQuestions = '/console/editions/seoul-2020/sessions/d2-talk-concert/questions';
