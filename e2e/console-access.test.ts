@@ -331,6 +331,41 @@ describe('the outside destinations of a stage (simulcast)', () => {
   it('answers a stage or edition that does not exist with 404', async () => {
     expect((await asAdmin.get('/console/editions/seoul-2020/stages/no-such-stage/destinations')).status).toBe(404);
     expect((await asAdmin.get('/console/editions/no-such-edition/stages/seoul-on/destinations')).status).toBe(404);
+describe('a stage’s broadcast page', () => {
+  const stage = '/console/editions/seoul-2020/stages/seoul-on';
+  const actions: [string, Record<string, string>][] = [
+    [`${stage}?/goLive`, { session: 'd2-keynote' }],
+    [`${stage}?/stop`, { session: 'd2-keynote', confirm: 'on' }],
+    [`${stage}?/rotate`, { confirm: 'on' }]
+  ];
+
+  it('sends an anonymous visitor to sign in, refuses an account without the studio role with 403, and never shows it the key', async () => {
+    const page = await client().get(stage);
+    expect(page.status).toBe(303);
+    expect(page.location).toBe(`/console/sign-in?next=${encodeURIComponent(stage)}`);
+    const refused = await asSpeaker.get(stage);
+    expect(refused.status).toBe(403);
+    expect(refused.text).not.toContain('data-stream-key');
+    expect(mainText(refused.text)).toContain('Your account does not have a role that allows this.');
+  });
+
+  it.each(actions)('POST %s is sent to sign in when anonymous, refused with 403 without the role or without CSRF, changing nothing', async (path, fields) => {
+    const key = /data-stream-key[^>]*>([^<]+)</.exec((await asAdmin.get(stage)).text)?.[1];
+    const visitor = client();
+    const anonymous = await visitor.post(path, { csrf: csrfOf((await visitor.get('/console/sign-in')).text), ...fields });
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.location).toMatch(/^\/console\/sign-in\?next=/);
+    expect((await asSpeaker.post(path, { csrf: csrfOf((await asSpeaker.get('/console')).text), ...fields })).status).toBe(403);
+    expect((await asAdmin.post(path, fields)).status).toBe(403);
+    const after = await asAdmin.get(stage);
+    expect(/data-stream-key[^>]*>([^<]+)</.exec(after.text)?.[1]).toBe(key);
+    expect(after.text).not.toContain('data-broadcast-state="live"');
+  });
+
+  it('answers a stage or edition that does not exist with 404, and a session of no stage with 404', async () => {
+    expect((await asAdmin.get('/console/editions/seoul-2020/stages/no-such-stage')).status).toBe(404);
+    expect((await asAdmin.get('/console/editions/no-such-edition/stages/seoul-on')).status).toBe(404);
+    expect((await asAdmin.submit(stage, { session: 'no-such-session' }, '?/goLive')).status).toBe(404);
   });
 });
 

@@ -287,6 +287,15 @@ const afterSetup: Check[] = [
       await page.locator('form[action="?/add"] button[type=submit]').click();
     }
   }
+  { name: 'stage broadcast', path: () => '/console/editions/seoul-2020/stages/seoul-on', as: admin, status: 200 },
+  {
+    name: 'stage broadcast, key rotation not confirmed',
+    path: () => '/console/editions/seoul-2020/stages/seoul-on',
+    as: admin,
+    status: 400,
+    act: (page) => page.locator('form[action="?/rotate"] button[type=submit]').click()
+  },
+  { name: 'stage broadcast, refused to a speaker', path: () => '/console/editions/seoul-2020/stages/seoul-on', as: speaker, status: 403 }
 ];
 
 const stageDestinations = '/console/editions/seoul-2020/stages/seoul-on/destinations';

@@ -11,6 +11,8 @@
  * - `MADANG_TEST_UNLIMITED=1` allows every participation (no rate limits) for load and fault tests.
  * - `MADANG_TEST_LIVE_POKE=1` accepts `POST /__test/live-poke?channel=…&name=…`, which adds an
  *   outbox event and wakes the relay: the path a service takes, without a feature behind it.
+ * - `MADANG_TEST_RECORDING=1` stands in for the stage broadcaster: every session that goes live and
+ *   stops leaves a 30-minute recording from the moment it went live (so replays and chapters show).
  */
 import { createServer } from 'node:http';
 import { loadConfig } from '../../src/lib/server/config.js';
@@ -20,6 +22,7 @@ import { addToOutbox } from '../../src/lib/server/db/outboxRepository.js';
 import { unlimitedRateLimiter } from '../../src/lib/server/participation/rateLimiter.js';
 import { attachLiveEndpoint } from '../../src/lib/server/realtime/liveEndpoint.js';
 import { FilePhotoStore } from '../../src/lib/server/storage/photoStore.js';
+import type { BroadcastOutput } from '../../src/lib/server/services/broadcastControl.js';
 
 const pinned = process.env.MADANG_TEST_CLOCK ? new Date(process.env.MADANG_TEST_CLOCK) : null;
 const config = {
@@ -28,8 +31,17 @@ const config = {
 };
 // MADANG_TEST_PHOTO_DIR keeps photos on disk where a test can see what was (not) stored.
 const photos = process.env.MADANG_TEST_PHOTO_DIR ? new FilePhotoStore(process.env.MADANG_TEST_PHOTO_DIR) : undefined;
+const onAir = new Map<string, Date>();
+const recording: BroadcastOutput = {
+  goOnAir: async (_stage, session) => void onAir.set(session, onAir.get(session) ?? (pinned ?? new Date())),
+  goOffAir: async (_stage, session) => {
+    const startedAt = onAir.get(session);
+    return startedAt ? { startedAt, endedAt: new Date(startedAt.getTime() + 1_800_000), durationSeconds: 1800 } : null;
+  }
+};
 const app = await buildApp(config, {
   ...(pinned ? { clock: () => pinned } : {}),
+  ...(process.env.MADANG_TEST_RECORDING === '1' ? { broadcastOutput: recording } : {}),
   ...(photos ? { photos } : {}),
   ...(process.env.MADANG_TEST_UNLIMITED === '1' ? { rateLimiter: unlimitedRateLimiter } : {})
 });

@@ -3,8 +3,9 @@ import type { PageServerLoad } from './$types';
 
 /** `/` shows the current edition itself (no redirect), or says that none is published. */
 export const load: PageServerLoad = async () => {
-  const { programmes } = appContext();
+  const { programmes, broadcastControl } = appContext();
   const slug = await programmes.currentEditionSlug();
   const programme = slug ? await programmes.publishedProgramme(slug) : null;
-  return { programme, now: programmes.now() };
+  const broadcasts = programme ? await broadcastControl.editionBroadcasts(programme.edition.id) : {};
+  return { programme, broadcasts, now: programmes.now() };
 };

@@ -65,4 +65,12 @@ describe('configuration', () => {
     expect(loadConfig({ ...full, OIDC_ISSUER: 'http://127.0.0.1:4000' }).oidc?.issuer).toBe('http://127.0.0.1:4000');
     expect(() => loadConfig({ ...full, OIDC_NAME: 'x'.repeat(61) })).toThrow(/OIDC_NAME must be at most 60/);
   });
+
+  it('listens for RTMP encoders on 127.0.0.1:1935 unless told otherwise; 0 turns RTMP ingest off', () => {
+    expect(loadConfig({})).toMatchObject({ rtmpPort: 1935, rtmpHost: '127.0.0.1' });
+    expect(loadConfig({ RTMP_PORT: '0', RTMP_HOST: '0.0.0.0' })).toMatchObject({ rtmpPort: 0, rtmpHost: '0.0.0.0' });
+    expect(() => loadConfig({ RTMP_PORT: '99999' })).toThrow('Invalid RTMP_PORT: RTMP_PORT must be a whole number from 0 (no RTMP ingest) to 65535');
+    expect(() => loadConfig({ RTMP_PORT: 'obs' })).toThrow(/Invalid RTMP_PORT/);
+    expect(() => loadConfig({ RTMP_HOST: 'rtmp://x y' })).toThrow(/Invalid RTMP_HOST: RTMP_HOST must be an address/);
+  });
 });

@@ -24,6 +24,10 @@ export interface Config {
   readonly oidc: OidcConfig | null;
   /** `redis://host:6379`: app nodes share real-time events through it; null = this process only. */
   readonly redisUrl: string | null;
+  /** Port of the RTMP ingest encoders push to (OBS); 0 = no RTMP ingest. */
+  readonly rtmpPort: number;
+  /** Address the RTMP ingest listens on; the console shows it in the server URL unless PUBLIC_URL names the host. */
+  readonly rtmpHost: string;
 }
 
 export interface OidcConfig {
@@ -99,7 +103,19 @@ const environmentSchema = z.object({
   }),
   REDIS_URL: optionalText().refine((v) => v === undefined || isRedisUrl(v), {
     message: 'REDIS_URL must look like redis://127.0.0.1:6379 (or rediss:// for TLS)'
-  })
+  }),
+  RTMP_PORT: z
+    .string()
+    .trim()
+    .regex(/^\d{1,5}$/, 'RTMP_PORT must be a whole number from 0 (no RTMP ingest) to 65535')
+    .transform(Number)
+    .refine((n) => n <= 65535, 'RTMP_PORT must be a whole number from 0 (no RTMP ingest) to 65535')
+    .default(1935),
+  RTMP_HOST: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9.:[\]-]{1,253}$/, 'RTMP_HOST must be an address to listen on, such as 127.0.0.1 or 0.0.0.0')
+    .default('127.0.0.1')
 });
 
 /** An optional variable where an empty value counts as unset. */
@@ -196,6 +212,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
       values.OIDC_ISSUER && values.OIDC_CLIENT_ID && values.OIDC_CLIENT_SECRET && values.OIDC_NAME
         ? { issuer: values.OIDC_ISSUER, clientId: values.OIDC_CLIENT_ID, clientSecret: values.OIDC_CLIENT_SECRET, name: values.OIDC_NAME }
         : null,
-    redisUrl: values.REDIS_URL ?? null
+    redisUrl: values.REDIS_URL ?? null,
+    rtmpPort: values.RTMP_PORT,
+    rtmpHost: values.RTMP_HOST
   };
 }

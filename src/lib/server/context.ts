@@ -28,6 +28,8 @@ import type { SpeakerEditing } from './services/speakerEditing.js';
 import type { RateLimiter } from './participation/rateLimiter.js';
 import type { LiveEvents } from './realtime/outboxRelay.js';
 import type { Hub } from './realtime/hub.js';
+import type { BroadcastControl } from './services/broadcastControl.js';
+import type { StageBroadcasts } from './media/stageStatus.js';
 
 export interface AppContext {
   readonly config: Config;
@@ -60,6 +62,10 @@ export interface AppContext {
   readonly destinationEditing: DestinationEditing;
   /** The running relays to outside destinations; absent until the broadcast pipeline is wired. */
   readonly simulcast?: Simulcast;
+  /** Producers' go-live/stop and stream keys; the broadcast facts of sessions for pages. */
+  readonly broadcastControl: BroadcastControl;
+  /** The stage broadcaster's source status per stage, when broadcasting is wired (the lead's stageBroadcaster). */
+  readonly broadcast?: StageBroadcasts;
 }
 
 const key = Symbol.for('madang.app-context');

@@ -11,6 +11,7 @@ import { questionsEn } from './questions.en.js';
 import { pollsEn } from './polls.en.js';
 import { chatEn } from './chat.en.js';
 import { destinationsEn } from './destinations.en.js';
+import { broadcastEn } from './broadcast.en.js';
 
 export const en = {
   languageName: 'English',
@@ -317,6 +318,7 @@ export const en = {
   polls: pollsEn,
   chat: chatEn,
   destinations: destinationsEn
+  broadcast: broadcastEn
 };
 
 export type Messages = typeof en;

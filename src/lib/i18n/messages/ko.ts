@@ -11,6 +11,7 @@ import { questionsKo } from './questions.ko.js';
 import { pollsKo } from './polls.ko.js';
 import { chatKo } from './chat.ko.js';
 import { destinationsKo } from './destinations.ko.js';
+import { broadcastKo } from './broadcast.ko.js';
 import type { Messages } from './en.js';
 
 export const ko: Messages = {
@@ -313,4 +314,5 @@ export const ko: Messages = {
   polls: pollsKo,
   chat: chatKo,
   destinations: destinationsKo
+  broadcast: broadcastKo
 };

@@ -6,7 +6,8 @@
  * purpose, and the row makes it single-use. CSRF tokens are an HMAC of what
  * the form is bound to (the sign-in session, or a visitor cookie before
  * sign-in). Sealed values (`<value>.<mac>`) carry short-lived state in a
- * cookie the server must get back unchanged. Random tokens are 32 bytes;
+ * cookie the server must get back unchanged. Stream keys for stages are
+ * `<stageId>.<mac>` (ADR 016). Random tokens are 32 bytes;
  * only their SHA-256 is stored.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
@@ -64,6 +65,15 @@ export class Signer {
     if (dot <= 0) return null;
     const value = sealed.slice(0, dot);
     return equal(sealed.slice(dot + 1), this.#mac(`seal:${purpose}:${value}`)) ? value : null;
+  }
+
+  /**
+   * The secret part of a stage's stream key for one generation (ADR 016):
+   * derived, never stored, so rotating is a counter and a leaked database
+   * dump holds no key.
+   */
+  streamKeyMac(stageId: string, generation: number): string {
+    return this.#mac(`stream-key:${stageId}:${generation}`).slice(0, 32);
   }
 
   #mac(message: string): string {

@@ -9,6 +9,7 @@ import type { QuestionTables } from './schema/questions.js';
 import type { PollTables } from './schema/polls.js';
 import type { ChatTables } from './schema/chat.js';
 import type { DestinationTables } from './schema/destinations.js';
+import type { BroadcastTables } from './schema/broadcast.js';
 
 type Json = ColumnType<LocalizedText, string, string>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -179,6 +180,7 @@ export interface ProgrammeTables {
 
 /** Every table, as one Kysely database type; each feature's tables live in their own map. */
 export type DatabaseSchema = ProgrammeTables & AccountTables & AuditTables & AccountIdentityTables & OutboxTables & QuestionTables & PollTables & ChatTables & DestinationTables;
+export type DatabaseSchema = ProgrammeTables & AccountTables & AuditTables & AccountIdentityTables & OutboxTables & QuestionTables & PollTables & ChatTables & BroadcastTables;
 
 // Generated is re-exported for later tables with serial keys.
 export type { Generated };

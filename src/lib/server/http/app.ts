@@ -59,6 +59,9 @@ import type { Hub } from '../realtime/hub.js';
 import { createRateLimiter, type RateLimiter } from '../participation/rateLimiter.js';
 import { addToOutbox, OutboxRepository } from '../db/outboxRepository.js';
 import { OutboxRelay } from '../realtime/outboxRelay.js';
+import { BroadcastRepository } from '../db/broadcastRepository.js';
+import { StageStreamKeys } from '../media/streamKeys.js';
+import { BroadcastControl, type BroadcastOutput } from '../services/broadcastControl.js';
 
 type Next = (error?: unknown) => void;
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: Next) => void;
@@ -85,7 +88,12 @@ export interface AppOptions {
   readonly photos?: PhotoStore;
   /** Replaces the configured rate limiter (the test server's MADANG_TEST_UNLIMITED). */
   readonly rateLimiter?: RateLimiter;
+  /** The stage broadcaster's recording control; until it is wired, going live records nothing. */
+  readonly broadcastOutput?: BroadcastOutput;
 }
+
+/** Records nothing: sessions go live and end, and leave no replay. */
+const noBroadcastOutput: BroadcastOutput = { goOnAir: async () => {}, goOffAir: async () => null };
 
 export class BuildMissingError extends Error {
   override readonly name = 'BuildMissingError';
@@ -146,6 +154,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     onFailure: (error) => log.warn({ err: error }, 'reaction burst not published')
   });
   chatReactions.start();
+  const broadcastRepository = new BroadcastRepository(database.db);
+  const streamKeys = new StageStreamKeys(access.signer, broadcastRepository);
   const chatMessaging = new ChatMessaging(chatRepository, { rateLimiter, liveEvents: outboxRelay, clock: options.clock });
   // The secret exists by now (createAccessServices made it); destination keys are sealed under a key derived from it (ADR 015).
   const secretBox = new SecretBox(await new InstanceSecretRepository(database.db).loadOrCreate(randomBytes(32).toString('base64url')));
@@ -181,6 +191,12 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     chatReactions,
     destinationEditing: new DestinationEditing(new DestinationRepository(database.db), secretBox, auditRepository, {
       afterChange: (stageId) => void context.simulcast?.refresh(stageId)
+    broadcastControl: new BroadcastControl(broadcastRepository, programmeRepository, streamKeys, {
+      addToOutbox,
+      liveEvents: outboxRelay,
+      output: options.broadcastOutput ?? noBroadcastOutput,
+      log,
+      clock: options.clock
     })
   };
   provideContext(context);

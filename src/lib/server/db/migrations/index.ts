@@ -11,6 +11,7 @@ import * as questions from './006_questions.js';
 import * as polls from './007_polls.js';
 import * as chat from './008_chat.js';
 import * as destinations from './009_destinations.js';
+import * as broadcast from './010_broadcast.js';
 
 export interface Migration {
   readonly name: string;
@@ -18,3 +19,4 @@ export interface Migration {
 }
 
 export const migrations: readonly Migration[] = [programme, accounts, audit, accountIdentities, outbox, questions, polls, chat, destinations];
+export const migrations: readonly Migration[] = [programme, accounts, audit, accountIdentities, outbox, questions, polls, chat, broadcast];

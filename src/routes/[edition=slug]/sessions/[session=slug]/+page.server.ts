@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { liveScriptPath } from 'virtual:madang/live-script';
 import { jsonLdScript, sessionJsonLd } from '$lib/domain/exports/eventJsonLd';
+import { pickText } from '$lib/domain/localizedText';
 import { channelName } from '$lib/domain/realtime/channel';
 import { appContext } from '$lib/server/context';
 import { publicOrigin } from '$lib/server/http/origin';
@@ -15,7 +16,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (request) => {
   const { params, parent, url, locals } = request;
-  const { programme } = await parent();
+  const { programme, broadcasts } = await parent();
   const session = programme.sessions.find((s) => s.id === params.session);
   if (!session) error(404, 'session.not_found');
   const [questions, poll, chat] = await Promise.all([
@@ -39,6 +40,17 @@ export const load: PageServerLoad = async (request) => {
       // An O(1) read of the hub's presence table; the live script keeps it current.
       viewers: hub.viewerCount(channel),
       script: liveScriptPath
+    },
+    broadcast: {
+      view: broadcasts[session.id] ?? null,
+      // The forum's own site is where this page is; the others are the alternatives.
+      outsideChannels: programme.channels
+        .filter((c) => c.kind !== 'site' && session.channelIds.includes(c.id))
+        .sort((a, b) => a.position - b.position)
+        .map((c) => {
+          const picked = pickText(c.name, locals.locale, programme.edition.defaultLocale);
+          return { name: picked?.text ?? c.url, url: c.url, lang: picked && picked.lang !== locals.locale ? picked.lang : undefined };
+        })
     },
     participation: participationOf(locals.account, programme.edition, session.id, locals.locale),
     // The features' panel data (questions, poll, chat) replace these placeholders with their loaders.

@@ -1,6 +1,7 @@
 // An edition's programme for its editors: every session by day in running order (drafts too), moving them, restoring deleted ones, and the edition's audit log.
 import { redirect } from '@sveltejs/kit';
 import { canPublishProgramme, canRunStudio } from '$lib/domain/access/policies';
+import { textIn } from '$lib/domain/localizedText';
 import { byRunningOrder, isMoveDirection } from '$lib/domain/editing/runningOrder';
 import { messagesFor } from '$lib/i18n/messages';
 import { appContext } from '$lib/server/context';
@@ -45,6 +46,8 @@ export const load: PageServerLoad = async (event) => {
     });
   return {
     edition: { slug: edition.slug, title: edition.title, state: edition.state, defaultLocale: edition.defaultLocale, hostZone: edition.hostZone },
+    // Producers (runStudio) get a link to each stage's broadcast page.
+    broadcastStages: canRunStudio(account, edition.id) ? programme.stages.map((s) => ({ id: s.id, name: textIn(s.name, locale, edition.defaultLocale) })) : [],
     days,
     deleted: deleted.map((s) => ({ id: s.id, title: s.title, version: s.version })),
     audit: auditRows(entries, { locale, viewerZone, programme, deleted, deletedSpeakers, recordTitles: new Map([...deletedCities, ...deletedChannels]) }),
