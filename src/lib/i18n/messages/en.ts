@@ -10,6 +10,7 @@ import { liveStageEn } from './liveStage.en.js';
 import { questionsEn } from './questions.en.js';
 import { pollsEn } from './polls.en.js';
 import { chatEn } from './chat.en.js';
+import { playerEn } from './player.en.js';
 
 export const en = {
   languageName: 'English',
@@ -314,7 +315,8 @@ export const en = {
   consoleEdition: consoleEditionEn,
   questions: questionsEn,
   polls: pollsEn,
-  chat: chatEn
+  chat: chatEn,
+  player: playerEn
 };
 
 export type Messages = typeof en;

@@ -10,6 +10,7 @@ import { liveStageKo } from './liveStage.ko.js';
 import { questionsKo } from './questions.ko.js';
 import { pollsKo } from './polls.ko.js';
 import { chatKo } from './chat.ko.js';
+import { playerKo } from './player.ko.js';
 import type { Messages } from './en.js';
 
 export const ko: Messages = {
@@ -310,5 +311,6 @@ export const ko: Messages = {
   consoleEdition: consoleEditionKo,
   questions: questionsKo,
   polls: pollsKo,
-  chat: chatKo
+  chat: chatKo,
+  player: playerKo
 };
