@@ -79,16 +79,19 @@ async function start(player: HTMLElement): Promise<void> {
   let audioOnly = false;
   let source = masterUrl;
   let resumeAt = -1;
+  // A new source resets the element to paused: play on once it is loaded, without saying "Paused".
+  let switching = false;
   const setLevel = (name: string) => player.setAttribute('data-level', name);
 
   /** Plays `url` from `at` seconds (-1: hls.js's live sync point), keeping the viewer's play/pause state. */
   function load(url: string, at: number): void {
     source = url;
     resumeAt = at;
+    switching = started && !video!.paused;
     if (hls) return hls.loadSource(url);
     video!.src = url;
     if (at >= 0) video!.addEventListener('loadedmetadata', () => (video!.currentTime = at), { once: true });
-    if (started) void video!.play().catch(() => undefined);
+    if (switching) void video!.play().catch(() => undefined);
   }
 
   if (hls && Hls) {
@@ -96,6 +99,7 @@ async function start(player: HTMLElement): Promise<void> {
     hls.on(Hls.Events.MANIFEST_PARSED, () => {
       if (source === masterUrl && chosen !== 'auto') hls.currentLevel = levelFor(hls.levels, chosen);
       if (started) hls.startLoad(resumeAt);
+      if (switching) void video.play().catch(() => undefined);
     });
     hls.on(Hls.Events.LEVEL_SWITCHED, (_event, data: { level: number }) => {
       const level: Level | undefined = hls.levels[data.level];
@@ -144,9 +148,11 @@ async function start(player: HTMLElement): Promise<void> {
   video.addEventListener('click', () => (video.paused ? play() : video.pause()));
   video.addEventListener('play', () => {
     if (playButton) playButton.textContent = texts.pause;
-    say('playing');
+    if (!switching) say('playing');
+    switching = false;
   });
   video.addEventListener('pause', () => {
+    if (switching) return;
     if (playButton) playButton.textContent = texts.play;
     say('paused');
   });
@@ -233,6 +239,8 @@ async function start(player: HTMLElement): Promise<void> {
       const end = edge();
       if (target !== null) video.currentTime = target;
       else if (end !== null) video.currentTime = Math.max(0, end - 3);
+      // One announcement, "Back to live", rather than "Playing" as well.
+      switching = video.paused;
       play();
       say('backToLive');
       // Focus would fall to the page once the button disables itself at live.
