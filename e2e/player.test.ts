@@ -3,7 +3,8 @@
  * quality, switches to audio only on a slow network, sees how far behind
  * live they are after a pause and jumps back — all by keyboard if they like;
  * after the session, the replay lists its chapters and a chapter button takes
- * them there. Without JavaScript the links to the stream are there.
+ * them there. When the stream's server drops out the player reconnects by
+ * itself. Without JavaScript the links to the stream are there.
  *
  * Real Chromium against a real ffmpeg HLS stream on loopback (see
  * support/playerHarness.ts); the player page is the LivePlayer component as
@@ -145,6 +146,23 @@ describe('watching a live session', () => {
     expect(await page.isDisabled('[data-player-jump]')).toBe(true);
     await expectPlaying(page);
     await expect.poll(() => page.textContent('[data-player-announcer]'), { timeout: 5_000 }).toBe('Back to live');
+    await page.context().close();
+  });
+
+  test('when the stream’s server goes away it says "Reconnecting…" once, and plays on when it is back, without a reload', async () => {
+    const page = await open('/live');
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expectPlaying(page);
+    await page.evaluate(() => ((window as unknown as { sameVisit: boolean }).sameVisit = true));
+    harness!.setMediaDown(true);
+    try {
+      await expect.poll(() => page.textContent('[data-player-announcer]'), { timeout: 30_000, interval: 500 }).toBe('Reconnecting…');
+    } finally {
+      harness!.setMediaDown(false);
+    }
+    await expect.poll(() => page.textContent('[data-player-announcer]'), { timeout: 30_000, interval: 500 }).toBe('Connected again');
+    await expectPlaying(page);
+    expect(await page.evaluate(() => (window as unknown as { sameVisit?: boolean }).sameVisit)).toBe(true);
     await page.context().close();
   });
 

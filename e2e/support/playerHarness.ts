@@ -13,6 +13,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import type { Component } from 'svelte';
 import { createServer as createViteServer } from 'vite';
 import { bundlePlayerScript } from '../../scripts/playerScript.js';
 
@@ -86,6 +87,8 @@ const types: Record<string, string> = {
 
 export interface Harness {
   url: string;
+  /** While true, every `/media/` request fails with 503: the stream's server is gone. */
+  setMediaDown(down: boolean): void;
   /** Puts a page at `path` holding the player with these props (the script URL is filled in). */
   page(path: string, props: Record<string, unknown>, lang?: string): Promise<void>;
   stop(): Promise<void>;
@@ -96,6 +99,7 @@ export async function startHarness(mediaDir: string): Promise<Harness> {
   const { player, hls } = await bundlePlayerScript();
   const assets = new Map([player, hls].map((file) => [`/${file.fileName}`, file.code]));
   const pages = new Map<string, string>();
+  let mediaDown = false;
   // Vite compiles the component (TypeScript, $lib imports) as SvelteKit would, styles inlined into the head.
   const vite = await createViteServer({
     root,
@@ -107,7 +111,8 @@ export async function startHarness(mediaDir: string): Promise<Harness> {
     plugins: [svelte({ configFile: false, compilerOptions: { css: 'injected' } })]
   });
   const { render } = (await vite.ssrLoadModule('svelte/server')) as typeof import('svelte/server');
-  const LivePlayer = ((await vite.ssrLoadModule('/src/lib/ui/live/LivePlayer.svelte')) as { default: Parameters<typeof render>[0] }).default;
+  // Props are checked where pages are made (the test's fixtures), not through Vite's untyped module loader.
+  const LivePlayer = ((await vite.ssrLoadModule('/src/lib/ui/live/LivePlayer.svelte')) as { default: Component<Record<string, unknown>> }).default;
   const appCss = await readFile(join(root, 'src/app.css'), 'utf8');
 
   const server: Server = createServer((req, res) => {
@@ -119,6 +124,10 @@ export async function startHarness(mediaDir: string): Promise<Harness> {
       return res.end(page ?? asset);
     }
     const file = normalize(join(mediaDir, path.replace(/^\/media\//, '')));
+    if (mediaDown && path.startsWith('/media/')) {
+      res.writeHead(503).end();
+      return;
+    }
     if (!path.startsWith('/media/') || !file.startsWith(mediaDir) || !existsSync(file)) {
       res.writeHead(404).end();
       return;
@@ -139,6 +148,9 @@ export async function startHarness(mediaDir: string): Promise<Harness> {
 
   return {
     url,
+    setMediaDown(down) {
+      mediaDown = down;
+    },
     async page(path, props, lang = 'en') {
       const { head, body } = render(LivePlayer, { props: { playerScriptUrl: `/${player.fileName}`, locale: lang, ...props } });
       pages.set(
