@@ -93,6 +93,8 @@ describe('watching a live session', () => {
     await page.getByRole('button', { name: 'Play' }).click();
     await expectPlaying(page);
     expect(await page.$eval('video', (video) => (video as HTMLVideoElement).controls)).toBe(false);
+    // Media Source Extensions here, so hls.js came in beside the player script.
+    expect(await page.evaluate(() => typeof (window as unknown as { Hls?: unknown }).Hls)).toBe('function');
     await expect.poll(() => level(page), { timeout: 15_000 }).toMatch(/^(720p|360p)$/);
 
     await page.getByLabel('Quality').selectOption('360p');
@@ -164,6 +166,31 @@ describe('watching a live session', () => {
     await expectPlaying(page);
     expect(await page.evaluate(() => (window as unknown as { sameVisit?: boolean }).sameVisit)).toBe(true);
     await page.context().close();
+  });
+
+  test('where the browser plays HLS itself (as Safari does), hls.js is not loaded and the same controls drive it', async () => {
+    const context = await browser!.newContext();
+    // Chromium plays HLS natively too; without Media Source Extensions the player must take that path.
+    await context.addInitScript(() => {
+      delete (window as unknown as { MediaSource?: unknown }).MediaSource;
+      delete (window as unknown as { ManagedMediaSource?: unknown }).ManagedMediaSource;
+    });
+    const requested: string[] = [];
+    context.on('request', (request) => requested.push(request.url()));
+    const page = await open('/live', { context });
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expectPlaying(page);
+    await page.getByLabel('Quality').selectOption('360p');
+    await expect.poll(() => level(page)).toBe('360p');
+    await expect.poll(() => page.$eval('video', (video) => (video as HTMLVideoElement).currentSrc), { timeout: 10_000 }).toMatch(/\/media\/live\/360p\/index\.m3u8$/);
+    await expectPlaying(page);
+    await page.getByRole('button', { name: 'Audio only' }).click();
+    await expect.poll(() => level(page)).toBe('audio');
+    await expect.poll(() => page.$eval('video', (video) => (video as HTMLVideoElement).currentSrc), { timeout: 10_000 }).toMatch(/\/media\/live\/audio\/index\.m3u8$/);
+    await expectPlaying(page);
+    expect(requested.some((url) => url.includes('/player/player.'))).toBe(true);
+    expect(requested.filter((url) => url.includes('hls.light'))).toEqual([]);
+    await context.close();
   });
 
   test('every control is reachable with Tab and works with Space and Enter', async () => {
