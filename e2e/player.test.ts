@@ -220,6 +220,11 @@ describe('watching a live session', () => {
     await page.keyboard.press('Enter');
     expect(await page.$eval('video', (video) => (video as HTMLVideoElement).muted)).toBe(true);
     expect(await page.textContent('[data-player-mute]')).toBe('Unmute');
+    await page.focus('[data-player-fullscreen]');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.textContent('[data-player-fullscreen]'), { timeout: 5_000 }).toBe('Exit full screen');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.textContent('[data-player-fullscreen]'), { timeout: 5_000 }).toBe('Full screen');
     await page.focus('[data-player-audio-only]');
     await page.keyboard.press('Space');
     await expect.poll(() => page.getAttribute('[data-player-audio-only]', 'aria-pressed'), { timeout: 10_000 }).toBe('true');

@@ -16,8 +16,7 @@ export function isAtLive(behind: number | null): boolean {
   return behind === null || behind <= atLiveSeconds;
 }
 
-/** Fills `{seconds}` in the page's sentence ("Behind live: {seconds} s"); longer delays in minutes and seconds. */
+/** Fills `{seconds}` in the page's sentence ("Behind live: {seconds} s"), in whole seconds however long. */
 export function behindLiveText(template: string, behind: number): string {
-  const clock = behind < 60 ? String(behind) : `${Math.floor(behind / 60)}:${String(behind % 60).padStart(2, '0')}`;
-  return template.replace('{seconds}', clock);
+  return template.replace('{seconds}', String(behind));
 }
