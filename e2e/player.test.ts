@@ -251,7 +251,7 @@ describe('watching a live session', () => {
 });
 
 describe('watching the replay', () => {
-  test('lists the chapters, and a chapter button seeks there and marks it current', async () => {
+  test('lists the chapters; a chapter button or the position slider seeks, and the current chapter is marked', async () => {
     const page = await open('/replay');
     const chapters = page.locator('[data-player-chapter-list] button');
     await expect.poll(() => chapters.allTextContents(), { timeout: 10_000 }).toEqual(['0:00 Opening remarks', '0:04 Keynote', '0:08 Questions and answers']);
@@ -259,6 +259,13 @@ describe('watching the replay', () => {
     await expect.poll(() => currentTime(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(8);
     await expect.poll(() => chapters.nth(2).getAttribute('aria-current'), { timeout: 10_000 }).toBe('true');
     expect(await chapters.nth(0).getAttribute('aria-current')).toBeNull();
+
+    // The position slider goes back to the start by keyboard.
+    await page.getByLabel('Position').focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => currentTime(page), { timeout: 10_000 }).toBeLessThan(4);
+    await expect.poll(() => chapters.nth(0).getAttribute('aria-current'), { timeout: 10_000 }).toBe('true');
+    expect(await page.getByLabel('Position').getAttribute('aria-valuetext')).toMatch(/^0:0\d \/ 0:12$/);
     expect(await page.$eval('video track', (track) => [(track as HTMLTrackElement).kind, track.getAttribute('src')])).toEqual(['chapters', '/media/replay/chapters.vtt']);
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();

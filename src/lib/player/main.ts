@@ -256,12 +256,22 @@ async function start(player: HTMLElement): Promise<void> {
     });
   }
 
-  const chaptersUrl = player.getAttribute('data-player-chapters');
-  if (chaptersUrl) void showChapters(player, chaptersUrl, video, (at) => {
+  /** Seeks a replay (from a chapter or the position slider), starting playback there if it had not started. */
+  function seek(at: number): void {
     if (!started) resumeAt = at;
-    video.currentTime = at;
+    video!.currentTime = at;
     play();
-  });
+  }
+  const position = find<HTMLInputElement>('position');
+  if (position) {
+    position.oninput = () => seek(Number(position.value));
+    video.addEventListener('timeupdate', () => {
+      position.value = String(Math.floor(video.currentTime));
+      position.setAttribute('aria-valuetext', `${clock(video.currentTime)} / ${clock(Number(position.max))}`);
+    });
+  }
+  const chaptersUrl = player.getAttribute('data-player-chapters');
+  if (chaptersUrl) void showChapters(player, chaptersUrl, video, seek);
 }
 
 /** The replay's chapters as buttons that seek, the current one marked `aria-current`. */

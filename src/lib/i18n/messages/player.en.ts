@@ -15,6 +15,7 @@ export const playerEn = {
   mute: 'Mute',
   unmute: 'Unmute',
   volume: 'Volume',
+  position: 'Position',
   audioOnly: 'Audio only',
   audioOnlyNote: 'Audio only: the picture is off to save data.',
   quality: 'Quality',

@@ -17,6 +17,7 @@ export const playerKo: typeof playerEn = {
   mute: '음소거',
   unmute: '음소거 해제',
   volume: '음량',
+  position: '재생 위치',
   audioOnly: '소리만 듣기',
   audioOnlyNote: '소리만 듣는 중: 데이터를 아끼려고 화면을 껐습니다.',
   quality: '화질',
