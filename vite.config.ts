@@ -1,9 +1,10 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { liveScript } from './scripts/liveScript.js';
+import { playerScript } from './scripts/playerScript.js';
 
 export default defineConfig({
-  plugins: [liveScript(), sveltekit()],
+  plugins: [liveScript(), playerScript(), sveltekit()],
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     testTimeout: 30_000,

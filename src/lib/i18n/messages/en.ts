@@ -12,6 +12,7 @@ import { pollsEn } from './polls.en.js';
 import { chatEn } from './chat.en.js';
 import { destinationsEn } from './destinations.en.js';
 import { broadcastEn } from './broadcast.en.js';
+import { playerEn } from './player.en.js';
 
 export const en = {
   languageName: 'English',
@@ -319,6 +320,7 @@ export const en = {
   chat: chatEn,
   destinations: destinationsEn
   broadcast: broadcastEn
+  player: playerEn
 };
 
 export type Messages = typeof en;

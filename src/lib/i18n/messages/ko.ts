@@ -12,6 +12,7 @@ import { pollsKo } from './polls.ko.js';
 import { chatKo } from './chat.ko.js';
 import { destinationsKo } from './destinations.ko.js';
 import { broadcastKo } from './broadcast.ko.js';
+import { playerKo } from './player.ko.js';
 import type { Messages } from './en.js';
 
 export const ko: Messages = {
@@ -315,4 +316,5 @@ export const ko: Messages = {
   chat: chatKo,
   destinations: destinationsKo
   broadcast: broadcastKo
+  player: playerKo
 };
