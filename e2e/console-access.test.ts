@@ -331,6 +331,9 @@ describe('the outside destinations of a stage (simulcast)', () => {
   it('answers a stage or edition that does not exist with 404', async () => {
     expect((await asAdmin.get('/console/editions/seoul-2020/stages/no-such-stage/destinations')).status).toBe(404);
     expect((await asAdmin.get('/console/editions/no-such-edition/stages/seoul-on/destinations')).status).toBe(404);
+  });
+});
+
 describe('a stage’s broadcast page', () => {
   const stage = '/console/editions/seoul-2020/stages/seoul-on';
   const actions: [string, Record<string, string>][] = [

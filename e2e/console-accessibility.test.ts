@@ -286,7 +286,7 @@ const afterSetup: Check[] = [
       await page.fill('#key', 'FB-1234');
       await page.locator('form[action="?/add"] button[type=submit]').click();
     }
-  }
+  },
   { name: 'stage broadcast', path: () => '/console/editions/seoul-2020/stages/seoul-on', as: admin, status: 200 },
   {
     name: 'stage broadcast, key rotation not confirmed',

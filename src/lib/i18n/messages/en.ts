@@ -318,8 +318,8 @@ export const en = {
   questions: questionsEn,
   polls: pollsEn,
   chat: chatEn,
-  destinations: destinationsEn
-  broadcast: broadcastEn
+  destinations: destinationsEn,
+  broadcast: broadcastEn,
   player: playerEn
 };
 

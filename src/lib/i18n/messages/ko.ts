@@ -314,7 +314,7 @@ export const ko: Messages = {
   questions: questionsKo,
   polls: pollsKo,
   chat: chatKo,
-  destinations: destinationsKo
-  broadcast: broadcastKo
+  destinations: destinationsKo,
+  broadcast: broadcastKo,
   player: playerKo
 };

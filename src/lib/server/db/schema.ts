@@ -179,8 +179,16 @@ export interface ProgrammeTables {
 }
 
 /** Every table, as one Kysely database type; each feature's tables live in their own map. */
-export type DatabaseSchema = ProgrammeTables & AccountTables & AuditTables & AccountIdentityTables & OutboxTables & QuestionTables & PollTables & ChatTables & DestinationTables;
-export type DatabaseSchema = ProgrammeTables & AccountTables & AuditTables & AccountIdentityTables & OutboxTables & QuestionTables & PollTables & ChatTables & BroadcastTables;
+export type DatabaseSchema = ProgrammeTables &
+  AccountTables &
+  AuditTables &
+  AccountIdentityTables &
+  OutboxTables &
+  QuestionTables &
+  PollTables &
+  ChatTables &
+  DestinationTables &
+  BroadcastTables;
 
 // Generated is re-exported for later tables with serial keys.
 export type { Generated };

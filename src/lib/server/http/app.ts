@@ -191,6 +191,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     chatReactions,
     destinationEditing: new DestinationEditing(new DestinationRepository(database.db), secretBox, auditRepository, {
       afterChange: (stageId) => void context.simulcast?.refresh(stageId)
+    }),
     broadcastControl: new BroadcastControl(broadcastRepository, programmeRepository, streamKeys, {
       addToOutbox,
       liveEvents: outboxRelay,

@@ -18,5 +18,4 @@ export interface Migration {
   readonly statements: readonly string[];
 }
 
-export const migrations: readonly Migration[] = [programme, accounts, audit, accountIdentities, outbox, questions, polls, chat, destinations];
-export const migrations: readonly Migration[] = [programme, accounts, audit, accountIdentities, outbox, questions, polls, chat, broadcast];
+export const migrations: readonly Migration[] = [programme, accounts, audit, accountIdentities, outbox, questions, polls, chat, destinations, broadcast];
