@@ -9,6 +9,7 @@
  *   restart after `crash()` finds what was committed.
  * - `MADANG_TEST_PORT` listens on that port (a restart keeps the URL).
  * - `MADANG_TEST_UNLIMITED=1` allows every participation (no rate limits) for load and fault tests.
+ * - `MADANG_TEST_RTMP=1` listens for RTMP on a free loopback port and prints it as `rtmpPort`.
  * - `MADANG_TEST_LIVE_POKE=1` accepts `POST /__test/live-poke?channel=…&name=…`, which adds an
  *   outbox event and wakes the relay: the path a service takes, without a feature behind it.
  * - `MADANG_TEST_RECORDING=1` stands in for the stage broadcaster: every session that goes live and
@@ -72,11 +73,12 @@ const server = createServer((req, res) => {
   }
   app.listener(req, res);
 });
-const live = attachLiveEndpoint(server, app.hub);
+const live = attachLiveEndpoint(server, app.hub, app.broadcasting ? [app.broadcasting.browserIngest.handleUpgrade] : []);
+const rtmpPort = process.env.MADANG_TEST_RTMP === '1' && app.broadcasting ? await app.broadcasting.listenRtmp(0) : null;
 server.listen(Number(process.env.MADANG_TEST_PORT ?? 0), '127.0.0.1', () => {
   const address = server.address();
   if (typeof address !== 'object' || !address) throw new Error('no address');
-  process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${address.port}`, setupPath: app.setupPath })}\n`);
+  process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${address.port}`, setupPath: app.setupPath, rtmpPort })}\n`);
 });
 process.on('SIGTERM', () => {
   live.close();

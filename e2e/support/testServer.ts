@@ -6,6 +6,8 @@ export interface TestServer {
   readonly url: string;
   /** The first-administrator link path the server would print (null once an administrator exists). */
   readonly setupPath: string | null;
+  /** The RTMP ingest's port when started with MADANG_TEST_RTMP=1, else null. */
+  readonly rtmpPort: number | null;
   stop(): Promise<void>;
   /** Kills the process at once (SIGKILL): nothing is flushed or closed. */
   crash(): Promise<void>;
@@ -18,16 +20,16 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     env: { ...process.env, DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'inherit']
   });
-  const { url, setupPath } = await new Promise<{ url: string; setupPath: string | null }>((resolve, reject) => {
+  const { url, setupPath, rtmpPort } = await new Promise<{ url: string; setupPath: string | null; rtmpPort: number | null }>((resolve, reject) => {
     // Generous: on a busy 2-core machine the embedded database's first start alone can take half a minute.
     const timer = setTimeout(() => reject(new Error('test server did not start within 120 s')), 120_000);
     child.once('exit', (code) => reject(new Error(`test server exited with ${code}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       try {
-        const parsed = JSON.parse(line) as { url?: string; setupPath?: string | null };
+        const parsed = JSON.parse(line) as { url?: string; setupPath?: string | null; rtmpPort?: number | null };
         if (parsed.url) {
           clearTimeout(timer);
-          resolve({ url: parsed.url, setupPath: parsed.setupPath ?? null });
+          resolve({ url: parsed.url, setupPath: parsed.setupPath ?? null, rtmpPort: parsed.rtmpPort ?? null });
         }
       } catch {
         // not our line
@@ -38,6 +40,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const server: TestServer = {
     url,
     setupPath,
+    rtmpPort,
     stop: () => {
       const done = exited();
       if (child.exitCode === null && child.signalCode === null) {

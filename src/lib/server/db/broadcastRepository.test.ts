@@ -50,6 +50,7 @@ describe.each(testDatabaseTargets())('broadcast on $name', (target) => {
     expect(seen).toEqual(['d1-cases']);
     expect((await broadcasts.session('d1-cases'))?.broadcast).toEqual({ state: 'live', wentLiveAt: at('2020-09-22T06:58:00Z'), endedAt: null });
     expect(await new AuditRepository(database.db).forRecord('session', 'd1-cases')).toHaveLength(1);
+    expect(await broadcasts.liveOnStages()).toEqual([{ sessionId: 'd1-cases', stageId: 'seoul-on' }]);
   });
 
   it('names the live session to a second one on the same stage, and writes nothing', async () => {

@@ -147,6 +147,18 @@ export class BroadcastRepository {
     return rows.map(toView);
   }
 
+  /** The sessions live now with their stage: after a restart the broadcaster puts them back on air. */
+  async liveOnStages(): Promise<{ readonly sessionId: string; readonly stageId: string }[]> {
+    const rows = await this.db
+      .selectFrom('session')
+      .select(['id', 'stage_id'])
+      .where('broadcast_state', '=', 'live')
+      .where('stage_id', 'is not', null)
+      .where('deleted_at', 'is', null)
+      .execute();
+    return rows.map((row) => ({ sessionId: row.id, stageId: row.stage_id! }));
+  }
+
   /** The stage's edition and stream-key generation; null for a stage that does not exist or was deleted. */
   async stage(stageId: string): Promise<{ readonly stageId: string; readonly editionId: string; readonly generation: number } | null> {
     const row = await this.db

@@ -62,6 +62,7 @@ import { OutboxRelay } from '../realtime/outboxRelay.js';
 import { BroadcastRepository } from '../db/broadcastRepository.js';
 import { StageStreamKeys } from '../media/streamKeys.js';
 import { BroadcastControl, type BroadcastOutput } from '../services/broadcastControl.js';
+import { createBroadcasting, type Broadcasting } from '../media/broadcasting.js';
 
 type Next = (error?: unknown) => void;
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: Next) => void;
@@ -76,6 +77,8 @@ export interface App {
   readonly setupPath: string | null;
   /** The real-time hub; `server.ts` attaches it to the http.Server (`attachLiveEndpoint`). */
   readonly hub: Hub;
+  /** The broadcast pipeline (null without ffmpeg); `server.ts` listens for RTMP and takes `/ingest/` upgrades. */
+  readonly broadcasting: Broadcasting | null;
   close(): Promise<void>;
 }
 
@@ -159,6 +162,18 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const chatMessaging = new ChatMessaging(chatRepository, { rateLimiter, liveEvents: outboxRelay, clock: options.clock });
   // The secret exists by now (createAccessServices made it); destination keys are sealed under a key derived from it (ADR 015).
   const secretBox = new SecretBox(await new InstanceSecretRepository(database.db).loadOrCreate(randomBytes(32).toString('base64url')));
+  const destinationRepository = new DestinationRepository(database.db);
+  const broadcasting = await createBroadcasting({
+    dataDir: config.dataDir,
+    rtmpHost: config.rtmpHost,
+    log,
+    registry: metrics.registry,
+    access,
+    broadcasts: broadcastRepository,
+    destinations: destinationRepository,
+    secretBox,
+    streamKeys
+  });
   const context: AppContext = {
     config,
     log,
@@ -189,13 +204,14 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     chatMessaging,
     chatModeration: new ChatModeration(chatRepository, auditRepository, outboxRelay, options.clock),
     chatReactions,
-    destinationEditing: new DestinationEditing(new DestinationRepository(database.db), secretBox, auditRepository, {
+    ...(broadcasting ? { simulcast: broadcasting.simulcast, broadcast: broadcasting.status } : {}),
+    destinationEditing: new DestinationEditing(destinationRepository, secretBox, auditRepository, {
       afterChange: (stageId) => void context.simulcast?.refresh(stageId)
     }),
     broadcastControl: new BroadcastControl(broadcastRepository, programmeRepository, streamKeys, {
       addToOutbox,
       liveEvents: outboxRelay,
-      output: options.broadcastOutput ?? noBroadcastOutput,
+      output: options.broadcastOutput ?? broadcasting?.output ?? noBroadcastOutput,
       log,
       clock: options.clock
     })
@@ -225,6 +241,12 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     }
     // Photos are immutable files: served before SvelteKit, whose hooks would revalidate them like pages.
     if (path.startsWith('/media/photos/')) return void servePhoto(req, res, photos, path.slice('/media/photos/'.length), log);
+    // Playlists and segments carry their own cache rules (ADR 014); compression would only cost CPU on video.
+    if (path.startsWith('/broadcast/')) {
+      if (broadcasting) return void broadcasting.serve(req, res, path.slice('/broadcast/'.length));
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-cache' });
+      return void res.end('Live video is not available on this server.');
+    }
     compress(req, res, () =>
       kitHandler(req, res, (error?: unknown) => {
         if (error) log.error({ err: error }, 'unhandled request error');
@@ -261,7 +283,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     demoLoaded,
     setupPath,
     hub,
+    broadcasting,
     close: async () => {
+      await broadcasting?.close();
       await chatReactions.close();
       await outboxRelay.close();
       await hub.close();

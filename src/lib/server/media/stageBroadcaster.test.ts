@@ -48,11 +48,11 @@ function fakeSplicer() {
     calls,
     segments,
     addSegment: async (segment) => void segments.push(segment),
-    sourceStarted: () => void calls.push('sourceStarted'),
-    sourceEnded: () => void calls.push('sourceEnded'),
-    goOnAir: () => void calls.push('goOnAir'),
-    goOffAir: () => void calls.push('goOffAir'),
-    startRecording: (sessionId) => void calls.push(`startRecording ${sessionId}`),
+    sourceStarted: async () => void calls.push('sourceStarted'),
+    sourceEnded: async () => void calls.push('sourceEnded'),
+    goOnAir: async () => void calls.push('goOnAir'),
+    goOffAir: async () => void calls.push('goOffAir'),
+    startRecording: async (sessionId) => void calls.push(`startRecording ${sessionId}`),
     stopRecording: async (sessionId): Promise<Recording> => {
       calls.push(`stopRecording ${sessionId}`);
       return { sessionId, stageId: 'seoul-on', startedAt: new Date(0), endedAt: new Date(60_000), durationSeconds: 60, segmentCount: 60 };

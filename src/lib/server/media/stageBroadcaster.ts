@@ -13,7 +13,8 @@ import type { EncodedSegment, IngestFeed, IngestSink, ProgramFeed } from './broa
 
 /** What the broadcaster needs of a running encoder (`StageEncoder`). */
 export interface EncoderRun {
-  readonly path: 'copy' | 'transcode';
+  /** Null until the encoder has seen the source's first video frame. */
+  readonly path: 'copy' | 'transcode' | null;
   readonly programFeed: ProgramFeed;
   cpuPercent(): number | null;
   onSegment(listener: (segment: EncodedSegment) => void): void;
@@ -24,11 +25,11 @@ export interface EncoderRun {
 /** What the broadcaster needs of a stage's splicer (`StageSplicer`). */
 export interface SplicerPort {
   addSegment(segment: EncodedSegment): Promise<void>;
-  sourceStarted(): void;
-  sourceEnded(): void;
-  goOnAir(): void;
-  goOffAir(): void;
-  startRecording(sessionId: string): void;
+  sourceStarted(): Promise<void>;
+  sourceEnded(): Promise<void>;
+  goOnAir(): Promise<void>;
+  goOffAir(): Promise<void>;
+  startRecording(sessionId: string): Promise<void>;
   stopRecording(sessionId: string): Promise<Recording | null>;
   close(): Promise<void>;
 }
@@ -103,15 +104,13 @@ export class StageBroadcaster implements IngestSink {
     const source: Source = { feed, encoder, since: this.#clock() };
     stage.source = source;
     this.#options.log.info({ stage: feed.stageId, via: feed.via, source: feed.description, path: encoder.path }, 'source connected');
-    stage.splicer.sourceStarted();
-    encoder.onSegment((segment) => {
-      stage.splicer.addSegment(segment).catch((error: unknown) => this.#options.log.error({ err: error, stage: feed.stageId }, 'segment not published'));
-    });
+    this.#logFailure(stage.splicer.sourceStarted(), feed.stageId, 'splicer did not take the source');
+    encoder.onSegment((segment) => this.#logFailure(stage.splicer.addSegment(segment), feed.stageId, 'segment not published'));
     encoder.onEnd((reason) => {
       if (stage.source !== source) return;
       stage.source = null;
       this.#options.log.info({ stage: feed.stageId, reason }, 'source gone');
-      stage.splicer.sourceEnded();
+      this.#logFailure(stage.splicer.sourceEnded(), feed.stageId, 'splicer did not take the end of the source');
       if (stage.onAirSessionId) this.#options.simulcast.detach(feed.stageId);
     });
     if (stage.onAirSessionId) this.#options.simulcast.attach(feed.stageId, encoder.programFeed);
@@ -124,8 +123,8 @@ export class StageBroadcaster implements IngestSink {
     if (stage.onAirSessionId === sessionId) return;
     if (stage.onAirSessionId) await this.goOffAir(stageId, stage.onAirSessionId);
     stage.onAirSessionId = sessionId;
-    stage.splicer.goOnAir();
-    stage.splicer.startRecording(sessionId);
+    await stage.splicer.goOnAir();
+    await stage.splicer.startRecording(sessionId);
     if (stage.source) this.#options.simulcast.attach(stageId, stage.source.encoder.programFeed);
     this.#options.log.info({ stage: stageId, session: sessionId }, 'on air');
   }
@@ -137,7 +136,7 @@ export class StageBroadcaster implements IngestSink {
     stage.onAirSessionId = null;
     this.#options.simulcast.detach(stageId);
     const recording = await stage.splicer.stopRecording(sessionId);
-    stage.splicer.goOffAir();
+    await stage.splicer.goOffAir();
     this.#options.log.info({ stage: stageId, session: sessionId, seconds: recording?.durationSeconds ?? 0 }, 'off air');
     return recording;
   }
@@ -173,6 +172,10 @@ export class StageBroadcaster implements IngestSink {
         await stage.splicer.close();
       })
     );
+  }
+
+  #logFailure(work: Promise<void>, stageId: string, message: string): void {
+    work.catch((error: unknown) => this.#options.log.error({ err: error, stage: stageId }, message));
   }
 
   #stage(stageId: string): StageRun {

@@ -15,7 +15,10 @@ export interface LiveEndpoint {
   close(): void;
 }
 
-export function attachLiveEndpoint(server: Server, hub: Hub, path = livePath): LiveEndpoint {
+/** Another WebSocket endpoint on the same server (browser ingest): true when it took the upgrade. */
+export type OtherUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
+
+export function attachLiveEndpoint(server: Server, hub: Hub, others: readonly OtherUpgrade[] = [], path = livePath): LiveEndpoint {
   const sockets = new WebSocketServer({
     noServer: true,
     maxPayload: hub.settings.maxMessageBytes,
@@ -25,6 +28,8 @@ export function attachLiveEndpoint(server: Server, hub: Hub, path = livePath): L
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = request.url ?? '/';
     if (url.split('?', 1)[0] !== path) {
+      // One upgrade listener answers for the whole server, so a path nobody takes still gets its 404.
+      if (others.some((other) => other(request, socket, head))) return;
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
