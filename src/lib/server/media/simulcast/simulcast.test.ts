@@ -10,7 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { ProgramFeed } from '../broadcastPorts.js';
 import { FlvTagReader, isKeyframe, isSequenceHeader, type FlvTag } from '../flv.js';
 import { redactKey, type RelayDestination } from './destinationRelay.js';
@@ -127,7 +127,8 @@ describe.skipIf(!hasFfmpeg)('simulcast to outside destinations', () => {
       { id: 'one', name: 'One', url: `rtmp://127.0.0.1:${first.port}/live`, streamKey: 'first-key' },
       { id: 'two', name: 'Two', url: `rtmp://127.0.0.1:${second.port}/live`, streamKey: 'second-key' }
     ];
-    const simulcast = track(new Simulcast({ ffmpegPath, destinations: { enabledForStage: () => Promise.resolve([...list]) }, log: capturingLog() }));
+    const logs = capturingLog();
+    const simulcast = track(new Simulcast({ ffmpegPath, destinations: { enabledForStage: () => Promise.resolve([...list]) }, log: logs }));
     await simulcast.attach('stage-1', replayingFeed(tags, 1, 10));
     await until(() => simulcast.statuses('stage-1').every((s) => s.state === 'live') && simulcast.statuses('stage-1').length === 2, 15_000);
     const oneSince = statusOf(simulcast, 'one')!.since;
@@ -162,6 +163,8 @@ function fixedDestinations(list: readonly RelayDestination[]) {
 /** A logger that keeps every line, and reads a destination's status changes back from them. */
 function capturingLog() {
   const lines: string[] = [];
+  // What the relays said is what explains a failure on a busy machine.
+  onTestFailed(() => console.log(lines.join('\n')));
   const changes: { destination: string; to: string }[] = [];
   const write = (fields: object, message: string) => {
     lines.push(`${message} ${JSON.stringify(fields)}`);
