@@ -10,7 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { ProgramFeed } from '../broadcastPorts.js';
 import { FlvTagReader, isKeyframe, isSequenceHeader, type FlvTag } from '../flv.js';
 import { redactKey, type RelayDestination } from './destinationRelay.js';
@@ -96,21 +96,23 @@ describe.skipIf(!hasFfmpeg)('simulcast to outside destinations', () => {
 
   it('drops a destination that stops reading as too slow, without holding up the others', async () => {
     const outside = await outsideChannel('outside-key');
-    const slow = await outsideChannel('slow-key');
+    const slow = await outsideChannel('slow-key', true);
     const logs = capturingLog();
     const simulcast = track(new Simulcast({ ffmpegPath, destinations: fixedDestinations([
       { id: 'youtube', name: 'YouTube', url: `rtmp://127.0.0.1:${outside.port}/live`, streamKey: 'outside-key' },
       { id: 'slow', name: 'Slow', url: `rtmp://127.0.0.1:${slow.port}/live`, streamKey: 'slow-key' }
-    ]), log: logs, random: () => 0.5, maxQueuedMilliseconds: 2000 }));
-    // Faster than real time and looped, so the stopped listener's socket buffers fill in seconds, not minutes.
-    const feed = replayingFeed(tags, 6, 12);
+    ]), log: logs, random: () => 0.5, maxQueuedMilliseconds: 8000 }));
+    const feed = replayingFeed(tags, 1, 20);
     await simulcast.attach('stage-1', feed);
     await until(() => statusOf(simulcast, 'slow')?.state === 'live' && statusOf(simulcast, 'youtube')?.state === 'live', 15_000);
     slow.child.kill('SIGSTOP');
-    await until(() => statusOf(simulcast, 'slow')?.reason === 'too_slow', 15_000);
+    // Faster than real time from here, so the stopped listener's socket buffers fill in seconds, not minutes.
+    feed.speed = 4;
+    await until(() => statusOf(simulcast, 'slow')?.reason === 'too_slow', 30_000);
     expect(statusOf(simulcast, 'youtube')?.state).toBe('live');
     expect(logs.lines.join('\n')).toContain('the destination is too slow');
-    // The outside channel that keeps up goes on receiving.
+    // The outside channel that keeps up goes on receiving (once its own ffmpeg has probed the stream and opened its file).
+    await until(() => existsSync(outside.file) && statSync(outside.file).size > 0, 15_000);
     const receivedBefore = statSync(outside.file).size;
     await sleep(1000);
     expect(statSync(outside.file).size).toBeGreaterThan(receivedBefore);
@@ -125,7 +127,8 @@ describe.skipIf(!hasFfmpeg)('simulcast to outside destinations', () => {
       { id: 'one', name: 'One', url: `rtmp://127.0.0.1:${first.port}/live`, streamKey: 'first-key' },
       { id: 'two', name: 'Two', url: `rtmp://127.0.0.1:${second.port}/live`, streamKey: 'second-key' }
     ];
-    const simulcast = track(new Simulcast({ ffmpegPath, destinations: { enabledForStage: () => Promise.resolve([...list]) }, log: capturingLog() }));
+    const logs = capturingLog();
+    const simulcast = track(new Simulcast({ ffmpegPath, destinations: { enabledForStage: () => Promise.resolve([...list]) }, log: logs }));
     await simulcast.attach('stage-1', replayingFeed(tags, 1, 10));
     await until(() => simulcast.statuses('stage-1').every((s) => s.state === 'live') && simulcast.statuses('stage-1').length === 2, 15_000);
     const oneSince = statusOf(simulcast, 'one')!.since;
@@ -160,6 +163,8 @@ function fixedDestinations(list: readonly RelayDestination[]) {
 /** A logger that keeps every line, and reads a destination's status changes back from them. */
 function capturingLog() {
   const lines: string[] = [];
+  // What the relays said is what explains a failure on a busy machine.
+  onTestFailed(() => console.log(lines.join('\n')));
   const changes: { destination: string; to: string }[] = [];
   const write = (fields: object, message: string) => {
     lines.push(`${message} ${JSON.stringify(fields)}`);
@@ -170,20 +175,23 @@ function capturingLog() {
 
 /**
  * A program feed that plays `tags` on the clock (`speed` times real time,
- * `loops` times over with timestamps running on), as the stage encoder's
+ * changeable while it plays; `loops` times over with timestamps running on), as the stage encoder's
  * would: a follower gets the codec headers first, then tags from the next
  * keyframe.
  */
-function replayingFeed(source: readonly FlvTag[], speed: number, loops = 1): ProgramFeed & { stop(): void } {
+function replayingFeed(source: readonly FlvTag[], speed: number, loops = 1): ProgramFeed & { speed: number; stop(): void } {
   const headers = source.filter((t) => t.type === 'script' || isSequenceHeader(t));
   const media = source.filter((t) => !(t.type === 'script' || isSequenceHeader(t)));
   const span = (media.at(-1)?.timestamp ?? 0) + 67;
   const followers = new Set<{ onTag: (tag: FlvTag) => void; onEnd: () => void; joined: boolean }>();
   let ended = false;
-  const started = Date.now();
   let index = 0;
+  let mediaNow = 0;
+  let lastTick = Date.now();
   const timer = setInterval(() => {
-    const mediaNow = (Date.now() - started) * speed;
+    const now = Date.now();
+    mediaNow += (now - lastTick) * feed.speed;
+    lastTick = now;
     while (index < media.length * loops) {
       const base = media[index % media.length]!;
       const tag = { ...base, timestamp: base.timestamp + Math.floor(index / media.length) * span };
@@ -203,6 +211,7 @@ function replayingFeed(source: readonly FlvTag[], speed: number, loops = 1): Pro
   }, 10);
   timer.unref();
   const feed = {
+    speed,
     stop: () => clearInterval(timer),
     follow(onTag: (tag: FlvTag) => void, onEnd: () => void) {
       if (ended) {
@@ -219,10 +228,11 @@ function replayingFeed(source: readonly FlvTag[], speed: number, loops = 1): Pro
   return feed;
 }
 
-async function outsideChannel(key: string) {
+/** A local RTMP server standing in for an outside channel; `tinyBuffer` makes its socket fill quickly once it stops reading. */
+async function outsideChannel(key: string, tinyBuffer = false) {
   const port = await freePort();
   const file = join(dir, `received-${key}-${port}.flv`);
-  const child = spawn(ffmpegPath, ['-hide_banner', '-loglevel', 'error', '-listen', '1', '-recv_buffer_size', '16384', '-i', `rtmp://127.0.0.1:${port}/live/${key}`, '-c', 'copy', '-f', 'flv', '-y', file], { stdio: 'ignore' });
+  const child = spawn(ffmpegPath, ['-hide_banner', '-loglevel', 'error', '-listen', '1', ...(tinyBuffer ? ['-recv_buffer_size', '16384'] : []), '-i', `rtmp://127.0.0.1:${port}/live/${key}`, '-c', 'copy', '-f', 'flv', '-y', file], { stdio: 'ignore' });
   children.push(child);
   const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
   await until(() => isListening(port), 15_000);
