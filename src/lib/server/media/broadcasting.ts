@@ -113,7 +113,11 @@ export async function createBroadcasting(deps: BroadcastingDependencies): Promis
   const broadcaster = new StageBroadcaster({
     startEncoder,
     splicerFor: (stageId) => new StageSplicer({ stageId, dir: stageDir(root, stageId), slate, log }),
-    simulcast,
+    simulcast: {
+      attach: (stageId, feed) =>
+        void simulcast.attach(stageId, feed).catch((error: unknown) => log.error({ err: error, stage: stageId }, 'outside destinations not started')),
+      detach: (stageId) => simulcast.detach(stageId)
+    },
     log
   });
   registerEncoderMetrics(deps.registry, () => encoders);
