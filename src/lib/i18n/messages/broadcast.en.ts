@@ -60,8 +60,7 @@ export const broadcastEn = {
     watchStream: 'Watch the stream (HLS)',
     watchReplay: 'Watch the replay',
     chapters: 'Chapters (WebVTT)',
-    alsoOn: 'Also on:',
-    notLive: 'The stream starts when the session goes live.'
+    alsoOn: 'Also on:'
   }
 };
 

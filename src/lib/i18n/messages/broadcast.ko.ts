@@ -62,7 +62,6 @@ export const broadcastKo: BroadcastMessages = {
     watchStream: '스트림 보기(HLS)',
     watchReplay: '다시보기 재생',
     chapters: '챕터(WebVTT)',
-    alsoOn: '다른 채널:',
-    notLive: '세션 방송이 시작되면 스트림이 시작됩니다.'
+    alsoOn: '다른 채널:'
   }
 };

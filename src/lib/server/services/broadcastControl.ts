@@ -88,15 +88,20 @@ export class BroadcastControl {
     const allowed = await this.allowed(actor, sessionId);
     if (allowed) return allowed;
     const now = this.#clock();
+    // Read under the stage's lock, for the output after commit.
+    const changed: { stageId: string | null } = { stageId: null };
     const decision = await this.broadcasts.changeState(
       sessionId,
       (facts) => decideGoLive({ state: facts.session.publication, stageId: facts.session.stageId }, facts.session.broadcast, facts.liveOnStage, now),
-      (tx, facts, next) => this.record(tx, actor, facts, next.broadcast.state)
+      (tx, facts, next) => {
+        changed.stageId = facts.session.stageId;
+        return this.record(tx, actor, facts, next.broadcast.state);
+      }
     );
     if (!decision) return { status: 'not_found' };
     if (!decision.ok) return { status: 'refused', refusal: decision };
     this.options.liveEvents.afterCommit();
-    const stageId = decision.broadcast.state === 'live' ? await this.stageOf(sessionId) : null;
+    const { stageId } = changed;
     let outputFailed = false;
     try {
       if (stageId) await this.options.output.goOnAir(stageId, sessionId);
@@ -111,15 +116,20 @@ export class BroadcastControl {
     const allowed = await this.allowed(actor, sessionId);
     if (allowed) return allowed;
     const now = this.#clock();
+    // Read under the stage's lock, for the output after commit.
+    const changed: { stageId: string | null } = { stageId: null };
     const decision = await this.broadcasts.changeState(
       sessionId,
       (facts) => decideStop(facts.session.broadcast, now),
-      (tx, facts, next) => this.record(tx, actor, facts, next.broadcast.state)
+      (tx, facts, next) => {
+        changed.stageId = facts.session.stageId;
+        return this.record(tx, actor, facts, next.broadcast.state);
+      }
     );
     if (!decision) return { status: 'not_found' };
     if (!decision.ok) return { status: 'refused', refusal: decision };
     this.options.liveEvents.afterCommit();
-    const stageId = await this.stageOf(sessionId);
+    const { stageId } = changed;
     if (!stageId) return { status: 'ended', hasReplay: false, outputFailed: false };
     try {
       const recording = await this.options.output.goOffAir(stageId, sessionId);
@@ -188,10 +198,6 @@ export class BroadcastControl {
     if (!session) return { status: 'not_found' };
     if (!canRunStudio(actor, session.editionId)) return { status: 'forbidden' };
     return null;
-  }
-
-  private async stageOf(sessionId: string): Promise<string | null> {
-    return (await this.broadcasts.session(sessionId))?.stageId ?? null;
   }
 
   private async record(tx: BroadcastTx, actor: Actor, facts: BroadcastFacts, to: BroadcastState): Promise<void> {
