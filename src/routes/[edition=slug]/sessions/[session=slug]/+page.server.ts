@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { liveScriptPath } from 'virtual:madang/live-script';
+import { playerScriptPath } from 'virtual:madang/player-script';
 import { jsonLdScript, sessionJsonLd } from '$lib/domain/exports/eventJsonLd';
 import { pickText } from '$lib/domain/localizedText';
 import { channelName } from '$lib/domain/realtime/channel';
@@ -49,8 +50,10 @@ export const load: PageServerLoad = async (request) => {
         .sort((a, b) => a.position - b.position)
         .map((c) => {
           const picked = pickText(c.name, locals.locale, programme.edition.defaultLocale);
-          return { name: picked?.text ?? c.url, url: c.url, lang: picked && picked.lang !== locals.locale ? picked.lang : undefined };
-        })
+          return { name: picked?.text ?? c.url, url: c.url, kind: c.kind, lang: picked && picked.lang !== locals.locale ? picked.lang : undefined };
+        }),
+      title: pickText(session.title, locals.locale, programme.edition.defaultLocale)?.text ?? '',
+      playerScript: playerScriptPath
     },
     participation: participationOf(locals.account, programme.edition, session.id, locals.locale),
     // The features' panel data (questions, poll, chat) replace these placeholders with their loaders.
