@@ -16,6 +16,7 @@
  *   stops leaves a 30-minute recording from the moment it went live (so replays and chapters show).
  */
 import { createServer } from 'node:http';
+import { createServer as createTcpServer } from 'node:net';
 import { loadConfig } from '../../src/lib/server/config.js';
 import { buildApp } from '../../src/lib/server/http/app.js';
 import { emptyProgramme } from '../../src/lib/domain/testing/programmeFactory.js';
@@ -28,7 +29,9 @@ import type { BroadcastOutput } from '../../src/lib/server/services/broadcastCon
 const pinned = process.env.MADANG_TEST_CLOCK ? new Date(process.env.MADANG_TEST_CLOCK) : null;
 const config = {
   ...loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }),
-  dataDir: process.env.MADANG_TEST_DATA_DIR || 'memory://'
+  dataDir: process.env.MADANG_TEST_DATA_DIR || 'memory://',
+  // Chosen before the app is built, so the console shows producers the port RTMP really listens on.
+  rtmpPort: process.env.MADANG_TEST_RTMP === '1' ? await freeLoopbackPort() : 0
 };
 // MADANG_TEST_PHOTO_DIR keeps photos on disk where a test can see what was (not) stored.
 const photos = process.env.MADANG_TEST_PHOTO_DIR ? new FilePhotoStore(process.env.MADANG_TEST_PHOTO_DIR) : undefined;
@@ -74,7 +77,7 @@ const server = createServer((req, res) => {
   app.listener(req, res);
 });
 const live = attachLiveEndpoint(server, app.hub, app.broadcasting ? [app.broadcasting.browserIngest.handleUpgrade] : []);
-const rtmpPort = process.env.MADANG_TEST_RTMP === '1' && app.broadcasting ? await app.broadcasting.listenRtmp(0) : null;
+const rtmpPort = process.env.MADANG_TEST_RTMP === '1' && app.broadcasting ? await app.broadcasting.listenRtmp(config.rtmpPort) : null;
 server.listen(Number(process.env.MADANG_TEST_PORT ?? 0), '127.0.0.1', () => {
   const address = server.address();
   if (typeof address !== 'object' || !address) throw new Error('no address');
@@ -85,3 +88,14 @@ process.on('SIGTERM', () => {
   server.closeAllConnections();
   server.close(() => void app.close().then(() => process.exit(0)));
 });
+
+function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createTcpServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
