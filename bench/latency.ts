@@ -47,12 +47,36 @@ function sourceArgs(video: 'h264' | 'flv1'): string[] {
   return ['-hide_banner', '-nostdin', '-loglevel', 'error', '-re', '-f', 'lavfi', '-i', graph, '-re', '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000', ...encoding, '-c:a', 'aac', '-b:a', '96k'];
 }
 
-function ffmpeg(args: string[]): { child: ChildProcess; startedAt: number } {
-  const startedAt = Date.now();
-  const child = spawn('/usr/bin/ffmpeg', args, { stdio: ['ignore', 'ignore', 'inherit'] });
+/**
+ * Starts a source with `output` args, plus a second output of the strip's raw
+ * grey pixels on stdout: each frame is read back as ffmpeg makes it, so the
+ * wall-clock moment of the strip's zero (`startedAt()`) is known to a few ms,
+ * not guessed from when the process was spawned.
+ */
+function startSource(video: 'h264' | 'flv1', output: string[]): { child: ChildProcess; startedAt: () => number } {
+  const width = clockStrip.bits * clockStrip.blockWidth;
+  const frameBytes = width * clockStrip.height;
+  const args = [...sourceArgs(video), ...output, '-map', '0:v', '-vf', `crop=${width}:${clockStrip.height}:0:0,format=gray`, '-f', 'rawvideo', 'pipe:1'];
+  const child = spawn('/usr/bin/ffmpeg', args, { stdio: ['ignore', 'pipe', 'inherit'] });
   running.add(child);
   child.on('exit', () => running.delete(child));
-  return { child, startedAt };
+  let pending = Buffer.alloc(0);
+  let zero = Number.POSITIVE_INFINITY;
+  child.stdout!.on('data', (chunk: Buffer) => {
+    const now = Date.now();
+    pending = Buffer.concat([pending, chunk]);
+    while (pending.length >= frameBytes) {
+      const frame = pending.subarray(0, frameBytes);
+      pending = pending.subarray(frameBytes);
+      let shown = 0;
+      for (let bit = 0; bit < clockStrip.bits; bit += 1) {
+        if (frame[Math.floor(clockStrip.height / 2) * width + Math.floor((bit + 0.5) * clockStrip.blockWidth)]! > 128) shown += 2 ** bit;
+      }
+      // The earliest arrival is the least delayed: the strip's zero is at most that.
+      zero = Math.min(zero, now - shown);
+    }
+  });
+  return { child, startedAt: () => zero };
 }
 
 async function stop(child: ChildProcess): Promise<void> {
@@ -72,7 +96,9 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 60
 }
 
 /** Reads the clock strip off every frame the page's video presents for `seconds`; latencies in seconds. */
-async function sampleLatencies(page: Page, startedAt: number, strip: ClockStrip): Promise<number[]> {
+async function sampleLatencies(page: Page, startedAt: () => number, strip: ClockStrip): Promise<number[]> {
+  // tsx keeps function names with a `__name` helper the page does not have.
+  await page.evaluate('window.__name = (f) => f');
   const shown = await page.evaluate(
     async ({ seconds, strip, readSource }) => {
       const read = new Function(`return (${readSource})`)() as (rgba: Uint8ClampedArray, width: number, scale: number, strip: unknown) => number | null;
@@ -103,7 +129,7 @@ async function sampleLatencies(page: Page, startedAt: number, strip: ClockStrip)
     },
     { seconds, strip, readSource: readClockStrip.toString() }
   );
-  return shown.map((frame) => frameLatency(frame.shown, frame.seenAt, startedAt, strip) / 1000).filter((s) => s > 0 && s < 60);
+  return shown.map((frame) => frameLatency(frame.shown, frame.seenAt, startedAt(), strip) / 1000).filter((s) => s > 0 && s < 60);
 }
 
 function figures(latencies: number[], cpuPercent: number | null): PathFigures {
@@ -121,7 +147,7 @@ async function encoderCpu(server: TestServer, path: 'copy' | 'transcode'): Promi
 /** One encoder path through the real app: source → RTMP → stage encoder → splicer → the session page's player. */
 async function measureMadang(browser: Browser, server: TestServer, streamKey: string, video: 'h264' | 'flv1'): Promise<PathFigures> {
   const path = video === 'h264' ? 'copy' : 'transcode';
-  const source = ffmpeg([...sourceArgs(video), '-t', String(seconds + 60), '-f', 'flv', `rtmp://127.0.0.1:${server.rtmpPort}/live/${streamKey}`]);
+  const source = startSource(video, ['-t', String(seconds + 60), '-f', 'flv', `rtmp://127.0.0.1:${server.rtmpPort}/live/${streamKey}`]);
   try {
     await until(`the ${path} encoder`, async () => (await encoderCpu(server, path)) !== null);
     const page = await browser.newPage();
@@ -144,7 +170,7 @@ async function measureMadang(browser: Browser, server: TestServer, streamKey: st
 async function measurePeer(browser: Browser, hlsScript: string): Promise<PathFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'madang-latency-peer-'));
   const server = await serveFolder(dir, hlsScript);
-  const source = ffmpeg([...sourceArgs('h264'), '-t', String(seconds + 60), '-f', 'hls', join(dir, 'stream.m3u8')]);
+  const source = startSource('h264', ['-t', String(seconds + 60), '-f', 'hls', join(dir, 'stream.m3u8')]);
   try {
     await until('the peer playlist', async () => existsSync(join(dir, 'stream.m3u8')));
     const page = await browser.newPage();

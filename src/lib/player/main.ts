@@ -23,11 +23,13 @@ type HlsClass = typeof Hls;
 // Captured now: `currentScript` is only set while this file runs.
 const scriptUrl = (document.currentScript as HTMLScriptElement | null)?.src || location.href;
 const audioOnlyKey = 'madang.player.audioOnly';
+// 1.5 one-second segments behind the edge keeps glass-to-glass under 4 s (npm run bench:latency);
+// lowLatencyMode only so hls.js catches up gently (1.1×) after a stall: the playlists have no parts.
 const hlsConfig: Partial<HlsConfig> = {
   autoStartLoad: false,
-  liveSyncDurationCount: 2,
+  liveSyncDurationCount: 1.5,
   maxLiveSyncPlaybackRate: 1.1,
-  lowLatencyMode: false,
+  lowLatencyMode: true,
   backBufferLength: 30
 };
 
