@@ -94,8 +94,8 @@ describe('a producer broadcasting a stage', () => {
     const text = mainText(session.text);
     expect(text).toContain('Live now');
     expect(session.text).toContain('href="/broadcast/seoul-on/live/master.m3u8"');
-    expect(text).toContain('Watch the stream (HLS)');
-    expect(text).toMatch(/Also on: Seoul Metropolitan Government on YouTube\s*, TBS on YouTube\s*, “Live Seoul”/);
+    expect(text).toContain('Open the stream');
+    expect(text).toMatch(/Also on Seoul Metropolitan Government on YouTube\s+Also on TBS on YouTube\s+Also on “Live Seoul”/);
     expect(session.text).toContain('href="https://www.youtube.com/@seoullive"');
     const home = mainText((await client().get('/seoul-2020')).text);
     expect(home.slice(home.indexOf('On now'), home.indexOf('See the whole programme'))).toContain('Keynote');

@@ -27,11 +27,12 @@ import { FilePhotoStore } from '../../src/lib/server/storage/photoStore.js';
 import type { BroadcastOutput } from '../../src/lib/server/services/broadcastControl.js';
 
 const pinned = process.env.MADANG_TEST_CLOCK ? new Date(process.env.MADANG_TEST_CLOCK) : null;
+const loaded = loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
 const config = {
-  ...loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }),
+  ...loaded,
   dataDir: process.env.MADANG_TEST_DATA_DIR || 'memory://',
   // Chosen before the app is built, so the console shows producers the port RTMP really listens on.
-  rtmpPort: process.env.MADANG_TEST_RTMP === '1' ? await freeLoopbackPort() : 0
+  rtmpPort: process.env.MADANG_TEST_RTMP === '1' ? await freeLoopbackPort() : loaded.rtmpPort
 };
 // MADANG_TEST_PHOTO_DIR keeps photos on disk where a test can see what was (not) stored.
 const photos = process.env.MADANG_TEST_PHOTO_DIR ? new FilePhotoStore(process.env.MADANG_TEST_PHOTO_DIR) : undefined;
