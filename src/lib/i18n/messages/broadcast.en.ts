@@ -56,11 +56,7 @@ export const broadcastEn = {
   },
   public: {
     liveNow: 'Live now',
-    replay: 'Replay',
-    watchStream: 'Watch the stream (HLS)',
-    watchReplay: 'Watch the replay',
-    chapters: 'Chapters (WebVTT)',
-    alsoOn: 'Also on:'
+    replay: 'Replay'
   }
 };
 

@@ -58,10 +58,6 @@ export const broadcastKo: BroadcastMessages = {
   },
   public: {
     liveNow: '생중계 중',
-    replay: '다시보기',
-    watchStream: '스트림 보기(HLS)',
-    watchReplay: '다시보기 재생',
-    chapters: '챕터(WebVTT)',
-    alsoOn: '다른 채널:'
+    replay: '다시보기'
   }
 };
