@@ -10,7 +10,7 @@
  * `<stageId>.<mac>` (ADR 016). Random tokens are 32 bytes;
  * only their SHA-256 is stored.
  */
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export type LinkPurpose = 'setup' | 'invitation' | 'password-reset';
 /** What a sealed value is for, so a value sealed for one use is refused by another. */
@@ -74,6 +74,11 @@ export class Signer {
    */
   streamKeyMac(stageId: string, generation: number): string {
     return this.#mac(`stream-key:${stageId}:${generation}`).slice(0, 32);
+  }
+
+  /** 32 bytes for one use (HKDF-SHA-256 of the instance secret, the use as info): an encryption key that never leaves the process. */
+  derivedKey(use: string): Buffer {
+    return Buffer.from(hkdfSync('sha256', this.#secret, Buffer.alloc(0), use, 32));
   }
 
   #mac(message: string): string {

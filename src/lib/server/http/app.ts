@@ -4,7 +4,6 @@
  * metrics. `server.ts` listens; tests drive the same app on a loopback port.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -48,8 +47,7 @@ import { ChatMessaging } from '../services/chatMessaging.js';
 import { ChatModeration } from '../services/chatModeration.js';
 import { DestinationEditing } from '../services/destinationEditing.js';
 import { DestinationRepository } from '../db/destinationRepository.js';
-import { InstanceSecretRepository } from '../auth/repositories/instanceSecretRepository.js';
-import { SecretBox } from '../media/secretBox.js';
+import { destinationKeyUse, SecretBox } from '../media/secretBox.js';
 import { ChatReactions } from '../services/chatReactions.js';
 import { bodySizeLimit, isOverBodyLimit } from './bodyLimits.js';
 import { createMetrics } from './metrics.js';
@@ -160,8 +158,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const broadcastRepository = new BroadcastRepository(database.db);
   const streamKeys = new StageStreamKeys(access.signer, broadcastRepository);
   const chatMessaging = new ChatMessaging(chatRepository, { rateLimiter, liveEvents: outboxRelay, clock: options.clock });
-  // The secret exists by now (createAccessServices made it); destination keys are sealed under a key derived from it (ADR 015).
-  const secretBox = new SecretBox(await new InstanceSecretRepository(database.db).loadOrCreate(randomBytes(32).toString('base64url')));
+  // Destination keys are sealed under a key derived from the instance secret (ADR 015).
+  const secretBox = new SecretBox(access.signer.derivedKey(destinationKeyUse));
   const destinationRepository = new DestinationRepository(database.db);
   const broadcasting = await createBroadcasting({
     dataDir: config.dataDir,

@@ -3,10 +3,11 @@
  * stream keys of outside destinations. AES-256-GCM (authenticated: a changed
  * byte is refused, never decrypted into garbage) with a fresh 96-bit random
  * nonce per value, under a key derived with HKDF-SHA-256 from the instance
- * secret, so a dump of the database alone reveals no key (ADR 015).
+ * secret (`Signer.derivedKey`), so a dump of the database alone reveals no
+ * key (ADR 015).
  * Sealed form: `v1.<nonce>.<ciphertext+tag>`, base64url, ASCII-safe for a text column.
  */
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
 /** Why a sealed value cannot be opened: not ours, changed, or sealed under another instance secret. */
 export class SecretBoxError extends Error {
@@ -14,6 +15,8 @@ export class SecretBoxError extends Error {
   readonly code = 'destination.key_unreadable';
 }
 
+/** What outside destinations' stream keys are sealed for. */
+export const destinationKeyUse = 'madang:destination-key:v1';
 const version = 'v1';
 const nonceBytes = 12;
 const tagBytes = 16;
@@ -24,15 +27,14 @@ export class SecretBox {
   readonly #aad: Buffer;
 
   /**
-   * `instanceSecret` is the base64url instance secret (`InstanceSecretRepository`);
-   * `info` names the use, so keys derived for other uses never coincide.
+   * `key` is `Signer.derivedKey(use)`: 32 bytes derived for this one use, so
+   * keys for other uses never coincide; the use is bound as associated data
+   * too, so a value sealed for one purpose does not open for another.
    */
-  constructor(instanceSecret: string, info = 'madang:destination-key:v1') {
-    const secret = Buffer.from(instanceSecret, 'base64url');
-    if (secret.length < 32) throw new Error('The instance secret must be at least 32 bytes.');
-    this.#key = Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), info, 32));
-    // Binding the use as associated data too: a value sealed for one purpose does not open for another.
-    this.#aad = Buffer.from(info);
+  constructor(key: Buffer, use: string = destinationKeyUse) {
+    if (key.length !== 32) throw new Error('A SecretBox key is 32 bytes (Signer.derivedKey).');
+    this.#key = Buffer.from(key);
+    this.#aad = Buffer.from(use);
   }
 
   seal(plain: string): string {

@@ -24,7 +24,7 @@ describe.each(testDatabaseTargets())('producers keeping outside destinations on 
   let database: Database;
   let repository: DestinationRepository;
   let editing: DestinationEditing;
-  const box = new SecretBox(randomBytes(32).toString('base64url'));
+  const box = new SecretBox(randomBytes(32));
   const changed: string[] = [];
 
   beforeAll(async () => {
@@ -81,7 +81,7 @@ describe.each(testDatabaseTargets())('producers keeping outside destinations on 
 
   it('leaves out, for the relays, a destination whose key no longer opens', async () => {
     const errors: object[] = [];
-    const other = new SecretBox(randomBytes(32).toString('base64url'));
+    const other = new SecretBox(randomBytes(32));
     expect(await sealedDestinations(repository, other, { error: (fields) => errors.push(fields) }).enabledForStage(stageId)).toEqual([]);
     expect(errors[0]).toMatchObject({ code: 'destination.key_unreadable' });
   });
