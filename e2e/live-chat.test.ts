@@ -222,12 +222,28 @@ describe('moderating the chat', () => {
     expect(await newcomer.page.textContent('#panel-chat')).toContain('Slow mode is on: one message every 60 seconds per person.');
     await send(newcomer.page, 'Newcomer', 'first');
     await newcomer.page.waitForFunction(() => [...document.querySelectorAll('#panel-chat .chat-text')].some((e) => e.textContent === 'first'), null, { timeout: 10_000 });
+    // The refusal is held back until someone else's message has refreshed the panel: it must still show in the form the reader sees.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await newcomer.page.route(
+      (url) => url.search.includes('sendChatMessage'),
+      async (route) => {
+        const response = await route.fetch();
+        await held;
+        await route.fulfill({ response });
+      }
+    );
     await send(newcomer.page, null, 'second');
+    const other = await viewer();
+    await send(other.page, 'Other', 'meanwhile');
+    await newcomer.page.waitForFunction(() => [...document.querySelectorAll('#panel-chat .chat-text')].some((e) => e.textContent === 'meanwhile'), null, { timeout: 10_000 });
+    release();
     await newcomer.page.waitForFunction(() => /Slow mode: you can send again in \d+ seconds\./.test(document.querySelector('#chat-form-error')?.textContent ?? ''), null, { timeout: 10_000 });
+    expect(await newcomer.page.inputValue('#chat-text')).toBe('second');
 
     await moderator.page.fill('#slowModeSeconds', '0');
     await moderator.page.click('form[action="?/slowMode"] button[type=submit]');
-    for (const v of [citizen, moderator, newcomer]) await v.context.close();
+    for (const v of [citizen, moderator, newcomer, other]) await v.context.close();
   });
 });
 

@@ -160,6 +160,25 @@ describe('a poll with JavaScript', () => {
     await bob.context.close();
   });
 
+  test('a poll opened after the page was rendered but before its script ran still shows up', async () => {
+    const { context, page } = await reader();
+    // The live script is held back until the poll is open: the page must resume from where it was rendered, not from when the script ran.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/_app/immutable/live/*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${server.url}/seoul-2020/sessions/d2-cases?lang=en`, { waitUntil: 'commit' });
+    await page.waitForSelector('[data-live-stage][data-live-seq]', { state: 'attached' });
+    expect(await panelText(page)).toContain('No poll is open right now.');
+    await openPoll('d2-cases', 'Which case should come back next year?', ['Big data', 'Care']);
+    release();
+    await page.waitForSelector('#panel-poll legend', { timeout: 20_000 });
+    expect(await page.locator('#panel-poll legend').innerText()).toBe('Which case should come back next year?');
+    await context.close();
+  });
+
   test('a keyboard alone answers, and axe finds nothing on the open poll, its results, or the closed poll', async () => {
     const id = await openPoll('d2-keynote', 'How did you join today?', ['Online', 'In the studio']);
     const { context, page } = await reader();

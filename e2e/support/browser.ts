@@ -37,13 +37,19 @@ export interface AxeViolation {
   nodes: { target: string[]; html: string }[];
 }
 
-/** WCAG 2.0–2.2 A and AA rules plus axe's best practices; returns the violations. */
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
+/** The rules whose outcome depends on colours alone: all a page needs checked again in its other colour scheme. */
+export const colourRules = ['color-contrast', 'link-in-text-block'] as const;
+
+/**
+ * WCAG 2.0–2.2 A and AA rules plus axe's best practices, or only `rules`
+ * when given (e.g. `colourRules` after switching the colour scheme); returns the violations.
+ */
+export async function axeViolations(page: Page, rules?: readonly string[]): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async (only) => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }
+      runOnly: only ? { type: 'rule', values: only } : { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }
     });
     return result.violations.map((v) => ({
       id: v.id,
@@ -51,5 +57,5 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
       help: v.help,
       nodes: v.nodes.map((n) => ({ target: n.target, html: n.html.slice(0, 200) }))
     }));
-  });
+  }, rules ? [...rules] : null);
 }

@@ -18,6 +18,15 @@ describe('channel follower', () => {
     expect(JSON.parse(follower.subscribeMessage())).toEqual({ v: 1, type: 'subscribe', channel, since: 101 });
   });
 
+  it('subscribes from the number the page was rendered at, so what happened before the script ran is replayed', () => {
+    const follower = new ChannelFollower(channel, panels, 41);
+    expect(follower.since).toBe(41);
+    expect(JSON.parse(follower.subscribeMessage())).toEqual({ v: 1, type: 'subscribe', channel, since: 41 });
+    expect(follower.handle(frame({ type: 'event', seq: 42, name: 'poll.opened', at: 0, data: {} })).refresh).toEqual(['poll']);
+    expect(follower.handle(frame({ type: 'subscribed', seq: 42, viewers: 3 }))).toEqual({ refresh: [], subscribed: true, viewers: 3 });
+    expect(follower.since).toBe(42);
+  });
+
   it('refreshes the panels whose prefixes match the event name', () => {
     const follower = new ChannelFollower(channel, panels);
     expect(follower.handle(frame({ type: 'event', seq: 1, name: 'question.changed' })).refresh).toEqual(['questions']);

@@ -27,12 +27,16 @@ const nothing: FrameOutcome = { refresh: [] };
 export class ChannelFollower {
   private seq: number | undefined;
 
+  /** `seq`: the channel's number when the page was rendered, so the first subscription resumes from the page, not from whenever the script ran. */
   constructor(
     readonly channel: string,
-    private readonly panels: readonly PanelSpec[]
-  ) {}
+    private readonly panels: readonly PanelSpec[],
+    seq?: number
+  ) {
+    this.seq = seq;
+  }
 
-  /** The position to resume from after a reconnect (undefined before the first subscription). */
+  /** The position to resume from (undefined when neither the page nor a subscription has told it). */
   get since(): number | undefined {
     return this.seq;
   }

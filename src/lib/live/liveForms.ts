@@ -18,20 +18,25 @@ export function handleLiveForms(stage: HTMLElement, refreshNow: (panel: string) 
     const body = new FormData(form);
     if (submitter && submitter.name) body.append(submitter.name, submitter.value);
     const encoded = form.enctype === 'multipart/form-data' ? body : new URLSearchParams(body as unknown as Record<string, string>);
-    const errorElement = form.querySelector<HTMLElement>('[data-live-error]');
     form.setAttribute('aria-busy', 'true');
+    const action = form.getAttribute('action');
     void send(form.action, encoded, 0).then(
       (answer) => {
+        // A live refresh may have swapped the panel while the request was out: the answer belongs to the form the reader sees now.
+        const shown = form.isConnected ? form : sameForm(section, action);
         form.removeAttribute('aria-busy');
+        if (!shown) return;
+        shown.removeAttribute('aria-busy');
+        const errorElement = shown.querySelector<HTMLElement>('[data-live-error]');
         if (answer.ok) {
           // That key is used: the refreshed panel's fresh key must win, even where typed values are carried over.
-          const key = form.querySelector<HTMLInputElement>('input[name=idempotencyKey]');
+          const key = shown.querySelector<HTMLInputElement>('input[name=idempotencyKey]');
           if (key) key.value = '';
           if (errorElement) {
             errorElement.textContent = '';
             errorElement.hidden = true;
           }
-          form.reset();
+          shown.reset();
           refreshNow(section.getAttribute('data-live-panel') || '');
         } else if (errorElement) {
           errorElement.textContent = answer.message || fallbackMessage;
@@ -41,6 +46,13 @@ export function handleLiveForms(stage: HTMLElement, refreshNow: (panel: string) 
       () => undefined
     );
   });
+}
+
+/** The panel's form that posts to `action` (the one a swap put in place of the form that was sent). */
+function sameForm(section: HTMLElement, action: string | null): HTMLFormElement | null {
+  const forms = section.querySelectorAll<HTMLFormElement>('form[data-live-form]');
+  for (let i = 0; i < forms.length; i += 1) if ((forms[i] as HTMLFormElement).getAttribute('action') === action) return forms[i] as HTMLFormElement;
+  return null;
 }
 
 async function send(action: string, body: FormData | URLSearchParams, attempt: number): Promise<ReturnType<typeof readActionAnswer>> {

@@ -46,6 +46,7 @@ function start(): void {
     if (!response.ok) return;
     const itemsBefore = itemIds(section);
     swapPanel(section, await response.text());
+    if (name === 'player') playersChanged(section);
     // `data-live-new="1 new message|{count} new messages"`: the panel's sentence for one and for more.
     const forms = (section.querySelector('[data-live-new]')?.getAttribute('data-live-new') || '').split('|');
     const fresh = countNew(itemsBefore, itemIds(section));
@@ -62,7 +63,8 @@ function start(): void {
   const viewers = stage.querySelector<HTMLElement>('[data-live-viewers]');
   const template = (viewers && viewers.getAttribute('data-live-viewers-template')) || '';
   const templateOne = (viewers && viewers.getAttribute('data-live-viewers-one')) || template;
-  const follower = new ChannelFollower(channel, panels);
+  const renderedSeq = Number(stage.getAttribute('data-live-seq'));
+  const follower = new ChannelFollower(channel, panels, stage.hasAttribute('data-live-seq') && Number.isSafeInteger(renderedSeq) && renderedSeq >= 0 ? renderedSeq : undefined);
   handleLiveForms(stage, (name) => refresher.refreshNow(name), stage.getAttribute('data-live-send-failed') || '');
   connectLive(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/live`, follower, (text) => {
     const outcome = follower.handle(text);
@@ -73,6 +75,21 @@ function start(): void {
       viewers.removeAttribute('aria-label');
     }
   });
+}
+
+/**
+ * The player panel was swapped (the broadcast started or ended): the player
+ * script stops what left and starts what came, and is loaded now if the page
+ * was rendered before there was anything to play.
+ */
+function playersChanged(section: HTMLElement): void {
+  document.dispatchEvent(new CustomEvent('madang:players-changed'));
+  const player = section.querySelector<HTMLElement>('[data-player][data-player-src]');
+  const src = player && player.getAttribute('data-player-script');
+  if (!src || Array.prototype.some.call(document.scripts, (script: HTMLScriptElement) => script.getAttribute('src') === src)) return;
+  const script = document.createElement('script');
+  script.src = src;
+  document.head.appendChild(script);
 }
 
 /** Ids of a panel's `data-live-item` entries (chat messages), to count what a refresh brought. */

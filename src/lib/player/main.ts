@@ -34,6 +34,8 @@ const hlsConfig: Partial<HlsConfig> = {
 };
 
 let hlsLoading: Promise<HlsClass | null> | null = null;
+/** Players running, each with what stops it (a live refresh can swap a player out of the page). */
+const running = new Map<HTMLElement, () => void>();
 
 /** hls.js, loaded once by a <script> element; null when it cannot load. */
 function loadHls(): Promise<HlsClass | null> {
@@ -51,6 +53,12 @@ async function start(player: HTMLElement): Promise<void> {
   const controls = player.querySelector<HTMLElement>('[data-player-controls]');
   const master = player.getAttribute('data-player-src');
   if (!video || !controls || !master) return;
+  let stopped = false;
+  const cleanup: (() => void)[] = [];
+  running.set(player, () => {
+    stopped = true;
+    cleanup.forEach((step) => step());
+  });
   const isLive = player.getAttribute('data-player-kind') === 'live';
   const texts = JSON.parse(player.getAttribute('data-player-texts') || '{}') as PlayerTexts;
   const masterUrl = new URL(master, location.href).href;
@@ -65,7 +73,14 @@ async function start(player: HTMLElement): Promise<void> {
 
   const supportsMse = 'MediaSource' in window || 'ManagedMediaSource' in window;
   const Hls = supportsMse ? await loadHls() : null;
+  if (stopped) return;
   const hls = Hls && Hls.isSupported() ? new Hls(hlsConfig) : null;
+  cleanup.push(() => {
+    if (hls) hls.destroy();
+    video.pause();
+    video.removeAttribute('src');
+    video.load();
+  });
   if (!hls && !video.canPlayType('application/vnd.apple.mpegurl')) {
     announcer.announce(texts.announce.unavailable);
     return;
@@ -116,6 +131,7 @@ async function start(player: HTMLElement): Promise<void> {
       const { delayMs, announce } = retry.failed();
       if (announce) say('reconnecting');
       setTimeout(() => {
+        if (stopped) return;
         if (hls.levels.length) hls.startLoad(isLive ? -1 : video.currentTime);
         else hls.loadSource(source);
       }, delayMs);
@@ -231,11 +247,12 @@ async function start(player: HTMLElement): Promise<void> {
     return seekable.length ? seekable.end(seekable.length - 1) : null;
   }
   if (isLive && behind && jump) {
-    setInterval(() => {
+    const timer = setInterval(() => {
       const seconds = started ? secondsBehindLive(edge(), video.currentTime) : null;
       behind.textContent = seconds === null ? '' : behindLiveText(texts.behindLive, seconds);
       jump.disabled = isAtLive(seconds);
     }, 1_000);
+    cleanup.push(() => clearInterval(timer));
     jump.onclick = () => {
       const target = hls ? hls.liveSyncPosition : null;
       const end = edge();
@@ -253,9 +270,11 @@ async function start(player: HTMLElement): Promise<void> {
   if (fullscreen) {
     fullscreen.hidden = !document.fullscreenEnabled;
     fullscreen.onclick = () => void (document.fullscreenElement ? document.exitFullscreen() : player.requestFullscreen()).catch(() => undefined);
-    document.addEventListener('fullscreenchange', () => {
+    const onFullscreen = () => {
       fullscreen.textContent = document.fullscreenElement === player ? texts.exitFullscreen : texts.fullscreen;
-    });
+    };
+    document.addEventListener('fullscreenchange', onFullscreen);
+    cleanup.push(() => document.removeEventListener('fullscreenchange', onFullscreen));
   }
 
   /** Seeks a replay (from a chapter or the position slider), starting playback there if it had not started. */
@@ -316,8 +335,20 @@ function clock(seconds: number): string {
 }
 
 function startAll(): void {
-  document.querySelectorAll<HTMLElement>('[data-player]').forEach((player) => void start(player));
+  document.querySelectorAll<HTMLElement>('[data-player]').forEach((player) => {
+    if (!running.has(player)) void start(player);
+  });
 }
+
+/** The live script swapped the player panel (the broadcast started or ended): stop players that left, start new ones. */
+document.addEventListener('madang:players-changed', () => {
+  running.forEach((stop, player) => {
+    if (player.isConnected) return;
+    stop();
+    running.delete(player);
+  });
+  startAll();
+});
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', startAll);
 else startAll();

@@ -25,6 +25,11 @@ export const playerEn = {
   fullscreen: 'Full screen',
   exitFullscreen: 'Exit full screen',
   chapters: 'Chapters',
+  stateAnnounce: {
+    live: 'The broadcast has started.',
+    ended: 'The broadcast has ended.',
+    replay: 'The broadcast has ended; its replay is ready.'
+  },
   announce: {
     playing: 'Playing',
     paused: 'Paused',

@@ -27,6 +27,11 @@ export const playerKo: typeof playerEn = {
   fullscreen: '전체 화면',
   exitFullscreen: '전체 화면 끝내기',
   chapters: '챕터',
+  stateAnnounce: {
+    live: '방송이 시작되었습니다.',
+    ended: '방송이 끝났습니다.',
+    replay: '방송이 끝났습니다. 다시 보기를 볼 수 있습니다.'
+  },
   announce: {
     playing: '재생 중',
     paused: '일시 정지됨',

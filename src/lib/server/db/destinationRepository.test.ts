@@ -12,7 +12,7 @@ const demo = seoul2020Programme();
 const editionId = demo.edition.id;
 const stageId = demo.stages[0]!.id;
 const scope = { editionId, stageId };
-const box = new SecretBox(randomBytes(32).toString('base64url'));
+const box = new SecretBox(randomBytes(32));
 const sealedKey = (key: string) => ({ sealed: box.seal(key), last4: key.slice(-4) });
 const alice = { accountId: null };
 

@@ -65,6 +65,18 @@ describe('the live endpoint', () => {
     expect(alice.seqs(keynote)).toEqual([]);
   });
 
+  it('tells a page the channel’s position, so a viewer that subscribes from it gets what happened in between', async () => {
+    const live = await hubWith();
+    await live.hub.publish(keynote, 'question.asked', { id: 'q1' });
+    const rendered = await live.hub.channelPosition(keynote);
+    const missed = await live.hub.publish(keynote, 'poll.opened', {});
+    expect(missed).toBe(rendered + 1);
+    const alice = await viewer(live);
+    await alice.subscribe(keynote, rendered);
+    expect(alice.seqs(keynote)).toEqual([missed]);
+    await expect(live.hub.channelPosition('stage:main')).rejects.toThrow(RangeError);
+  });
+
   it('refuses upgrades on other paths', async () => {
     const live = await hubWith();
     await expect(LiveTestClient.open(live.url.replace('/live', '/elsewhere'))).rejects.toThrow(/404/);

@@ -109,6 +109,16 @@ export class Hub {
     return this.bus.publish(event);
   }
 
+  /**
+   * The channel's newest sequence number, shared by every node. A page reads
+   * it before the data it renders and gives it to its live script as `since`,
+   * so an event between the render and the subscription is replayed, not lost.
+   */
+  channelPosition(channel: string): Promise<number> {
+    if (!parseChannel(channel)) return Promise.reject(new RangeError(`not a channel: ${JSON.stringify(channel)}`));
+    return this.bus.position(channel);
+  }
+
   /** Viewers on the channel across all nodes, as last reported. */
   viewerCount(channel: string): number {
     return this.#presence.total(channel);

@@ -1,8 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { liveScriptPath } from 'virtual:madang/live-script';
-import { playerScriptPath } from 'virtual:madang/player-script';
 import { jsonLdScript, sessionJsonLd } from '$lib/domain/exports/eventJsonLd';
-import { pickText } from '$lib/domain/localizedText';
 import { channelName } from '$lib/domain/realtime/channel';
 import { appContext } from '$lib/server/context';
 import { publicOrigin } from '$lib/server/http/origin';
@@ -11,16 +9,25 @@ import { loadChatPanel } from '$lib/server/participation/chatPanel';
 import { loadPollPanel } from '$lib/server/participation/pollPanel';
 import { loadQuestionsPanel } from '$lib/server/participation/questionsPanel';
 import { chatActions } from './chatActions';
+import { playerPanelData } from './playerPanel';
 import { pollActions } from './pollActions';
 import { questionActions } from './questionActions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (request) => {
   const { params, parent, url, locals } = request;
-  const { programme, broadcasts } = await parent();
+  const { programme } = await parent();
   const session = programme.sessions.find((s) => s.id === params.session);
   if (!session) error(404, 'session.not_found');
-  const [questions, poll, chat] = await Promise.all([
+  const { hub, programmes, broadcastControl, log } = appContext();
+  const channel = channelName('session', session.id);
+  // Read before the panels: whatever changes after it reaches the live script as an event after this number.
+  const seq = await hub.channelPosition(channel).catch((problem: unknown) => {
+    log.warn({ err: problem, channel }, 'channel position unknown; the live script starts from its subscription');
+    return null;
+  });
+  const [broadcast, questions, poll, chat] = await Promise.all([
+    broadcastControl.broadcastView(session.id),
     loadQuestionsPanel(request, session),
     loadPollPanel(request, session, programme.edition.defaultLocale),
     loadChatPanel(request, session)
@@ -28,8 +35,6 @@ export const load: PageServerLoad = async (request) => {
   const origin = publicOrigin(url);
   // Serialised here, escaped for a <script> element, so the page only places it.
   const event = sessionJsonLd(programme, session.id, { baseUrl: origin, locale: locals.locale });
-  const { hub, programmes } = appContext();
-  const channel = channelName('session', session.id);
   return {
     session,
     origin,
@@ -37,24 +42,13 @@ export const load: PageServerLoad = async (request) => {
     jsonLd: event ? jsonLdScript(event) : null,
     live: {
       channel,
+      seq,
       base: `/${programme.edition.slug}/sessions/${session.id}`,
       // An O(1) read of the hub's presence table; the live script keeps it current.
       viewers: hub.viewerCount(channel),
       script: liveScriptPath
     },
-    broadcast: {
-      view: broadcasts[session.id] ?? null,
-      // The forum's own site is where this page is; the others are the alternatives.
-      outsideChannels: programme.channels
-        .filter((c) => c.kind !== 'site' && session.channelIds.includes(c.id))
-        .sort((a, b) => a.position - b.position)
-        .map((c) => {
-          const picked = pickText(c.name, locals.locale, programme.edition.defaultLocale);
-          return { name: picked?.text ?? c.url, url: c.url, kind: c.kind, lang: picked && picked.lang !== locals.locale ? picked.lang : undefined };
-        }),
-      title: pickText(session.title, locals.locale, programme.edition.defaultLocale)?.text ?? '',
-      playerScript: playerScriptPath
-    },
+    broadcast: playerPanelData(programme, session, broadcast, locals.locale),
     participation: participationOf(locals.account, programme.edition, session.id, locals.locale),
     // The features' panel data (questions, poll, chat) replace these placeholders with their loaders.
     questions,
