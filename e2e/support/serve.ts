@@ -42,7 +42,8 @@ const recording: BroadcastOutput = {
   goOffAir: async (_stage, session) => {
     const startedAt = onAir.get(session);
     return startedAt ? { startedAt, endedAt: new Date(startedAt.getTime() + 1_800_000), durationSeconds: 1800 } : null;
-  }
+  },
+  keyRotated: () => {}
 };
 const app = await buildApp(config, {
   ...(pinned ? { clock: () => pinned } : {}),

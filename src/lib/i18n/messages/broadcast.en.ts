@@ -13,7 +13,7 @@ export const broadcastEn = {
     keyHelp: 'Anyone with this key can broadcast on this stage. Keep it secret, and rotate it if it may have leaked.',
     rtmpOff: 'RTMP ingest is turned off on this server (RTMP_PORT is 0).',
     rotateHeading: 'Rotate the stream key',
-    rotateHelp: 'A new key replaces this one at once: an encoder still using the old key is refused when it next connects.',
+    rotateHelp: 'A new key replaces this one at once: an encoder streaming with the old key is disconnected and refused when it tries again. A producer’s browser studio is not affected.',
     rotateConfirm: 'Yes, replace the stream key',
     rotate: 'Rotate key',
     sourceHeading: 'Source',

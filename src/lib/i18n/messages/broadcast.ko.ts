@@ -15,7 +15,7 @@ export const broadcastKo: BroadcastMessages = {
     keyHelp: '이 키를 가진 사람은 누구나 이 무대로 방송할 수 있습니다. 비밀로 지키고, 유출되었을 수 있으면 키를 교체하세요.',
     rtmpOff: '이 서버에서는 RTMP 수신이 꺼져 있습니다(RTMP_PORT가 0).',
     rotateHeading: '스트림 키 교체',
-    rotateHelp: '새 키가 즉시 지금 키를 대신합니다. 예전 키를 쓰는 인코더는 다음 연결부터 거부됩니다.',
+    rotateHelp: '새 키가 즉시 지금 키를 대신합니다. 예전 키로 송출 중인 인코더는 연결이 끊기고, 다시 연결하려 하면 거부됩니다. 제작자의 브라우저 스튜디오는 영향을 받지 않습니다.',
     rotateConfirm: '네, 스트림 키를 교체합니다',
     rotate: '키 교체',
     sourceHeading: '소스',

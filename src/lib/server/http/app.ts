@@ -94,7 +94,7 @@ export interface AppOptions {
 }
 
 /** Records nothing: sessions go live and end, and leave no replay. */
-const noBroadcastOutput: BroadcastOutput = { goOnAir: async () => {}, goOffAir: async () => null };
+const noBroadcastOutput: BroadcastOutput = { goOnAir: async () => {}, goOffAir: async () => null, keyRotated: () => {} };
 
 export class BuildMissingError extends Error {
   override readonly name = 'BuildMissingError';

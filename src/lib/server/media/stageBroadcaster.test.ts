@@ -116,6 +116,21 @@ describe('StageBroadcaster', () => {
     expect(await broadcaster.goOffAir('seoul-on', 'talk-concert')).toBeNull();
   });
 
+  it('cuts off an RTMP source when the stage key is replaced, but not a producer’s browser', () => {
+    const { broadcaster, encoders } = setUp();
+    const rtmp = feedFor('seoul-on');
+    broadcaster.accept(rtmp);
+    broadcaster.keyRotated('elsewhere');
+    expect(rtmp.closedWith).toBeNull();
+    broadcaster.keyRotated('seoul-on');
+    expect(rtmp.closedWith).toBe('the stream key was replaced');
+    encoders[0]!.end('the encoder disconnected');
+    const browser = { ...feedFor('seoul-on', 'browser of Pat'), via: 'browser' as const };
+    broadcaster.accept(browser);
+    broadcaster.keyRotated('seoul-on');
+    expect(browser.closedWith).toBeNull();
+  });
+
   it('closes the source, the encoder and the splicer on shutdown', async () => {
     const { broadcaster, encoders, splicer } = setUp();
     const feed = feedFor('seoul-on');

@@ -141,6 +141,14 @@ export class StageBroadcaster implements IngestSink {
     return recording;
   }
 
+  /** The stage's stream key was replaced: an RTMP source came in with the old key and is cut off; a producer's browser (signed in, no key) stays. */
+  keyRotated(stageId: string): void {
+    const source = this.#stages.get(stageId)?.source;
+    if (!source || source.feed.via !== 'rtmp') return;
+    this.#options.log.info({ stage: stageId, source: source.feed.description }, 'stream key replaced: the encoder using the old key is disconnected');
+    source.feed.close('the stream key was replaced');
+  }
+
   stageStatus(stageId: string): StageStatus {
     const stage = this.#stages.get(stageId);
     const source = stage?.source ?? null;

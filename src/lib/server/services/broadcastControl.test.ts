@@ -29,6 +29,9 @@ class FakeOutput implements BroadcastOutput {
     this.calls.push(`off ${stageId} ${sessionId}`);
     return this.recording;
   }
+  keyRotated(stageId: string) {
+    this.calls.push(`rotated ${stageId}`);
+  }
 }
 
 describe('broadcast control', () => {
@@ -151,6 +154,8 @@ describe('broadcast control', () => {
     const fresh = (await keys.keyFor('seoul-on')) as string;
     expect(await keys.stageForKey(old)).toBeNull();
     expect(await keys.stageForKey(fresh)).toBe('seoul-on');
+    // An encoder still connected with the old key is cut off.
+    expect(output.calls.at(-1)).toBe('rotated seoul-on');
     const [entry] = await new AuditRepository(database.db).forRecord('stage', 'seoul-on');
     expect(JSON.stringify(entry?.changes)).not.toContain(fresh.split('.')[1]);
   });

@@ -31,6 +31,8 @@ export interface BroadcastOutput {
   goOnAir(stageId: string, sessionId: string): Promise<void>;
   /** Closes the session's recording; null when nothing was recorded (no source ever arrived). */
   goOffAir(stageId: string, sessionId: string): Promise<Recording | null>;
+  /** The stage's stream key was replaced: an encoder connected with the old one is cut off (it cannot reconnect with it). */
+  keyRotated(stageId: string): void;
 }
 
 export type Refused = { readonly status: 'forbidden' } | { readonly status: 'not_found' };
@@ -159,7 +161,9 @@ export class BroadcastControl {
         changes: { streamKeyGeneration: { from, to } }
       })
     );
-    return generation === null ? { status: 'not_found' } : { status: 'rotated', generation };
+    if (generation === null) return { status: 'not_found' };
+    this.options.output.keyRotated(stageId);
+    return { status: 'rotated', generation };
   }
 
   /** The stage's broadcast page in the console: its key, and its sessions with their states. */
