@@ -75,12 +75,8 @@ async function start(player: HTMLElement): Promise<void> {
   const Hls = supportsMse ? await loadHls() : null;
   if (stopped) return;
   const hls = Hls && Hls.isSupported() ? new Hls(hlsConfig) : null;
-  cleanup.push(() => {
-    if (hls) hls.destroy();
-    video.pause();
-    video.removeAttribute('src');
-    video.load();
-  });
+  // A <video> taken out of the page pauses by itself; hls.js must be told to stop loading.
+  if (hls) cleanup.push(() => hls.destroy());
   if (!hls && !video.canPlayType('application/vnd.apple.mpegurl')) {
     announcer.announce(texts.announce.unavailable);
     return;
@@ -270,11 +266,9 @@ async function start(player: HTMLElement): Promise<void> {
   if (fullscreen) {
     fullscreen.hidden = !document.fullscreenEnabled;
     fullscreen.onclick = () => void (document.fullscreenElement ? document.exitFullscreen() : player.requestFullscreen()).catch(() => undefined);
-    const onFullscreen = () => {
+    document.addEventListener('fullscreenchange', () => {
       fullscreen.textContent = document.fullscreenElement === player ? texts.exitFullscreen : texts.fullscreen;
-    };
-    document.addEventListener('fullscreenchange', onFullscreen);
-    cleanup.push(() => document.removeEventListener('fullscreenchange', onFullscreen));
+    });
   }
 
   /** Seeks a replay (from a chapter or the position slider), starting playback there if it had not started. */
