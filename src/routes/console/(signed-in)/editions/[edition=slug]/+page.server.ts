@@ -46,13 +46,11 @@ export const load: PageServerLoad = async (event) => {
     });
   return {
     edition: { slug: edition.slug, title: edition.title, state: edition.state, defaultLocale: edition.defaultLocale, hostZone: edition.hostZone },
-    // Producers (runStudio) get a link to each stage's broadcast page.
     days,
     deleted: deleted.map((s) => ({ id: s.id, title: s.title, version: s.version })),
     audit: auditRows(entries, { locale, viewerZone, programme, deleted, deletedSpeakers, recordTitles: new Map([...deletedCities, ...deletedChannels]) }),
     canPublish: canPublishProgramme(account, edition.id),
-    // Producers reach each stage's outside destinations (simulcast) from here.
-    // Producers' way to each stage's broadcast and outside destinations.
+    // Producers (runStudio) reach each stage's broadcast page and its outside destinations from here.
     stages: canRunStudio(account, edition.id) ? programme.stages.map((s) => ({ id: s.id, name: textIn(s.name, locale, edition.defaultLocale) })) : [],
     notice: noticeOf(event.url, notices),
     // Just after an import the programme is what was imported, so its counts are the summary.
