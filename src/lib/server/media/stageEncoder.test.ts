@@ -113,6 +113,19 @@ describe.skipIf(!hasFfmpeg)('stage encoder (real ffmpeg)', { timeout: 60_000 }, 
     expect(of(segments, '720p').map((segment) => segment.index).slice(0, 2)).toEqual(of(segments, '360p').map((segment) => segment.index).slice(0, 2));
   });
 
+  it('gives a source without audio (OBS with no audio device) a silent track in every rendition', async () => {
+    const feed = testPatternFeed({ ffmpegPath, seconds: 3, audio: false });
+    const { encoder, segments, ended } = start(feed, 'no-audio');
+    const { end } = await ended;
+    expect(end.reason).toBe('source_ended');
+    expect(encoder.path).toBe('copy');
+    const hd = (await probeMedia(ffprobe, of(segments, '720p')[1]!.path)).streams;
+    expect(hd).toEqual([expect.objectContaining({ codec_name: 'h264' }), expect.objectContaining({ codec_name: 'aac', sample_rate: '48000', channels: 2 })]);
+    expect((await probeMedia(ffprobe, of(segments, 'audio')[1]!.path)).streams.map((stream) => stream.codec_type)).toEqual(['audio']);
+    expect(of(segments, 'audio').length).toBeGreaterThanOrEqual(2);
+    expect(await decodeErrors(ffmpegPath, of(segments, '720p')[1]!.path)).toBe('');
+  });
+
   it('scales a source larger than 720p instead of copying it', async () => {
     const feed = testPatternFeed({ ffmpegPath, seconds: 60, size: '1024x768' });
     const { encoder } = start(feed, 'large');

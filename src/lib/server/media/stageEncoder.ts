@@ -10,8 +10,10 @@
  * larger than 720p, the 720p rendition copies the video as it comes (the
  * cheap path) and only 360p is encoded — provided its keyframes are one
  * segment apart, since a copy can only be cut on the source's own keyframes
- * (OBS: keyframe interval 1 s). ffmpeg's CPU time is read from /proc every few seconds so the
- * console and /metrics can show what each stream costs.
+ * (OBS: keyframe interval 1 s). An FLV source without audio gets a silent
+ * track (`silentAudio.ts`), since every rendition carries audio. ffmpeg's CPU
+ * time is read from /proc every few seconds so the console and /metrics can
+ * show what each stream costs.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
@@ -27,6 +29,7 @@ import type { FfmpegBinary } from './ffmpegBinary.js';
 import { FlvTagReader, isKeyframe, isSequenceHeader, videoCodecOf, type FlvTag } from './flv.js';
 import { readFlvMetadata, videoSizeOf } from './flvMetadata.js';
 import { createProgramFeed, type ProgramFeedWriter } from './programFeed.js';
+import { metadataAnnouncesAudio, SilentAudioTrack } from './silentAudio.js';
 import { audioEncodingArgs, scaleFilter, videoEncodingArgs } from './renditionEncoding.js';
 
 export type EncoderPath = 'copy' | 'transcode';
@@ -90,6 +93,8 @@ export class StageEncoder extends EventEmitter<StageEncoderEvents> {
   #cpuPercent = 0;
   #timers: NodeJS.Timeout[] = [];
   #stopPeeking: (() => void) | null = null;
+  /** Where the source's bytes go: ffmpeg's stdin, or the silent-audio remuxer in front of it. */
+  #input: Writable | null = null;
   readonly #options: Required<Omit<StageEncoderOptions, 'clock'>> & { clock: () => number };
 
   constructor(options: StageEncoderOptions) {
@@ -137,7 +142,7 @@ export class StageEncoder extends EventEmitter<StageEncoderEvents> {
       this.#stopping = true;
       const child = this.#child;
       if (child && child.exitCode === null && child.signalCode === null) {
-        this.#options.feed.stream.unpipe(child.stdin!);
+        if (this.#input) this.#options.feed.stream.unpipe(this.#input);
         child.kill('SIGTERM');
         const kill = setTimeout(() => child.kill('SIGKILL'), this.#options.killAfterMs);
         await this.#exited;
@@ -160,12 +165,14 @@ export class StageEncoder extends EventEmitter<StageEncoderEvents> {
     const peeked: Buffer[] = [];
     let peekedBytes = 0;
     const reader = new FlvTagReader();
+    // Audio counts as there when a tag of it arrived or the metadata announces it (a decision can come before the first audio tag).
+    let hasAudio = false;
     const decide = (path: EncoderPath, why: string) => {
       if (this.#path || this.#ended) return;
       feed.stream.pause();
       this.#stopPeeking?.();
       this.#stopPeeking = null;
-      this.#spawn(path, peeked, why);
+      this.#spawn(path, peeked, why, hasAudio);
     };
     const onData = (chunk: Buffer) => {
       this.#startedAt ??= this.#options.clock();
@@ -177,6 +184,7 @@ export class StageEncoder extends EventEmitter<StageEncoderEvents> {
     const onEnd = () => decide('transcode', 'the source ended while being inspected');
     const inspect = copyInspection();
     reader.on('data', (tag: FlvTag) => {
+      if (tag.type === 'audio' || metadataAnnouncesAudio(readFlvMetadata(tag))) hasAudio = true;
       const verdict = inspect(tag);
       if (verdict) decide(verdict.path, verdict.why);
     });
@@ -192,7 +200,21 @@ export class StageEncoder extends EventEmitter<StageEncoderEvents> {
     };
   }
 
-  #spawn(path: EncoderPath, peeked: Buffer[], why: string): void {
+  /** FLV in, FLV with a silent AAC track out, into `stdin`; a source that stops being FLV ends ffmpeg's input. */
+  #withSilentAudio(stdin: Writable): Writable {
+    const reader = new FlvTagReader();
+    const silent = new SilentAudioTrack();
+    reader.on('error', (error) => {
+      this.#options.log.warn({ stageId: this.stageId, err: error }, 'stage encoder: the source stopped being valid FLV');
+      silent.end();
+    });
+    reader.pipe(silent).pipe(stdin);
+    this.#options.log.info({ stageId: this.stageId }, 'stage encoder: the source has no audio; adding silence');
+    return reader;
+  }
+
+  /** `hasAudio` false: an FLV source without audio, given a silent track (`SilentAudioTrack`). */
+  #spawn(path: EncoderPath, peeked: Buffer[], why: string, hasAudio = true): void {
     if (this.#stopping) {
       this.#finish({ reason: 'stopped', code: null, exitCode: null, detail: '' });
       return;
@@ -212,15 +234,17 @@ export class StageEncoder extends EventEmitter<StageEncoderEvents> {
     const stdin = child.stdin!;
     // ffmpeg may exit before reading everything (it failed, or was stopped): an EPIPE here is expected, not a crash.
     stdin.on('error', (error) => log.debug({ stageId: this.stageId, err: error }, 'stage encoder stdin closed'));
-    for (const chunk of peeked) stdin.write(chunk);
-    if (feed.stream.readableEnded || feed.stream.destroyed) stdin.end();
+    const input = hasAudio ? stdin : this.#withSilentAudio(stdin);
+    this.#input = input;
+    for (const chunk of peeked) input.write(chunk);
+    if (feed.stream.readableEnded || feed.stream.destroyed) input.end();
     else {
-      feed.stream.pipe(stdin);
+      feed.stream.pipe(input);
       // pipe() ends stdin only on a clean end; a source that is cut (socket reset, destroyed) must end it too,
       // or ffmpeg would wait for bytes that never come instead of flushing its last segments.
       const endInput = () => {
-        feed.stream.unpipe(stdin);
-        if (!stdin.writableEnded) stdin.end();
+        feed.stream.unpipe(input);
+        if (!input.writableEnded) input.end();
       };
       feed.stream.once('error', endInput);
       feed.stream.once('close', endInput);

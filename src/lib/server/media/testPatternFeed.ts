@@ -23,9 +23,11 @@ export interface TestPatternOptions {
   readonly size?: string;
   /** Seconds between keyframes. Default 1. */
   readonly keyframeSeconds?: number;
+  /** With a tone (default), or picture only, as an encoder without an audio device sends it (FLV only). */
+  readonly audio?: boolean;
 }
 
-export function testPatternFeed({ ffmpegPath, seconds, format = 'flv', stageId = 'stage-test', realtime = true, size = '640x360', keyframeSeconds = 1 }: TestPatternOptions): TestPatternFeed {
+export function testPatternFeed({ ffmpegPath, seconds, format = 'flv', stageId = 'stage-test', realtime = true, size = '640x360', keyframeSeconds = 1, audio = true }: TestPatternOptions): TestPatternFeed {
   const codecs =
     format === 'flv'
       ? ['-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-g', String(15 * keyframeSeconds), '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-f', 'flv']
@@ -34,9 +36,9 @@ export function testPatternFeed({ ffmpegPath, seconds, format = 'flv', stageId =
     '-hide_banner', '-nostdin', '-loglevel', 'error',
     ...(realtime ? ['-re'] : []),
     '-f', 'lavfi', '-i', `testsrc2=size=${size}:rate=15`,
-    '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000',
+    ...(audio ? ['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000'] : []),
     '-t', String(seconds),
-    ...codecs,
+    ...(audio ? codecs : codecs.filter((arg, i, all) => arg !== '-c:a' && all[i - 1] !== '-c:a')),
     'pipe:1'
   ];
   const child = spawn(ffmpegPath, args, { stdio: ['ignore', 'pipe', 'ignore'] });
