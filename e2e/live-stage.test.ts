@@ -37,7 +37,7 @@ async function open(path: string, options: { javaScript?: boolean } = {}): Promi
 }
 
 describe('the live stage without JavaScript', () => {
-  test('shows the player area, the viewer count and the three panels in order, and axe finds nothing', async () => {
+  test('shows the player panel, the viewer count and the three participation panels in order, and axe finds nothing', async () => {
     for (const lang of ['en', 'ko']) {
       const context = await browser.newContext({ javaScriptEnabled: false });
       const page = await context.newPage();
@@ -46,6 +46,7 @@ describe('the live stage without JavaScript', () => {
         sections.map((s) => [s.id, s.getAttribute('data-live-events'), s.getAttribute('aria-labelledby'), !!document.getElementById(s.getAttribute('aria-labelledby') ?? '')])
       );
       expect(panels).toEqual([
+        ['panel-player', 'broadcast.', 'live-player-title', true],
         ['panel-questions', 'question.', 'panel-questions-title', true],
         ['panel-poll', 'poll.', 'panel-poll-title', true],
         ['panel-chat', 'chat.', 'panel-chat-title', true]
@@ -75,8 +76,9 @@ describe('the live stage without JavaScript', () => {
     const asset = await fetch(`${server.url}${script}`, { headers: { 'accept-encoding': 'identity' } });
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toContain('immutable');
-    // 8 KiB for the foundation, plus about 1 KiB the chat adds (new-message counts, reaction bursts, refusals kept; ADR 013).
-    expect((await asset.arrayBuffer()).byteLength).toBeLessThan(9 * 1024);
+    // 8 KiB for the foundation, plus about 1 KiB the chat adds (new-message counts, reaction bursts, refusals kept; ADR 013)
+    // and ½ KiB for resuming from the rendered position and handing a swapped player panel to the player script (ADR 017).
+    expect((await asset.arrayBuffer()).byteLength).toBeLessThan(9.5 * 1024);
   });
 
   test('serves each panel fragment uncached, and 404 for a panel that does not exist', async () => {

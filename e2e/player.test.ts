@@ -214,12 +214,13 @@ describe('watching a live session', () => {
     await expectPlaying(page);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.$eval('video', (video) => (video as HTMLVideoElement).paused), { timeout: 5_000 }).toBe(true);
-    expect(await page.textContent('[data-player-play]')).toBe('Play');
+    await expect.poll(() => page.textContent('[data-player-play]'), { timeout: 5_000 }).toBe('Play');
 
     await page.focus('[data-player-mute]');
     await page.keyboard.press('Enter');
     expect(await page.$eval('video', (video) => (video as HTMLVideoElement).muted)).toBe(true);
-    expect(await page.textContent('[data-player-mute]')).toBe('Unmute');
+    // The label follows the video's volumechange event, which arrives a moment after `muted` is set.
+    await expect.poll(() => page.textContent('[data-player-mute]'), { timeout: 5_000 }).toBe('Unmute');
     await page.focus('[data-player-fullscreen]');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.textContent('[data-player-fullscreen]'), { timeout: 5_000 }).toBe('Exit full screen');

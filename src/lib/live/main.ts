@@ -63,8 +63,9 @@ function start(): void {
   const viewers = stage.querySelector<HTMLElement>('[data-live-viewers]');
   const template = (viewers && viewers.getAttribute('data-live-viewers-template')) || '';
   const templateOne = (viewers && viewers.getAttribute('data-live-viewers-one')) || template;
-  const renderedSeq = Number(stage.getAttribute('data-live-seq'));
-  const follower = new ChannelFollower(channel, panels, stage.hasAttribute('data-live-seq') && Number.isSafeInteger(renderedSeq) && renderedSeq >= 0 ? renderedSeq : undefined);
+  // The channel's position when the page was rendered (NaN when the page could not tell: then from the subscription on).
+  const renderedSeq = parseInt(stage.getAttribute('data-live-seq') || '', 10);
+  const follower = new ChannelFollower(channel, panels, renderedSeq >= 0 ? renderedSeq : undefined);
   handleLiveForms(stage, (name) => refresher.refreshNow(name), stage.getAttribute('data-live-send-failed') || '');
   connectLive(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/live`, follower, (text) => {
     const outcome = follower.handle(text);
