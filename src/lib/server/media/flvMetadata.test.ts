@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FlvTag } from './flv.js';
-import { readFlvMetadata, videoSizeOf } from './flvMetadata.js';
+import { announcesAudio, readFlvMetadata, videoSizeOf } from './flvMetadata.js';
 
 const amfString = (text: string) => Buffer.concat([Buffer.from([2, 0, text.length]), Buffer.from(text)]);
 const key = (text: string) => Buffer.concat([Buffer.from([0, text.length]), Buffer.from(text)]);
@@ -26,6 +26,12 @@ describe('FLV metadata', () => {
     expect(metadata).toEqual({ width: 1920, height: 1080, framerate: 30 });
     expect(videoSizeOf(metadata)).toEqual({ width: 1920, height: 1080 });
     expect(videoSizeOf(readFlvMetadata(script(amfString('onMetaData'), properties)))).toEqual({ width: 1920, height: 1080 });
+  });
+
+  it('tells from metadata whether a source has audio', () => {
+    expect(announcesAudio({ width: 1280, height: 720, audiocodecid: 10 })).toBe(true);
+    expect(announcesAudio({ width: 1280, height: 720, videocodecid: 7 })).toBe(false);
+    expect(announcesAudio(null)).toBe(false);
   });
 
   it('gives nothing for other tags and for truncated bytes', () => {

@@ -30,6 +30,11 @@ export function videoSizeOf(metadata: FlvMetadata | null): { width: number; heig
   return width && height && width > 0 && height > 0 ? { width, height } : null;
 }
 
+/** Whether the source announces audio (onMetaData's `audiocodecid`, `audiosamplerate`, …). */
+export function announcesAudio(metadata: FlvMetadata | null): boolean {
+  return metadata !== null && ['audiocodecid', 'audiosamplerate', 'audiodatarate', 'audiosamplesize'].some((field) => field in metadata);
+}
+
 type Amf0Value = number | boolean | string | null | Record<string, number>;
 
 class Amf0Reader {

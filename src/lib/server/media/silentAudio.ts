@@ -15,11 +15,6 @@ const sequenceHeader = Buffer.from([0xaf, 0x00, 0x11, 0x90]); // AudioSpecificCo
 const silentFrame = Buffer.from([0xaf, 0x01, 0x21, 0x10, 0x04, 0x60, 0x8c, 0x1c]); // one raw AAC frame of stereo silence
 const frameMs = 1024 / 48;
 
-/** Whether a source announces audio in its metadata (onMetaData's `audiocodecid`, `audiosamplerate`, …). */
-export function metadataAnnouncesAudio(metadata: Readonly<Record<string, number>> | null): boolean {
-  return metadata !== null && ['audiocodecid', 'audiosamplerate', 'audiodatarate', 'audiosamplesize'].some((field) => field in metadata);
-}
-
 export class SilentAudioTrack extends Transform {
   #started = false;
   /** Frames written so far: frame n is at n × 21⅓ ms from the first tag's time. */

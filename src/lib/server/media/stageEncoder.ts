@@ -27,9 +27,9 @@ import { renditions, segmentSeconds, type Rendition, type RenditionName } from '
 import type { EncodedSegment, IngestFeed } from './broadcastPorts.js';
 import type { FfmpegBinary } from './ffmpegBinary.js';
 import { FlvTagReader, isKeyframe, isSequenceHeader, videoCodecOf, type FlvTag } from './flv.js';
-import { readFlvMetadata, videoSizeOf } from './flvMetadata.js';
+import { announcesAudio, readFlvMetadata, videoSizeOf } from './flvMetadata.js';
 import { createProgramFeed, type ProgramFeedWriter } from './programFeed.js';
-import { metadataAnnouncesAudio, SilentAudioTrack } from './silentAudio.js';
+import { SilentAudioTrack } from './silentAudio.js';
 import { audioEncodingArgs, scaleFilter, videoEncodingArgs } from './renditionEncoding.js';
 
 export type EncoderPath = 'copy' | 'transcode';
@@ -184,7 +184,7 @@ export class StageEncoder extends EventEmitter<StageEncoderEvents> {
     const onEnd = () => decide('transcode', 'the source ended while being inspected');
     const inspect = copyInspection();
     reader.on('data', (tag: FlvTag) => {
-      if (tag.type === 'audio' || metadataAnnouncesAudio(readFlvMetadata(tag))) hasAudio = true;
+      if (tag.type === 'audio' || announcesAudio(readFlvMetadata(tag))) hasAudio = true;
       const verdict = inspect(tag);
       if (verdict) decide(verdict.path, verdict.why);
     });
