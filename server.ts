@@ -30,7 +30,11 @@ async function main(): Promise<void> {
   try {
     app = await buildApp(config, { log });
   } catch (error) {
-    if (error instanceof DatabaseUnavailableError || error instanceof BuildMissingError || error instanceof HubUnavailableError) {
+    if (
+      error instanceof DatabaseUnavailableError ||
+      error instanceof BuildMissingError ||
+      error instanceof HubUnavailableError
+    ) {
       fail(error.message);
     }
     const where = config.databaseUrl ? redact(config.databaseUrl) : config.dataDir;
@@ -40,20 +44,30 @@ async function main(): Promise<void> {
 
   const server = createServer(app.listener);
   server.keepAliveTimeout = 65_000;
-  const live = attachLiveEndpoint(server, app.hub, app.broadcasting ? [app.broadcasting.browserIngest.handleUpgrade] : []);
+  const live = attachLiveEndpoint(
+    server,
+    app.hub,
+    app.broadcasting ? [app.broadcasting.browserIngest.handleUpgrade] : []
+  );
   if (app.broadcasting && config.rtmpPort !== 0) {
     try {
       const rtmpPort = await app.broadcasting.listenRtmp(config.rtmpPort);
       log.info({ rtmp: `rtmp://${config.rtmpHost}:${rtmpPort}/live` }, 'RTMP ingest is listening');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EADDRINUSE') fail(`RTMP port ${config.rtmpPort} on ${config.rtmpHost} is already in use; set RTMP_PORT to another one (0 turns RTMP ingest off)`);
+      if (code === 'EADDRINUSE')
+        fail(
+          `RTMP port ${config.rtmpPort} on ${config.rtmpHost} is already in use; set RTMP_PORT to another one (0 turns RTMP ingest off)`
+        );
       if (code === 'EACCES') fail(`not allowed to listen on RTMP port ${config.rtmpPort}; use a port above 1023`);
-      fail(`cannot listen for RTMP on ${config.rtmpHost}:${config.rtmpPort}: ${error instanceof Error ? error.message : String(error)}`);
+      fail(
+        `cannot listen for RTMP on ${config.rtmpHost}:${config.rtmpPort}: ${error instanceof Error ? error.message : String(error)}`
+      );
     }
   }
   server.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EADDRINUSE') fail(`port ${config.port} on ${config.host} is already in use; set PORT to another one`);
+    if (error.code === 'EADDRINUSE')
+      fail(`port ${config.port} on ${config.host} is already in use; set PORT to another one`);
     if (error.code === 'EACCES') fail(`not allowed to listen on port ${config.port}; use a port above 1023`);
     fail(`cannot listen on ${config.host}:${config.port}: ${error.message}`);
   });

@@ -18,7 +18,16 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { ChildLink, killAllChildren } from './fanout/childLink.js';
-import type { ConnectDone, Peer, PublishDone, ServerConfig, ServerMeasure, ServerReady, SocketIoClientKind, ViewerReport } from './fanout/benchEvent.js';
+import type {
+  ConnectDone,
+  Peer,
+  PublishDone,
+  ServerConfig,
+  ServerMeasure,
+  ServerReady,
+  SocketIoClientKind,
+  ViewerReport
+} from './fanout/benchEvent.js';
 import { LatencyHistogram } from './fanout/latencyHistogram.js';
 
 const targets = { rssRatio: 0.5, cpuRatio: 0.5, p99Ms: 100 };
@@ -99,7 +108,8 @@ function parseOptions(argv: string[]): Options {
   };
   const positive = (text: string, name: string, max: number): number => {
     const n = Number(text);
-    if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`${name} must be a whole number from 1 to ${max}, not ${JSON.stringify(text)}`);
+    if (!Number.isInteger(n) || n < 1 || n > max)
+      throw new Error(`${name} must be a whole number from 1 to ${max}, not ${JSON.stringify(text)}`);
     return n;
   };
   for (let i = 0; i < argv.length; i += 1) {
@@ -127,13 +137,15 @@ function parseOptions(argv: string[]): Options {
         break;
       case '--socketio-client': {
         const kind = value(i++, arg);
-        if (kind !== 'ws' && kind !== 'official') throw new Error(`${arg} is ws (a bare WebSocket client, as for Madang) or official (socket.io-client)`);
+        if (kind !== 'ws' && kind !== 'official')
+          throw new Error(`${arg} is ws (a bare WebSocket client, as for Madang) or official (socket.io-client)`);
         options.socketIoClient = kind;
         break;
       }
       case '--peers': {
         const peers = value(i++, arg).split(',');
-        if (peers.some((peer) => peer !== 'madang' && peer !== 'socketio')) throw new Error(`${arg} lists madang and/or socketio`);
+        if (peers.some((peer) => peer !== 'madang' && peer !== 'socketio'))
+          throw new Error(`${arg} lists madang and/or socketio`);
         options.peers = peers as Peer[];
         break;
       }
@@ -147,18 +159,30 @@ function parseOptions(argv: string[]): Options {
 }
 
 /** FANOUT_PROFILE_DIR=dir writes a CPU profile of each server process there (for looking into a result). */
-const serverProfileArgs = process.env.FANOUT_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.FANOUT_PROFILE_DIR}`] : [];
+const serverProfileArgs = process.env.FANOUT_PROFILE_DIR
+  ? ['--cpu-prof', `--cpu-prof-dir=${process.env.FANOUT_PROFILE_DIR}`]
+  : [];
 const serverFile = new URL('./fanout/fanoutServer.ts', import.meta.url).pathname;
 const viewersFile = new URL('./fanout/fanoutViewers.ts', import.meta.url).pathname;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const cpuUs = (m: ServerMeasure) => m.userUs + m.systemUs;
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
-async function run(options: Options, peer: Peer, nodes: number, redisPrefix: string | null): Promise<RunFigures & { version: string }> {
+async function run(
+  options: Options,
+  peer: Peer,
+  nodes: number,
+  redisPrefix: string | null
+): Promise<RunFigures & { version: string }> {
   const name = nodes > 1 ? `Madang, ${nodes} nodes through Redis` : peer;
-  const config: ServerConfig = { peer, ...(redisPrefix ? { redis: { url: options.redisUrl, prefix: redisPrefix } } : {}) };
+  const config: ServerConfig = {
+    peer,
+    ...(redisPrefix ? { redis: { url: options.redisUrl, prefix: redisPrefix } } : {})
+  };
   const starting = await Promise.allSettled(
-    Array.from({ length: nodes }, (_, i) => ChildLink.start<ServerReady>(`${peer} server ${i + 1}`, serverFile, config, ['--expose-gc', ...serverProfileArgs]))
+    Array.from({ length: nodes }, (_, i) =>
+      ChildLink.start<ServerReady>(`${peer} server ${i + 1}`, serverFile, config, ['--expose-gc', ...serverProfileArgs])
+    )
   );
   const failedStart = starting.find((result) => result.status === 'rejected');
   if (failedStart) {
@@ -166,7 +190,9 @@ async function run(options: Options, peer: Peer, nodes: number, redisPrefix: str
     await Promise.all(starting.map((result) => (result.status === 'fulfilled' ? result.value.link.stop() : undefined)));
     throw failedStart.reason;
   }
-  const started = starting.map((result) => (result as PromiseFulfilledResult<{ link: ChildLink; ready: ServerReady }>).value);
+  const started = starting.map(
+    (result) => (result as PromiseFulfilledResult<{ link: ChildLink; ready: ServerReady }>).value
+  );
   const servers = started.map((s) => s.link);
   const viewerLinks: ChildLink[] = [];
   try {
@@ -182,10 +208,15 @@ async function run(options: Options, peer: Peer, nodes: number, redisPrefix: str
         `${(ready[0]?.openFiles ?? 0) + fileMargin} for itself, so ${nodes === 1 ? 'one node' : `each of ${nodes} nodes`} holds at most ${perNode} viewers`;
       console.log(`  ${name}: ${options.viewers} viewers asked, ${viewers} possible: ${limitedBy}.`);
     }
-    const before = await Promise.all(servers.map((s) => s.request<ServerMeasure>({ type: 'measure', collect: true }, 60_000)));
+    const before = await Promise.all(
+      servers.map((s) => s.request<ServerMeasure>({ type: 'measure', collect: true }, 60_000))
+    );
 
     const processes = options.viewerProcesses ?? Math.max(2, Math.ceil(viewers / viewersPerProcess));
-    const shares = Array.from({ length: processes }, (_, i) => Math.floor(viewers / processes) + (i < viewers % processes ? 1 : 0));
+    const shares = Array.from(
+      { length: processes },
+      (_, i) => Math.floor(viewers / processes) + (i < viewers % processes ? 1 : 0)
+    );
     const urls = ready.map((r) => r.url);
     const connectStart = performance.now();
     for (const [i, share] of shares.entries()) {
@@ -204,18 +235,26 @@ async function run(options: Options, peer: Peer, nodes: number, redisPrefix: str
     const open = sum(connects.map((c) => c.open));
     const failed = sum(connects.map((c) => c.failed));
     const firstError = connects.find((c) => c.firstError)?.firstError;
-    console.log(`  ${name}: ${open} viewers following in ${connectSeconds.toFixed(1)} s${failed ? `, ${failed} failed (${firstError})` : ''}`);
+    console.log(
+      `  ${name}: ${open} viewers following in ${connectSeconds.toFixed(1)} s${failed ? `, ${failed} failed (${firstError})` : ''}`
+    );
     if (open === 0) throw new Error(`no viewer could connect to ${name}: ${firstError}`);
 
     await sleep(2_000);
-    const idle = await Promise.all(servers.map((s) => s.request<ServerMeasure>({ type: 'measure', collect: true }, 60_000)));
+    const idle = await Promise.all(
+      servers.map((s) => s.request<ServerMeasure>({ type: 'measure', collect: true }, 60_000))
+    );
     const rssPerConnectionBytes = (sum(idle.map((m) => m.rss)) - sum(before.map((m) => m.rss))) / open;
     const heapPerConnectionBytes = (sum(idle.map((m) => m.heapUsed)) - sum(before.map((m) => m.heapUsed))) / open;
 
-    console.log(`  ${name}: server memory per idle connection: ${(rssPerConnectionBytes / 1024).toFixed(1)} KiB RSS, of which ${(heapPerConnectionBytes / 1024).toFixed(1)} KiB JavaScript heap`);
+    console.log(
+      `  ${name}: server memory per idle connection: ${(rssPerConnectionBytes / 1024).toFixed(1)} KiB RSS, of which ${(heapPerConnectionBytes / 1024).toFixed(1)} KiB JavaScript heap`
+    );
     const phases: PhaseFigures[] = [];
     let nextN = 0;
-    const cpuStart = await Promise.all(servers.map((s) => s.request<ServerMeasure>({ type: 'measure', collect: false }, 60_000)));
+    const cpuStart = await Promise.all(
+      servers.map((s) => s.request<ServerMeasure>({ type: 'measure', collect: false }, 60_000))
+    );
     /** CPU and deliveries up to the last phase whose end the server(s) could still report. */
     let cpuUsedUs = 0;
     let deliveredMeasured = 0;
@@ -232,13 +271,31 @@ async function run(options: Options, peer: Peer, nodes: number, redisPrefix: str
           `  ${name}: ${rate}/s → p50 ${ms(phase.figures.p50Ms)}, p99 ${ms(phase.figures.p99Ms)}, max ${ms(phase.figures.maxMs)}, ` +
             `lost ${phase.figures.lost} of ${phase.figures.expected} (${phase.figures.viewersClosed} viewers closed), ` +
             `CPU ${phase.figures.cpuPerDeliveryUs?.toFixed(2) ?? '–'} µs per delivery, server loop stall ≤ ${phase.figures.serverLoopStallMs.toFixed(0)} ms` +
-            (phase.figures.skipped > 0 ? `; the server fell behind: ${phase.figures.skipped} of ${count} events not published in time` : '')
+            (phase.figures.skipped > 0
+              ? `; the server fell behind: ${phase.figures.skipped} of ${count} events not published in time`
+              : '')
         );
       } catch (error) {
         // A server this far behind cannot answer in time: report what was measured, skip the other rates.
         const reason = error instanceof Error ? error.message : String(error);
         console.log(`  ${name}: ${rate}/s could not be measured: ${reason}`);
-        phases.push({ rate, published: 0, skipped: count, expected: 0, delivered: 0, lost: 0, outOfOrder: 0, p50Ms: null, p99Ms: null, maxMs: null, serverLoopStallMs: 0, cpuPerDeliveryUs: null, viewersClosed: 0, drainMs: 0, error: reason });
+        phases.push({
+          rate,
+          published: 0,
+          skipped: count,
+          expected: 0,
+          delivered: 0,
+          lost: 0,
+          outOfOrder: 0,
+          p50Ms: null,
+          p99Ms: null,
+          maxMs: null,
+          serverLoopStallMs: 0,
+          cpuPerDeliveryUs: null,
+          viewersClosed: 0,
+          drainMs: 0,
+          error: reason
+        });
         break;
       }
     }
@@ -273,8 +330,13 @@ async function runPhase(
   open: number
 ): Promise<{ figures: PhaseFigures; endMeasures: ServerMeasure[] }> {
   await Promise.all(viewerLinks.map((v) => v.request({ type: 'phase', firstN, lastN: firstN + count - 1 }, 60_000)));
-  const startMeasures = await Promise.all(servers.map((s) => s.request<ServerMeasure>({ type: 'measure', collect: false }, 60_000)));
-  const done = await (servers[0] as ChildLink).request<PublishDone>({ type: 'publish', rate, count, firstN }, options.seconds * 3_000 + 60_000);
+  const startMeasures = await Promise.all(
+    servers.map((s) => s.request<ServerMeasure>({ type: 'measure', collect: false }, 60_000))
+  );
+  const done = await (servers[0] as ChildLink).request<PublishDone>(
+    { type: 'publish', rate, count, firstN },
+    options.seconds * 3_000 + 60_000
+  );
   const expected = done.published * open;
   const drainStart = performance.now();
   for (let polls = 0; polls < options.drainSeconds * 5; polls += 1) {
@@ -284,7 +346,9 @@ async function runPhase(
   }
   const drainMs = performance.now() - drainStart;
   const reports = await Promise.all(viewerLinks.map((v) => v.request<ViewerReport>({ type: 'report' }, 60_000)));
-  const endMeasures = await Promise.all(servers.map((s) => s.request<ServerMeasure>({ type: 'measure', collect: false }, 60_000)));
+  const endMeasures = await Promise.all(
+    servers.map((s) => s.request<ServerMeasure>({ type: 'measure', collect: false }, 60_000))
+  );
   const histogram = new LatencyHistogram();
   for (const report of reports) histogram.merge(report.histogram, report.maxMs);
   const delivered = sum(reports.map((r) => r.received));
@@ -317,20 +381,39 @@ function ratio(a: number | null, b: number | null): number | null {
   return a === null || b === null || b === 0 ? null : a / b;
 }
 
-function printTable(madang: RunFigures | undefined, socketIo: (RunFigures & { version: string }) | undefined, rates: number[]): Record<string, number | null> {
+function printTable(
+  madang: RunFigures | undefined,
+  socketIo: (RunFigures & { version: string }) | undefined,
+  rates: number[]
+): Record<string, number | null> {
   const ratios: Record<string, number | null> = {};
   const peerName = socketIo ? `Socket.IO ${socketIo.version}` : 'Socket.IO';
   const rows: [string, string, string, string, string][] = [['', 'Madang', peerName, 'Madang/Socket.IO', 'target']];
   const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
   const us = (value: number | null) => (value === null ? '–' : `${value.toFixed(2)} µs`);
   const x = (value: number | null) => (value === null ? '–' : `${value.toFixed(2)}×`);
-  const add = (label: string, key: string, a: number | null, b: number | null, format: (v: number | null) => string, target: string) => {
+  const add = (
+    label: string,
+    key: string,
+    a: number | null,
+    b: number | null,
+    format: (v: number | null) => string,
+    target: string
+  ) => {
     ratios[key] = ratio(a, b);
     rows.push([label, format(a), format(b), x(ratios[key] ?? null), target]);
   };
-  add('RSS per idle connection', 'rssPerConnection', madang?.rssPerConnectionBytes ?? null, socketIo?.rssPerConnectionBytes ?? null, (v) => (v === null ? '–' : kib(v)), `≤ ${targets.rssRatio}×`);
+  add(
+    'RSS per idle connection',
+    'rssPerConnection',
+    madang?.rssPerConnectionBytes ?? null,
+    socketIo?.rssPerConnectionBytes ?? null,
+    (v) => (v === null ? '–' : kib(v)),
+    `≤ ${targets.rssRatio}×`
+  );
   // Over the whole run only when both peers got through every rate: otherwise the runs are not the same job.
-  const complete = (figures: RunFigures | undefined) => (figures ? figures.phases.length === rates.length && figures.phases.every((p) => !p.error) : false);
+  const complete = (figures: RunFigures | undefined) =>
+    figures ? figures.phases.length === rates.length && figures.phases.every((p) => !p.error) : false;
   const bothComplete = complete(madang) && complete(socketIo);
   add(
     'server CPU per delivery (run)',
@@ -344,7 +427,14 @@ function printTable(madang: RunFigures | undefined, socketIo: (RunFigures & { ve
   for (const [i, rate] of rates.entries()) {
     const a = madang?.phases[i];
     const b = socketIo?.phases[i];
-    add(`CPU per delivery at ${rate}/s`, `cpuPerDeliveryAt${rate}`, a?.cpuPerDeliveryUs ?? null, b?.cpuPerDeliveryUs ?? null, us, '');
+    add(
+      `CPU per delivery at ${rate}/s`,
+      `cpuPerDeliveryAt${rate}`,
+      a?.cpuPerDeliveryUs ?? null,
+      b?.cpuPerDeliveryUs ?? null,
+      us,
+      ''
+    );
     add(`p50 latency at ${rate}/s`, `p50At${rate}`, a?.p50Ms ?? null, b?.p50Ms ?? null, ms, '');
     add(`p99 latency at ${rate}/s`, `p99At${rate}`, a?.p99Ms ?? null, b?.p99Ms ?? null, ms, `≤ ${targets.p99Ms} ms`);
     add(`max latency at ${rate}/s`, `maxAt${rate}`, a?.maxMs ?? null, b?.maxMs ?? null, ms, '');
@@ -393,7 +483,13 @@ async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const cores = cpus();
-  const machine = { cores: cores.length, cpu: cores[0]?.model ?? '?', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, loadAtStart: loadavg()[0] };
+  const machine = {
+    cores: cores.length,
+    cpu: cores[0]?.model ?? '?',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    loadAtStart: loadavg()[0]
+  };
   console.log(
     `Fan-out: ${options.viewers} viewers on one channel, 200-byte events at ${options.rates.join(' and ')}/s for ${options.seconds} s each, loopback.\n` +
       `Machine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}; load average at start ${machine.loadAtStart?.toFixed(2)}` +
@@ -406,10 +502,14 @@ async function main(): Promise<void> {
     const prefix = `madang:bench-fanout:${randomUUID()}:`;
     const twoNodes = await run(options, 'madang', 2, prefix).catch((error: unknown) => {
       // The single-node figures are still worth printing.
-      console.log(`  two nodes through Redis could not run (${withoutCredentials(options.redisUrl)}): ${error instanceof Error ? error.message : String(error)}`);
+      console.log(
+        `  two nodes through Redis could not run (${withoutCredentials(options.redisUrl)}): ${error instanceof Error ? error.message : String(error)}`
+      );
       return null;
     });
-    await deleteRedisKeys(options.redisUrl, prefix).catch((error: unknown) => console.error(`could not delete the benchmark's Redis keys (${prefix}*): ${String(error)}`));
+    await deleteRedisKeys(options.redisUrl, prefix).catch((error: unknown) =>
+      console.error(`could not delete the benchmark's Redis keys (${prefix}*): ${String(error)}`)
+    );
     if (twoNodes) {
       const addedP99Ms: Record<string, number | null> = {};
       for (const [i, rate] of options.rates.entries()) {
@@ -421,22 +521,32 @@ async function main(): Promise<void> {
     }
   }
 
-
   console.log('');
   const ratios = printTable(results.madang, results.socketio, options.rates);
   for (const figures of [results.madang, results.socketio]) {
-    if (figures?.limitedBy) console.log(`  ${figures.name}: ${figures.viewers} of ${figures.requestedViewers} viewers: ${figures.limitedBy}.`);
+    if (figures?.limitedBy)
+      console.log(
+        `  ${figures.name}: ${figures.viewers} of ${figures.requestedViewers} viewers: ${figures.limitedBy}.`
+      );
   }
   const verdicts = [
     ['RSS per connection', ratios.rssPerConnection, targets.rssRatio],
     ['CPU per delivery over the run', ratios.cpuPerDelivery, targets.cpuRatio],
-    ...options.rates.map((rate) => [`CPU per delivery at ${rate}/s`, ratios[`cpuPerDeliveryAt${rate}`], targets.cpuRatio] as const)
+    ...options.rates.map(
+      (rate) => [`CPU per delivery at ${rate}/s`, ratios[`cpuPerDeliveryAt${rate}`], targets.cpuRatio] as const
+    )
   ] as const;
   for (const [label, value, target] of verdicts) {
-    if (value !== null && value !== undefined) console.log(`  ${label}: ${value.toFixed(2)}× Socket.IO — ${value <= target ? 'meets' : 'misses'} the target ≤ ${target}×`);
+    if (value !== null && value !== undefined)
+      console.log(
+        `  ${label}: ${value.toFixed(2)}× Socket.IO — ${value <= target ? 'meets' : 'misses'} the target ≤ ${target}×`
+      );
   }
   for (const phase of results.madang?.phases ?? []) {
-    if (phase.p99Ms !== null) console.log(`  Madang p99 at ${phase.rate}/s: ${ms(phase.p99Ms)} — ${phase.p99Ms <= targets.p99Ms ? 'meets' : 'misses'} the target ≤ ${targets.p99Ms} ms (at ${results.madang?.viewers} viewers)`);
+    if (phase.p99Ms !== null)
+      console.log(
+        `  Madang p99 at ${phase.rate}/s: ${ms(phase.p99Ms)} — ${phase.p99Ms <= targets.p99Ms ? 'meets' : 'misses'} the target ≤ ${targets.p99Ms} ms (at ${results.madang?.viewers} viewers)`
+      );
   }
   if (redis) {
     for (const [i, rate] of options.rates.entries()) {
@@ -449,7 +559,18 @@ async function main(): Promise<void> {
     }
   }
   const machineAtEnd = { ...machine, loadAtEnd: loadavg()[0] };
-  console.log(JSON.stringify({ bench: 'fanout', options: { ...options, redisUrl: withoutCredentials(options.redisUrl) }, machine: machineAtEnd, targets, madang: results.madang ?? null, socketio: results.socketio ?? null, ratios, redis }));
+  console.log(
+    JSON.stringify({
+      bench: 'fanout',
+      options: { ...options, redisUrl: withoutCredentials(options.redisUrl) },
+      machine: machineAtEnd,
+      targets,
+      madang: results.madang ?? null,
+      socketio: results.socketio ?? null,
+      ratios,
+      redis
+    })
+  );
 }
 
 const limit = setTimeout(() => {

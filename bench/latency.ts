@@ -43,8 +43,44 @@ interface PathFigures {
 /** A source as a studio encoder would send it: 1280x720 at 30 fps with the clock strip and a tone. */
 function sourceArgs(video: 'h264' | 'flv1'): string[] {
   const graph = `testsrc2=size=1280x720:rate=${rate}[in];${clockStripFilter(clockStrip, rate).replace('[out]', '[out0]')}`;
-  const encoding = video === 'h264' ? ['-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-g', String(rate), '-pix_fmt', 'yuv420p', '-b:v', '2500k'] : ['-c:v', 'flv', '-q:v', '4', '-g', String(rate)];
-  return ['-hide_banner', '-nostdin', '-loglevel', 'error', '-re', '-f', 'lavfi', '-i', graph, '-re', '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000', ...encoding, '-c:a', 'aac', '-b:a', '96k'];
+  const encoding =
+    video === 'h264'
+      ? [
+          '-c:v',
+          'libx264',
+          '-preset',
+          'ultrafast',
+          '-tune',
+          'zerolatency',
+          '-g',
+          String(rate),
+          '-pix_fmt',
+          'yuv420p',
+          '-b:v',
+          '2500k'
+        ]
+      : ['-c:v', 'flv', '-q:v', '4', '-g', String(rate)];
+  return [
+    '-hide_banner',
+    '-nostdin',
+    '-loglevel',
+    'error',
+    '-re',
+    '-f',
+    'lavfi',
+    '-i',
+    graph,
+    '-re',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=frequency=440:sample_rate=48000',
+    ...encoding,
+    '-c:a',
+    'aac',
+    '-b:a',
+    '96k'
+  ];
 }
 
 /**
@@ -56,7 +92,17 @@ function sourceArgs(video: 'h264' | 'flv1'): string[] {
 function startSource(video: 'h264' | 'flv1', output: string[]): { child: ChildProcess; startedAt: () => number } {
   const width = clockStrip.bits * clockStrip.blockWidth;
   const frameBytes = width * clockStrip.height;
-  const args = [...sourceArgs(video), ...output, '-map', '0:v', '-vf', `crop=${width}:${clockStrip.height}:0:0,format=gray`, '-f', 'rawvideo', 'pipe:1'];
+  const args = [
+    ...sourceArgs(video),
+    ...output,
+    '-map',
+    '0:v',
+    '-vf',
+    `crop=${width}:${clockStrip.height}:0:0,format=gray`,
+    '-f',
+    'rawvideo',
+    'pipe:1'
+  ];
   const child = spawn('/usr/bin/ffmpeg', args, { stdio: ['ignore', 'pipe', 'inherit'] });
   running.add(child);
   child.on('exit', () => running.delete(child));
@@ -70,7 +116,8 @@ function startSource(video: 'h264' | 'flv1', output: string[]): { child: ChildPr
       pending = pending.subarray(frameBytes);
       let shown = 0;
       for (let bit = 0; bit < clockStrip.bits; bit += 1) {
-        if (frame[Math.floor(clockStrip.height / 2) * width + Math.floor((bit + 0.5) * clockStrip.blockWidth)]! > 128) shown += 2 ** bit;
+        if (frame[Math.floor(clockStrip.height / 2) * width + Math.floor((bit + 0.5) * clockStrip.blockWidth)]! > 128)
+          shown += 2 ** bit;
       }
       // The earliest arrival is the least delayed: the strip's zero is at most that.
       zero = Math.min(zero, now - shown);
@@ -101,7 +148,12 @@ async function sampleLatencies(page: Page, startedAt: () => number, strip: Clock
   await page.evaluate('window.__name = (f) => f');
   const shown = await page.evaluate(
     async ({ seconds, strip, readSource }) => {
-      const read = new Function(`return (${readSource})`)() as (rgba: Uint8ClampedArray, width: number, scale: number, strip: unknown) => number | null;
+      const read = new Function(`return (${readSource})`)() as (
+        rgba: Uint8ClampedArray,
+        width: number,
+        scale: number,
+        strip: unknown
+      ) => number | null;
       const video = document.querySelector<HTMLVideoElement>('[data-player-video], video')!;
       const canvas = document.createElement('canvas');
       const context = canvas.getContext('2d', { willReadFrequently: true })!;
@@ -129,34 +181,62 @@ async function sampleLatencies(page: Page, startedAt: () => number, strip: Clock
     },
     { seconds, strip, readSource: readClockStrip.toString() }
   );
-  return shown.map((frame) => frameLatency(frame.shown, frame.seenAt, startedAt(), strip) / 1000).filter((s) => s > 0 && s < 60);
+  return shown
+    .map((frame) => frameLatency(frame.shown, frame.seenAt, startedAt(), strip) / 1000)
+    .filter((s) => s > 0 && s < 60);
 }
 
 function figures(latencies: number[], cpuPercent: number | null): PathFigures {
   const sorted = [...latencies].sort((a, b) => a - b);
-  const at = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : null);
-  return { frames: sorted.length, p50Seconds: at(0.5), p95Seconds: at(0.95), maxSeconds: sorted.at(-1) ?? null, cpuPercent };
+  const at = (q: number) =>
+    sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : null;
+  return {
+    frames: sorted.length,
+    p50Seconds: at(0.5),
+    p95Seconds: at(0.95),
+    maxSeconds: sorted.at(-1) ?? null,
+    cpuPercent
+  };
 }
 
 async function encoderCpu(server: TestServer, path: 'copy' | 'transcode'): Promise<number | null> {
   const text = await (await fetch(`${server.url}/metrics`)).text();
-  const match = new RegExp(`madang_stage_encoder_cpu_percent\\{stage="seoul-on",path="${path}"\\} ([0-9.e+-]+)`).exec(text);
+  const match = new RegExp(`madang_stage_encoder_cpu_percent\\{stage="seoul-on",path="${path}"\\} ([0-9.e+-]+)`).exec(
+    text
+  );
   return match ? Number(match[1]) : null;
 }
 
 /** One encoder path through the real app: source → RTMP → stage encoder → splicer → the session page's player. */
-async function measureMadang(browser: Browser, server: TestServer, streamKey: string, video: 'h264' | 'flv1'): Promise<PathFigures> {
+async function measureMadang(
+  browser: Browser,
+  server: TestServer,
+  streamKey: string,
+  video: 'h264' | 'flv1'
+): Promise<PathFigures> {
   const path = video === 'h264' ? 'copy' : 'transcode';
-  const source = startSource(video, ['-t', String(seconds + 60), '-f', 'flv', `rtmp://127.0.0.1:${server.rtmpPort}/live/${streamKey}`]);
+  const source = startSource(video, [
+    '-t',
+    String(seconds + 60),
+    '-f',
+    'flv',
+    `rtmp://127.0.0.1:${server.rtmpPort}/live/${streamKey}`
+  ]);
   try {
     await until(`the ${path} encoder`, async () => (await encoderCpu(server, path)) !== null);
     const page = await browser.newPage();
     await page.goto(`${server.url}${sessionPage}`);
     await page.locator('[data-player-play]').focus();
     await page.keyboard.press('Space');
-    await until('playback', async () => (await page.locator('[data-player-video]').evaluate((v: HTMLVideoElement) => v.currentTime)) > 3);
+    await until(
+      'playback',
+      async () => (await page.locator('[data-player-video]').evaluate((v: HTMLVideoElement) => v.currentTime)) > 3
+    );
     const cpu: number[] = [];
-    const sampler = setInterval(() => void encoderCpu(server, path).then((value) => value !== null && cpu.push(value)), 5_000);
+    const sampler = setInterval(
+      () => void encoderCpu(server, path).then((value) => value !== null && cpu.push(value)),
+      5_000
+    );
     const latencies = await sampleLatencies(page, source.startedAt, clockStrip);
     clearInterval(sampler);
     await page.close();
@@ -175,7 +255,10 @@ async function measurePeer(browser: Browser, hlsScript: string): Promise<PathFig
     await until('the peer playlist', async () => existsSync(join(dir, 'stream.m3u8')));
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${(server.address() as { port: number }).port}/index.html`);
-    await until('peer playback', async () => (await page.locator('video').evaluate((v: HTMLVideoElement) => v.currentTime)) > 3);
+    await until(
+      'peer playback',
+      async () => (await page.locator('video').evaluate((v: HTMLVideoElement) => v.currentTime)) > 3
+    );
     const latencies = await sampleLatencies(page, source.startedAt, clockStrip);
     await page.close();
     return figures(latencies, null);
@@ -193,10 +276,14 @@ function serveFolder(dir: string, hlsScript: string): Promise<Server> {
   const server = createServer((req, res) => {
     const path = normalize((req.url ?? '/').split('?')[0]!).replace(/^(\.\.[/\\])+/, '');
     if (path === '/index.html') return void res.writeHead(200, { 'content-type': 'text/html' }).end(page);
-    if (path === '/hls.js') return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(hlsScript));
+    if (path === '/hls.js')
+      return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(hlsScript));
     const file = join(dir, path);
     if (!file.startsWith(dir) || !existsSync(file)) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    res.writeHead(200, {
+      'content-type': types[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-cache'
+    });
     createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
@@ -210,33 +297,77 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const hlsScript = join(process.cwd(), 'node_modules/hls.js/dist/hls.light.min.js');
-  console.info(`Glass-to-glass latency: a clock burned into a 1280x720 ${rate} fps source, read back from the player's frames for ${seconds} s per path, loopback.`);
+  console.info(
+    `Glass-to-glass latency: a clock burned into a 1280x720 ${rate} fps source, read back from the player's frames for ${seconds} s per path, loopback.`
+  );
   console.info(`Machine: ${cpus().length} cores, load average at start ${loadavg()[0]!.toFixed(2)}.`);
   const server = await startTestServer({ MADANG_TEST_RTMP: '1', MADANG_TEST_UNLIMITED: '1' });
   const browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required']
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--autoplay-policy=no-user-gesture-required'
+    ]
   });
   try {
     const producer = new ConsoleClient(server.url);
-    await producer.submit(server.setupPath!, { email: 'producer@example.org', displayName: 'Pat Producer', password: 'orange kettle under the bridge' });
+    await producer.submit(server.setupPath!, {
+      email: 'producer@example.org',
+      displayName: 'Pat Producer',
+      password: 'orange kettle under the bridge'
+    });
     const streamKey = /data-stream-key[^>]*>([^<]+)</.exec((await producer.get(stagePage)).text)?.[1] ?? '';
     await producer.submit(stagePage, { session: 'd1-cases' }, '?/goLive');
 
     const copy = await measureMadang(browser, server, streamKey, 'h264');
-    console.info(`  madang, copy path:      p50 ${show(copy.p50Seconds)} s, p95 ${show(copy.p95Seconds)} s, max ${show(copy.maxSeconds)} s over ${copy.frames} frames; encoder CPU ${show(copy.cpuPercent, 0)} % of one core`);
+    console.info(
+      `  madang, copy path:      p50 ${show(copy.p50Seconds)} s, p95 ${show(copy.p95Seconds)} s, max ${show(copy.maxSeconds)} s over ${copy.frames} frames; encoder CPU ${show(copy.cpuPercent, 0)} % of one core`
+    );
     const transcode = await measureMadang(browser, server, streamKey, 'flv1');
-    console.info(`  madang, transcode path: p50 ${show(transcode.p50Seconds)} s, p95 ${show(transcode.p95Seconds)} s, max ${show(transcode.maxSeconds)} s over ${transcode.frames} frames; encoder CPU ${show(transcode.cpuPercent, 0)} % of one core`);
+    console.info(
+      `  madang, transcode path: p50 ${show(transcode.p50Seconds)} s, p95 ${show(transcode.p95Seconds)} s, max ${show(transcode.maxSeconds)} s over ${transcode.frames} frames; encoder CPU ${show(transcode.cpuPercent, 0)} % of one core`
+    );
     const peer = await measurePeer(browser, hlsScript);
-    console.info(`  peer (ffmpeg -f hls defaults + hls.js defaults): p50 ${show(peer.p50Seconds)} s, p95 ${show(peer.p95Seconds)} s over ${peer.frames} frames`);
+    console.info(
+      `  peer (ffmpeg -f hls defaults + hls.js defaults): p50 ${show(peer.p50Seconds)} s, p95 ${show(peer.p95Seconds)} s over ${peer.frames} frames`
+    );
     const ratio = (a: number | null, b: number | null) => (a !== null && b ? a / b : null);
-    const ratios = { p50CopyVsPeer: ratio(copy.p50Seconds, peer.p50Seconds), p50TranscodeVsPeer: ratio(transcode.p50Seconds, peer.p50Seconds), cpuCopyVsTranscode: ratio(copy.cpuPercent, transcode.cpuPercent) };
-    console.info(`  ratios: copy/peer ${show(ratios.p50CopyVsPeer)}×, transcode/peer ${show(ratios.p50TranscodeVsPeer)}×, CPU copy/transcode ${show(ratios.cpuCopyVsTranscode)}×`);
-    for (const [name, figure] of [['copy', copy], ['transcode', transcode]] as const) {
+    const ratios = {
+      p50CopyVsPeer: ratio(copy.p50Seconds, peer.p50Seconds),
+      p50TranscodeVsPeer: ratio(transcode.p50Seconds, peer.p50Seconds),
+      cpuCopyVsTranscode: ratio(copy.cpuPercent, transcode.cpuPercent)
+    };
+    console.info(
+      `  ratios: copy/peer ${show(ratios.p50CopyVsPeer)}×, transcode/peer ${show(ratios.p50TranscodeVsPeer)}×, CPU copy/transcode ${show(ratios.cpuCopyVsTranscode)}×`
+    );
+    for (const [name, figure] of [
+      ['copy', copy],
+      ['transcode', transcode]
+    ] as const) {
       const met = figure.p50Seconds !== null && figure.p50Seconds <= targetSeconds;
-      console.info(`  ${name}: glass-to-glass ${show(figure.p50Seconds)} s — ${met ? 'meets' : 'misses'} the target ≤ ${targetSeconds} s`);
+      console.info(
+        `  ${name}: glass-to-glass ${show(figure.p50Seconds)} s — ${met ? 'meets' : 'misses'} the target ≤ ${targetSeconds} s`
+      );
     }
-    console.info(JSON.stringify({ bench: 'latency', seconds, targetSeconds, loadAtStart: loadavg()[0], copy, transcode, peer: { name: 'ffmpeg -f hls (defaults) + hls.js (defaults)', ...peer }, ratios }));
+    console.info(
+      JSON.stringify({
+        bench: 'latency',
+        seconds,
+        targetSeconds,
+        loadAtStart: loadavg()[0],
+        copy,
+        transcode,
+        peer: { name: 'ffmpeg -f hls (defaults) + hls.js (defaults)', ...peer },
+        ratios
+      })
+    );
   } finally {
     await browser.close();
     await Promise.all([...running].map(stop));

@@ -20,7 +20,12 @@ import { launchBrowser } from '../e2e/support/browser.js';
 import { startTestServer, type TestServer } from '../e2e/support/testServer.js';
 import { readDocumentTimings, recordDocumentTimings, type DocumentTiming } from './support/documentTimings.js';
 import { median, medianOrNull } from './support/median.js';
-import { applyThrottling, mobileThrottling, mobileViewport, type ThrottlingProfile } from './support/mobileThrottling.js';
+import {
+  applyThrottling,
+  mobileThrottling,
+  mobileViewport,
+  type ThrottlingProfile
+} from './support/mobileThrottling.js';
 import { TransferLedger, type Transfer } from './support/transferLedger.js';
 
 const budget = { totalBytes: 60 * 1024, jsBytes: 15 * 1024 };
@@ -164,7 +169,8 @@ function describeTransfer(transfer: Transfer, origin: string): string {
 
 async function measure(held: Held): Promise<void> {
   const handler = resolve('build/handler.js');
-  if (!existsSync(handler)) throw new Error('The web app is not built (build/handler.js is missing): run `npx vite build` first.');
+  if (!existsSync(handler))
+    throw new Error('The web app is not built (build/handler.js is missing): run `npx vite build` first.');
 
   held.server = await startTestServer();
   held.browser = await launchBrowser();
@@ -204,12 +210,27 @@ async function measure(held: Held): Promise<void> {
   lines.push(`Page weight of the demo forum in Chromium ${browser.version()}, cold cache, median of ${runs} visits`);
   const { width, height } = mobileViewport.viewport;
   lines.push(`Throttling: ${mobileThrottling.name}; viewport ${width}×${height}; reader in ${readerZone}`);
-  lines.push(`Build: ${statSync(handler).mtime.toISOString()}; Chromium sent Accept-Encoding: ${offered.join(' | ') || 'unknown'}`);
+  lines.push(
+    `Build: ${statSync(handler).mtime.toISOString()}; Chromium sent Accept-Encoding: ${offered.join(' | ') || 'unknown'}`
+  );
   lines.push(`Bytes are on the wire (headers + compressed body); times are from the reader's navigation.`);
-  lines.push(`requests: network requests, cache hits not counted; docs: HTML documents (2 = reloaded to show the reader's zone).`);
+  lines.push(
+    `requests: network requests, cache hits not counted; docs: HTML documents (2 = reloaded to show the reader's zone).`
+  );
   lines.push('');
-  lines.push(tableRow('page', columns.map(([title]) => title)));
-  for (const path of paths) lines.push(tableRow(path, columns.map(([, value]) => value(figures[path]!))));
+  lines.push(
+    tableRow(
+      'page',
+      columns.map(([title]) => title)
+    )
+  );
+  for (const path of paths)
+    lines.push(
+      tableRow(
+        path,
+        columns.map(([, value]) => value(figures[path]!))
+      )
+    );
   lines.push(tableRow(`${peerPath} (peer)`, [kib(peer.bytes), '', '', '', kib(peer.decodedBytes), 1]));
   lines.push('');
   lines.push(`${measuredPage}, first visit, request by request:`);
@@ -234,7 +255,9 @@ async function measure(held: Held): Promise<void> {
   // A hashed asset missing mid-run usually means someone rebuilt the app meanwhile.
   for (const problem of problems) lines.push(`WARNING: request failed, figures may be short: ${problem}`);
   if (unsettled > 0) {
-    lines.push(`WARNING: ${unsettled} visit(s) did not go quiet within ${visitLimitMs / 1000} s; their figures may be short.`);
+    lines.push(
+      `WARNING: ${unsettled} visit(s) did not go quiet within ${visitLimitMs / 1000} s; their figures may be short.`
+    );
   }
   lines.push(
     JSON.stringify({
@@ -264,7 +287,10 @@ try {
   await Promise.race([
     measure(held),
     new Promise<never>((_, reject) => {
-      deadline = setTimeout(() => reject(new Error(`page-weight did not finish within ${benchLimitMs / 1000} s`)), benchLimitMs);
+      deadline = setTimeout(
+        () => reject(new Error(`page-weight did not finish within ${benchLimitMs / 1000} s`)),
+        benchLimitMs
+      );
     })
   ]);
 } catch (error) {

@@ -34,7 +34,10 @@ let browser: Browser;
 
 beforeAll(async () => {
   // During the keynote, so the "Live now" badge is on the pages too.
-  [server, browser] = await Promise.all([startTestServer({ MADANG_TEST_CLOCK: '2020-09-23T07:10:00Z' }), launchBrowser()]);
+  [server, browser] = await Promise.all([
+    startTestServer({ MADANG_TEST_CLOCK: '2020-09-23T07:10:00Z' }),
+    launchBrowser()
+  ]);
 });
 
 afterAll(async () => {
@@ -43,7 +46,9 @@ afterAll(async () => {
 });
 
 /** A returning reader in Helsinki, so pages show both host and viewer times. */
-async function readerContext(options: { colorScheme?: 'light' | 'dark'; width?: number } = {}): Promise<BrowserContext> {
+async function readerContext(
+  options: { colorScheme?: 'light' | 'dark'; width?: number } = {}
+): Promise<BrowserContext> {
   const context = await browser.newContext({
     colorScheme: options.colorScheme ?? 'light',
     timezoneId: 'Europe/Helsinki',
@@ -63,7 +68,9 @@ async function visit(context: BrowserContext, path: string, lang: string): Promi
 /** One line per violation and node, so a failing run says what to fix and where. */
 function describeViolations(violations: readonly AxeViolation[]): string {
   return violations
-    .flatMap((v) => v.nodes.map((n) => `  ${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n      at ${n.target.join(' ')}  ${n.html}`))
+    .flatMap((v) =>
+      v.nodes.map((n) => `  ${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n      at ${n.target.join(' ')}  ${n.html}`)
+    )
     .join('\n');
 }
 
@@ -81,7 +88,11 @@ async function expectPageStructure(page: Page, path: string, lang: string): Prom
   const skip = await page.evaluate(() => {
     const el = document.activeElement;
     const box = el?.getBoundingClientRect();
-    return { href: el?.getAttribute('href'), text: el?.textContent?.trim(), onScreen: !!box && box.top >= 0 && box.height > 1 };
+    return {
+      href: el?.getAttribute('href'),
+      text: el?.textContent?.trim(),
+      onScreen: !!box && box.top >= 0 && box.height > 1
+    };
   });
   expect(skip.href, `first Tab on ${path} reaches the skip link`).toBe('#main');
   expect(skip.text).toBeTruthy();

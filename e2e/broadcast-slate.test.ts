@@ -38,8 +38,32 @@ let browser: Browser;
 
 /** Small media for a shared 2-core machine: 320x180, 15 fps, a keyframe every second. */
 async function encode(args: string[], output: string[]): Promise<void> {
-  const codecs = ['-c:v', 'libx264', '-preset', 'ultrafast', '-g', String(fps), '-keyint_min', String(fps), '-sc_threshold', '0', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '64k', '-ar', '48000', '-ac', '2'];
-  await run('/usr/bin/ffmpeg', ['-v', 'error', '-y', ...args, ...codecs, ...output], { timeout: 60_000, killSignal: 'SIGKILL' });
+  const codecs = [
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-g',
+    String(fps),
+    '-keyint_min',
+    String(fps),
+    '-sc_threshold',
+    '0',
+    '-pix_fmt',
+    'yuv420p',
+    '-c:a',
+    'aac',
+    '-b:a',
+    '64k',
+    '-ar',
+    '48000',
+    '-ac',
+    '2'
+  ];
+  await run('/usr/bin/ffmpeg', ['-v', 'error', '-y', ...args, ...codecs, ...output], {
+    timeout: 60_000,
+    killSignal: 'SIGKILL'
+  });
 }
 
 const page = `<!doctype html><html lang="en"><title>player</title><video id="v" muted playsinline></video>
@@ -60,13 +84,39 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'madang-slate-e2e-'));
   await mkdir(join(work, 'source'));
   await encode(
-    ['-f', 'lavfi', '-i', `testsrc=size=320x180:rate=${fps}`, '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000', '-t', String(Math.max(firstRunSeconds, secondRunSeconds))],
+    [
+      '-f',
+      'lavfi',
+      '-i',
+      `testsrc=size=320x180:rate=${fps}`,
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=frequency=440:sample_rate=48000',
+      '-t',
+      String(Math.max(firstRunSeconds, secondRunSeconds))
+    ],
     ['-f', 'segment', '-segment_time', '1', '-segment_format', 'mpegts', join(work, 'source', '%d.ts')]
   );
-  await encode(['-f', 'lavfi', '-i', `color=c=navy:size=320x180:rate=${fps}`, '-f', 'lavfi', '-i', 'anullsrc=r=48000:cl=stereo', '-t', '1'], ['-f', 'mpegts', join(work, 'slate.ts')]);
+  await encode(
+    [
+      '-f',
+      'lavfi',
+      '-i',
+      `color=c=navy:size=320x180:rate=${fps}`,
+      '-f',
+      'lavfi',
+      '-i',
+      'anullsrc=r=48000:cl=stereo',
+      '-t',
+      '1'
+    ],
+    ['-f', 'mpegts', join(work, 'slate.ts')]
+  );
   server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
-    if (path.startsWith('/broadcast/')) return void serveBroadcastFile(req, res, work, path.slice('/broadcast/'.length), pino({ level: 'silent' }));
+    if (path.startsWith('/broadcast/'))
+      return void serveBroadcastFile(req, res, work, path.slice('/broadcast/'.length), pino({ level: 'silent' }));
     res.writeHead(200, { 'content-type': path === '/hls.js' ? 'text/javascript' : 'text/html; charset=utf-8' });
     res.end(path === '/hls.js' ? hlsScript : page);
   });
@@ -85,8 +135,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('a viewer when the source drops', () => {
   test('keeps playing through the slate and on into the returning source, without a reload', async () => {
-    const slate = Object.fromEntries(renditionNames.map((name) => [name, { path: join(work, 'slate.ts'), durationSeconds: 1 }])) as SlateClips;
-    const splicer = new StageSplicer({ stageId: 'main-hall', dir: stageDir(work, 'main-hall'), slate, log: pino({ level: 'silent' }) });
+    const slate = Object.fromEntries(
+      renditionNames.map((name) => [name, { path: join(work, 'slate.ts'), durationSeconds: 1 }])
+    ) as SlateClips;
+    const splicer = new StageSplicer({
+      stageId: 'main-hall',
+      dir: stageDir(work, 'main-hall'),
+      slate,
+      log: pino({ level: 'silent' })
+    });
     const samples: { at: number; currentTime: number }[] = [];
     const context = await browser.newContext();
     try {
@@ -109,7 +166,10 @@ describe('a viewer when the source drops', () => {
       const viewer = await context.newPage();
       const sample = async () => {
         if (!viewer.url().startsWith('http')) return;
-        samples.push({ at: Date.now(), currentTime: await viewer.evaluate(() => (document.getElementById('v') as HTMLVideoElement).currentTime) });
+        samples.push({
+          at: Date.now(),
+          currentTime: await viewer.evaluate(() => (document.getElementById('v') as HTMLVideoElement).currentTime)
+        });
       };
       await splicer.goOnAir();
       let opened: Promise<unknown> = Promise.resolve();
@@ -127,12 +187,17 @@ describe('a viewer when the source drops', () => {
       await sleep(2000);
       await sample();
 
-      const log = await viewer.evaluate(() => (window as unknown as { playerLog: { frags: number[]; errors: string[]; waiting: number } }).playerLog);
-      const playlist = parseMediaPlaylist(await readFile(join(stageDir(work, 'main-hall'), 'live', '720p.m3u8'), 'utf8'));
+      const log = await viewer.evaluate(
+        () => (window as unknown as { playerLog: { frags: number[]; errors: string[]; waiting: number } }).playerLog
+      );
+      const playlist = parseMediaPlaylist(
+        await readFile(join(stageDir(work, 'main-hall'), 'live', '720p.m3u8'), 'utf8')
+      );
       const slateInode = (await stat(join(work, 'slate.ts'))).ino;
       const slateSeqs = new Set<number>();
       for (const segment of playlist.segments) {
-        if ((await stat(join(stageDir(work, 'main-hall'), 'live', segment.uri))).ino === slateInode) slateSeqs.add(segment.seq);
+        if ((await stat(join(stageDir(work, 'main-hall'), 'live', segment.uri))).ino === slateInode)
+          slateSeqs.add(segment.seq);
       }
       const lastSlate = Math.max(...slateSeqs);
 
@@ -151,10 +216,16 @@ describe('a viewer when the source drops', () => {
       if (!first || !last) return;
       const wall = (last.at - first.at) / 1000;
       const played = last.currentTime - first.currentTime;
-      const timeline = playing.map((s) => `${((s.at - first.at) / 1000).toFixed(1)}→${s.currentTime.toFixed(1)}`).join(' ');
-      console.info(`slate e2e: ${played.toFixed(1)} s played in ${wall.toFixed(1)} s; slate seqs ${[...slateSeqs].join(',')}; waiting events ${log.waiting}; errors ${log.errors.join(', ') || 'none'}; wall→currentTime ${timeline}`);
+      const timeline = playing
+        .map((s) => `${((s.at - first.at) / 1000).toFixed(1)}→${s.currentTime.toFixed(1)}`)
+        .join(' ');
+      console.info(
+        `slate e2e: ${played.toFixed(1)} s played in ${wall.toFixed(1)} s; slate seqs ${[...slateSeqs].join(',')}; waiting events ${log.waiting}; errors ${log.errors.join(', ') || 'none'}; wall→currentTime ${timeline}`
+      );
       // No second (after the start-up one) in which the picture stood still: through the drop, the slate and the return.
-      const stood = playing.slice(2).filter((s, at) => s.currentTime - (playing[at + 1] as { currentTime: number }).currentTime < 0.3);
+      const stood = playing
+        .slice(2)
+        .filter((s, at) => s.currentTime - (playing[at + 1] as { currentTime: number }).currentTime < 0.3);
       expect(stood.map((s) => ((s.at - first.at) / 1000).toFixed(1))).toEqual([]);
       // Measured on a quiet machine: 18.8 s played in 19.3 s. Under a load average of 20 on 2 cores Chromium
       // plays at ~0.9x, so the bound is loose; without a discontinuity before each slate segment it stalled

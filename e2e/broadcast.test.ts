@@ -37,7 +37,11 @@ let outside: Encoder;
 let studio: Encoder;
 let streamKey: string;
 
-async function until<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
+async function until<T>(
+  what: string,
+  check: () => Promise<T | null | undefined | false>,
+  timeoutMs = 60_000
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -47,7 +51,8 @@ async function until<T>(what: string, check: () => Promise<T | null | undefined 
   }
 }
 
-const currentTime = (page: Page) => page.locator('[data-player-video]').evaluate((video: HTMLVideoElement) => video.currentTime);
+const currentTime = (page: Page) =>
+  page.locator('[data-player-video]').evaluate((video: HTMLVideoElement) => video.currentTime);
 
 /** Samples the player's position every half second for `seconds`; returns the positions. */
 async function watch(page: Page, seconds: number): Promise<number[]> {
@@ -76,10 +81,23 @@ beforeAll(async () => {
   server = await startTestServer({ MADANG_TEST_RTMP: '1', MADANG_TEST_UNLIMITED: '1' });
   expect(server.rtmpPort).not.toBeNull();
   producer = new ConsoleClient(server.url);
-  expect((await producer.submit(server.setupPath!, { email: 'producer@example.org', displayName: 'Pat Producer', password })).location).toBe('/console');
+  expect(
+    (await producer.submit(server.setupPath!, { email: 'producer@example.org', displayName: 'Pat Producer', password }))
+      .location
+  ).toBe('/console');
   browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required']
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--autoplay-policy=no-user-gesture-required'
+    ]
   });
 }, 180_000);
 
@@ -108,14 +126,22 @@ describe('a stage broadcast from an RTMP encoder', () => {
     const port = await freePort();
     outsideFile = join(dir, 'outside.flv');
     outside = startOutsideChannel(port, 'outside-key', outsideFile);
-    const added = await producer.submit(`${stagePage}/destinations`, { name: 'Stand-in for YouTube', url: `rtmp://127.0.0.1:${port}/live`, key: 'outside-key', enabled: 'on' }, '?/add');
+    const added = await producer.submit(
+      `${stagePage}/destinations`,
+      { name: 'Stand-in for YouTube', url: `rtmp://127.0.0.1:${port}/live`, key: 'outside-key', enabled: 'on' },
+      '?/add'
+    );
     expect(added.status, mainText(added.text)).toBe(303);
 
     studio = pushTestPattern(`rtmp://127.0.0.1:${server.rtmpPort}/live/${streamKey}`);
-    await until('the stage page to show the encoder connected', async () => (await producer.get(stagePage)).text.includes('data-source-status="connected"'));
+    await until('the stage page to show the encoder connected', async () =>
+      (await producer.get(stagePage)).text.includes('data-source-status="connected"')
+    );
     const live = await producer.submit(stagePage, { session }, '?/goLive');
     expect(live.status, mainText(live.text)).toBe(303);
-    expect((await producer.get(stagePage)).text).toMatch(new RegExp(`data-stage-session="${session}"[\\s\\S]*?data-broadcast-state="live"`));
+    expect((await producer.get(stagePage)).text).toMatch(
+      new RegExp(`data-stage-session="${session}"[\\s\\S]*?data-broadcast-state="live"`)
+    );
 
     await until('the outside channel to receive video', async () => {
       try {
@@ -136,11 +162,17 @@ describe('a stage broadcast from an RTMP encoder', () => {
     await viewer.locator('[data-player-play]').click();
     await until('playback to start', async () => (await currentTime(viewer)) > 1, 60_000);
     await viewer.locator('[data-player-quality]').selectOption('360p');
-    await until('the 360p rendition', async () => (await viewer.locator('[data-player]').getAttribute('data-level')) === '360p');
+    await until(
+      'the 360p rendition',
+      async () => (await viewer.locator('[data-player]').getAttribute('data-level')) === '360p'
+    );
     const at360 = await currentTime(viewer);
     await until('playback to go on in 360p', async () => (await currentTime(viewer)) > at360 + 2);
     await viewer.locator('[data-player-quality]').selectOption('720p');
-    await until('the 720p rendition', async () => (await viewer.locator('[data-player]').getAttribute('data-level')) === '720p');
+    await until(
+      'the 720p rendition',
+      async () => (await viewer.locator('[data-player]').getAttribute('data-level')) === '720p'
+    );
     const at720 = await currentTime(viewer);
     await until('playback to go on in 720p', async () => (await currentTime(viewer)) > at720 + 2);
   }, 150_000);
@@ -155,7 +187,9 @@ describe('a stage broadcast from an RTMP encoder', () => {
     expect(playlist).toContain('#EXT-X-DISCONTINUITY');
 
     studio = pushTestPattern(`rtmp://127.0.0.1:${server.rtmpPort}/live/${streamKey}`);
-    await until('the encoder to be back', async () => (await producer.get(stagePage)).text.includes('data-source-status="connected"'));
+    await until('the encoder to be back', async () =>
+      (await producer.get(stagePage)).text.includes('data-source-status="connected"')
+    );
     const after = await watch(viewer, 8);
     expect(longestStall(after), after.join(' ')).toBeLessThanOrEqual(3);
     expect(await viewer.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);

@@ -22,13 +22,42 @@ let recording: Buffer;
 beforeAll(async () => {
   server = await startTestServer({});
   producer = new ConsoleClient(server.url);
-  expect((await producer.submit(server.setupPath!, { email: 'producer@example.org', displayName: 'Pat Producer', password: 'orange kettle under the bridge' })).location).toBe('/console');
+  expect(
+    (
+      await producer.submit(server.setupPath!, {
+        email: 'producer@example.org',
+        displayName: 'Pat Producer',
+        password: 'orange kettle under the bridge'
+      })
+    ).location
+  ).toBe('/console');
   const made = await runFfmpeg(
     [
-      '-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=15',
-      '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000',
-      '-t', '6', '-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-g', '15', '-b:v', '600k', '-c:a', 'libopus',
-      '-f', 'webm', 'pipe:1'
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc2=size=640x360:rate=15',
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=frequency=440:sample_rate=48000',
+      '-t',
+      '6',
+      '-c:v',
+      'libvpx',
+      '-deadline',
+      'realtime',
+      '-cpu-used',
+      '8',
+      '-g',
+      '15',
+      '-b:v',
+      '600k',
+      '-c:a',
+      'libopus',
+      '-f',
+      'webm',
+      'pipe:1'
     ],
     undefined,
     60_000
@@ -72,19 +101,29 @@ describe('a producer’s browser sending to a stage', () => {
       socket.send(recording.subarray(offset, offset + 64 * 1024));
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    await expect.poll(() => frames.filter((frame) => frame.type === 'ack').at(-1)?.bytes, { timeout: 30_000 }).toBe(recording.length);
+    await expect
+      .poll(() => frames.filter((frame) => frame.type === 'ack').at(-1)?.bytes, { timeout: 30_000 })
+      .toBe(recording.length);
     const stage = mainText((await producer.get(stagePage)).text);
     expect(stage).toContain('Connected through the browser studio');
     expect(stage).toContain('Encoding: transcode');
 
     await expect
-      .poll(async () => {
-        const playlist = await fetch(`${server.url}/broadcast/seoul-on/live/360p.m3u8`);
-        return playlist.ok ? ((await playlist.text()).match(/#EXTINF/g) ?? []).length : 0;
-      }, { timeout: 60_000, interval: 500 })
+      .poll(
+        async () => {
+          const playlist = await fetch(`${server.url}/broadcast/seoul-on/live/360p.m3u8`);
+          return playlist.ok ? ((await playlist.text()).match(/#EXTINF/g) ?? []).length : 0;
+        },
+        { timeout: 60_000, interval: 500 }
+      )
       .toBeGreaterThanOrEqual(3);
     socket.send(JSON.stringify({ type: 'end' }));
     socket.close();
-    await expect.poll(async () => (await producer.get(stagePage)).text.includes('data-source-status="none"'), { timeout: 30_000, interval: 500 }).toBe(true);
+    await expect
+      .poll(async () => (await producer.get(stagePage)).text.includes('data-source-status="none"'), {
+        timeout: 30_000,
+        interval: 500
+      })
+      .toBe(true);
   }, 150_000);
 });

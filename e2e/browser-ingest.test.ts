@@ -99,38 +99,55 @@ afterAll(async () => {
 });
 
 describe.skipIf(!hasFfmpeg)('a producer streams from the browser to the stage', () => {
-  it.each(['video/webm;codecs=vp8,opus', 'video/webm;codecs=h264,opus'])('%s: the stage receives every byte recorded, and it decodes', async (mimeType) => {
-    const page = await browser.newPage();
-    try {
-      await page.goto(`${origin}/studio`);
-      const supported = await page.evaluate((type) => MediaRecorder.isTypeSupported(type), mimeType);
-      if (!supported) {
-        console.info(`This Chromium cannot record ${mimeType}; that case is skipped.`);
-        return;
-      }
-      const before = feeds.length;
-      const result = await page.evaluate(({ type }) => (window as unknown as { sendRecording: (s: string, t: string, n: number) => Promise<{ sent: number; acked: number; errors: string[]; closeCode: number }> }).sendRecording('main-stage', type, 3), { type: mimeType });
-      expect(result.errors).toEqual([]);
-      expect(result.closeCode).toBe(1000);
-      expect(result.acked).toBe(result.sent);
+  it.each(['video/webm;codecs=vp8,opus', 'video/webm;codecs=h264,opus'])(
+    '%s: the stage receives every byte recorded, and it decodes',
+    async (mimeType) => {
+      const page = await browser.newPage();
+      try {
+        await page.goto(`${origin}/studio`);
+        const supported = await page.evaluate((type) => MediaRecorder.isTypeSupported(type), mimeType);
+        if (!supported) {
+          console.info(`This Chromium cannot record ${mimeType}; that case is skipped.`);
+          return;
+        }
+        const before = feeds.length;
+        const result = await page.evaluate(
+          ({ type }) =>
+            (
+              window as unknown as {
+                sendRecording: (
+                  s: string,
+                  t: string,
+                  n: number
+                ) => Promise<{ sent: number; acked: number; errors: string[]; closeCode: number }>;
+              }
+            ).sendRecording('main-stage', type, 3),
+          { type: mimeType }
+        );
+        expect(result.errors).toEqual([]);
+        expect(result.closeCode).toBe(1000);
+        expect(result.acked).toBe(result.sent);
 
-      const feed = feeds[before]!;
-      expect(feed).toMatchObject({ stageId: 'main-stage', via: 'browser', format: 'webm' });
-      const chunks: Buffer[] = [];
-      for await (const chunk of feed.stream) chunks.push(chunk as Buffer);
-      const bytes = Buffer.concat(chunks);
-      expect(bytes.length).toBe(result.sent);
-      expect(bytes.length).toBeGreaterThan(20_000);
-      const decoded = await decodeWithFfmpeg('webm', bytes);
-      // MediaRecorder stamps some packets with the time of the one before; ffmpeg's muxer says so, decoding is not hurt.
-      // The stage encoder should read browser feeds with regenerated timestamps (-fflags +genpts) for the same reason.
-      const problems = decoded.stderr.split('\n').filter((line) => line !== '' && !line.includes('non monotonically increasing dts'));
-      expect(problems).toEqual([]);
-      expect(decoded.code).toBe(0);
-    } finally {
-      await page.close();
+        const feed = feeds[before]!;
+        expect(feed).toMatchObject({ stageId: 'main-stage', via: 'browser', format: 'webm' });
+        const chunks: Buffer[] = [];
+        for await (const chunk of feed.stream) chunks.push(chunk as Buffer);
+        const bytes = Buffer.concat(chunks);
+        expect(bytes.length).toBe(result.sent);
+        expect(bytes.length).toBeGreaterThan(20_000);
+        const decoded = await decodeWithFfmpeg('webm', bytes);
+        // MediaRecorder stamps some packets with the time of the one before; ffmpeg's muxer says so, decoding is not hurt.
+        // The stage encoder should read browser feeds with regenerated timestamps (-fflags +genpts) for the same reason.
+        const problems = decoded.stderr
+          .split('\n')
+          .filter((line) => line !== '' && !line.includes('non monotonically increasing dts'));
+        expect(problems).toEqual([]);
+        expect(decoded.code).toBe(0);
+      } finally {
+        await page.close();
+      }
     }
-  });
+  );
 
   it('a page on the site without producer rights cannot open the ingest socket', async () => {
     const page = await browser.newPage();

@@ -21,7 +21,11 @@ const client = (headers?: Record<string, string>) => new ConsoleClient(server.ur
 
 /** Invites `email` as `role` on the demo edition and accepts as a new account; returns that account's client. */
 async function inviteAndAccept(email: string, role: string, displayName: string): Promise<ConsoleClient> {
-  const invited = await asAdmin.submit('/console/people', { email, role, edition: 'seoul-2020', mailLocale: 'en' }, '?/invite');
+  const invited = await asAdmin.submit(
+    '/console/people',
+    { email, role, edition: 'seoul-2020', mailLocale: 'en' },
+    '?/invite'
+  );
   expect(invited.status, mainText(invited.text)).toBe(303);
   const link = consoleLinkIn(await smtp.next(email));
   const invitee = client();
@@ -68,13 +72,30 @@ describe('the first administrator', () => {
 
 /** The edition and day actions, with plausible fields: anonymous visitors and speakers must change nothing with them. */
 const editionActions: [string, Record<string, string>][] = [
-  ['/console/editions/new?/create', { slug: 'mallory-2021', 'title.en': 'Mallory', hostZone: 'UTC', locales: 'en', defaultLocale: 'en', startsOn: '2021-01-01', endsOn: '2021-01-02' }],
-  ['/console/editions/seoul-2020/settings?/save', { version: '1', slug: 'seoul-2020', 'title.ko': 'x', hostZone: 'UTC', locales: 'ko', defaultLocale: 'ko' }],
+  [
+    '/console/editions/new?/create',
+    {
+      slug: 'mallory-2021',
+      'title.en': 'Mallory',
+      hostZone: 'UTC',
+      locales: 'en',
+      defaultLocale: 'en',
+      startsOn: '2021-01-01',
+      endsOn: '2021-01-02'
+    }
+  ],
+  [
+    '/console/editions/seoul-2020/settings?/save',
+    { version: '1', slug: 'seoul-2020', 'title.ko': 'x', hostZone: 'UTC', locales: 'ko', defaultLocale: 'ko' }
+  ],
   ['/console/editions/seoul-2020/settings?/publish', { version: '1' }],
   ['/console/editions/seoul-2020/settings?/unpublish', { version: '1' }],
   ['/console/editions/seoul-2020/settings?/delete', { version: '1', confirm: 'on' }],
   ['/console/editions/seoul-2020/days?/addDay', { date: '2020-09-22', 'title.ko': '하루' }],
-  ['/console/editions/seoul-2020/days?/saveDay', { day: 'day-1', version: '1', date: '2020-09-22', 'title.ko': '하루' }],
+  [
+    '/console/editions/seoul-2020/days?/saveDay',
+    { day: 'day-1', version: '1', date: '2020-09-22', 'title.ko': '하루' }
+  ],
   ['/console/editions/seoul-2020/days?/deleteDay', { day: 'day-1', version: '1' }],
   ['/console/editions/seoul-2020/days?/restoreDay', { day: 'day-1', version: '1' }],
   ['/console/editions/seoul-2020/days?/moveDay', { day: 'day-1', direction: 'down' }],
@@ -103,7 +124,10 @@ describe('every console page and action refuses anonymous visitors', () => {
   const actions: [string, Record<string, string>][] = [
     ['/console/account?/changePassword', { currentPassword: password, newPassword: 'a hijacked passphrase' }],
     ['/console/account?/signOutEverywhere', {}],
-    ['/console/people?/invite', { email: 'mallory@example.org', role: 'admin', edition: 'seoul-2020', mailLocale: 'en' }],
+    [
+      '/console/people?/invite',
+      { email: 'mallory@example.org', role: 'admin', edition: 'seoul-2020', mailLocale: 'en' }
+    ],
     ['/console/people?/revoke', { grant: '00000000-0000-4000-8000-000000000000' }],
     ['/console/sign-out', {}],
     ['/console/import', { slug: 'anonymous-copy' }],
@@ -141,28 +165,34 @@ describe('the speaker pages of an edition', () => {
     [`${base}?/restore`, { speaker: 'sokwoo-rhee', version: '1' }]
   ];
 
-  it.each(pages)('GET %s sends an anonymous visitor to sign in, and refuses an account without a programme role with 403', async (path) => {
-    const page = await client().get(path);
-    expect(page.status).toBe(303);
-    expect(page.location).toBe(`/console/sign-in?next=${encodeURIComponent(path)}`);
-    const refused = await asSpeaker.get(path);
-    expect(refused.status).toBe(403);
-    expect(mainText(refused.text)).toContain('Your account does not have a role that allows this.');
-  });
+  it.each(pages)(
+    'GET %s sends an anonymous visitor to sign in, and refuses an account without a programme role with 403',
+    async (path) => {
+      const page = await client().get(path);
+      expect(page.status).toBe(303);
+      expect(page.location).toBe(`/console/sign-in?next=${encodeURIComponent(path)}`);
+      const refused = await asSpeaker.get(path);
+      expect(refused.status).toBe(403);
+      expect(mainText(refused.text)).toContain('Your account does not have a role that allows this.');
+    }
+  );
 
-  it.each(actions)('POST %s is sent to sign in when anonymous, and refused with 403 without the role, changing nothing', async (path, fields) => {
-    const visitor = client();
-    const visitorToken = csrfOf((await visitor.get('/console/sign-in')).text);
-    const anonymous = await visitor.post(path, { csrf: visitorToken, ...fields });
-    expect(anonymous.status).toBe(303);
-    expect(anonymous.location).toMatch(/^\/console\/sign-in\?next=/);
-    const csrf = csrfOf((await asSpeaker.get('/console')).text);
-    expect((await asSpeaker.post(path, { csrf, ...fields })).status).toBe(403);
-    const keynote = await asAdmin.get(`${base}/sokwoo-rhee`);
-    expect(keynote.status).toBe(200);
-    expect(mainText(keynote.text)).toContain('Edit speaker: Sokwoo Rhee');
-    expect(mainText(keynote.text)).toContain('No changes recorded yet.');
-  });
+  it.each(actions)(
+    'POST %s is sent to sign in when anonymous, and refused with 403 without the role, changing nothing',
+    async (path, fields) => {
+      const visitor = client();
+      const visitorToken = csrfOf((await visitor.get('/console/sign-in')).text);
+      const anonymous = await visitor.post(path, { csrf: visitorToken, ...fields });
+      expect(anonymous.status).toBe(303);
+      expect(anonymous.location).toMatch(/^\/console\/sign-in\?next=/);
+      const csrf = csrfOf((await asSpeaker.get('/console')).text);
+      expect((await asSpeaker.post(path, { csrf, ...fields })).status).toBe(403);
+      const keynote = await asAdmin.get(`${base}/sokwoo-rhee`);
+      expect(keynote.status).toBe(200);
+      expect(mainText(keynote.text)).toContain('Edit speaker: Sokwoo Rhee');
+      expect(mainText(keynote.text)).toContain('No changes recorded yet.');
+    }
+  );
 
   it('refuses a photo upload from an anonymous visitor and from an account without the role', async () => {
     const post = async (who: ConsoleClient, csrf: string) => {
@@ -171,7 +201,12 @@ describe('the speaker pages of an edition', () => {
       body.append('version', '1');
       body.append('photo', new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0])], { type: 'image/jpeg' }), 'me.jpg');
       const cookie = [...who.cookies].map(([n, v]) => `${n}=${v}`).join('; ');
-      return fetch(`${server.url}${base}/sokwoo-rhee?/photo`, { method: 'POST', body, redirect: 'manual', headers: { accept: 'text/html', origin: who.origin, ...(cookie ? { cookie } : {}) } });
+      return fetch(`${server.url}${base}/sokwoo-rhee?/photo`, {
+        method: 'POST',
+        body,
+        redirect: 'manual',
+        headers: { accept: 'text/html', origin: who.origin, ...(cookie ? { cookie } : {}) }
+      });
     };
     const anonymous = await post(client(), '');
     expect(anonymous.status).toBe(303);
@@ -204,25 +239,39 @@ describe('the Q&A moderation page of a session', () => {
     expect((await asAdmin.get('/console/editions/seoul-2020/sessions/no-such-session/questions')).status).toBe(404);
   });
 
-  it.each(actions)('POST %s is sent to sign in when anonymous, refused with 403 without the role or the CSRF token, changing nothing', async (action, fields) => {
-    const visitor = client();
-    const visitorToken = csrfOf((await visitor.get('/console/sign-in')).text);
-    const anonymous = await visitor.post(action, { csrf: visitorToken, ...fields });
-    expect(anonymous.status).toBe(303);
-    expect(anonymous.location).toMatch(/^\/console\/sign-in\?next=/);
-    const csrf = csrfOf((await asSpeaker.get('/console')).text);
-    expect((await asSpeaker.post(action, { csrf, ...fields })).status).toBe(403);
-    expect((await asAdmin.post(action, fields)).status).toBe(403);
-    expect(mainText((await asAdmin.get(path)).text)).toContain('Pre-moderation is off');
-  });
+  it.each(actions)(
+    'POST %s is sent to sign in when anonymous, refused with 403 without the role or the CSRF token, changing nothing',
+    async (action, fields) => {
+      const visitor = client();
+      const visitorToken = csrfOf((await visitor.get('/console/sign-in')).text);
+      const anonymous = await visitor.post(action, { csrf: visitorToken, ...fields });
+      expect(anonymous.status).toBe(303);
+      expect(anonymous.location).toMatch(/^\/console\/sign-in\?next=/);
+      const csrf = csrfOf((await asSpeaker.get('/console')).text);
+      expect((await asSpeaker.post(action, { csrf, ...fields })).status).toBe(403);
+      expect((await asAdmin.post(action, fields)).status).toBe(403);
+      expect(mainText((await asAdmin.get(path)).text)).toContain('Pre-moderation is off');
+    }
+  );
 
   it('answers a tampered form with a clear 4xx, never a 500', async () => {
     const csrf = csrfOf((await asAdmin.get(path)).text);
-    expect((await asAdmin.post(`${path}?/moderate`, { csrf, question: someQuestion, version: 'x', change: 'hide' })).status).toBe(400);
-    expect((await asAdmin.post(`${path}?/moderate`, { csrf, question: someQuestion, version: '1', change: 'explode' })).status).toBe(400);
-    expect((await asAdmin.post(`${path}?/moderate`, { csrf, question: 'not-a-uuid', version: '1', change: 'hide' })).status).toBe(404);
-    expect((await asAdmin.post(`${path}?/moderate`, { csrf, question: someQuestion, version: '1', change: 'hide' })).status).toBe(404);
-    expect((await asAdmin.post(`${path}?/premoderation`, { csrf, version: '1', premoderated: 'maybe' })).status).toBe(400);
+    expect(
+      (await asAdmin.post(`${path}?/moderate`, { csrf, question: someQuestion, version: 'x', change: 'hide' })).status
+    ).toBe(400);
+    expect(
+      (await asAdmin.post(`${path}?/moderate`, { csrf, question: someQuestion, version: '1', change: 'explode' }))
+        .status
+    ).toBe(400);
+    expect(
+      (await asAdmin.post(`${path}?/moderate`, { csrf, question: 'not-a-uuid', version: '1', change: 'hide' })).status
+    ).toBe(404);
+    expect(
+      (await asAdmin.post(`${path}?/moderate`, { csrf, question: someQuestion, version: '1', change: 'hide' })).status
+    ).toBe(404);
+    expect((await asAdmin.post(`${path}?/premoderation`, { csrf, version: '1', premoderated: 'maybe' })).status).toBe(
+      400
+    );
   });
 });
 
@@ -233,27 +282,39 @@ describe('the poll pages of a session', () => {
     [`${base}?/open`, { poll: 'no-such-poll', version: '1' }],
     [`${base}?/close`, { poll: 'no-such-poll', version: '1' }],
     [`${base}?/delete`, { poll: 'no-such-poll', version: '1', confirm: 'on' }],
-    [`${base}/no-such-poll?/save`, { 'question.ko': '침입자의 질문', 'option1.ko': '가', 'option2.ko': '나', kind: 'single', version: '1' }]
+    [
+      `${base}/no-such-poll?/save`,
+      { 'question.ko': '침입자의 질문', 'option1.ko': '가', 'option2.ko': '나', kind: 'single', version: '1' }
+    ]
   ];
 
-  it.each([base, `${base}/no-such-poll`])('GET %s sends an anonymous visitor to sign in, and refuses an account without a moderating role with 403', async (path) => {
-    const page = await client().get(path);
-    expect(page.status).toBe(303);
-    expect(page.location).toBe(`/console/sign-in?next=${encodeURIComponent(path)}`);
-    const refused = await asSpeaker.get(path);
-    expect(refused.status).toBe(403);
-    expect(mainText(refused.text)).toContain('Your account does not have a role that allows this.');
-  });
+  it.each([base, `${base}/no-such-poll`])(
+    'GET %s sends an anonymous visitor to sign in, and refuses an account without a moderating role with 403',
+    async (path) => {
+      const page = await client().get(path);
+      expect(page.status).toBe(303);
+      expect(page.location).toBe(`/console/sign-in?next=${encodeURIComponent(path)}`);
+      const refused = await asSpeaker.get(path);
+      expect(refused.status).toBe(403);
+      expect(mainText(refused.text)).toContain('Your account does not have a role that allows this.');
+    }
+  );
 
-  it.each(actions)('POST %s is sent to sign in when anonymous, and refused with 403 without the role, changing nothing', async (path, fields) => {
-    const visitor = client();
-    const anonymous = await visitor.post(path, { csrf: csrfOf((await visitor.get('/console/sign-in')).text), ...fields });
-    expect(anonymous.status).toBe(303);
-    expect(anonymous.location).toMatch(/^\/console\/sign-in\?next=/);
-    const csrf = csrfOf((await asSpeaker.get('/console')).text);
-    expect((await asSpeaker.post(path, { csrf, ...fields })).status).toBe(403);
-    expect(mainText((await asAdmin.get(base)).text)).toContain('No polls yet.');
-  });
+  it.each(actions)(
+    'POST %s is sent to sign in when anonymous, and refused with 403 without the role, changing nothing',
+    async (path, fields) => {
+      const visitor = client();
+      const anonymous = await visitor.post(path, {
+        csrf: csrfOf((await visitor.get('/console/sign-in')).text),
+        ...fields
+      });
+      expect(anonymous.status).toBe(303);
+      expect(anonymous.location).toMatch(/^\/console\/sign-in\?next=/);
+      const csrf = csrfOf((await asSpeaker.get('/console')).text);
+      expect((await asSpeaker.post(path, { csrf, ...fields })).status).toBe(403);
+      expect(mainText((await asAdmin.get(base)).text)).toContain('No polls yet.');
+    }
+  );
 });
 
 describe('the chat moderation pages of an edition', () => {
@@ -268,27 +329,33 @@ describe('the chat moderation pages of an edition', () => {
     [`${wordFilter}?/save`, { words: 'hello', version: '0' }]
   ];
 
-  it.each(pages)('GET %s sends an anonymous visitor to sign in, and refuses an account without a moderation role with 403', async (path) => {
-    const page = await client().get(path);
-    expect(page.status).toBe(303);
-    expect(page.location).toBe(`/console/sign-in?next=${encodeURIComponent(path)}`);
-    const refused = await asSpeaker.get(path);
-    expect(refused.status).toBe(403);
-    expect(mainText(refused.text)).toContain('Your account does not have a role that allows this.');
-  });
+  it.each(pages)(
+    'GET %s sends an anonymous visitor to sign in, and refuses an account without a moderation role with 403',
+    async (path) => {
+      const page = await client().get(path);
+      expect(page.status).toBe(303);
+      expect(page.location).toBe(`/console/sign-in?next=${encodeURIComponent(path)}`);
+      const refused = await asSpeaker.get(path);
+      expect(refused.status).toBe(403);
+      expect(mainText(refused.text)).toContain('Your account does not have a role that allows this.');
+    }
+  );
 
-  it.each(actions)('POST %s is sent to sign in when anonymous, refused with 403 without the role or without CSRF, changing nothing', async (path, fields) => {
-    const visitor = client();
-    const visitorToken = csrfOf((await visitor.get('/console/sign-in')).text);
-    const anonymous = await visitor.post(path, { csrf: visitorToken, ...fields });
-    expect(anonymous.status).toBe(303);
-    expect(anonymous.location).toMatch(/^\/console\/sign-in\?next=/);
-    const csrf = csrfOf((await asSpeaker.get('/console')).text);
-    expect((await asSpeaker.post(path, { csrf, ...fields })).status).toBe(403);
-    expect((await asAdmin.post(path, fields)).status).toBe(403);
-    expect(mainText((await asAdmin.get(chat)).text)).toContain('Slow mode is off.');
-    expect((await asAdmin.get(wordFilter)).text).toContain('0 entries in the list.');
-  });
+  it.each(actions)(
+    'POST %s is sent to sign in when anonymous, refused with 403 without the role or without CSRF, changing nothing',
+    async (path, fields) => {
+      const visitor = client();
+      const visitorToken = csrfOf((await visitor.get('/console/sign-in')).text);
+      const anonymous = await visitor.post(path, { csrf: visitorToken, ...fields });
+      expect(anonymous.status).toBe(303);
+      expect(anonymous.location).toMatch(/^\/console\/sign-in\?next=/);
+      const csrf = csrfOf((await asSpeaker.get('/console')).text);
+      expect((await asSpeaker.post(path, { csrf, ...fields })).status).toBe(403);
+      expect((await asAdmin.post(path, fields)).status).toBe(403);
+      expect(mainText((await asAdmin.get(chat)).text)).toContain('Slow mode is off.');
+      expect((await asAdmin.get(wordFilter)).text).toContain('0 entries in the list.');
+    }
+  );
 
   it('answers a session or edition that does not exist with 404', async () => {
     expect((await asAdmin.get('/console/editions/seoul-2020/sessions/no-such-session/chat')).status).toBe(404);
@@ -316,17 +383,20 @@ describe('the outside destinations of a stage (simulcast)', () => {
     expect((await asAdmin.get(destinations)).status).toBe(200);
   });
 
-  it.each(actions)('POST %s is sent to sign in when anonymous, refused with 403 without the role or without CSRF, changing nothing', async (path, body) => {
-    const visitor = client();
-    const visitorToken = csrfOf((await visitor.get('/console/sign-in')).text);
-    const anonymous = await visitor.post(path, { csrf: visitorToken, ...body });
-    expect(anonymous.status).toBe(303);
-    expect(anonymous.location).toMatch(/^\/console\/sign-in\?next=/);
-    const csrf = csrfOf((await asSpeaker.get('/console')).text);
-    expect((await asSpeaker.post(path, { csrf, ...body })).status).toBe(403);
-    expect((await asAdmin.post(path, body)).status).toBe(403);
-    expect(mainText((await asAdmin.get(destinations)).text)).toContain('No outside destinations yet.');
-  });
+  it.each(actions)(
+    'POST %s is sent to sign in when anonymous, refused with 403 without the role or without CSRF, changing nothing',
+    async (path, body) => {
+      const visitor = client();
+      const visitorToken = csrfOf((await visitor.get('/console/sign-in')).text);
+      const anonymous = await visitor.post(path, { csrf: visitorToken, ...body });
+      expect(anonymous.status).toBe(303);
+      expect(anonymous.location).toMatch(/^\/console\/sign-in\?next=/);
+      const csrf = csrfOf((await asSpeaker.get('/console')).text);
+      expect((await asSpeaker.post(path, { csrf, ...body })).status).toBe(403);
+      expect((await asAdmin.post(path, body)).status).toBe(403);
+      expect(mainText((await asAdmin.get(destinations)).text)).toContain('No outside destinations yet.');
+    }
+  );
 
   it('answers a stage or edition that does not exist with 404', async () => {
     expect((await asAdmin.get('/console/editions/seoul-2020/stages/no-such-stage/destinations')).status).toBe(404);
@@ -352,18 +422,26 @@ describe('a stage’s broadcast page', () => {
     expect(mainText(refused.text)).toContain('Your account does not have a role that allows this.');
   });
 
-  it.each(actions)('POST %s is sent to sign in when anonymous, refused with 403 without the role or without CSRF, changing nothing', async (path, fields) => {
-    const key = /data-stream-key[^>]*>([^<]+)</.exec((await asAdmin.get(stage)).text)?.[1];
-    const visitor = client();
-    const anonymous = await visitor.post(path, { csrf: csrfOf((await visitor.get('/console/sign-in')).text), ...fields });
-    expect(anonymous.status).toBe(303);
-    expect(anonymous.location).toMatch(/^\/console\/sign-in\?next=/);
-    expect((await asSpeaker.post(path, { csrf: csrfOf((await asSpeaker.get('/console')).text), ...fields })).status).toBe(403);
-    expect((await asAdmin.post(path, fields)).status).toBe(403);
-    const after = await asAdmin.get(stage);
-    expect(/data-stream-key[^>]*>([^<]+)</.exec(after.text)?.[1]).toBe(key);
-    expect(after.text).not.toContain('data-broadcast-state="live"');
-  });
+  it.each(actions)(
+    'POST %s is sent to sign in when anonymous, refused with 403 without the role or without CSRF, changing nothing',
+    async (path, fields) => {
+      const key = /data-stream-key[^>]*>([^<]+)</.exec((await asAdmin.get(stage)).text)?.[1];
+      const visitor = client();
+      const anonymous = await visitor.post(path, {
+        csrf: csrfOf((await visitor.get('/console/sign-in')).text),
+        ...fields
+      });
+      expect(anonymous.status).toBe(303);
+      expect(anonymous.location).toMatch(/^\/console\/sign-in\?next=/);
+      expect(
+        (await asSpeaker.post(path, { csrf: csrfOf((await asSpeaker.get('/console')).text), ...fields })).status
+      ).toBe(403);
+      expect((await asAdmin.post(path, fields)).status).toBe(403);
+      const after = await asAdmin.get(stage);
+      expect(/data-stream-key[^>]*>([^<]+)</.exec(after.text)?.[1]).toBe(key);
+      expect(after.text).not.toContain('data-broadcast-state="live"');
+    }
+  );
 
   it('answers a stage or edition that does not exist with 404, and a session of no stage with 404', async () => {
     expect((await asAdmin.get('/console/editions/seoul-2020/stages/no-such-stage')).status).toBe(404);
@@ -441,11 +519,14 @@ describe('programme import and export', () => {
 });
 
 describe('edition pages refuse a speaker-only account', () => {
-  it.each(['/console/editions/new', '/console/editions/seoul-2020/settings', '/console/editions/seoul-2020/days'])('GET %s is a 403 page', async (path) => {
-    const page = await asSpeaker.get(path);
-    expect(page.status).toBe(403);
-    expect(mainText(page.text)).toContain('Your account does not have a role that allows this.');
-  });
+  it.each(['/console/editions/new', '/console/editions/seoul-2020/settings', '/console/editions/seoul-2020/days'])(
+    'GET %s is a 403 page',
+    async (path) => {
+      const page = await asSpeaker.get(path);
+      expect(page.status).toBe(403);
+      expect(mainText(page.text)).toContain('Your account does not have a role that allows this.');
+    }
+  );
 
   it.each(editionActions)('POST %s is refused with 403 and changes nothing', async (path, fields) => {
     const before = mainText((await asAdmin.get('/console/editions/seoul-2020/settings')).text);
@@ -464,7 +545,10 @@ describe('forms protected against cross-site requests', () => {
     const csrf = csrfOf((await asAdmin.get('/console/people')).text);
     const speakersToken = csrfOf((await asSpeaker.get('/console')).text);
     for (const token of [undefined, `${csrf.slice(0, -2)}xx`, speakersToken, '']) {
-      const response = await asAdmin.post('/console/people?/invite', { ...(token === undefined ? {} : { csrf: token }), ...invite });
+      const response = await asAdmin.post('/console/people?/invite', {
+        ...(token === undefined ? {} : { csrf: token }),
+        ...invite
+      });
       expect(response.status).toBe(403);
       expect(mainText(response.text)).toContain('nothing was changed');
     }
@@ -605,7 +689,9 @@ describe('password reset by e-mail', () => {
 
     const weak = await client().submit(link, { password: 'password1234' });
     expect(weak.status).toBe(400);
-    expect(weak.text).toMatch(/aria-invalid="true"[^>]*aria-describedby="password-hint password-error"|aria-describedby="password-hint password-error"[^>]*aria-invalid="true"/);
+    expect(weak.text).toMatch(
+      /aria-invalid="true"[^>]*aria-describedby="password-hint password-error"|aria-describedby="password-hint password-error"[^>]*aria-invalid="true"/
+    );
     expect(mainText(weak.text)).toContain('This password is among the most common ones');
 
     const done = await client().submit(link, { password: 'a springtime passphrase' });
@@ -622,7 +708,11 @@ describe('password reset by e-mail', () => {
 describe('invitations', () => {
   it('mail a link that works once, and refuse forged links', async () => {
     const email = 'once@example.org';
-    await asAdmin.submit('/console/people', { email, role: 'interpreter', edition: 'seoul-2020', mailLocale: 'ko' }, '?/invite');
+    await asAdmin.submit(
+      '/console/people',
+      { email, role: 'interpreter', edition: 'seoul-2020', mailLocale: 'ko' },
+      '?/invite'
+    );
     const mail = await smtp.next(email);
     expect(mail.subject).toContain('초대:');
     const link = consoleLinkIn(mail);
@@ -635,7 +725,9 @@ describe('invitations', () => {
     const page = await invitee.get(link);
     expect(mainText(page.text)).toContain('Interpreter');
     expect(mainText(page.text)).toContain(email);
-    expect((await invitee.submit(link, { displayName: 'Ivy Interpreter', password })).location).toBe('/console?notice=invitation-accepted');
+    expect((await invitee.submit(link, { displayName: 'Ivy Interpreter', password })).location).toBe(
+      '/console?notice=invitation-accepted'
+    );
     const again = await client().get(link);
     expect(again.status).toBe(410);
     expect(mainText(again.text)).toContain('This invitation has already been used.');
@@ -643,7 +735,11 @@ describe('invitations', () => {
 
   it('show field errors next to the fields, and send nothing for bad input', async () => {
     const mailsBefore = smtp.received.length;
-    const bad = await asAdmin.submit('/console/people', { email: 'x'.repeat(5000), role: 'owner', edition: 'no-such-edition', mailLocale: 'xx' }, '?/invite');
+    const bad = await asAdmin.submit(
+      '/console/people',
+      { email: 'x'.repeat(5000), role: 'owner', edition: 'no-such-edition', mailLocale: 'xx' },
+      '?/invite'
+    );
     expect(bad.status).toBe(400);
     const text = mainText(bad.text);
     expect(text).toContain('Enter an e-mail address such as name@example.org.');
@@ -659,7 +755,9 @@ describe('invitations', () => {
     const people = (await asAdmin.get('/console/people')).text;
     const row = people.split('<tr>').find((r) => r.includes('revoked@example.org'))!;
     const grant = /name="grant" value="([^"]+)"/.exec(row)![1]!;
-    expect((await asAdmin.submit('/console/people', { grant }, '?/revoke')).location).toBe('/console/people?notice=revoked');
+    expect((await asAdmin.submit('/console/people', { grant }, '?/revoke')).location).toBe(
+      '/console/people?notice=revoked'
+    );
     expect(mainText((await moderator.get('/console')).text)).toContain('You have no role on any edition yet.');
     const again = await asAdmin.submit('/console/people', { grant }, '?/revoke');
     expect(again.status).toBe(404);
@@ -670,9 +768,12 @@ describe('invitations', () => {
 describe('a flood of failed sign-ins from one address', () => {
   it('is stopped after 20 in 10 minutes with a clear message', async () => {
     let response;
-    for (let i = 0; i < 25 && response?.status !== 429; i++) response = await signIn(client(), `flood-${i}@example.org`, 'not the password at all');
+    for (let i = 0; i < 25 && response?.status !== 429; i++)
+      response = await signIn(client(), `flood-${i}@example.org`, 'not the password at all');
     expect(response!.status).toBe(429);
-    expect(mainText(response!.text)).toMatch(/too many failed sign-ins from your network\. Try again after \d\d:\d\d UTC\./);
+    expect(mainText(response!.text)).toMatch(
+      /too many failed sign-ins from your network\. Try again after \d\d:\d\d UTC\./
+    );
   });
 });
 
@@ -701,7 +802,9 @@ describe('the city and channel pages', () => {
     [`${edition}/channels/ch-site?/delete`, { version: '1', confirm: 'on' }]
   ];
   const visible = async () =>
-    (await Promise.all([asAdmin.get(`${edition}/cities`), asAdmin.get(`${edition}/channels`)])).map((p) => mainText(p.text)).join('\n');
+    (await Promise.all([asAdmin.get(`${edition}/cities`), asAdmin.get(`${edition}/channels`)]))
+      .map((p) => mainText(p.text))
+      .join('\n');
 
   it.each(pages)('GET %s sends an anonymous visitor to sign in and back, and is refused to a speaker', async (path) => {
     const anonymous = await client().get(path);

@@ -52,7 +52,11 @@ async function createPeople(): Promise<void> {
   links.invitation = consoleLinkIn(await smtp.next('pending@example.org'));
   await createPolls(admin);
   // A destination on the stage, so its status, masked key and forms are checked too.
-  const destination = await admin.submit(stageDestinations, { name: 'YouTube', url: 'rtmp://a.rtmp.youtube.com/live2', key: 'abcd-efgh-1a2b', enabled: 'on' }, '?/add');
+  const destination = await admin.submit(
+    stageDestinations,
+    { name: 'YouTube', url: 'rtmp://a.rtmp.youtube.com/live2', key: 'abcd-efgh-1a2b', enabled: 'on' },
+    '?/add'
+  );
   expect(destination.location).toBe(`${stageDestinations}?notice=added`);
   await new ConsoleClient(server.url).submit('/console/password-reset', { email: 'speaker@example.org' });
   links.passwordReset = consoleLinkIn(await smtp.next('speaker@example.org'));
@@ -62,8 +66,14 @@ async function createPeople(): Promise<void> {
     ['Will the sensors cover every district?', 'Jiwoo'],
     ['How is the data kept private?', '']
   ] as const) {
-    const key = /name="idempotencyKey" value="([0-9a-f-]{36})"/.exec((await citizen.get('/seoul-2020/sessions/d2-talk-concert')).text)![1]!;
-    const asked = await citizen.post('/seoul-2020/sessions/d2-talk-concert?/askQuestion', { text, displayName, idempotencyKey: key });
+    const key = /name="idempotencyKey" value="([0-9a-f-]{36})"/.exec(
+      (await citizen.get('/seoul-2020/sessions/d2-talk-concert')).text
+    )![1]!;
+    const asked = await citizen.post('/seoul-2020/sessions/d2-talk-concert?/askQuestion', {
+      text,
+      displayName,
+      idempotencyKey: key
+    });
     expect(asked.status).toBe(303);
   }
 }
@@ -71,7 +81,15 @@ async function createPeople(): Promise<void> {
 /** A session's polls: a draft to edit, and an open one whose results show as bars and a table. */
 const polls = '/console/editions/seoul-2020/sessions/d1-talk-concert/polls';
 async function createPolls(admin: ConsoleClient): Promise<void> {
-  const poll = (question: string) => ({ 'question.ko': question, 'question.en': question, 'option1.ko': '서울', 'option1.en': 'Seoul', 'option2.ko': '헬싱키', kind: 'multiple', maxChoices: '2' });
+  const poll = (question: string) => ({
+    'question.ko': question,
+    'question.en': question,
+    'option1.ko': '서울',
+    'option1.en': 'Seoul',
+    'option2.ko': '헬싱키',
+    kind: 'multiple',
+    maxChoices: '2'
+  });
   const open = (await admin.submit(polls, poll('열린 투표'), '?/create')).location!.split('#poll-')[1]!;
   await admin.submit(polls, { poll: open, version: '1' }, '?/open');
   links.draftPoll = (await admin.submit(polls, poll('초안 투표'), '?/create')).location!.split('#poll-')[1]!;
@@ -112,7 +130,11 @@ const speakerPages = '/console/editions/seoul-2020/speakers';
 const submitEmpty = (page: Page) => page.locator('main form[novalidate] button[type=submit]').first().click();
 /** A schedule whose days are not a list: the import page lists the problem with its place in the file. */
 async function submitBrokenSchedule(page: Page) {
-  await page.setInputFiles('#file', { name: 'schedule.json', mimeType: 'application/json', buffer: Buffer.from('{"schedule":{"conference":{"days":"soon"}}}') });
+  await page.setInputFiles('#file', {
+    name: 'schedule.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"schedule":{"conference":{"days":"soon"}}}')
+  });
   await page.fill('#slug', 'broken-schedule');
   return page.locator('main form[novalidate] button[type=submit]').first().click();
 }
@@ -131,7 +153,12 @@ const afterSetup: Check[] = [
   { name: 'new password, with mistakes', path: () => links.passwordReset, as: null, status: 400, act: submitEmpty },
   { name: 'invitation', path: () => links.invitation, as: null, status: 200 },
   { name: 'invitation, with mistakes', path: () => links.invitation, as: null, status: 400, act: submitEmpty },
-  { name: 'invitation link that is not valid', path: () => `${links.invitation.slice(0, -3)}abc`, as: null, status: 404 },
+  {
+    name: 'invitation link that is not valid',
+    path: () => `${links.invitation.slice(0, -3)}abc`,
+    as: null,
+    status: 404
+  },
   { name: 'dashboard', path: () => '/console', as: admin, status: 200 },
   { name: 'dashboard of a speaker', path: () => '/console', as: speaker, status: 200 },
   { name: 'account', path: () => '/console/account', as: admin, status: 200 },
@@ -141,7 +168,13 @@ const afterSetup: Check[] = [
   { name: 'people, refused to a speaker', path: () => '/console/people', as: speaker, status: 403 },
   { name: 'import', path: () => '/console/import', as: admin, status: 200 },
   { name: 'import, with mistakes', path: () => '/console/import', as: admin, status: 400, act: submitEmpty },
-  { name: 'import, a file with problems', path: () => '/console/import', as: admin, status: 400, act: submitBrokenSchedule },
+  {
+    name: 'import, a file with problems',
+    path: () => '/console/import',
+    as: admin,
+    status: 400,
+    act: submitBrokenSchedule
+  },
   { name: 'import, refused to a speaker', path: () => '/console/import', as: speaker, status: 403 },
   { name: 'sign-out', path: () => '/console/sign-out', as: admin, status: 200 },
   { name: 'speakers', path: () => speakerPages, as: admin, status: 200 },
@@ -166,7 +199,11 @@ const afterSetup: Check[] = [
     as: admin,
     status: 415,
     act: async (page) => {
-      await page.setInputFiles('#photo', { name: 'notes.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not a photo') });
+      await page.setInputFiles('#photo', {
+        name: 'notes.jpg',
+        mimeType: 'image/jpeg',
+        buffer: Buffer.from('not a photo')
+      });
       await page.locator('form[action="?/photo"] button[type=submit]').click();
     }
   },
@@ -190,14 +227,25 @@ const afterSetup: Check[] = [
     as: admin,
     status: 409,
     act: async (page) => {
-      await saveAsSomeoneElse(`${places}/cities/city-the-hague`, { 'name.ko': '헤이그', 'name.en': 'The Hague', country: 'NL', zone: 'Europe/Amsterdam' });
+      await saveAsSomeoneElse(`${places}/cities/city-the-hague`, {
+        'name.ko': '헤이그',
+        'name.en': 'The Hague',
+        country: 'NL',
+        zone: 'Europe/Amsterdam'
+      });
       await page.fill('#name-en', 'Den Haag');
       await page.locator('form[action="?/save"] button[type=submit]').click();
     }
   },
   { name: 'channels', path: () => `${places}/channels`, as: admin, status: 200 },
   { name: 'new channel', path: () => `${places}/channels/new`, as: admin, status: 200 },
-  { name: 'new channel, with mistakes', path: () => `${places}/channels/new`, as: admin, status: 400, act: submitEmpty },
+  {
+    name: 'new channel, with mistakes',
+    path: () => `${places}/channels/new`,
+    as: admin,
+    status: 400,
+    act: submitEmpty
+  },
   { name: 'channel', path: () => `${places}/channels/ch-live-seoul`, as: admin, status: 200 },
   {
     name: 'channel, with a javascript: address',
@@ -250,7 +298,12 @@ const afterSetup: Check[] = [
       await page.locator('form[action="?/premoderation"] button[type=submit]').click();
     }
   },
-  { name: 'session chat moderation', path: () => '/console/editions/seoul-2020/sessions/d1-talk-concert/chat', as: admin, status: 200 },
+  {
+    name: 'session chat moderation',
+    path: () => '/console/editions/seoul-2020/sessions/d1-talk-concert/chat',
+    as: admin,
+    status: 200
+  },
   {
     name: 'session chat moderation, a slow mode that is not a number',
     path: () => '/console/editions/seoul-2020/sessions/d1-talk-concert/chat',
@@ -272,7 +325,12 @@ const afterSetup: Check[] = [
       await page.locator('form[action="?/save"] button[type=submit]').click();
     }
   },
-  { name: 'word filter, refused to a speaker', path: () => '/console/editions/seoul-2020/word-filter', as: speaker, status: 403 },
+  {
+    name: 'word filter, refused to a speaker',
+    path: () => '/console/editions/seoul-2020/word-filter',
+    as: speaker,
+    status: 403
+  },
   { name: 'stage outside destinations', path: () => stageDestinations, as: admin, status: 200 },
   {
     name: 'stage outside destinations, a server URL that is not RTMP',
@@ -294,7 +352,12 @@ const afterSetup: Check[] = [
     status: 400,
     act: (page) => page.locator('form[action="?/rotate"] button[type=submit]').click()
   },
-  { name: 'stage broadcast, refused to a speaker', path: () => '/console/editions/seoul-2020/stages/seoul-on', as: speaker, status: 403 }
+  {
+    name: 'stage broadcast, refused to a speaker',
+    path: () => '/console/editions/seoul-2020/stages/seoul-on',
+    as: speaker,
+    status: 403
+  }
 ];
 
 const stageDestinations = '/console/editions/seoul-2020/stages/seoul-on/destinations';
@@ -313,13 +376,16 @@ async function switchPremoderationAsSomeoneElse(): Promise<void> {
   expect(switched.status).toBe(303);
 }
 
-
 /** Saves a city over HTTP as the administrator, so the form open in the browser is stale. */
 async function saveAsSomeoneElse(path: string, fields: Record<string, string>): Promise<void> {
   const other = new ConsoleClient(server.url);
   other.cookies.set('madang_session', await sessionOf(admin.email));
   const version = /name="version" value="(\d+)"/.exec((await other.get(path)).text)![1]!;
-  const saved = await other.submit(path, { ...fields, version, 'summary.en': `Saved by someone else at version ${version}` }, '?/save');
+  const saved = await other.submit(
+    path,
+    { ...fields, version, 'summary.en': `Saved by someone else at version ${version}` },
+    '?/save'
+  );
   expect(saved.status).toBe(303);
 }
 
@@ -378,7 +444,12 @@ describe('a keyboard alone', () => {
       page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
         const style = el ? getComputedStyle(el) : null;
-        return { tag: el?.tagName ?? '', id: el?.id ?? '', text: el?.textContent?.trim() ?? '', outline: style ? `${style.outlineStyle} ${style.outlineWidth}` : '' };
+        return {
+          tag: el?.tagName ?? '',
+          id: el?.id ?? '',
+          text: el?.textContent?.trim() ?? '',
+          outline: style ? `${style.outlineStyle} ${style.outlineWidth}` : ''
+        };
       });
 
     await page.keyboard.press('Tab');

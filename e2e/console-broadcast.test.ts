@@ -25,7 +25,11 @@ let asModerator: ConsoleClient;
 const client = () => new ConsoleClient(server.url);
 
 async function invite(email: string, role: string, displayName: string): Promise<ConsoleClient> {
-  const invited = await asAdmin.submit('/console/people', { email, role, edition: 'seoul-2020', mailLocale: 'en' }, '?/invite');
+  const invited = await asAdmin.submit(
+    '/console/people',
+    { email, role, edition: 'seoul-2020', mailLocale: 'en' },
+    '?/invite'
+  );
   expect(invited.status).toBe(303);
   const who = client();
   const accepted = await who.submit(consoleLinkIn(await smtp.next(email)), { displayName, password });
@@ -55,9 +59,16 @@ async function programmeEntry(sessionId: string): Promise<string> {
 beforeAll(async () => {
   smtp = await startSmtpCapture();
   // Two minutes before the day-2 keynote (09:00 KST); the stand-in stage output records every session put live.
-  server = await startTestServer({ SMTP_URL: smtp.url, MADANG_TEST_CLOCK: '2020-09-23T06:58:00Z', MADANG_TEST_RECORDING: '1' });
+  server = await startTestServer({
+    SMTP_URL: smtp.url,
+    MADANG_TEST_CLOCK: '2020-09-23T06:58:00Z',
+    MADANG_TEST_RECORDING: '1'
+  });
   asAdmin = client();
-  expect((await asAdmin.submit(server.setupPath!, { email: 'admin@example.org', displayName: 'Ada Admin', password })).location).toBe('/console');
+  expect(
+    (await asAdmin.submit(server.setupPath!, { email: 'admin@example.org', displayName: 'Ada Admin', password }))
+      .location
+  ).toBe('/console');
   asProducer = await invite('producer@example.org', 'producer', 'Pat Producer');
   asModerator = await invite('mod@example.org', 'moderator', 'Mo Moderator');
 }, 120_000);
@@ -95,7 +106,9 @@ describe('a producer broadcasting a stage', () => {
     expect(text).toContain('Live now');
     expect(session.text).toContain('href="/broadcast/seoul-on/live/master.m3u8"');
     expect(text).toContain('Open the stream');
-    expect(text).toMatch(/Also on Seoul Metropolitan Government on YouTube\s+Also on TBS on YouTube\s+Also on “Live Seoul”/);
+    expect(text).toMatch(
+      /Also on Seoul Metropolitan Government on YouTube\s+Also on TBS on YouTube\s+Also on “Live Seoul”/
+    );
     expect(session.text).toContain('href="https://www.youtube.com/@seoullive"');
     const home = mainText((await client().get('/seoul-2020')).text);
     expect(home.slice(home.indexOf('On now'), home.indexOf('See the whole programme'))).toContain('Keynote');

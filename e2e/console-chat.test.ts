@@ -22,11 +22,21 @@ beforeAll(async () => {
   smtp = await startSmtpCapture();
   server = await startTestServer({ SMTP_URL: smtp.url, MAIL_FROM: 'Seoul Forum <forum@example.org>' });
   asAdmin = new ConsoleClient(server.url);
-  expect((await asAdmin.submit(server.setupPath!, { email: 'admin@example.org', displayName: 'Ada Admin', password })).location).toBe('/console');
-  const invited = await asAdmin.submit('/console/people', { email: 'mod@example.org', role: 'moderator', edition: 'seoul-2020', mailLocale: 'en' }, '?/invite');
+  expect(
+    (await asAdmin.submit(server.setupPath!, { email: 'admin@example.org', displayName: 'Ada Admin', password }))
+      .location
+  ).toBe('/console');
+  const invited = await asAdmin.submit(
+    '/console/people',
+    { email: 'mod@example.org', role: 'moderator', edition: 'seoul-2020', mailLocale: 'en' },
+    '?/invite'
+  );
   expect(invited.status, mainText(invited.text)).toBe(303);
   asModerator = new ConsoleClient(server.url);
-  const accepted = await asModerator.submit(consoleLinkIn(await smtp.next('mod@example.org')), { displayName: 'Mo Moderator', password });
+  const accepted = await asModerator.submit(consoleLinkIn(await smtp.next('mod@example.org')), {
+    displayName: 'Mo Moderator',
+    password
+  });
   expect(accepted.status).toBe(303);
 });
 afterAll(async () => {
@@ -63,7 +73,9 @@ describe('a moderator of the edition', () => {
     expect(shown).toContain('Mo Moderator');
     expect(shown).toContain('0 → 30 seconds');
 
-    expect((await asModerator.submit(chat, { slowModeSeconds: '30' }, '?/slowMode')).location).toBe(`${chat}?notice=unchanged#slow-mode`);
+    expect((await asModerator.submit(chat, { slowModeSeconds: '30' }, '?/slowMode')).location).toBe(
+      `${chat}?notice=unchanged#slow-mode`
+    );
     expect((await asModerator.submit(chat, { slowModeSeconds: '0' }, '?/slowMode')).status).toBe(303);
     expect(mainText((await asModerator.get(chat)).text)).toContain('Slow mode is off.');
   });
@@ -98,7 +110,11 @@ describe('a moderator of the edition', () => {
     const page = await asModerator.get(wordFilter);
     const version = /name="version" value="(\d+)"/.exec(page.text)![1]!;
     expect((await asAdmin.submit(wordFilter, { words: 'heck', version }, '?/save')).status).toBe(303);
-    const stale = await asModerator.post(`${wordFilter}?/save`, { csrf: csrfOf(page.text), words: 'darn\nblast', version });
+    const stale = await asModerator.post(`${wordFilter}?/save`, {
+      csrf: csrfOf(page.text),
+      words: 'darn\nblast',
+      version
+    });
     expect(stale.status).toBe(409);
     expect(mainText(stale.text)).toContain('Someone else saved the word list since you opened it.');
     expect(stale.text).toMatch(/<textarea[^>]*>heck<\/textarea>/);

@@ -24,7 +24,11 @@ let page: Page;
 beforeAll(async () => {
   [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
   admin = new ConsoleClient(server.url);
-  const created = await admin.submit(server.setupPath!, { email: 'admin@example.org', displayName: 'Ada Admin', password });
+  const created = await admin.submit(server.setupPath!, {
+    email: 'admin@example.org',
+    displayName: 'Ada Admin',
+    password
+  });
   expect(created.location).toBe('/console');
   // No JavaScript: every form must work as plain HTML.
   const context = await browser.newContext({ javaScriptEnabled: false, locale: 'en-GB' });
@@ -73,8 +77,12 @@ describe('a producer keeping the outside destinations of a stage', () => {
     const response = page.waitForResponse((r) => r.request().method() === 'POST');
     await page.locator('form[action="?/add"] button[type=submit]').click();
     expect((await response).status()).toBe(400);
-    expect(await page.locator('#url-error').innerText()).toBe('Enter a server URL that starts with rtmp:// or rtmps://.');
-    expect(await page.locator('.error-summary a[href="#url"]').innerText()).toBe('Enter a server URL that starts with rtmp:// or rtmps://.');
+    expect(await page.locator('#url-error').innerText()).toBe(
+      'Enter a server URL that starts with rtmp:// or rtmps://.'
+    );
+    expect(await page.locator('.error-summary a[href="#url"]').innerText()).toBe(
+      'Enter a server URL that starts with rtmp:// or rtmps://.'
+    );
     expect(await page.locator('#url').inputValue()).toBe('https://www.facebook.com/live');
     expect(await page.locator('#name').inputValue()).toBe('Facebook');
     expect(await page.locator('ul.destinations > li').count()).toBe(1);

@@ -54,19 +54,33 @@ function dayVersionOf(html: string, id: string): string {
 /** Everything an admin sees of editions: if a refused request changed anything, this changes. */
 async function editionsVisible(): Promise<string> {
   const [dashboard, page] = await Promise.all([asAdmin.get('/console'), asAdmin.get(days)]);
-  return `${mainText(dashboard.text)}\n${mainText(page.text)}`.replace(/\w+ \d{1,2}, \d{4} at \d{2}:\d{2}( \(UTC\))?/g, '(when)');
+  return `${mainText(dashboard.text)}\n${mainText(page.text)}`.replace(
+    /\w+ \d{1,2}, \d{4} at \d{2}:\d{2}( \(UTC\))?/g,
+    '(when)'
+  );
 }
 
 beforeAll(async () => {
   smtp = await startSmtpCapture();
   server = await startTestServer({ SMTP_URL: smtp.url });
   asAdmin = client();
-  const created = await asAdmin.submit(server.setupPath!, { email: 'admin@example.org', displayName: 'Ada Admin', password });
+  const created = await asAdmin.submit(server.setupPath!, {
+    email: 'admin@example.org',
+    displayName: 'Ada Admin',
+    password
+  });
   expect(created.location).toBe('/console');
-  const invited = await asAdmin.submit('/console/people', { email: 'pat@example.org', role: 'producer', edition: 'seoul-2020', mailLocale: 'en' }, '?/invite');
+  const invited = await asAdmin.submit(
+    '/console/people',
+    { email: 'pat@example.org', role: 'producer', edition: 'seoul-2020', mailLocale: 'en' },
+    '?/invite'
+  );
   expect(invited.status).toBe(303);
   asProducer = client();
-  const accepted = await asProducer.submit(consoleLinkIn(await smtp.next('pat@example.org')), { displayName: 'Pat Producer', password });
+  const accepted = await asProducer.submit(consoleLinkIn(await smtp.next('pat@example.org')), {
+    displayName: 'Pat Producer',
+    password
+  });
   expect(accepted.location).toBe('/console?notice=invitation-accepted');
 });
 afterAll(async () => {
@@ -127,16 +141,26 @@ describe('an administrator starts a new edition', () => {
   });
 
   it('adds two days, listed by date, and refuses a day outside the edition', async () => {
-    const second = await asAdmin.submit(days, { date: '2021-09-02', 'title.ko': '둘째 날', 'title.en': 'Day two' }, '?/addDay');
+    const second = await asAdmin.submit(
+      days,
+      { date: '2021-09-02', 'title.ko': '둘째 날', 'title.en': 'Day two' },
+      '?/addDay'
+    );
     expect(second.status, mainText(second.text)).toBe(303);
-    const first = await asAdmin.submit(days, { date: '2021-09-01', 'title.ko': '첫째 날', 'title.en': 'Day one' }, '?/addDay');
+    const first = await asAdmin.submit(
+      days,
+      { date: '2021-09-01', 'title.ko': '첫째 날', 'title.en': 'Day one' },
+      '?/addDay'
+    );
     expect(first.status).toBe(303);
     const outside = await asAdmin.submit(days, { date: '2021-09-05', 'title.ko': '밖' }, '?/addDay');
     expect(outside.status).toBe(400);
     expect(mainText(outside.text)).toContain('The date must lie within the edition’s dates.');
     const page = await asAdmin.get(days);
     const text = mainText(page.text);
-    expect(text.indexOf('Day one, Wednesday, September 1, 2021')).toBeLessThan(text.indexOf('Day two, Thursday, September 2, 2021'));
+    expect(text.indexOf('Day one, Wednesday, September 1, 2021')).toBeLessThan(
+      text.indexOf('Day two, Thursday, September 2, 2021')
+    );
     expect(dayIdsOf(page.text)).toHaveLength(2);
   });
 
@@ -156,7 +180,12 @@ describe('an administrator starts a new edition', () => {
     expect(mainText(stale.text)).toContain('Someone else saved first');
     expect(mainText(stale.text)).toContain('Opening day Overwritten');
     const csrf = csrfOf((await asAdmin.get(days)).text);
-    const forged = await asAdmin.post(`${days}?/saveDay`, { ...fields, csrf: `${csrf.slice(0, -2)}xx`, version: String(Number(version) + 1), 'title.en': 'Forged' });
+    const forged = await asAdmin.post(`${days}?/saveDay`, {
+      ...fields,
+      csrf: `${csrf.slice(0, -2)}xx`,
+      version: String(Number(version) + 1),
+      'title.en': 'Forged'
+    });
     expect(forged.status).toBe(403);
     expect(await editionsVisible()).toBe(before);
   });
@@ -180,7 +209,11 @@ describe('an administrator starts a new edition', () => {
     expect(shrunk.status).toBe(400);
     expect(mainText(shrunk.text)).toContain('Days on Thursday, September 2, 2021 would fall outside these dates.');
 
-    const koreanOnly = await asAdmin.submit(settings, { ...base, version: current, 'title.en': '', 'theme.en': '' }, '?/save');
+    const koreanOnly = await asAdmin.submit(
+      settings,
+      { ...base, version: current, 'title.en': '', 'theme.en': '' },
+      '?/save'
+    );
     expect(koreanOnly.status).toBe(400);
     expect(mainText(koreanOnly.text)).toContain('Texts are still written in English (en) (2 records)');
     expect(await editionsVisible()).toBe(before);
@@ -200,7 +233,11 @@ describe('an administrator starts a new edition', () => {
     expect(mainText(programme.text)).toContain('The programme has not been published yet.');
     expect(mainText((await client().get('/')).text)).toContain('2021 Seoul Smart City Leaders Forum');
     // Published: the address is fixed now.
-    const moved = await asAdmin.submit(settings, editionForm({ slug: 'seoul-2021b', version: versionOf((await asAdmin.get(settings)).text) }), '?/save');
+    const moved = await asAdmin.submit(
+      settings,
+      editionForm({ slug: 'seoul-2021b', version: versionOf((await asAdmin.get(settings)).text) }),
+      '?/save'
+    );
     expect(moved.status).toBe(400);
     expect(mainText(moved.text)).toContain('The edition is published, so its address cannot change.');
   });
@@ -208,28 +245,48 @@ describe('an administrator starts a new edition', () => {
   it('deletes and restores a day, and refuses to delete a day that still has sessions', async () => {
     const page = await asAdmin.get(days);
     const [, dayTwo] = dayIdsOf(page.text);
-    const deleted = await asAdmin.submit(days, { day: dayTwo!, version: dayVersionOf(page.text, dayTwo!) }, '?/deleteDay');
+    const deleted = await asAdmin.submit(
+      days,
+      { day: dayTwo!, version: dayVersionOf(page.text, dayTwo!) },
+      '?/deleteDay'
+    );
     expect(deleted.status).toBe(303);
     const after = await asAdmin.get(days);
     expect(dayIdsOf(after.text)).not.toContain(dayTwo);
     expect(mainText(after.text)).toMatch(/Deleted days Day two ?, Thursday, September 2, 2021/);
-    const restored = await asAdmin.submit(days, { day: dayTwo!, version: dayVersionOf(after.text, dayTwo!) }, '?/restoreDay');
+    const restored = await asAdmin.submit(
+      days,
+      { day: dayTwo!, version: dayVersionOf(after.text, dayTwo!) },
+      '?/restoreDay'
+    );
     expect(restored.status).toBe(303);
     expect(dayIdsOf((await asAdmin.get(days)).text)).toContain(dayTwo);
 
     const demo = await asProducer.get('/console/editions/seoul-2020/days');
     expect(demo.status).toBe(200);
     const [busy] = dayIdsOf(demo.text);
-    const refused = await asProducer.submit('/console/editions/seoul-2020/days', { day: busy!, version: dayVersionOf(demo.text, busy!) }, '?/deleteDay');
+    const refused = await asProducer.submit(
+      '/console/editions/seoul-2020/days',
+      { day: busy!, version: dayVersionOf(demo.text, busy!) },
+      '?/deleteDay'
+    );
     expect(refused.status).toBe(400);
-    expect(mainText(refused.text)).toMatch(/This day still has \d+ sessions\. Move them to another day or delete them first/);
+    expect(mainText(refused.text)).toMatch(
+      /This day still has \d+ sessions\. Move them to another day or delete them first/
+    );
   });
 
   it('shows an edition with no days or sessions on the public site without error', async () => {
-    const created = await asAdmin.submit('/console/editions/new', editionForm({ slug: 'empty-2022', startsOn: '2022-05-01', endsOn: '2022-05-01' }), '?/create');
+    const created = await asAdmin.submit(
+      '/console/editions/new',
+      editionForm({ slug: 'empty-2022', startsOn: '2022-05-01', endsOn: '2022-05-01' }),
+      '?/create'
+    );
     expect(created.status).toBe(303);
     const path = '/console/editions/empty-2022/settings';
-    expect((await asAdmin.submit(path, { version: versionOf((await asAdmin.get(path)).text) }, '?/publish')).status).toBe(303);
+    expect(
+      (await asAdmin.submit(path, { version: versionOf((await asAdmin.get(path)).text) }, '?/publish')).status
+    ).toBe(303);
     for (const page of ['', '/programme', '/speakers', '/cities', '/schedule.json', '/schedule.ics', '/schedule.xml']) {
       expect((await client().get(`/empty-2022${page}`)).status, page).toBe(200);
     }
@@ -238,11 +295,17 @@ describe('an administrator starts a new edition', () => {
   it('deletes an edition off the public site and the dashboard, and restores it (administrators only)', async () => {
     const path = '/console/editions/empty-2022/settings';
     const producerCsrf = csrfOf((await asProducer.get('/console')).text);
-    expect((await asProducer.post(`${path}?/delete`, { csrf: producerCsrf, version: '3', confirm: 'on' })).status).toBe(403);
+    expect((await asProducer.post(`${path}?/delete`, { csrf: producerCsrf, version: '3', confirm: 'on' })).status).toBe(
+      403
+    );
     const unconfirmed = await asAdmin.submit(path, { version: versionOf((await asAdmin.get(path)).text) }, '?/delete');
     expect(unconfirmed.status).toBe(400);
     expect(mainText(unconfirmed.text)).toContain('Tick the box to confirm');
-    const deleted = await asAdmin.submit(path, { version: versionOf((await asAdmin.get(path)).text), confirm: 'on' }, '?/delete');
+    const deleted = await asAdmin.submit(
+      path,
+      { version: versionOf((await asAdmin.get(path)).text), confirm: 'on' },
+      '?/delete'
+    );
     expect(deleted.status).toBe(303);
     expect(deleted.location).toBe('/console?notice=edition-deleted#deleted-editions');
     expect((await client().get('/empty-2022')).status).toBe(404);
@@ -251,8 +314,12 @@ describe('an administrator starts a new edition', () => {
     expect(mainText(dashboard.text)).toContain('Deleted editions');
     expect(dashboard.text).not.toContain('href="/console/editions/empty-2022"');
     expect(mainText((await asProducer.get('/console')).text)).not.toContain('Deleted editions');
-    const version = /name="edition" value="empty-2022"[^>]*>\s*<input[^>]*name="version" value="(\d+)"/.exec(dashboard.text)![1]!;
-    expect((await asProducer.post('/console?/restoreEdition', { csrf: producerCsrf, edition: 'empty-2022', version })).status).toBe(403);
+    const version = /name="edition" value="empty-2022"[^>]*>\s*<input[^>]*name="version" value="(\d+)"/.exec(
+      dashboard.text
+    )![1]!;
+    expect(
+      (await asProducer.post('/console?/restoreEdition', { csrf: producerCsrf, edition: 'empty-2022', version })).status
+    ).toBe(403);
     const restored = await asAdmin.submit('/console', { edition: 'empty-2022', version }, '?/restoreEdition');
     expect(restored.status).toBe(303);
     expect(restored.location).toBe(`${path}?notice=restored`);

@@ -28,7 +28,11 @@ let asModerator: ConsoleClient;
 const client = () => new ConsoleClient(server.url);
 
 async function inviteAndAccept(email: string, role: string, displayName: string): Promise<ConsoleClient> {
-  const invited = await asAdmin.submit('/console/people', { email, role, edition: 'seoul-2020', mailLocale: 'en' }, '?/invite');
+  const invited = await asAdmin.submit(
+    '/console/people',
+    { email, role, edition: 'seoul-2020', mailLocale: 'en' },
+    '?/invite'
+  );
   expect(invited.status, mainText(invited.text)).toBe(303);
   const invitee = client();
   const accepted = await invitee.submit(consoleLinkIn(await smtp.next(email)), { displayName, password });
@@ -52,7 +56,12 @@ async function editionCount(): Promise<number> {
 
 /** A programme file as comparable data, its ids without the import's prefix. */
 function comparable(file: string, idPrefix = ''): unknown {
-  const result = importFrabScheduleText(file, { editionId: 'compare', slug: 'compare', seriesId: 'compare', idPrefix: '' });
+  const result = importFrabScheduleText(file, {
+    editionId: 'compare',
+    slug: 'compare',
+    seriesId: 'compare',
+    idPrefix: ''
+  });
   if (!result.ok) throw new Error(JSON.stringify(result.errors.slice(0, 3)));
   return comparableProgramme(result.programme, idPrefix);
 }
@@ -61,7 +70,11 @@ beforeAll(async () => {
   smtp = await startSmtpCapture();
   server = await startTestServer({ SMTP_URL: smtp.url });
   asAdmin = client();
-  const created = await asAdmin.submit(server.setupPath!, { email: 'admin@example.org', displayName: 'Ada Admin', password });
+  const created = await asAdmin.submit(server.setupPath!, {
+    email: 'admin@example.org',
+    displayName: 'Ada Admin',
+    password
+  });
   expect(created.location).toBe('/console');
   asProducer = await inviteAndAccept('producer@example.org', 'producer', 'Pat Producer');
   asModerator = await inviteAndAccept('mod@example.org', 'moderator', 'Mo Moderator');
@@ -103,8 +116,12 @@ describe('an administrator copies Seoul 2020 through a schedule file', () => {
     expect(imported.location).toBe('/console/editions/seoul-2020-again?notice=imported');
     const page = await asAdmin.get(imported.location!);
     expect(page.status).toBe(200);
-    const sessions = (JSON.parse(original) as { schedule: { 'x-madang': { sessions: unknown[] } } }).schedule['x-madang'].sessions.length;
-    expect(mainText(page.text)).toMatch(new RegExp(`Programme imported as a draft edition: \\d+ days, 1 stage, ${sessions} sessions`));
+    const sessions = (JSON.parse(original) as { schedule: { 'x-madang': { sessions: unknown[] } } }).schedule[
+      'x-madang'
+    ].sessions.length;
+    expect(mainText(page.text)).toMatch(
+      new RegExp(`Programme imported as a draft edition: \\d+ days, 1 stage, ${sessions} sessions`)
+    );
     expect(mainText(page.text)).toContain('Created edition “2020 Seoul Smart City Leaders Forum”');
     expect(await editionCount()).toBe(before + 1);
     // A draft: the public does not see it.
@@ -125,7 +142,11 @@ describe('an administrator copies Seoul 2020 through a schedule file', () => {
 describe('a plain pretalx schedule', () => {
   it('is imported and its sessions appear in the console', async () => {
     const schedule = pretalxSchedule();
-    const imported = await importFile(asAdmin, JSON.stringify(schedule), { slug: 'kiez-2024', zone: '', defaultLocale: 'de' });
+    const imported = await importFile(asAdmin, JSON.stringify(schedule), {
+      slug: 'kiez-2024',
+      zone: '',
+      defaultLocale: 'de'
+    });
     expect(imported.status, mainText(imported.text)).toBe(303);
     const page = mainText((await asAdmin.get('/console/editions/kiez-2024')).text);
     expect(page).toContain('Programme: Kiezkonferenz 2024');
@@ -152,7 +173,9 @@ describe('bad input gets a clear 4xx and adds no edition', () => {
   });
 
   it('refuses JSON of the wrong shape, naming the places in the file', async () => {
-    const response = await importFile(asAdmin, '{"schedule":{"conference":{"title":"X","days":"soon"}}}', { slug: 'broken' });
+    const response = await importFile(asAdmin, '{"schedule":{"conference":{"title":"X","days":"soon"}}}', {
+      slug: 'broken'
+    });
     expect(response.status).toBe(400);
     const text = mainText(response.text);
     expect(text).toContain('Not the shape of a frab or pretalx schedule.');
@@ -162,7 +185,9 @@ describe('bad input gets a clear 4xx and adds no edition', () => {
   it('refuses a schedule with more events than Madang imports', async () => {
     const schedule = pretalxSchedule();
     const room = Object.keys(schedule.schedule.conference.days[0]!.rooms)[0]!;
-    schedule.schedule.conference.days[0]!.rooms[room] = Array.from({ length: importLimits.maxEvents + 1 }, (_, i) => pretalxEvent({ id: i, title: `Talk ${i}` }));
+    schedule.schedule.conference.days[0]!.rooms[room] = Array.from({ length: importLimits.maxEvents + 1 }, (_, i) =>
+      pretalxEvent({ id: i, title: `Talk ${i}` })
+    );
     const response = await importFile(asAdmin, JSON.stringify(schedule), { slug: 'crowded' });
     expect(response.status).toBe(400);
     expect(mainText(response.text)).toContain(`at schedule.conference.days[0].rooms["${room}"]`);
@@ -175,7 +200,10 @@ describe('bad input gets a clear 4xx and adds no edition', () => {
   });
 
   it('keeps every other form at 512 kB: only the import takes a large body', async () => {
-    const response = await asAdmin.post('/console/account?/changePassword', { csrf: 'x', currentPassword: 'x'.repeat(600 * 1024) });
+    const response = await asAdmin.post('/console/account?/changePassword', {
+      csrf: 'x',
+      currentPassword: 'x'.repeat(600 * 1024)
+    });
     expect(response.status).toBe(413);
   });
 

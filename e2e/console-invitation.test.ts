@@ -30,7 +30,12 @@ afterAll(async () => {
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 
-async function signIn(page: Page, email: string, password: string, labels: { email: string; password: string; submit: string }) {
+async function signIn(
+  page: Page,
+  email: string,
+  password: string,
+  labels: { email: string; password: string; submit: string }
+) {
   await page.getByLabel(labels.email, { exact: true }).fill(email);
   await page.getByLabel(labels.password, { exact: true }).fill(password);
   await page.getByRole('button', { name: labels.submit }).click();
@@ -53,7 +58,11 @@ test('an administrator invites a moderator, who accepts from the e-mail and sign
   await admin.getByRole('button', { name: 'Sign out' }).click();
   expect(await heading(admin)).toBe('Sign in');
   await expect.poll(() => admin.getByRole('status').textContent()).toBe('You have signed out.');
-  await signIn(admin, 'ada@example.org', 'orange kettle under the bridge', { email: 'E-mail address', password: 'Password', submit: 'Sign in' });
+  await signIn(admin, 'ada@example.org', 'orange kettle under the bridge', {
+    email: 'E-mail address',
+    password: 'Password',
+    submit: 'Sign in'
+  });
   expect(await heading(admin)).toBe('Welcome, Ada Admin');
 
   // Invite a moderator of the Seoul forum, with the e-mail in Korean.
@@ -85,7 +94,11 @@ test('an administrator invites a moderator, who accepts from the e-mail and sign
 
   // Sign out and in again as the moderator: the role is there, the people page is not offered.
   await moderator.getByRole('button', { name: '로그아웃' }).click();
-  await signIn(moderator, 'mina.moderator@example.org', '마당에 모인 이웃들이 함께 웃는다', { email: '이메일 주소', password: '비밀번호', submit: '로그인' });
+  await signIn(moderator, 'mina.moderator@example.org', '마당에 모인 이웃들이 함께 웃는다', {
+    email: '이메일 주소',
+    password: '비밀번호',
+    submit: '로그인'
+  });
   expect(await heading(moderator)).toBe('김미나님, 반갑습니다');
   expect(await moderator.locator('main').textContent()).toContain('내 역할: 진행 보조(모더레이터)');
   expect(await moderator.getByRole('navigation', { name: '콘솔' }).getByRole('link', { name: '사람' }).count()).toBe(0);

@@ -36,7 +36,11 @@ beforeAll(async () => {
   ]);
   issuer.register(`${server.url}/console/sign-in/oidc/callback`);
   // Ada has a Madang account (the first administrator); Sam only exists at the city.
-  const created = await new ConsoleClient(server.url).submit(server.setupPath!, { email: 'ada@example.org', displayName: 'Ada Admin', password });
+  const created = await new ConsoleClient(server.url).submit(server.setupPath!, {
+    email: 'ada@example.org',
+    displayName: 'Ada Admin',
+    password
+  });
   expect(created.location).toBe('/console');
   issuer.setPerson('ada', { email: 'Ada@example.org', email_verified: true });
   issuer.setPerson('sam', { email: 'sam@example.org', email_verified: true });
@@ -49,13 +53,19 @@ afterAll(async () => {
 });
 
 /** From Madang's sign-in page through the issuer's login and consent, back to wherever Madang sends the browser. */
-async function signInAtIssuer(login: string, lang = 'en'): Promise<{ page: Page; status: number; close: () => Promise<void> }> {
+async function signInAtIssuer(
+  login: string,
+  lang = 'en'
+): Promise<{ page: Page; status: number; close: () => Promise<void> }> {
   const context = await browser.newContext();
   // The issuer's development pages load a web font; nothing here may leave the machine.
   await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
   const page = await context.newPage();
   await page.goto(`${server.url}/console/sign-in?lang=${lang}`);
-  await Promise.all([page.waitForURL(`${issuer.url}/**`), page.locator('form[action="/console/sign-in/oidc"] button').click()]);
+  await Promise.all([
+    page.waitForURL(`${issuer.url}/**`),
+    page.locator('form[action="/console/sign-in/oidc"] button').click()
+  ]);
   await page.fill('input[name=login]', login);
   await page.fill('input[name=password]', 'anything');
   await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
@@ -105,8 +115,8 @@ describe('signing in with the Seoul city account', () => {
     const unlink = page.getByRole('button', { name: /^Unlink 127\.0\.0\.1:\d+$/ });
     await unlink.focus();
     await Promise.all([page.waitForURL(/notice=identity-unlinked/), page.keyboard.press('Enter')]);
-    expect(await page.locator("main").textContent()).toContain('The service has been unlinked from your account.');
-    expect(await page.locator("main").textContent()).toContain('No other service is linked to your account.');
+    expect(await page.locator('main').textContent()).toContain('The service has been unlinked from your account.');
+    expect(await page.locator('main').textContent()).toContain('No other service is linked to your account.');
     expect(await axeViolations(page)).toEqual([]);
     await close();
 
@@ -126,7 +136,9 @@ describe('signing in with the Seoul city account', () => {
       expect(status).toBe(403);
       expect(await page.locator('main').textContent()).toContain(text);
       expect(await page.locator('form[action="/console/sign-in/oidc"] button').count()).toBe(1);
-      expect(await page.context().cookies(server.url)).not.toContainEqual(expect.objectContaining({ name: 'madang_session' }));
+      expect(await page.context().cookies(server.url)).not.toContainEqual(
+        expect.objectContaining({ name: 'madang_session' })
+      );
       expect(await axeViolations(page), lang).toEqual([]);
       await close();
     }
@@ -135,7 +147,9 @@ describe('signing in with the Seoul city account', () => {
   it('does not link an address the issuer has not verified', async () => {
     const { page, status, close } = await signInAtIssuer('mallory');
     expect(status).toBe(403);
-    expect(await page.locator('main').textContent()).toContain('Seoul city account did not confirm a verified e-mail address');
+    expect(await page.locator('main').textContent()).toContain(
+      'Seoul city account did not confirm a verified e-mail address'
+    );
     await close();
   });
 });
@@ -174,12 +188,16 @@ describe('a forged or failed return from the issuer', () => {
 
   it('says so when the issuer declined, and when its answer does not hold', async () => {
     const declined = await begin();
-    const page = await declined.client.get(`/console/sign-in/oidc/callback?error=access_denied&state=${declined.state}`);
+    const page = await declined.client.get(
+      `/console/sign-in/oidc/callback?error=access_denied&state=${declined.state}`
+    );
     expect(page.status).toBe(401);
     expect(mainText(page.text)).toContain('Seoul city account did not sign you in.');
 
     const forged = await begin();
-    const exchange = await forged.client.get(`/console/sign-in/oidc/callback?code=forged&state=${forged.state}&iss=${encodeURIComponent(issuer.url)}`);
+    const exchange = await forged.client.get(
+      `/console/sign-in/oidc/callback?code=forged&state=${forged.state}&iss=${encodeURIComponent(issuer.url)}`
+    );
     expect(exchange.status).toBe(401);
     expect(mainText(exchange.text)).toContain('Seoul city account answered, but its answer could not be confirmed.');
     expect(exchange.text).not.toMatch(/at \w+ \(|node_modules/);
@@ -188,7 +206,9 @@ describe('a forged or failed return from the issuer', () => {
   it('says the issuer did not answer when it is down, with a 502 and no stack trace', async () => {
     const { client, state } = await begin();
     await issuer.close();
-    const page = await client.get(`/console/sign-in/oidc/callback?code=abc&state=${state}&iss=${encodeURIComponent(issuer.url)}`);
+    const page = await client.get(
+      `/console/sign-in/oidc/callback?code=abc&state=${state}&iss=${encodeURIComponent(issuer.url)}`
+    );
     expect(page.status).toBe(502);
     expect(mainText(page.text)).toContain('Seoul city account did not answer.');
     expect(page.text).not.toMatch(/at \w+ \(|node_modules|ECONNREFUSED/);

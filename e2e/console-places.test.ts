@@ -20,11 +20,25 @@ let asAdmin: ConsoleClient;
 const client = () => new ConsoleClient(server.url);
 
 function cityForm(overrides: Record<string, string> = {}): Record<string, string> {
-  return { 'name.ko': '부산', 'name.en': 'Busan', 'summary.ko': '', 'summary.en': '', country: 'KR', zone: 'Asia/Seoul', ...overrides };
+  return {
+    'name.ko': '부산',
+    'name.en': 'Busan',
+    'summary.ko': '',
+    'summary.en': '',
+    country: 'KR',
+    zone: 'Asia/Seoul',
+    ...overrides
+  };
 }
 
 function channelForm(overrides: Record<string, string> = {}): Record<string, string> {
-  return { kind: 'youtube', 'name.ko': '포럼 유튜브', 'name.en': 'Forum on YouTube', url: 'https://www.youtube.com/@forum', ...overrides };
+  return {
+    kind: 'youtube',
+    'name.ko': '포럼 유튜브',
+    'name.en': 'Forum on YouTube',
+    url: 'https://www.youtube.com/@forum',
+    ...overrides
+  };
 }
 
 /** Creates a record through the new form; returns its console path. */
@@ -36,7 +50,8 @@ async function create(list: string, fields: Record<string, string>): Promise<str
 }
 
 const versionOf = (html: string) => /name="version" value="(\d+)"/.exec(html)![1]!;
-const orderOf = async (list: string) => [...(await asAdmin.get(list)).text.matchAll(/<li id="record-([a-z0-9-]+)"/g)].map((m) => m[1]!);
+const orderOf = async (list: string) =>
+  [...(await asAdmin.get(list)).text.matchAll(/<li id="record-([a-z0-9-]+)"/g)].map((m) => m[1]!);
 
 /** What editors and the public see of cities and channels; a refused request must not change it. */
 async function everythingVisible(): Promise<string> {
@@ -53,7 +68,11 @@ async function everythingVisible(): Promise<string> {
 beforeAll(async () => {
   server = await startTestServer();
   asAdmin = client();
-  const created = await asAdmin.submit(server.setupPath!, { email: 'admin@example.org', displayName: 'Ada Admin', password });
+  const created = await asAdmin.submit(server.setupPath!, {
+    email: 'admin@example.org',
+    displayName: 'Ada Admin',
+    password
+  });
   expect(created.location).toBe('/console');
 });
 afterAll(async () => {
@@ -67,7 +86,9 @@ describe('an organiser keeps the cities up to date', () => {
     expect(overview.text).toContain(`href="${channels}"`);
     const list = await asAdmin.get(cities);
     expect(list.status).toBe(200);
-    expect(mainText(list.text)).toMatch(/Cities: 2020 Seoul Smart City Leaders Forum .*Seoul South Korea · Asia\/Seoul .*Helsinki Finland · Europe\/Helsinki/);
+    expect(mainText(list.text)).toMatch(
+      /Cities: 2020 Seoul Smart City Leaders Forum .*Seoul South Korea · Asia\/Seoul .*Helsinki Finland · Europe\/Helsinki/
+    );
     expect(list.headers.get('cache-control')).toBe('no-store');
   });
 
@@ -85,11 +106,17 @@ describe('an organiser keeps the cities up to date', () => {
   it('edits a city, and the public page follows', async () => {
     const path = await create(cities, cityForm({ 'name.ko': '대구', 'name.en': 'Daegu' }));
     const version = versionOf((await asAdmin.get(path)).text);
-    const saved = await asAdmin.submit(path, cityForm({ 'name.ko': '대구', 'name.en': 'Daegu', 'summary.en': 'A city of textiles.', version }), '?/save');
+    const saved = await asAdmin.submit(
+      path,
+      cityForm({ 'name.ko': '대구', 'name.en': 'Daegu', 'summary.en': 'A city of textiles.', version }),
+      '?/save'
+    );
     expect(saved.location).toBe(`${path}?notice=saved`);
     expect(mainText((await client().get('/seoul-2020/cities')).text)).toContain('Daegu A city of textiles.');
     const history = mainText((await asAdmin.get(path)).text);
-    expect(history).toMatch(/Changes to this city .* Ada Admin Changed city “Daegu” Summary .* Ada Admin Created city “Daegu”/);
+    expect(history).toMatch(
+      /Changes to this city .* Ada Admin Changed city “Daegu” Summary .* Ada Admin Created city “Daegu”/
+    );
   });
 
   it('moves a city up the list and back, and the public page lists them in that order', async () => {
@@ -99,9 +126,13 @@ describe('an organiser keeps the cities up to date', () => {
     expect(moved.location).toBe(`${cities}?notice=moved#record-${last}`);
     const after = await orderOf(cities);
     expect(after).toEqual([...before.slice(0, -2), last, before.at(-2)]);
-    const publicOrder = [...(await client().get('/seoul-2020/cities')).text.matchAll(/<li class="card" id="city-([a-z0-9-]+)"/g)].map((m) => m[1]!);
+    const publicOrder = [
+      ...(await client().get('/seoul-2020/cities')).text.matchAll(/<li class="card" id="city-([a-z0-9-]+)"/g)
+    ].map((m) => m[1]!);
     expect(publicOrder).toEqual(after);
-    expect((await asAdmin.submit(cities, { id: before[0]!, direction: 'up' }, '?/move')).location).toBe(`${cities}?notice=unchanged#record-${before[0]}`);
+    expect((await asAdmin.submit(cities, { id: before[0]!, direction: 'up' }, '?/move')).location).toBe(
+      `${cities}?notice=unchanged#record-${before[0]}`
+    );
     await asAdmin.submit(cities, { id: last, direction: 'down' }, '?/move');
     expect(await orderOf(cities)).toEqual(before);
   });
@@ -126,7 +157,11 @@ describe('an organiser keeps the cities up to date', () => {
     expect((await client().get('/seoul-2020/speakers')).status).toBe(200);
     expect(mainText((await asAdmin.get(edition)).text)).toContain('Ada Admin Deleted city “Helsinki”');
 
-    const restored = await asAdmin.submit(cities, { id: 'city-helsinki', version: String(Number(version) + 1) }, '?/restore');
+    const restored = await asAdmin.submit(
+      cities,
+      { id: 'city-helsinki', version: String(Number(version) + 1) },
+      '?/restore'
+    );
     expect(restored.location).toBe(`${path}?notice=restored`);
     expect(mainText((await client().get('/seoul-2020/cities')).text)).toContain('Helsinki');
   });
@@ -135,11 +170,22 @@ describe('an organiser keeps the cities up to date', () => {
 describe('an organiser keeps the channels up to date', () => {
   it('adds a channel and renames one that sessions show', async () => {
     const path = await create(channels, channelForm());
-    expect(mainText((await asAdmin.get(channels)).text)).toContain('Forum on YouTube YouTube · https://www.youtube.com/@forum');
+    expect(mainText((await asAdmin.get(channels)).text)).toContain(
+      'Forum on YouTube YouTube · https://www.youtube.com/@forum'
+    );
 
     const tbs = `${channels}/ch-tbs-youtube`;
     const version = versionOf((await asAdmin.get(tbs)).text);
-    const saved = await asAdmin.submit(tbs, channelForm({ 'name.ko': 'TBS 유튜브', 'name.en': 'TBS live on YouTube', url: 'https://www.youtube.com/@tbstvseoul', version }), '?/save');
+    const saved = await asAdmin.submit(
+      tbs,
+      channelForm({
+        'name.ko': 'TBS 유튜브',
+        'name.en': 'TBS live on YouTube',
+        url: 'https://www.youtube.com/@tbstvseoul',
+        version
+      }),
+      '?/save'
+    );
     expect(saved.location).toBe(`${tbs}?notice=saved`);
     expect(mainText((await client().get('/seoul-2020/sessions/d2-keynote')).text)).toContain('TBS live on YouTube');
     expect(path).toMatch(/\/channels\/forum-on-youtube-[0-9a-f]{6}$/);
@@ -159,7 +205,11 @@ describe('an organiser keeps the channels up to date', () => {
       expect(response.status, exported).toBe(200);
       expect(response.text, exported).not.toContain('tbstvseoul');
     }
-    const restored = await asAdmin.submit(channels, { id: 'ch-tbs-youtube', version: String(Number(version) + 1) }, '?/restore');
+    const restored = await asAdmin.submit(
+      channels,
+      { id: 'ch-tbs-youtube', version: String(Number(version) + 1) },
+      '?/restore'
+    );
     expect(restored.location).toBe(`${tbs}?notice=restored`);
     expect((await client().get('/seoul-2020/sessions/d2-keynote')).text).toContain('tbstvseoul');
     expect((await client().get('/seoul-2020/schedule.json')).text).toContain('tbstvseoul');
@@ -181,7 +231,12 @@ describe('bad input gets a clear 4xx beside its field, and nothing is stored', (
     ['a country that is not one', { country: 'ZZ' }, 'country', 'two-letter ISO 3166-1 code'],
     ['a time zone that is not one', { zone: 'Asia/Busan' }, 'zone', 'Enter an IANA time zone such as Asia/Seoul'],
     ['no name in the edition’s language', { 'name.ko': '' }, 'name-ko', 'Enter a name in the edition’s main language.'],
-    ['a flag that is not a checkbox value', { isIllustrative: 'maybe' }, 'isIllustrative', 'Tick the box or leave it empty.']
+    [
+      'a flag that is not a checkbox value',
+      { isIllustrative: 'maybe' },
+      'isIllustrative',
+      'Tick the box or leave it empty.'
+    ]
   ])('adding a city with %s', async (_what, overrides, field, message) => {
     const before = await everythingVisible();
     const response = await asAdmin.submit(`${cities}/new`, cityForm(overrides), '?/create');
@@ -193,8 +248,18 @@ describe('bad input gets a clear 4xx beside its field, and nothing is stored', (
   });
 
   it.each([
-    ['a javascript: address', { url: 'javascript:alert(document.cookie)' }, 'url', 'Only web addresses starting with https:// or http://'],
-    ['a data: address', { url: 'data:text/html,<script>alert(1)</script>' }, 'url', 'Only web addresses starting with https:// or http://'],
+    [
+      'a javascript: address',
+      { url: 'javascript:alert(document.cookie)' },
+      'url',
+      'Only web addresses starting with https:// or http://'
+    ],
+    [
+      'a data: address',
+      { url: 'data:text/html,<script>alert(1)</script>' },
+      'url',
+      'Only web addresses starting with https:// or http://'
+    ],
     ['a relative address', { url: '/seoul-2020' }, 'url', 'Enter the full address, starting with https://'],
     ['an oversized address', { url: `https://example.org/${'x'.repeat(2000)}` }, 'url', 'use at most 2000 characters'],
     ['an oversized name', { 'name.en': 'x'.repeat(201) }, 'name-en', 'use at most 200 characters'],
@@ -211,7 +276,11 @@ describe('bad input gets a clear 4xx beside its field, and nothing is stored', (
   it('refuses a javascript: address when editing a channel too, keeping what was typed', async () => {
     const path = `${channels}/ch-site`;
     const before = await everythingVisible();
-    const response = await asAdmin.submit(path, channelForm({ kind: 'site', url: 'javascript:alert(1)', version: versionOf((await asAdmin.get(path)).text) }), '?/save');
+    const response = await asAdmin.submit(
+      path,
+      channelForm({ kind: 'site', url: 'javascript:alert(1)', version: versionOf((await asAdmin.get(path)).text) }),
+      '?/save'
+    );
     expect(response.status).toBe(400);
     expect(response.text).toContain('value="javascript:alert(1)"');
     expect(response.text).not.toMatch(/href="javascript:/i);
@@ -225,7 +294,11 @@ describe('bad input gets a clear 4xx beside its field, and nothing is stored', (
     const first = await asAdmin.submit(path, { ...form, 'name.en': 'Los Angeles, CA', version: opened }, '?/save');
     expect(first.location).toBe(`${path}?notice=saved`);
     const before = await everythingVisible();
-    const stale = await asAdmin.submit(path, { ...form, 'name.en': 'LA', zone: 'America/New_York', version: opened }, '?/save');
+    const stale = await asAdmin.submit(
+      path,
+      { ...form, 'name.en': 'LA', zone: 'America/New_York', version: opened },
+      '?/save'
+    );
     expect(stale.status).toBe(409);
     const text = mainText(stale.text);
     expect(text).toContain('Someone else saved first');
@@ -242,7 +315,12 @@ describe('bad input gets a clear 4xx beside its field, and nothing is stored', (
   });
 
   it('answers unknown editions, cities and channels with 404, for pages and forms', async () => {
-    for (const path of [`${cities}/no-such-city`, `${channels}/no-such-channel`, '/console/editions/no-such-edition/cities', '/console/editions/no-such-edition/channels/new']) {
+    for (const path of [
+      `${cities}/no-such-city`,
+      `${channels}/no-such-channel`,
+      '/console/editions/no-such-edition/cities',
+      '/console/editions/no-such-edition/channels/new'
+    ]) {
       expect((await asAdmin.get(path)).status, path).toBe(404);
     }
     const csrf = csrfOf((await asAdmin.get(cities)).text);
@@ -261,7 +339,9 @@ describe('bad input gets a clear 4xx beside its field, and nothing is stored', (
       const response = await asAdmin.post(path, { csrf, ...fields });
       expect(response.status, path).toBe(404);
     }
-    expect(mainText((await asAdmin.post(`${cities}/no-such-city?/save`, { csrf, ...cityForm(), version: '1' })).text)).toContain('That city does not exist in this edition');
+    expect(
+      mainText((await asAdmin.post(`${cities}/no-such-city?/save`, { csrf, ...cityForm(), version: '1' })).text)
+    ).toContain('That city does not exist in this edition');
     expect(await everythingVisible()).toBe(before);
   });
 

@@ -24,7 +24,11 @@ let asSpeaker: ConsoleClient;
 const client = () => new ConsoleClient(server.url);
 
 async function invite(email: string, role: string, displayName: string): Promise<ConsoleClient> {
-  const invited = await asAdmin.submit('/console/people', { email, role, edition: 'seoul-2020', mailLocale: 'en' }, '?/invite');
+  const invited = await asAdmin.submit(
+    '/console/people',
+    { email, role, edition: 'seoul-2020', mailLocale: 'en' },
+    '?/invite'
+  );
   expect(invited.status).toBe(303);
   const who = client();
   const accepted = await who.submit(consoleLinkIn(await smtp.next(email)), { displayName, password });
@@ -34,7 +38,12 @@ async function invite(email: string, role: string, displayName: string): Promise
 
 /** A complete poll form, as the console's own form posts it (ten option slots, most left empty). */
 function pollForm(overrides: Record<string, string> = {}): Record<string, string> {
-  const fields: Record<string, string> = { 'question.ko': '다음 포럼은 어느 도시에서?', 'question.en': 'Where should the next forum be?', kind: 'single', maxChoices: '' };
+  const fields: Record<string, string> = {
+    'question.ko': '다음 포럼은 어느 도시에서?',
+    'question.en': 'Where should the next forum be?',
+    kind: 'single',
+    maxChoices: ''
+  };
   const options = [
     ['서울', 'Seoul'],
     ['헬싱키', 'Helsinki'],
@@ -72,14 +81,22 @@ function pollText(html: string, id: string): string {
 
 async function transition(id: string, action: 'open' | 'close') {
   const page = await asModerator.get(polls);
-  return asModerator.post(`${polls}?/${action}`, { csrf: csrfOf(page.text), poll: id, version: pollVersion(page.text, id) });
+  return asModerator.post(`${polls}?/${action}`, {
+    csrf: csrfOf(page.text),
+    poll: id,
+    version: pollVersion(page.text, id)
+  });
 }
 
 beforeAll(async () => {
   smtp = await startSmtpCapture();
   server = await startTestServer({ SMTP_URL: smtp.url });
   asAdmin = client();
-  const created = await asAdmin.submit(server.setupPath!, { email: 'admin@example.org', displayName: 'Ada Admin', password });
+  const created = await asAdmin.submit(server.setupPath!, {
+    email: 'admin@example.org',
+    displayName: 'Ada Admin',
+    password
+  });
   expect(created.location).toBe('/console');
   asModerator = await invite('mod@example.org', 'moderator', 'Mo Moderator');
   asSpeaker = await invite('speaker@example.org', 'speaker', 'Sam Speaker');
@@ -105,19 +122,33 @@ describe('a moderator runs the polls of a session', () => {
   it('says what is wrong with a poll beside its fields, keeps what was typed, and stores nothing', async () => {
     const refused = await asModerator.submit(
       polls,
-      pollForm({ 'question.ko': '', 'option2.ko': '', 'option2.en': '', 'option3.ko': '', 'option3.en': 'Only English', kind: 'multiple', maxChoices: '9' }),
+      pollForm({
+        'question.ko': '',
+        'option2.ko': '',
+        'option2.en': '',
+        'option3.ko': '',
+        'option3.en': 'Only English',
+        kind: 'multiple',
+        maxChoices: '9'
+      }),
       '?/create'
     );
     expect(refused.status).toBe(400);
     const text = mainText(refused.text);
     expect(text).toContain('Enter the question in the edition’s main language.');
-    expect(text).toContain('Enter this option in the edition’s main language too, or leave it empty in every language.');
+    expect(text).toContain(
+      'Enter this option in the edition’s main language too, or leave it empty in every language.'
+    );
     expect(text).toContain('Enter a number from 2 to the number of options, or leave it empty.');
     expect(refused.text).toContain('<title>Error: ');
     expect(refused.text).toMatch(/id="question-ko"[^>]*aria-invalid="true"[^>]*aria-describedby="question-ko-error"/);
     expect(refused.text).toContain('href="#option3-ko"');
     expect(refused.text).toContain('value="Only English"');
-    const tooFew = await asModerator.submit(polls, pollForm({ 'option2.ko': '', 'option2.en': '', 'option3.ko': '', 'option3.en': '' }), '?/create');
+    const tooFew = await asModerator.submit(
+      polls,
+      pollForm({ 'option2.ko': '', 'option2.en': '', 'option3.ko': '', 'option3.en': '' }),
+      '?/create'
+    );
     expect(tooFew.status).toBe(400);
     expect(mainText(tooFew.text)).toContain('Give at least 2 options.');
     expect(mainText((await asModerator.get(polls)).text)).toContain('No polls yet.');
@@ -127,33 +158,52 @@ describe('a moderator runs the polls of a session', () => {
     const id = await createPoll();
     const page = await asModerator.get(`${polls}?notice=created`);
     expect(mainText(page.text)).toContain('The poll was created as a draft.');
-    expect(pollText(page.text, id)).toContain('Where should the next forum be? Draft One choice Seoul Helsinki The Hague Results appear once the poll is open.');
+    expect(pollText(page.text, id)).toContain(
+      'Where should the next forum be? Draft One choice Seoul Helsinki The Hague Results appear once the poll is open.'
+    );
 
     const editPath = `${polls}/${id}`;
     const edit = await asModerator.get(editPath);
     expect(edit.status).toBe(200);
     expect(edit.text).toContain('value="Helsinki"');
-    const saved = await asModerator.submit(editPath, pollForm({ version: '1', kind: 'multiple', maxChoices: '2', 'option4.ko': '부산', 'option4.en': 'Busan' }), '?/save');
+    const saved = await asModerator.submit(
+      editPath,
+      pollForm({ version: '1', kind: 'multiple', maxChoices: '2', 'option4.ko': '부산', 'option4.en': 'Busan' }),
+      '?/save'
+    );
     expect(saved.status, mainText(saved.text)).toBe(303);
     expect(saved.location).toBe(`${polls}?notice=saved#poll-${id}`);
-    expect(pollText((await asModerator.get(polls)).text, id)).toContain('Several choices, up to 2 Seoul Helsinki The Hague Busan');
+    expect(pollText((await asModerator.get(polls)).text, id)).toContain(
+      'Several choices, up to 2 Seoul Helsinki The Hague Busan'
+    );
 
-    const stale = await asModerator.submit(editPath, pollForm({ version: '1', 'question.en': 'Overwritten?' }), '?/save');
+    const stale = await asModerator.submit(
+      editPath,
+      pollForm({ version: '1', 'question.en': 'Overwritten?' }),
+      '?/save'
+    );
     expect(stale.status).toBe(409);
-    expect(mainText(stale.text)).toContain('Someone changed this poll after you opened the page, so nothing was changed.');
+    expect(mainText(stale.text)).toContain(
+      'Someone changed this poll after you opened the page, so nothing was changed.'
+    );
     expect(stale.text).toContain('value="Busan"');
     expect(mainText((await asModerator.get(polls)).text)).not.toContain('Overwritten?');
   });
 
   it('opens a poll; opening another closes it; a closed poll can be reopened', async () => {
-    const [first, second] = [await createPoll({ 'question.en': 'First question' }), await createPoll({ 'question.en': 'Second question' })];
+    const [first, second] = [
+      await createPoll({ 'question.en': 'First question' }),
+      await createPoll({ 'question.en': 'Second question' })
+    ];
     const opened = await transition(first, 'open');
     expect(opened.location).toBe(`${polls}?notice=opened#poll-${first}`);
     let page = (await asModerator.get(polls)).text;
     expect(pollText(page, first)).toMatch(/^First question Open One choice/);
     // No votes yet: every option at 0 %, in the bars and in the table.
     expect(pollText(page, first)).toContain('Seoul 0 % · 0 votes');
-    expect(pollText(page, first)).toContain('Results of “First question”: 0 participants answered Option Votes Share of participants Seoul 0 0 %');
+    expect(pollText(page, first)).toContain(
+      'Results of “First question”: 0 participants answered Option Votes Share of participants Seoul 0 0 %'
+    );
 
     expect((await transition(second, 'open')).location).toBe(`${polls}?notice=opened#poll-${second}`);
     page = (await asModerator.get(polls)).text;
@@ -184,7 +234,9 @@ describe('a moderator runs the polls of a session', () => {
     const edit = await asModerator.post(`${polls}/${id}?/save`, { csrf, ...pollForm({ version }) });
     expect(edit.status).toBe(409);
     expect(mainText(edit.text)).toContain('Only a draft can be edited or deleted');
-    expect(mainText((await asModerator.get(`${polls}/${id}`)).text)).toContain('This poll has been opened, so its question and options stay as they were asked.');
+    expect(mainText((await asModerator.get(`${polls}/${id}`)).text)).toContain(
+      'This poll has been opened, so its question and options stay as they were asked.'
+    );
     const remove = await asModerator.post(`${polls}?/delete`, { csrf, poll: id, version, confirm: 'on' });
     expect(remove.status).toBe(409);
     expect(mainText(remove.text)).toContain('Only a draft can be edited or deleted');
@@ -215,8 +267,18 @@ describe('a moderator runs the polls of a session', () => {
   });
 
   it('shows what a moderator typed as text, never as markup', async () => {
-    const payloads = ['<img src=x onerror=window.__xss=1>', '"><script>window.__xss=1</script>', 'javascript:alert(1)', '{@html "<b>bold</b>"}'];
-    const id = await createPoll({ 'question.en': payloads[0]!, 'option1.en': payloads[1]!, 'option2.en': payloads[2]!, 'option3.en': payloads[3]! });
+    const payloads = [
+      '<img src=x onerror=window.__xss=1>',
+      '"><script>window.__xss=1</script>',
+      'javascript:alert(1)',
+      '{@html "<b>bold</b>"}'
+    ];
+    const id = await createPoll({
+      'question.en': payloads[0]!,
+      'option1.en': payloads[1]!,
+      'option2.en': payloads[2]!,
+      'option3.en': payloads[3]!
+    });
     await transition(id, 'open');
     const page = await asModerator.get(polls);
     expect(page.text).not.toContain('<img src=x');

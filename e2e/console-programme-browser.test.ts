@@ -25,11 +25,24 @@ let itemPath = '';
 beforeAll(async () => {
   [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
   admin = new ConsoleClient(server.url);
-  const created = await admin.submit(server.setupPath!, { email: 'admin@example.org', displayName: 'Ada Admin', password });
+  const created = await admin.submit(server.setupPath!, {
+    email: 'admin@example.org',
+    displayName: 'Ada Admin',
+    password
+  });
   expect(created.location).toBe('/console');
   const session = await admin.submit(
     `${edition}/sessions/new`,
-    { 'title.ko': '점검용 세션', 'title.en': 'Session to check', dayId: 'day-2', kind: 'conference_session', stageId: '', startTime: '19:00', endTime: '19:30', channelIds: 'ch-site' },
+    {
+      'title.ko': '점검용 세션',
+      'title.en': 'Session to check',
+      dayId: 'day-2',
+      kind: 'conference_session',
+      stageId: '',
+      startTime: '19:00',
+      endTime: '19:30',
+      channelIds: 'ch-site'
+    },
     '?/create'
   );
   sessionPath = session.location!.split('?')[0]!;
@@ -70,12 +83,19 @@ async function focused(page: Page): Promise<Focused> {
 }
 
 /** Presses Tab (or Shift+Tab) until `wanted` holds, checking that every stop on the way shows where the focus is. */
-async function tabUntil(page: Page, wanted: (element: Focused) => boolean, what: string, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<Focused> {
+async function tabUntil(
+  page: Page,
+  wanted: (element: Focused) => boolean,
+  what: string,
+  key: 'Tab' | 'Shift+Tab' = 'Tab'
+): Promise<Focused> {
   const visited: string[] = [];
   for (let presses = 0; presses < 150; presses++) {
     await page.keyboard.press(key);
     const element = await focused(page);
-    expect(element.outlineStyle, `focus on <${element.tag}> “${element.text || element.label}” is visible`).not.toBe('none');
+    expect(element.outlineStyle, `focus on <${element.tag}> “${element.text || element.label}” is visible`).not.toBe(
+      'none'
+    );
     expect(Number.parseFloat(element.outlineWidth)).toBeGreaterThanOrEqual(2);
     if (wanted(element)) return element;
     visited.push(element.id || element.text || element.tag);
@@ -134,7 +154,11 @@ describe('a keyboard alone', () => {
       await page.keyboard.type('Talking with citizens');
       await tabUntil(page, (el) => el.label === 'Sokwoo Rhee', 'Sokwoo Rhee');
       await page.keyboard.press('Space');
-      await tabUntil(page, (el) => el.tag === 'button' && el.text === 'Add the programme item', 'Add the programme item');
+      await tabUntil(
+        page,
+        (el) => el.tag === 'button' && el.text === 'Add the programme item',
+        'Add the programme item'
+      );
       await enterAndWaitFor(page, /\?notice=itemAdded#item-talking-with-citizens-[0-9a-f]{6}$/);
       expect(mainText(await page.content())).toContain('Talking with citizens Session times Speakers: Sokwoo Rhee');
 
@@ -142,7 +166,9 @@ describe('a keyboard alone', () => {
       await tabUntil(page, (el) => el.tag === 'button' && el.text === 'Publish', 'Publish', 'Shift+Tab');
       await enterAndWaitFor(page, /\?notice=published$/);
       expect(page.url().split('?')[0]).toBe(sessionUrl);
-      expect(await page.getByRole('status').textContent()).toBe('The session is published and on the public programme.');
+      expect(await page.getByRole('status').textContent()).toBe(
+        'The session is published and on the public programme.'
+      );
 
       await tabUntil(page, (el) => el.tag === 'a' && el.href === '/seoul-2020/programme', 'the public programme link');
       await enterAndWaitFor(page, /\/seoul-2020\/programme$/);
@@ -167,7 +193,10 @@ interface Check {
 
 /** Submits the form holding `button` and waits for the answer. */
 async function submitWith(page: Page, button: string): Promise<void> {
-  await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.locator(button).first().click()]);
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST'),
+    page.locator(button).first().click()
+  ]);
   await page.waitForLoadState();
 }
 
@@ -206,7 +235,16 @@ const checks: Check[] = [
       const title = `Session to check ${version}`;
       await admin.submit(
         sessionPath,
-        { 'title.ko': '점검용 세션', 'title.en': title, dayId: 'day-2', kind: 'conference_session', stageId: '', startTime: '19:00', endTime: '19:30', version },
+        {
+          'title.ko': '점검용 세션',
+          'title.en': title,
+          dayId: 'day-2',
+          kind: 'conference_session',
+          stageId: '',
+          startTime: '19:00',
+          endTime: '19:30',
+          version
+        },
         '?/save'
       );
       await page.fill('#title-en', 'My own title');

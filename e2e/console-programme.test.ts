@@ -63,19 +63,33 @@ const itemIdsOf = (html: string) => [...html.matchAll(/<li id="item-([a-z0-9-]+)
  */
 async function everythingVisible(): Promise<string> {
   const [console, programme] = await Promise.all([asAdmin.get(edition), client().get('/seoul-2020/programme')]);
-  return `${mainText(console.text)}\n${mainText(programme.text)}`.replace(/\w+ \d{1,2}, \d{4} at \d{2}:\d{2}( \(UTC\))?/g, '(when)');
+  return `${mainText(console.text)}\n${mainText(programme.text)}`.replace(
+    /\w+ \d{1,2}, \d{4} at \d{2}:\d{2}( \(UTC\))?/g,
+    '(when)'
+  );
 }
 
 beforeAll(async () => {
   smtp = await startSmtpCapture();
   server = await startTestServer({ SMTP_URL: smtp.url });
   asAdmin = client();
-  const created = await asAdmin.submit(server.setupPath!, { email: 'admin@example.org', displayName: 'Ada Admin', password });
+  const created = await asAdmin.submit(server.setupPath!, {
+    email: 'admin@example.org',
+    displayName: 'Ada Admin',
+    password
+  });
   expect(created.location).toBe('/console');
-  const invited = await asAdmin.submit('/console/people', { email: 'mod@example.org', role: 'moderator', edition: 'seoul-2020', mailLocale: 'en' }, '?/invite');
+  const invited = await asAdmin.submit(
+    '/console/people',
+    { email: 'mod@example.org', role: 'moderator', edition: 'seoul-2020', mailLocale: 'en' },
+    '?/invite'
+  );
   expect(invited.status).toBe(303);
   asModerator = client();
-  const accepted = await asModerator.submit(consoleLinkIn(await smtp.next('mod@example.org')), { displayName: 'Mo Moderator', password });
+  const accepted = await asModerator.submit(consoleLinkIn(await smtp.next('mod@example.org')), {
+    displayName: 'Mo Moderator',
+    password
+  });
   expect(accepted.location).toBe('/console?notice=invitation-accepted');
 });
 afterAll(async () => {
@@ -104,7 +118,9 @@ describe('an organiser edits the programme', () => {
     expect(mainText(page.text)).toContain('The session has been created as a draft.');
     expect(mainText(page.text)).toContain('State: Draft');
     expect(mainText(page.text)).toContain('Missing translations Summary: Korean, English');
-    expect(page.text).toMatch(/<input[^>]*id="title-ko"[^>]*lang="ko"[^>]*value="저녁 대화"|<input[^>]*value="저녁 대화"[^>]*lang="ko"/);
+    expect(page.text).toMatch(
+      /<input[^>]*id="title-ko"[^>]*lang="ko"[^>]*value="저녁 대화"|<input[^>]*value="저녁 대화"[^>]*lang="ko"/
+    );
     expect(mainText((await asAdmin.get(edition)).text)).toContain('Evening dialogue Talk concert Draft');
 
     expect((await client().get(`/seoul-2020/sessions/${id}`)).status).toBe(404);
@@ -128,10 +144,16 @@ describe('an organiser edits the programme', () => {
   it('gives a session a programme item with Sokwoo Rhee, publishes it, and the public sees both', async () => {
     const path = await createSession({ 'title.en': 'A conversation with Sokwoo Rhee', 'title.ko': '이석우와의 대화' });
     const id = path.split('/').at(-1)!;
-    const added = await asAdmin.submit(path, { 'title.ko': '포용적 스마트시티', 'title.en': 'The inclusive smart city', speakerIds: 'sokwoo-rhee' }, '?/addItem');
+    const added = await asAdmin.submit(
+      path,
+      { 'title.ko': '포용적 스마트시티', 'title.en': 'The inclusive smart city', speakerIds: 'sokwoo-rhee' },
+      '?/addItem'
+    );
     expect(added.status, mainText(added.text)).toBe(303);
     expect(added.location).toMatch(/\?notice=itemAdded#item-the-inclusive-smart-city-[0-9a-f]{6}$/);
-    expect(mainText((await asAdmin.get(path)).text)).toContain('The inclusive smart city Session times Speakers: Sokwoo Rhee');
+    expect(mainText((await asAdmin.get(path)).text)).toContain(
+      'The inclusive smart city Session times Speakers: Sokwoo Rhee'
+    );
 
     const published = await asAdmin.submit(path, { version: versionOf((await asAdmin.get(path)).text) }, '?/publish');
     expect(published.location).toBe(`${path}?notice=published`);
@@ -141,7 +163,11 @@ describe('an organiser edits the programme', () => {
     expect(session).toContain('The inclusive smart city');
     expect(session).toContain('Sokwoo Rhee');
 
-    const unpublished = await asAdmin.submit(path, { version: versionOf((await asAdmin.get(path)).text) }, '?/unpublish');
+    const unpublished = await asAdmin.submit(
+      path,
+      { version: versionOf((await asAdmin.get(path)).text) },
+      '?/unpublish'
+    );
     expect(unpublished.location).toBe(`${path}?notice=unpublished`);
     expect((await client().get(`/seoul-2020/sessions/${id}`)).status).toBe(404);
   });
@@ -149,7 +175,11 @@ describe('an organiser edits the programme', () => {
   it('edits, moves, removes and restores programme items', async () => {
     const path = await createSession({ 'title.en': 'Items', 'title.ko': '항목' });
     await asAdmin.submit(path, { 'title.ko': '첫째', 'title.en': 'First' }, '?/addItem');
-    await asAdmin.submit(path, { 'title.ko': '둘째', 'title.en': 'Second', speakerIds: 'spk-seoul', startTime: '19:10', endTime: '19:20' }, '?/addItem');
+    await asAdmin.submit(
+      path,
+      { 'title.ko': '둘째', 'title.en': 'Second', speakerIds: 'spk-seoul', startTime: '19:10', endTime: '19:20' },
+      '?/addItem'
+    );
     const page = (await asAdmin.get(path)).text;
     const [first, second] = itemIdsOf(page);
     expect(mainText(page)).toMatch(/First .*Second 19:10–19:20/);
@@ -160,21 +190,34 @@ describe('an organiser edits the programme', () => {
 
     const itemPage = await asAdmin.get(`${path}/items/${first}`);
     expect(itemPage.status).toBe(200);
-    const saved = await asAdmin.submit(`${path}/items/${first}`, { 'title.ko': '첫째', 'title.en': 'First, renamed', version: versionOf(itemPage.text) }, '?/save');
+    const saved = await asAdmin.submit(
+      `${path}/items/${first}`,
+      { 'title.ko': '첫째', 'title.en': 'First, renamed', version: versionOf(itemPage.text) },
+      '?/save'
+    );
     expect(saved.location).toBe(`${path}?notice=itemSaved#item-${first}`);
 
-    const removed = await asAdmin.submit(path, { item: first!, version: itemVersionOf((await asAdmin.get(path)).text, first!) }, '?/removeItem');
+    const removed = await asAdmin.submit(
+      path,
+      { item: first!, version: itemVersionOf((await asAdmin.get(path)).text, first!) },
+      '?/removeItem'
+    );
     expect(removed.location).toBe(`${path}?notice=itemRemoved#removed-items`);
     const afterRemove = await asAdmin.get(path);
     expect(mainText(afterRemove.text)).toContain('Removed programme items First, renamed');
     expect(itemIdsOf(afterRemove.text)).toEqual([second]);
-    const restored = await asAdmin.submit(path, { item: first!, version: itemVersionOf(afterRemove.text, first!) }, '?/restoreItem');
+    const restored = await asAdmin.submit(
+      path,
+      { item: first!, version: itemVersionOf(afterRemove.text, first!) },
+      '?/restoreItem'
+    );
     expect(restored.location).toBe(`${path}?notice=itemRestored#item-${first}`);
     expect(mainText((await asAdmin.get(path)).text)).not.toContain('Removed programme items');
   });
 
   it('moves a session up its day and back', async () => {
-    const order = async () => [...(await asAdmin.get(edition)).text.matchAll(/<li id="session-([a-z0-9-]+)"/g)].map((m) => m[1]!);
+    const order = async () =>
+      [...(await asAdmin.get(edition)).text.matchAll(/<li id="session-([a-z0-9-]+)"/g)].map((m) => m[1]!);
     const before = await order();
     const second = before[1]!;
     const moved = await asAdmin.submit(edition, { session: second, direction: 'up' }, '?/move');
@@ -189,11 +232,19 @@ describe('an organiser edits the programme', () => {
   });
 
   it('moves a session to another day from the running order, at the same times, and refuses a stale or unknown move', async () => {
-    const path = await createSession({ 'title.en': 'Moving day', 'title.ko': '옮기는 날', dayId: 'day-2', startTime: '20:00', endTime: '20:30' });
+    const path = await createSession({
+      'title.en': 'Moving day',
+      'title.ko': '옮기는 날',
+      dayId: 'day-2',
+      startTime: '20:00',
+      endTime: '20:30'
+    });
     const id = path.split('/').at(-1)!;
     const dayOf = async () => {
       const html = (await asAdmin.get(edition)).text;
-      const day = [...html.matchAll(/<h2 id="day-([a-z0-9-]+)"/g)].filter((m) => m.index! < html.indexOf(`<li id="session-${id}"`)).at(-1)![1]!;
+      const day = [...html.matchAll(/<h2 id="day-([a-z0-9-]+)"/g)]
+        .filter((m) => m.index! < html.indexOf(`<li id="session-${id}"`))
+        .at(-1)![1]!;
       return day;
     };
     expect(await dayOf()).toBe('day-2');
@@ -205,7 +256,11 @@ describe('an organiser edits the programme', () => {
       [{ session: id, day: 'day-1', version: 'one' }, 400],
       [{ session: 'no-such-session', day: 'day-1', version }, 404]
     ] as const) {
-      const refused = await asAdmin.submit(edition, { ...fields, version: 'stale' in fields ? String(Number(version) + 7) : fields.version }, '?/moveToDay');
+      const refused = await asAdmin.submit(
+        edition,
+        { ...fields, version: 'stale' in fields ? String(Number(version) + 7) : fields.version },
+        '?/moveToDay'
+      );
       expect(refused.status, JSON.stringify(fields)).toBe(status);
     }
     expect(await everythingVisible()).toBe(before);
@@ -216,7 +271,9 @@ describe('an organiser edits the programme', () => {
     const page = await asAdmin.get(path);
     expect(page.text).toMatch(/name="dayId"[^]*?<option value="day-1"[^>]*selected/);
     expect(page.text).toContain('value="20:00"');
-    expect(mainText((await asAdmin.get(edition)).text)).toMatch(/Ada Admin Moved to another day session “Moving day” Day/);
+    expect(mainText((await asAdmin.get(edition)).text)).toMatch(
+      /Ada Admin Moved to another day session “Moving day” Day/
+    );
   });
 
   it('deletes a session only when confirmed, and restores it from the edition page', async () => {
@@ -243,22 +300,41 @@ describe('an organiser edits the programme', () => {
   it('keeps the audit log per session: who, what and which fields', async () => {
     const path = await createSession({ 'title.en': 'Audited', 'title.ko': '기록' });
     const version = versionOf((await asAdmin.get(path)).text);
-    await asAdmin.submit(path, sessionForm({ 'title.en': 'Audited twice', 'title.ko': '기록', endTime: '19:50', version }), '?/save');
+    await asAdmin.submit(
+      path,
+      sessionForm({ 'title.en': 'Audited twice', 'title.ko': '기록', endTime: '19:50', version }),
+      '?/save'
+    );
     const text = mainText((await asAdmin.get(path)).text);
-    expect(text).toMatch(/Changes to this session The latest 2 changes, newest first When Who What Changed fields .+ Ada Admin Changed session “Audited twice” Title, End .+ Ada Admin Created session “Audited twice”/);
+    expect(text).toMatch(
+      /Changes to this session The latest 2 changes, newest first When Who What Changed fields .+ Ada Admin Changed session “Audited twice” Title, End .+ Ada Admin Created session “Audited twice”/
+    );
   });
 
   it('names every editor in the audit log, not only the one reading it', async () => {
-    const invited = await asAdmin.submit('/console/people', { email: 'pat@example.org', role: 'producer', edition: 'seoul-2020', mailLocale: 'en' }, '?/invite');
+    const invited = await asAdmin.submit(
+      '/console/people',
+      { email: 'pat@example.org', role: 'producer', edition: 'seoul-2020', mailLocale: 'en' },
+      '?/invite'
+    );
     expect(invited.status).toBe(303);
     const asProducer = client();
-    await asProducer.submit(consoleLinkIn(await smtp.next('pat@example.org')), { displayName: 'Pat Producer', password });
+    await asProducer.submit(consoleLinkIn(await smtp.next('pat@example.org')), {
+      displayName: 'Pat Producer',
+      password
+    });
     const path = await createSession({ 'title.en': 'Shared work', 'title.ko': '함께' });
     const version = versionOf((await asProducer.get(path)).text);
-    const saved = await asProducer.submit(path, sessionForm({ 'title.en': 'Shared work, by Pat', 'title.ko': '함께', version }), '?/save');
+    const saved = await asProducer.submit(
+      path,
+      sessionForm({ 'title.en': 'Shared work, by Pat', 'title.ko': '함께', version }),
+      '?/save'
+    );
     expect(saved.location).toBe(`${path}?notice=saved`);
     for (const reader of [asAdmin, asProducer]) {
-      expect(mainText((await reader.get(path)).text)).toMatch(/Pat Producer Changed session “Shared work, by Pat” Title .+ Ada Admin Created session/);
+      expect(mainText((await reader.get(path)).text)).toMatch(
+        /Pat Producer Changed session “Shared work, by Pat” Title .+ Ada Admin Created session/
+      );
       expect(mainText((await reader.get(edition)).text)).toMatch(/Pat Producer Changed session “Shared work, by Pat”/);
     }
   });
@@ -266,7 +342,11 @@ describe('an organiser edits the programme', () => {
 
 describe('missing translations', () => {
   it('lists each text written in one language but not the other, with a link to translate it, per language', async () => {
-    const path = await createSession({ 'title.en': '', 'title.ko': '번역 안 된 세션', 'summary.en': 'Only in English' });
+    const path = await createSession({
+      'title.en': '',
+      'title.ko': '번역 안 된 세션',
+      'summary.en': 'Only in English'
+    });
     const id = path.split('/').at(-1)!;
     const overview = await asAdmin.get(`${edition}/translations`);
     expect(overview.status).toBe(200);
@@ -281,7 +361,16 @@ describe('missing translations', () => {
     expect(koreanOnly).toMatch(/Session 번역 안 된 세션 Summary Korean/);
     // Translating the title takes the session off the English list.
     const version = versionOf((await asAdmin.get(path)).text);
-    await asAdmin.submit(path, sessionForm({ 'title.en': 'Translated now', 'title.ko': '번역 안 된 세션', 'summary.en': 'Only in English', version }), '?/save');
+    await asAdmin.submit(
+      path,
+      sessionForm({
+        'title.en': 'Translated now',
+        'title.ko': '번역 안 된 세션',
+        'summary.en': 'Only in English',
+        version
+      }),
+      '?/save'
+    );
     expect(mainText((await asAdmin.get(`${edition}/translations?missing=en`)).text)).not.toContain(id);
     expect((await asModerator.get(`${edition}/translations`)).status).toBe(403);
     expect((await asAdmin.get(`${edition}/translations?missing=xx`)).status).toBe(200);
@@ -292,11 +381,19 @@ describe('two editors at once', () => {
   it('refuses the stale save with 409, shows their values next to yours, keeps yours in the form with the new version, and overwrites nothing', async () => {
     const path = await createSession({ 'title.en': 'Shared', 'title.ko': '공유' });
     const opened = versionOf((await asAdmin.get(path)).text);
-    const first = await asAdmin.submit(path, sessionForm({ 'title.en': 'Shared by Ada', 'title.ko': '공유', version: opened }), '?/save');
+    const first = await asAdmin.submit(
+      path,
+      sessionForm({ 'title.en': 'Shared by Ada', 'title.ko': '공유', version: opened }),
+      '?/save'
+    );
     expect(first.location).toBe(`${path}?notice=saved`);
 
     const before = await everythingVisible();
-    const stale = await asAdmin.submit(path, sessionForm({ 'title.en': 'Shared by Bo', 'title.ko': '공유', startTime: '18:30', version: opened }), '?/save');
+    const stale = await asAdmin.submit(
+      path,
+      sessionForm({ 'title.en': 'Shared by Bo', 'title.ko': '공유', startTime: '18:30', version: opened }),
+      '?/save'
+    );
     expect(stale.status).toBe(409);
     const text = mainText(stale.text);
     expect(text).toContain('Someone else saved first');
@@ -309,7 +406,11 @@ describe('two editors at once', () => {
     expect(await everythingVisible()).toBe(before);
     expect(mainText((await asAdmin.get(path)).text)).toContain('Edit session: Shared by Ada');
 
-    const deliberate = await asAdmin.submit(path, sessionForm({ 'title.en': 'Shared by Bo', 'title.ko': '공유', version: versionOf(stale.text) }), '?/save');
+    const deliberate = await asAdmin.submit(
+      path,
+      sessionForm({ 'title.en': 'Shared by Bo', 'title.ko': '공유', version: versionOf(stale.text) }),
+      '?/save'
+    );
     expect(deliberate.location).toBe(`${path}?notice=saved`);
   });
 
@@ -333,7 +434,11 @@ describe('two editors at once', () => {
     const itemPath = `${path}/items/${itemId}`;
     await asAdmin.submit(itemPath, { 'title.ko': '항목', 'title.en': 'Item, first', version: '1' }, '?/save');
     const sessionPage = mainText((await asAdmin.get(path)).text);
-    const staleItem = await asAdmin.submit(itemPath, { 'title.ko': '항목', 'title.en': 'Item, second', version: '1' }, '?/save');
+    const staleItem = await asAdmin.submit(
+      itemPath,
+      { 'title.ko': '항목', 'title.en': 'Item, second', version: '1' },
+      '?/save'
+    );
     expect(staleItem.status).toBe(409);
     expect(mainText(staleItem.text)).toContain('Title (English) Item, first Item, second');
     expect(staleItem.text).toContain('value="Item, second"');
@@ -348,11 +453,21 @@ describe('bad input gets a clear 4xx beside its field, and nothing is stored', (
     ['an oversized summary', { 'summary.en': 'x'.repeat(4001) }, 'summary-en', 'use at most 4000 characters'],
     ['a time that is not a time', { startTime: '1900' }, 'startTime', 'Enter the time as HH:MM'],
     ['a kind that does not exist', { kind: 'party' }, 'kind', 'Choose from the list.'],
-    ['a flag that is not a checkbox value', { isIllustrative: 'maybe' }, 'isIllustrative', 'Tick the box or leave it empty.'],
+    [
+      'a flag that is not a checkbox value',
+      { isIllustrative: 'maybe' },
+      'isIllustrative',
+      'Tick the box or leave it empty.'
+    ],
     ['a channel id that is not an id', { channelIds: 'Not An Id!' }, 'channelIds', 'Choose from the list.'],
     ['a day of no edition', { dayId: 'day-9' }, 'dayId', 'Choose a day of this edition.'],
     ['a stage of no edition', { stageId: 'elsewhere' }, 'stageId', 'Choose a stage of this edition, or none.'],
-    ['no title in the edition’s language', { 'title.ko': '' }, 'title-ko', 'Enter a title in the edition’s main language.'],
+    [
+      'no title in the edition’s language',
+      { 'title.ko': '' },
+      'title-ko',
+      'Enter a title in the edition’s main language.'
+    ],
     ['an end before the start', { startTime: '19:00', endTime: '18:00' }, 'endTime', 'The end must be after the start.']
   ])('creating a session with %s', async (_what, overrides, field, message) => {
     const before = await everythingVisible();
@@ -360,20 +475,30 @@ describe('bad input gets a clear 4xx beside its field, and nothing is stored', (
     expect(response.status).toBe(400);
     expect(mainText(response.text)).toContain(message);
     expect(response.text).toContain(`href="#${field}"`);
-    expect(response.text).toMatch(new RegExp(`id="${field}"[^>]*(aria-invalid="true"|aria-describedby="[^"]*${field}-error)|id="${field}-error"`));
+    expect(response.text).toMatch(
+      new RegExp(`id="${field}"[^>]*(aria-invalid="true"|aria-describedby="[^"]*${field}-error)|id="${field}-error"`)
+    );
     expect(await everythingVisible()).toBe(before);
   });
 
   it('creating a session with a file where a title belongs', async () => {
     const before = await everythingVisible();
     const body = new FormData();
-    for (const [name, value] of Object.entries({ csrf: csrfOf((await asAdmin.get(`${edition}/sessions/new`)).text), ...sessionForm() })) body.set(name, value);
+    for (const [name, value] of Object.entries({
+      csrf: csrfOf((await asAdmin.get(`${edition}/sessions/new`)).text),
+      ...sessionForm()
+    }))
+      body.set(name, value);
     body.set('title.ko', new Blob(['%PDF-1.4'], { type: 'application/pdf' }), 'title.pdf');
     const response = await fetch(`${server.url}${edition}/sessions/new?/create`, {
       method: 'POST',
       body,
       redirect: 'manual',
-      headers: { origin: asAdmin.origin, accept: 'text/html', cookie: [...asAdmin.cookies].map(([n, v]) => `${n}=${v}`).join('; ') }
+      headers: {
+        origin: asAdmin.origin,
+        accept: 'text/html',
+        cookie: [...asAdmin.cookies].map(([n, v]) => `${n}=${v}`).join('; ')
+      }
     });
     expect(response.status).toBe(400);
     expect(mainText(await response.text())).toContain('This text is too long or not text');
@@ -383,8 +508,18 @@ describe('bad input gets a clear 4xx beside its field, and nothing is stored', (
   it.each([
     ['an unknown speaker', { speakerIds: 'nobody-at-all' }, 'item-speakerIds', 'Choose speakers of this edition only.'],
     ['an oversized title', { 'title.en': 'x'.repeat(301) }, 'item-title-en', 'use at most 300 characters'],
-    ['only a start time', { startTime: '19:05' }, 'item-endTime', 'Enter both the start and the end, or leave both empty.'],
-    ['times outside the session', { startTime: '09:00', endTime: '09:30' }, 'item-startTime', 'The item’s times must lie within the session’s.']
+    [
+      'only a start time',
+      { startTime: '19:05' },
+      'item-endTime',
+      'Enter both the start and the end, or leave both empty.'
+    ],
+    [
+      'times outside the session',
+      { startTime: '09:00', endTime: '09:30' },
+      'item-startTime',
+      'The item’s times must lie within the session’s.'
+    ]
   ])('adding a programme item with %s', async (_what, overrides, field, message) => {
     const path = `${edition}/sessions/d2-keynote`;
     const before = mainText((await asAdmin.get(path)).text);
@@ -430,13 +565,22 @@ describe('bad input gets a clear 4xx beside its field, and nothing is stored', (
       expect(response.status, version).toBe(400);
       expect(mainText(response.text)).toContain('The form is missing its version');
     }
-    expect((await asAdmin.submit(edition, { session: 'd2-keynote', direction: 'sideways' }, '?/move')).status).toBe(400);
+    expect((await asAdmin.submit(edition, { session: 'd2-keynote', direction: 'sideways' }, '?/move')).status).toBe(
+      400
+    );
     expect(await everythingVisible()).toBe(before);
   });
 });
 
 describe('only editors of the edition get in', () => {
-  const pages = [edition, `${edition}/translations`, `${edition}/sessions/new`, `${edition}/sessions/d2-keynote`, `${edition}/sessions/d2-keynote/items/d2-keynote-talk`, `${edition}/preview/sessions/d2-keynote`];
+  const pages = [
+    edition,
+    `${edition}/translations`,
+    `${edition}/sessions/new`,
+    `${edition}/sessions/d2-keynote`,
+    `${edition}/sessions/d2-keynote/items/d2-keynote-talk`,
+    `${edition}/preview/sessions/d2-keynote`
+  ];
   const actions: [string, Record<string, string>][] = [
     [`${edition}?/move`, { session: 'd2-keynote', direction: 'down' }],
     [`${edition}?/moveToDay`, { session: 'd2-keynote', day: 'day-1', version: '1' }],

@@ -23,13 +23,24 @@ const client = () => new ConsoleClient(server.url);
 
 beforeAll(async () => {
   smtp = await startSmtpCapture();
-  server = await startTestServer({ SMTP_URL: smtp.url, MAIL_FROM: 'Seoul Forum <forum@example.org>', MADANG_TEST_UNLIMITED: '1' });
+  server = await startTestServer({
+    SMTP_URL: smtp.url,
+    MAIL_FROM: 'Seoul Forum <forum@example.org>',
+    MADANG_TEST_UNLIMITED: '1'
+  });
   const admin = client();
   await admin.submit(server.setupPath!, { email: 'admin@example.org', displayName: 'Ada Admin', password });
-  const invited = await admin.submit('/console/people', { email: 'mod@example.org', role: 'moderator', edition: 'seoul-2020', mailLocale: 'en' }, '?/invite');
+  const invited = await admin.submit(
+    '/console/people',
+    { email: 'mod@example.org', role: 'moderator', edition: 'seoul-2020', mailLocale: 'en' },
+    '?/invite'
+  );
   expect(invited.status).toBe(303);
   moderator = client();
-  const accepted = await moderator.submit(consoleLinkIn(await smtp.next('mod@example.org')), { displayName: 'Mo Moderator', password });
+  const accepted = await moderator.submit(consoleLinkIn(await smtp.next('mod@example.org')), {
+    displayName: 'Mo Moderator',
+    password
+  });
   expect(accepted.status).toBe(303);
 });
 afterAll(async () => {
@@ -76,7 +87,12 @@ async function find(text: string) {
 async function moderate(text: string, change: string) {
   const question = await find(text);
   const csrf = csrfOf((await moderator.get(moderationPath)).text);
-  return moderator.post(`${moderationPath}?/moderate`, { csrf, question: question.id, version: question.version, change });
+  return moderator.post(`${moderationPath}?/moderate`, {
+    csrf,
+    question: question.id,
+    version: question.version,
+    change
+  });
 }
 
 describe('a moderator running the Q&A of a session', () => {
@@ -89,7 +105,11 @@ describe('a moderator running the Q&A of a session', () => {
     expect(page.status).toBe(200);
     expect(mainText(page.text)).toContain('Pre-moderation is off');
     const version = /action="\?\/premoderation"[\s\S]*?name="version" value="(\d+)"/.exec(page.text)![1]!;
-    const switched = await moderator.post(`${moderationPath}?/premoderation`, { csrf: csrfOf(page.text), version, premoderated: 'on' });
+    const switched = await moderator.post(`${moderationPath}?/premoderation`, {
+      csrf: csrfOf(page.text),
+      version,
+      premoderated: 'on'
+    });
     expect(switched.status).toBe(303);
     expect(switched.location).toContain('notice=premoderationOn');
 
@@ -123,11 +143,18 @@ describe('a moderator running the Q&A of a session', () => {
       expect((await who.vote(id)).status).toBe(303);
     }
     const page = await moderator.get(moderationPath);
-    const merged = await moderator.post(`${moderationPath}?/merge`, { csrf: csrfOf(page.text), question: duplicate.id, version: duplicate.version, keep: keep.id });
+    const merged = await moderator.post(`${moderationPath}?/merge`, {
+      csrf: csrfOf(page.text),
+      question: duplicate.id,
+      version: duplicate.version,
+      keep: keep.id
+    });
     expect(merged.status).toBe(303);
     const after = await find('new sensors first');
     expect(after.text).toContain('3 votes');
-    expect((await find('Where do the sensors go first?')).text).toContain('Merged into: Which districts get the new sensors first?');
+    expect((await find('Where do the sensors go first?')).text).toContain(
+      'Merged into: Which districts get the new sensors first?'
+    );
     const publicPanel = await minsu.panel();
     expect(publicPanel).not.toContain('Where do the sensors go first?');
     expect(publicPanel).toContain('3 votes');
@@ -150,7 +177,12 @@ describe('a moderator running the Q&A of a session', () => {
     expect((await moderate('Is the data open to researchers?', 'hide')).status).toBe(303);
     expect(await hana.panel()).not.toContain('Is the data open to researchers?');
     const csrf = csrfOf((await moderator.get(moderationPath)).text);
-    const refused = await moderator.post(`${moderationPath}?/moderate`, { csrf, question: stale.id, version: stale.version, change: 'unanswer' });
+    const refused = await moderator.post(`${moderationPath}?/moderate`, {
+      csrf,
+      question: stale.id,
+      version: stale.version,
+      change: 'unanswer'
+    });
     expect(refused.status).toBe(409);
     expect(mainText(refused.text)).toContain('Another moderator changed this question while you were looking at it.');
     expect(mainText(refused.text)).toContain('It is now: hidden.');
@@ -164,7 +196,9 @@ describe('a moderator running the Q&A of a session', () => {
     const history = page.slice(page.indexOf('Moderation history'));
     expect(history).toMatch(/Mo Moderator\s+Question “Is the data open to researchers\?”\s+now shown/);
     expect(history).toMatch(/Question “Is the data open to researchers\?”\s+now hidden/);
-    expect(history).toMatch(/Question “Where do the sensors go first\?”\s+Merged into: Which districts get the new sensors first\?/);
+    expect(history).toMatch(
+      /Question “Where do the sensors go first\?”\s+Merged into: Which districts get the new sensors first\?/
+    );
     expect(history).toMatch(/Question “Is the data open to researchers\?”\s+pinned/);
     expect(history).toMatch(/Pre-moderation\s+turned on/);
   });

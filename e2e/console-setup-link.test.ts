@@ -61,7 +61,9 @@ const setupLine = /^First administrator: open (\S+) to create the account$/m;
 it('prints a one-time link for the first administrator until it is used', async () => {
   const first = await start({ DATA_DIR: dataDir });
   const printed = setupLine.exec(first.stdout)?.[1];
-  expect(printed, first.stdout).toMatch(new RegExp(`^${first.url.replace(/[.]/g, '\\.')}/console/setup/[0-9a-f-]{36}\\.\\d+\\.[\\w-]{43}$`));
+  expect(printed, first.stdout).toMatch(
+    new RegExp(`^${first.url.replace(/[.]/g, '\\.')}/console/setup/[0-9a-f-]{36}\\.\\d+\\.[\\w-]{43}$`)
+  );
   await first.stop();
 
   const second = await start({ DATA_DIR: dataDir, PUBLIC_URL: 'https://forum.example.org' });

@@ -44,7 +44,12 @@ const versionOf = (html: string) => /name="version" value="(\d+)"/.exec(html)![1
 const storedPhotos = async () => (await readdir(photoDir).catch(() => [])).filter((name) => !name.startsWith('.'));
 
 /** Posts a multipart form as a browser does for a file upload, with the client's cookies and Origin. */
-async function upload(who: ConsoleClient, path: string, fields: Record<string, string>, file: { bytes: Uint8Array<ArrayBuffer>; name: string; type: string }): Promise<Page> {
+async function upload(
+  who: ConsoleClient,
+  path: string,
+  fields: Record<string, string>,
+  file: { bytes: Uint8Array<ArrayBuffer>; name: string; type: string }
+): Promise<Page> {
   const body = new FormData();
   for (const [name, value] of Object.entries(fields)) body.append(name, value);
   body.append('photo', new Blob([file.bytes], { type: file.type }), file.name);
@@ -52,12 +57,25 @@ async function upload(who: ConsoleClient, path: string, fields: Record<string, s
     method: 'POST',
     body,
     redirect: 'manual',
-    headers: { accept: 'text/html', origin: who.origin, 'accept-language': 'en', cookie: [...who.cookies].map(([n, v]) => `${n}=${v}`).join('; ') }
+    headers: {
+      accept: 'text/html',
+      origin: who.origin,
+      'accept-language': 'en',
+      cookie: [...who.cookies].map(([n, v]) => `${n}=${v}`).join('; ')
+    }
   });
-  return { status: response.status, headers: response.headers, text: await response.text(), location: response.headers.get('location')?.replace(who.origin, '') ?? null };
+  return {
+    status: response.status,
+    headers: response.headers,
+    text: await response.text(),
+    location: response.headers.get('location')?.replace(who.origin, '') ?? null
+  };
 }
 
-async function uploadTo(page: string, file: { bytes: Uint8Array<ArrayBuffer>; name: string; type: string }): Promise<Page> {
+async function uploadTo(
+  page: string,
+  file: { bytes: Uint8Array<ArrayBuffer>; name: string; type: string }
+): Promise<Page> {
   const opened = await asAdmin.get(page);
   return upload(asAdmin, `${page}?/photo`, { csrf: csrfOf(opened.text), version: versionOf(opened.text) }, file);
 }
@@ -76,7 +94,11 @@ beforeAll(async () => {
   photoDir = await mkdtemp(join(tmpdir(), 'madang-e2e-photos-'));
   server = await startTestServer({ MADANG_TEST_PHOTO_DIR: photoDir });
   asAdmin = client();
-  const created = await asAdmin.submit(server.setupPath!, { email: 'admin@example.org', displayName: 'Ada Admin', password });
+  const created = await asAdmin.submit(server.setupPath!, {
+    email: 'admin@example.org',
+    displayName: 'Ada Admin',
+    password
+  });
   expect(created.location).toBe('/console');
 });
 afterAll(async () => {
@@ -95,25 +117,37 @@ describe('an organiser manages speakers', () => {
     expect(mainText(list.text)).toContain('Sokwoo Rhee');
     const created = await asAdmin.submit(`${speakers}/new`, speakerForm(), '?/create');
     expect(created.status, mainText(created.text)).toBe(303);
-    expect(created.location).toMatch(/^\/console\/editions\/seoul-2020\/speakers\/kim-ji-young-[0-9a-f]{6}\?notice=created$/);
+    expect(created.location).toMatch(
+      /^\/console\/editions\/seoul-2020\/speakers\/kim-ji-young-[0-9a-f]{6}\?notice=created$/
+    );
     page = created.location!.split('?')[0]!;
     const opened = await asAdmin.get(created.location!);
     expect(mainText(opened.text)).toContain('The speaker has been created.');
     expect(opened.text).toContain('value="ko, en"');
     expect(mainText(opened.text)).toContain('Created speaker “Kim Ji-young”');
-    expect(mainText((await client().get(`/seoul-2020/speakers/${page.split('/').pop()}`)).text)).toContain('Kim Ji-young');
+    expect(mainText((await client().get(`/seoul-2020/speakers/${page.split('/').pop()}`)).text)).toContain(
+      'Kim Ji-young'
+    );
   });
 
   it('saves a change, and shows a stale change next to the saved one instead of overwriting it', async () => {
     const opened = await asAdmin.get(page);
     const version = versionOf(opened.text);
-    const saved = await asAdmin.post(`${page}?/save`, { csrf: csrfOf(opened.text), version, ...speakerForm({ presence: 'remote', languages: 'ko, EN-gb' }) });
+    const saved = await asAdmin.post(`${page}?/save`, {
+      csrf: csrfOf(opened.text),
+      version,
+      ...speakerForm({ presence: 'remote', languages: 'ko, EN-gb' })
+    });
     expect(saved.status, mainText(saved.text)).toBe(303);
     const after = await asAdmin.get(page);
     expect(after.text).toContain('value="ko, en-GB"');
     expect(mainText(after.text)).toMatch(/Changed speaker “Kim Ji-young”.*Taking part, Languages spoken/);
 
-    const stale = await asAdmin.post(`${page}?/save`, { csrf: csrfOf(opened.text), version, ...speakerForm({ 'name.en': 'Kim J.' }) });
+    const stale = await asAdmin.post(`${page}?/save`, {
+      csrf: csrfOf(opened.text),
+      version,
+      ...speakerForm({ 'name.en': 'Kim J.' })
+    });
     expect(stale.status).toBe(409);
     const text = mainText(stale.text);
     expect(text).toContain('Someone else saved first');
@@ -133,7 +167,11 @@ describe('an organiser manages speakers', () => {
     ];
     for (const [overrides, field, message] of cases) {
       const opened = await asAdmin.get(page);
-      const response = await asAdmin.post(`${page}?/save`, { csrf: csrfOf(opened.text), version: versionOf(opened.text), ...speakerForm(overrides) });
+      const response = await asAdmin.post(`${page}?/save`, {
+        csrf: csrfOf(opened.text),
+        version: versionOf(opened.text),
+        ...speakerForm(overrides)
+      });
       expect(response.status, field).toBe(400);
       expect(response.text).toContain(`id="${field}-error"`);
       expect(mainText(response.text)).toContain(message);
@@ -147,9 +185,18 @@ describe('an organiser manages speakers', () => {
     const opened = await asAdmin.get(page);
     const csrf = csrfOf(opened.text);
     for (const token of ['', `${csrf.slice(0, -2)}xx`]) {
-      const response = await asAdmin.post(`${page}?/save`, { csrf: token, version: versionOf(opened.text), ...speakerForm({ 'name.en': 'Forged' }) });
+      const response = await asAdmin.post(`${page}?/save`, {
+        csrf: token,
+        version: versionOf(opened.text),
+        ...speakerForm({ 'name.en': 'Forged' })
+      });
       expect(response.status).toBe(403);
-      const photo = await upload(asAdmin, `${page}?/photo`, { csrf: token, version: versionOf(opened.text) }, { bytes: await phoneJpeg(), name: 'me.jpg', type: 'image/jpeg' });
+      const photo = await upload(
+        asAdmin,
+        `${page}?/photo`,
+        { csrf: token, version: versionOf(opened.text) },
+        { bytes: await phoneJpeg(), name: 'me.jpg', type: 'image/jpeg' }
+      );
       expect(photo.status).toBe(403);
     }
     expect(mainText((await asAdmin.get(page)).text)).not.toContain('Forged');
@@ -157,7 +204,11 @@ describe('an organiser manages speakers', () => {
   });
 
   it('refuses a text file posted as a photo, and oversize uploads, storing nothing', async () => {
-    const text = await uploadTo(page, { bytes: new TextEncoder().encode('I am not a picture.'), name: 'photo.jpg', type: 'image/jpeg' });
+    const text = await uploadTo(page, {
+      bytes: new TextEncoder().encode('I am not a picture.'),
+      name: 'photo.jpg',
+      type: 'image/jpeg'
+    });
     expect(text.status).toBe(415);
     expect(text.text).toContain('id="photo-error"');
     expect(text.text).toMatch(/aria-describedby="photo-hint photo-error"/);
@@ -181,7 +232,11 @@ describe('an organiser manages speakers', () => {
 
   it('keeps every other form to 512 KB', async () => {
     const opened = await asAdmin.get(page);
-    const response = await asAdmin.post(`${page}?/save`, { csrf: csrfOf(opened.text), version: versionOf(opened.text), ...speakerForm({ 'bio.en': 'x'.repeat(600 * 1024) }) });
+    const response = await asAdmin.post(`${page}?/save`, {
+      csrf: csrfOf(opened.text),
+      version: versionOf(opened.text),
+      ...speakerForm({ 'bio.en': 'x'.repeat(600 * 1024) })
+    });
     expect(response.status).toBe(413);
   });
 
@@ -214,7 +269,14 @@ describe('an organiser manages speakers', () => {
   });
 
   it('answers unknown and malformed photo addresses with 404, never reading outside the photos', async () => {
-    for (const path of [`${'0'.repeat(64)}.webp`, 'abc.webp', `${'A'.repeat(64)}.webp`, '..%2F..%2Fpackage.json', '%2e%2e/%2e%2e/package.json', `${'0'.repeat(64)}.webp/..`]) {
+    for (const path of [
+      `${'0'.repeat(64)}.webp`,
+      'abc.webp',
+      `${'A'.repeat(64)}.webp`,
+      '..%2F..%2Fpackage.json',
+      '%2e%2e/%2e%2e/package.json',
+      `${'0'.repeat(64)}.webp/..`
+    ]) {
       const response = await fetch(`${server.url}/media/photos/${path}`);
       expect(response.status, path).toBe(404);
     }
@@ -222,7 +284,10 @@ describe('an organiser manages speakers', () => {
 
   it('removes the photo', async () => {
     const opened = await asAdmin.get(page);
-    const removed = await asAdmin.post(`${page}?/removePhoto`, { csrf: csrfOf(opened.text), version: versionOf(opened.text) });
+    const removed = await asAdmin.post(`${page}?/removePhoto`, {
+      csrf: csrfOf(opened.text),
+      version: versionOf(opened.text)
+    });
     expect(removed.status).toBe(303);
     expect((await client().get(`/seoul-2020/speakers/${page.split('/').pop()}`)).text).not.toContain('/media/photos/');
   });
@@ -233,7 +298,10 @@ describe('deleting a speaker who is on the programme', () => {
 
   it('needs the confirmation box', async () => {
     const opened = await asAdmin.get(keynote);
-    const response = await asAdmin.post(`${keynote}?/delete`, { csrf: csrfOf(opened.text), version: versionOf(opened.text) });
+    const response = await asAdmin.post(`${keynote}?/delete`, {
+      csrf: csrfOf(opened.text),
+      version: versionOf(opened.text)
+    });
     expect(response.status).toBe(400);
     expect(response.text).toContain('id="confirm-error"');
   });
@@ -246,7 +314,11 @@ describe('deleting a speaker who is on the programme', () => {
     expect((await client().get(sessionPath)).text).toContain(speakerLink);
 
     const opened = await asAdmin.get(keynote);
-    const deleted = await asAdmin.post(`${keynote}?/delete`, { csrf: csrfOf(opened.text), version: versionOf(opened.text), confirm: 'on' });
+    const deleted = await asAdmin.post(`${keynote}?/delete`, {
+      csrf: csrfOf(opened.text),
+      version: versionOf(opened.text),
+      confirm: 'on'
+    });
     expect(deleted.status).toBe(303);
     expect(deleted.location).toBe(`${speakers}?notice=deleted#deleted`);
     expect((await client().get('/seoul-2020/speakers/sokwoo-rhee')).status).toBe(404);
@@ -258,15 +330,25 @@ describe('deleting a speaker who is on the programme', () => {
       expect(exported.text, feed).not.toMatch(/"(name|full_public_name)":\s*"Sokwoo Rhee"|<person[^>]*>Sokwoo Rhee</);
     }
     expect((await asAdmin.get(keynote)).status).toBe(404);
-    expect(mainText((await asAdmin.get('/console/editions/seoul-2020')).text)).toContain('Deleted speaker “Sokwoo Rhee”');
+    expect(mainText((await asAdmin.get('/console/editions/seoul-2020')).text)).toContain(
+      'Deleted speaker “Sokwoo Rhee”'
+    );
 
     const list = await asAdmin.get(speakers);
     const at = list.text.indexOf('name="speaker" value="sokwoo-rhee"');
     expect(at).toBeGreaterThan(0);
     const version = /name="version" value="(\d+)"/.exec(list.text.slice(at))![1]!;
-    const stale = await asAdmin.post(`${speakers}?/restore`, { csrf: csrfOf(list.text), speaker: 'sokwoo-rhee', version: String(Number(version) - 1) });
+    const stale = await asAdmin.post(`${speakers}?/restore`, {
+      csrf: csrfOf(list.text),
+      speaker: 'sokwoo-rhee',
+      version: String(Number(version) - 1)
+    });
     expect(stale.status).toBe(409);
-    const restored = await asAdmin.post(`${speakers}?/restore`, { csrf: csrfOf(list.text), speaker: 'sokwoo-rhee', version });
+    const restored = await asAdmin.post(`${speakers}?/restore`, {
+      csrf: csrfOf(list.text),
+      speaker: 'sokwoo-rhee',
+      version
+    });
     expect(restored.status).toBe(303);
     expect((await client().get(sessionPath)).text).toContain(speakerLink);
     expect((await client().get('/seoul-2020/speakers/sokwoo-rhee')).status).toBe(200);
@@ -276,6 +358,14 @@ describe('deleting a speaker who is on the programme', () => {
     expect((await asAdmin.get(`${speakers}/no-such-speaker`)).status).toBe(404);
     expect((await asAdmin.get('/console/editions/no-such-edition/speakers')).status).toBe(404);
     const list = await asAdmin.get(speakers);
-    expect((await asAdmin.post(`${speakers}?/restore`, { csrf: csrfOf(list.text), speaker: 'no-such-speaker', version: '1' })).status).toBe(404);
+    expect(
+      (
+        await asAdmin.post(`${speakers}?/restore`, {
+          csrf: csrfOf(list.text),
+          speaker: 'no-such-speaker',
+          version: '1'
+        })
+      ).status
+    ).toBe(404);
   });
 });

@@ -38,7 +38,9 @@ describe('a calendar app subscribing to the forum', () => {
 
   it('keeps UIDs stable between downloads and languages', async () => {
     const uids = async (lang: string) =>
-      icsEvents(await (await get(`/seoul-2020/schedule.ics?lang=${lang}`)).text()).map((e) => e.getFirstPropertyValue('uid'));
+      icsEvents(await (await get(`/seoul-2020/schedule.ics?lang=${lang}`)).text()).map((e) =>
+        e.getFirstPropertyValue('uid')
+      );
     expect(await uids('ko')).toEqual(await uids('en'));
   });
 
@@ -54,7 +56,9 @@ describe('a conference app reading the frab schedule', () => {
   it('gets JSON that the schedule schema accepts, with both days', async () => {
     const response = await get('/seoul-2020/schedule.json');
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    const document = (await response.json()) as { schedule: { conference: { days: unknown[]; time_zone_name: string } } };
+    const document = (await response.json()) as {
+      schedule: { conference: { days: unknown[]; time_zone_name: string } };
+    };
     expect(frabSchemaErrors(document)).toBe('');
     expect(document.schedule.conference.days.length).toBe(2);
     expect(document.schedule.conference.time_zone_name).toBe('Asia/Seoul');
@@ -139,7 +143,14 @@ describe('operations', () => {
 
 describe('bad input', () => {
   it('answers unknown editions, sessions and speakers with the 404 page', async () => {
-    for (const path of ['/no-such-forum', '/seoul-2020/sessions/nope', '/seoul-2020/speakers/nobody', '/seoul-2020/sessions/UPPER', '/seoul-2020/speakers/%00', '/no-such-forum/schedule.ics']) {
+    for (const path of [
+      '/no-such-forum',
+      '/seoul-2020/sessions/nope',
+      '/seoul-2020/speakers/nobody',
+      '/seoul-2020/sessions/UPPER',
+      '/seoul-2020/speakers/%00',
+      '/no-such-forum/schedule.ics'
+    ]) {
       const response = await get(`${path}${path.includes('?') ? '&' : '?'}lang=en`);
       expect(response.status, path).toBe(404);
     }

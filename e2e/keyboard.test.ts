@@ -49,7 +49,10 @@ async function focused(page: Page): Promise<Focused> {
 
 function expectVisibleFocus(element: Focused): void {
   expect(element.outlineStyle, `focus on <${element.tag}> “${element.text}” has an outline`).not.toBe('none');
-  expect(Number.parseFloat(element.outlineWidth), `focus outline on “${element.text}” is at least 2px`).toBeGreaterThanOrEqual(2);
+  expect(
+    Number.parseFloat(element.outlineWidth),
+    `focus outline on “${element.text}” is at least 2px`
+  ).toBeGreaterThanOrEqual(2);
 }
 
 /** Presses Tab until `wanted` holds for the focused element, checking every stop shows its focus. */

@@ -28,7 +28,11 @@ afterAll(async () => {
 /** A reader without JavaScript whose browser asks for `acceptLanguage`. */
 async function newReader(acceptLanguage: string): Promise<BrowserContext> {
   const firstChoice = acceptLanguage.split(/[,;]/)[0];
-  return browser.newContext({ javaScriptEnabled: false, locale: firstChoice, extraHTTPHeaders: { 'Accept-Language': acceptLanguage } });
+  return browser.newContext({
+    javaScriptEnabled: false,
+    locale: firstChoice,
+    extraHTTPHeaders: { 'Accept-Language': acceptLanguage }
+  });
 }
 
 async function mainNavigationLabels(page: Page, name: string): Promise<string[]> {
@@ -45,7 +49,12 @@ describe('the language switch, without JavaScript', () => {
     const page = await context.newPage();
     await page.goto(`${server.url}/seoul-2020`);
     expect(await htmlLang(page)).toBe('en');
-    expect(await mainNavigationLabels(page, en.mainNavigation)).toEqual([en.navHome, en.navProgramme, en.navSpeakers, en.navCities]);
+    expect(await mainNavigationLabels(page, en.mainNavigation)).toEqual([
+      en.navHome,
+      en.navProgramme,
+      en.navSpeakers,
+      en.navCities
+    ]);
 
     const languages = page.getByRole('navigation', { name: en.languageSwitch });
     await Promise.all([page.waitForURL(/lang=ko/), languages.getByRole('link', { name: '한국어' }).click()]);
@@ -59,12 +68,18 @@ describe('the language switch, without JavaScript', () => {
     expect(await page.getByRole('contentinfo').textContent()).toContain(ko.footerPoweredBy);
 
     // Plain links from here on, no ?lang= in them: the cookie remembers.
-    await Promise.all([page.waitForURL(/\/seoul-2020\/programme$/), page.getByRole('link', { name: ko.navProgramme, exact: true }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/seoul-2020\/programme$/),
+      page.getByRole('link', { name: ko.navProgramme, exact: true }).click()
+    ]);
     expect(await htmlLang(page)).toBe('ko');
     expect(await page.locator('h1').textContent()).toBe(ko.programmeTitle);
     expect(await page.getByRole('button', { name: ko.programmeZoneSubmit }).count()).toBe(1);
 
-    await Promise.all([page.waitForURL(/\/seoul-2020\/speakers$/), page.getByRole('link', { name: ko.navSpeakers, exact: true }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/seoul-2020\/speakers$/),
+      page.getByRole('link', { name: ko.navSpeakers, exact: true }).click()
+    ]);
     expect(await htmlLang(page)).toBe('ko');
     expect(await page.locator('h1').textContent()).toBe(ko.speakersTitle);
 
@@ -141,13 +156,16 @@ describe('page not found', () => {
     await context.close();
   });
 
-  test.each(['/no-such-edition', '/seoul-2020/speakers/no-such-speaker', '/no/such/page/at/all'])('%s is a 404 page in Korean for a Korean reader', async (path) => {
-    const context = await newReader('ko');
-    const page = await context.newPage();
-    const response = await page.goto(`${server.url}${path}`);
-    expect(response?.status()).toBe(404);
-    expect(await htmlLang(page)).toBe('ko');
-    expect(await page.locator('h1').textContent()).toBe(ko.notFoundTitle);
-    await context.close();
-  });
+  test.each(['/no-such-edition', '/seoul-2020/speakers/no-such-speaker', '/no/such/page/at/all'])(
+    '%s is a 404 page in Korean for a Korean reader',
+    async (path) => {
+      const context = await newReader('ko');
+      const page = await context.newPage();
+      const response = await page.goto(`${server.url}${path}`);
+      expect(response?.status()).toBe(404);
+      expect(await htmlLang(page)).toBe('ko');
+      expect(await page.locator('h1').textContent()).toBe(ko.notFoundTitle);
+      await context.close();
+    }
+  );
 });

@@ -33,7 +33,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function viewer(options: { javaScript?: boolean; admin?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+async function viewer(
+  options: { javaScript?: boolean; admin?: boolean } = {}
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ javaScriptEnabled: options.javaScript ?? true, locale: 'en-GB' });
   if (options.admin) await context.addCookies([{ name: 'madang_session', value: adminSession, url: server.url }]);
   const page = await context.newPage();
@@ -47,7 +49,8 @@ async function send(page: Page, name: string | null, text: string): Promise<void
   await page.click('form.chat-form button[type=submit]');
 }
 
-const messageTexts = (page: Page) => page.$$eval('#panel-chat [data-live-item] .chat-text', (items) => items.map((i) => i.textContent));
+const messageTexts = (page: Page) =>
+  page.$$eval('#panel-chat [data-live-item] .chat-text', (items) => items.map((i) => i.textContent));
 
 describe('chatting without JavaScript', () => {
   test('a message is sent with a plain form, shown after the redirect, and the name is remembered', async () => {
@@ -89,7 +92,11 @@ describe('chatting without JavaScript', () => {
     for (let i = 1; i <= 55; i++) {
       const page = await client.get(sessionPath);
       const key = /name="idempotencyKey" value="([^"]+)"/.exec(page.text)![1]!;
-      const posted = await client.post(`${sessionPath}?/sendChatMessage`, { displayName: 'Counter', text: `count ${i}`, idempotencyKey: key });
+      const posted = await client.post(`${sessionPath}?/sendChatMessage`, {
+        displayName: 'Counter',
+        text: `count ${i}`,
+        idempotencyKey: key
+      });
       expect(posted.status).toBe(303);
     }
     const { context, page } = await viewer({ javaScript: false });
@@ -111,7 +118,12 @@ describe('chatting without JavaScript', () => {
     const client = new ConsoleClient(server.url);
     const page = await client.get(sessionPath);
     const key = /name="idempotencyKey" value="([^"]+)"/.exec(page.text)![1]!;
-    for (let i = 0; i < 3; i++) await client.post(`${sessionPath}?/sendChatMessage`, { displayName: 'Retry', text: 'only once please', idempotencyKey: key });
+    for (let i = 0; i < 3; i++)
+      await client.post(`${sessionPath}?/sendChatMessage`, {
+        displayName: 'Retry',
+        text: 'only once please',
+        idempotencyKey: key
+      });
     const { context, page: reader } = await viewer({ javaScript: false });
     expect((await messageTexts(reader)).filter((t) => t === 'only once please')).toHaveLength(1);
     await context.close();
@@ -124,13 +136,26 @@ describe('chatting with JavaScript', () => {
     const b = await viewer();
     await b.page.waitForFunction(() => !!document.querySelector('[data-live-viewers]')?.textContent?.match(/\d/));
     await send(a.page, 'Jun', 'Live hello 👋');
-    await b.page.waitForFunction(() => [...document.querySelectorAll('#panel-chat .chat-text')].some((e) => e.textContent === 'Live hello 👋'), null, { timeout: 10_000 });
-    await b.page.waitForFunction(() => /new message/.test(document.querySelector('[data-live-announcer]')?.textContent ?? ''), null, { timeout: 10_000 });
+    await b.page.waitForFunction(
+      () => [...document.querySelectorAll('#panel-chat .chat-text')].some((e) => e.textContent === 'Live hello 👋'),
+      null,
+      { timeout: 10_000 }
+    );
+    await b.page.waitForFunction(
+      () => /new message/.test(document.querySelector('[data-live-announcer]')?.textContent ?? ''),
+      null,
+      { timeout: 10_000 }
+    );
     // The sender's form is ready for the next message: text cleared, name kept, and a second message is not taken for a retry.
     await a.page.waitForFunction(() => (document.querySelector('#chat-text') as HTMLTextAreaElement).value === '');
     expect(await a.page.inputValue('#chat-name')).toBe('Jun');
     await send(a.page, null, 'Second live message');
-    await b.page.waitForFunction(() => [...document.querySelectorAll('#panel-chat .chat-text')].some((e) => e.textContent === 'Second live message'), null, { timeout: 10_000 });
+    await b.page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('#panel-chat .chat-text')].some((e) => e.textContent === 'Second live message'),
+      null,
+      { timeout: 10_000 }
+    );
     await a.context.close();
     await b.context.close();
   });
@@ -141,7 +166,11 @@ describe('chatting with JavaScript', () => {
     await b.page.waitForFunction(() => !!document.querySelector('[data-live-viewers]')?.textContent?.match(/\d/));
     await a.page.click('button[name=reaction][value=clap]');
     await a.page.click('button[name=reaction][value=clap]');
-    await b.page.waitForFunction(() => /👏 \d/.test(document.querySelector('[data-reaction-burst]')?.textContent ?? ''), null, { timeout: 10_000 });
+    await b.page.waitForFunction(
+      () => /👏 \d/.test(document.querySelector('[data-reaction-burst]')?.textContent ?? ''),
+      null,
+      { timeout: 10_000 }
+    );
     expect(await b.page.getAttribute('[data-reaction-burst]', 'aria-hidden')).toBe('true');
     await a.context.close();
     await b.context.close();
@@ -156,7 +185,12 @@ describe('chatting with JavaScript', () => {
     await page.keyboard.type('Typed without a mouse');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => [...document.querySelectorAll('#panel-chat .chat-text')].some((e) => e.textContent === 'Typed without a mouse'), null, { timeout: 10_000 });
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('#panel-chat .chat-text')].some((e) => e.textContent === 'Typed without a mouse'),
+      null,
+      { timeout: 10_000 }
+    );
     await context.close();
   });
 });
@@ -166,7 +200,7 @@ const xssCorpus = [
   '"><script>window.__xss=1</script>',
   'javascript:window.__xss=1',
   '{@html "<img src=x onerror=window.__xss=1>"}',
-  "<svg onload=window.__xss=1>",
+  '<svg onload=window.__xss=1>',
   "'';!--\"<XSS>=&{()}"
 ];
 
@@ -175,13 +209,19 @@ describe('whatever people type', () => {
     const { context, page } = await viewer();
     for (const text of xssCorpus) {
       await send(page, '<b>Mallory</b>', text);
-      await page.waitForFunction((t) => [...document.querySelectorAll('#panel-chat .chat-text')].some((e) => e.textContent === t), text, { timeout: 10_000 });
+      await page.waitForFunction(
+        (t) => [...document.querySelectorAll('#panel-chat .chat-text')].some((e) => e.textContent === t),
+        text,
+        { timeout: 10_000 }
+      );
     }
     await page.reload();
     const shown = await messageTexts(page);
     for (const text of xssCorpus) expect(shown).toContain(text);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
-    expect(await page.$$eval('#panel-chat .chat-name', (names) => names.some((n) => n.textContent === '<b>Mallory</b>'))).toBe(true);
+    expect(
+      await page.$$eval('#panel-chat .chat-name', (names) => names.some((n) => n.textContent === '<b>Mallory</b>'))
+    ).toBe(true);
     await context.close();
 
     const moderator = await viewer({ admin: true });
@@ -198,19 +238,38 @@ describe('moderating the chat', () => {
   test('a deleted message disappears for everyone; a muted author and slow mode get clear messages', async () => {
     const citizen = await viewer();
     await send(citizen.page, 'Troll', 'Something regrettable');
-    await citizen.page.waitForFunction(() => [...document.querySelectorAll('#panel-chat .chat-text')].some((e) => e.textContent === 'Something regrettable'), null, { timeout: 10_000 });
+    await citizen.page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('#panel-chat .chat-text')].some((e) => e.textContent === 'Something regrettable'),
+      null,
+      { timeout: 10_000 }
+    );
 
     const moderator = await viewer({ admin: true });
     await moderator.page.goto(`${server.url}${moderationPath}?lang=en`);
     const row = moderator.page.locator('tr', { hasText: 'Something regrettable' });
     await row.locator('button', { hasText: 'Delete' }).click();
     await moderator.page.waitForURL(/notice=deleted/);
-    await citizen.page.waitForFunction(() => ![...document.querySelectorAll('#panel-chat .chat-text')].some((e) => e.textContent === 'Something regrettable'), null, { timeout: 10_000 });
+    await citizen.page.waitForFunction(
+      () =>
+        ![...document.querySelectorAll('#panel-chat .chat-text')].some(
+          (e) => e.textContent === 'Something regrettable'
+        ),
+      null,
+      { timeout: 10_000 }
+    );
 
-    await moderator.page.locator('tr', { hasText: 'Something regrettable' }).locator('button', { hasText: 'Mute author' }).click();
+    await moderator.page
+      .locator('tr', { hasText: 'Something regrettable' })
+      .locator('button', { hasText: 'Mute author' })
+      .click();
     await moderator.page.waitForURL(/notice=muted/);
     await send(citizen.page, null, 'Am I still here?');
-    await citizen.page.waitForFunction(() => /You have been muted by a moderator\./.test(document.querySelector('#chat-form-error')?.textContent ?? ''), null, { timeout: 10_000 });
+    await citizen.page.waitForFunction(
+      () => /You have been muted by a moderator\./.test(document.querySelector('#chat-form-error')?.textContent ?? ''),
+      null,
+      { timeout: 10_000 }
+    );
 
     await moderator.page.locator('ul.muted button', { hasText: 'Unmute' }).first().click();
     await moderator.page.waitForURL(/notice=unmuted/);
@@ -219,9 +278,15 @@ describe('moderating the chat', () => {
     await moderator.page.waitForURL(/notice=slowMode/);
 
     const newcomer = await viewer();
-    expect(await newcomer.page.textContent('#panel-chat')).toContain('Slow mode is on: one message every 60 seconds per person.');
+    expect(await newcomer.page.textContent('#panel-chat')).toContain(
+      'Slow mode is on: one message every 60 seconds per person.'
+    );
     await send(newcomer.page, 'Newcomer', 'first');
-    await newcomer.page.waitForFunction(() => [...document.querySelectorAll('#panel-chat .chat-text')].some((e) => e.textContent === 'first'), null, { timeout: 10_000 });
+    await newcomer.page.waitForFunction(
+      () => [...document.querySelectorAll('#panel-chat .chat-text')].some((e) => e.textContent === 'first'),
+      null,
+      { timeout: 10_000 }
+    );
     // The refusal is held back until someone else's message has refreshed the panel: it must still show in the form the reader sees.
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -236,9 +301,20 @@ describe('moderating the chat', () => {
     await send(newcomer.page, null, 'second');
     const other = await viewer();
     await send(other.page, 'Other', 'meanwhile');
-    await newcomer.page.waitForFunction(() => [...document.querySelectorAll('#panel-chat .chat-text')].some((e) => e.textContent === 'meanwhile'), null, { timeout: 10_000 });
+    await newcomer.page.waitForFunction(
+      () => [...document.querySelectorAll('#panel-chat .chat-text')].some((e) => e.textContent === 'meanwhile'),
+      null,
+      { timeout: 10_000 }
+    );
     release();
-    await newcomer.page.waitForFunction(() => /Slow mode: you can send again in \d+ seconds\./.test(document.querySelector('#chat-form-error')?.textContent ?? ''), null, { timeout: 10_000 });
+    await newcomer.page.waitForFunction(
+      () =>
+        /Slow mode: you can send again in \d+ seconds\./.test(
+          document.querySelector('#chat-form-error')?.textContent ?? ''
+        ),
+      null,
+      { timeout: 10_000 }
+    );
     expect(await newcomer.page.inputValue('#chat-text')).toBe('second');
 
     await moderator.page.fill('#slowModeSeconds', '0');
@@ -256,7 +332,11 @@ describe('sending too fast', () => {
       for (let i = 0; i < 11; i++) {
         const page = await client.get(sessionPath);
         const key = /name="idempotencyKey" value="([^"]+)"/.exec(page.text)![1]!;
-        const posted = await client.post(`${sessionPath}?/sendChatMessage`, { displayName: 'Hasty', text: `fast ${i}`, idempotencyKey: key });
+        const posted = await client.post(`${sessionPath}?/sendChatMessage`, {
+          displayName: 'Hasty',
+          text: `fast ${i}`,
+          idempotencyKey: key
+        });
         if (posted.status !== 303) {
           expect(posted.status).toBe(429);
           refused = posted.text;

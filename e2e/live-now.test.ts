@@ -49,18 +49,23 @@ async function sessionLinks(area: Locator): Promise<string[]> {
 }
 
 describe('during the keynote', () => {
-  test.each(['/seoul-2020', '/'])('%s shows the keynote under “On now” with a “Live now” badge, and Session 1 under “Up next”', async (path) => {
-    const page = await open(duringKeynote, path);
+  test.each(['/seoul-2020', '/'])(
+    '%s shows the keynote under “On now” with a “Live now” badge, and Session 1 under “Up next”',
+    async (path) => {
+      const page = await open(duringKeynote, path);
 
-    const onNow = region(page, en.homeOnNow);
-    expect(await sessionLinks(onNow)).toEqual(['Keynote']);
-    expect(await onNow.getByText(en.sessionState.live, { exact: true }).isVisible()).toBe(true);
+      const onNow = region(page, en.homeOnNow);
+      expect(await sessionLinks(onNow)).toEqual(['Keynote']);
+      expect(await onNow.getByText(en.sessionState.live, { exact: true }).isVisible()).toBe(true);
 
-    const upNext = region(page, en.homeUpNext);
-    expect(await sessionLinks(upNext)).toEqual(['Session 1 · Exemplary Smart City Cases']);
-    expect(await upNext.getByText(en.sessionState.live, { exact: true }).count(), 'what comes next is not live').toBe(0);
-    await page.close();
-  });
+      const upNext = region(page, en.homeUpNext);
+      expect(await sessionLinks(upNext)).toEqual(['Session 1 · Exemplary Smart City Cases']);
+      expect(await upNext.getByText(en.sessionState.live, { exact: true }).count(), 'what comes next is not live').toBe(
+        0
+      );
+      await page.close();
+    }
+  );
 
   test('the keynote’s own page says it is live now', async () => {
     const page = await open(duringKeynote, '/seoul-2020/sessions/d2-keynote');

@@ -18,9 +18,16 @@ let producer: ConsoleClient;
 
 beforeAll(async () => {
   // Two minutes before the day-2 keynote; the stand-in stage output records every session put live.
-  [server, browser] = await Promise.all([startTestServer({ MADANG_TEST_CLOCK: '2020-09-23T06:58:00Z', MADANG_TEST_RECORDING: '1' }), launchBrowser()]);
+  [server, browser] = await Promise.all([
+    startTestServer({ MADANG_TEST_CLOCK: '2020-09-23T06:58:00Z', MADANG_TEST_RECORDING: '1' }),
+    launchBrowser()
+  ]);
   producer = new ConsoleClient(server.url);
-  const created = await producer.submit(server.setupPath!, { email: 'admin@example.org', displayName: 'Ada Admin', password: 'orange kettle under the bridge' });
+  const created = await producer.submit(server.setupPath!, {
+    email: 'admin@example.org',
+    displayName: 'Ada Admin',
+    password: 'orange kettle under the bridge'
+  });
   expect(created.location).toBe('/console');
 }, 120_000);
 afterAll(async () => {
@@ -42,16 +49,32 @@ describe('a reader waiting on the session page', () => {
     await page.waitForSelector('#panel-player [data-player-kind="live"] video', { timeout: 20_000 });
     // The player script came with the swap and took over: its labelled controls replace the browser's.
     await page.waitForSelector('#panel-player [data-player-controls]:not([hidden])', { timeout: 20_000 });
-    await page.waitForFunction(() => document.querySelector('[data-live-announcer]')?.textContent === 'The broadcast has started.', null, { timeout: 10_000 });
-    expect(await page.locator('#panel-player a', { hasText: 'Open the stream' }).getAttribute('href')).toBe('/broadcast/seoul-on/live/master.m3u8');
+    await page.waitForFunction(
+      () => document.querySelector('[data-live-announcer]')?.textContent === 'The broadcast has started.',
+      null,
+      { timeout: 10_000 }
+    );
+    expect(await page.locator('#panel-player a', { hasText: 'Open the stream' }).getAttribute('href')).toBe(
+      '/broadcast/seoul-on/live/master.m3u8'
+    );
     expect(await axeViolations(page)).toEqual([]);
 
     const stopped = await producer.submit(stage, { session: 'd2-keynote', confirm: 'on' }, '?/stop');
     expect(stopped.location).toBe(`${stage}?notice=endedWithReplay`);
     await page.waitForSelector('#panel-player [data-player-kind="replay"] video', { timeout: 20_000 });
-    await page.waitForSelector('#panel-player [data-player-kind="replay"] [data-player-controls]:not([hidden])', { timeout: 20_000 });
-    await page.waitForFunction(() => document.querySelector('[data-live-announcer]')?.textContent === 'The broadcast has ended; its replay is ready.', null, { timeout: 10_000 });
-    expect(await page.locator('#panel-player a', { hasText: 'Watch the replay' }).getAttribute('href')).toBe('/broadcast/replays/d2-keynote/master.m3u8');
+    await page.waitForSelector('#panel-player [data-player-kind="replay"] [data-player-controls]:not([hidden])', {
+      timeout: 20_000
+    });
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-live-announcer]')?.textContent ===
+        'The broadcast has ended; its replay is ready.',
+      null,
+      { timeout: 10_000 }
+    );
+    expect(await page.locator('#panel-player a', { hasText: 'Watch the replay' }).getAttribute('href')).toBe(
+      '/broadcast/replays/d2-keynote/master.m3u8'
+    );
     expect(await page.locator('video').count()).toBe(1);
     expect(await page.locator('script[src*="/player."]').count()).toBe(1);
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);

@@ -22,7 +22,11 @@ let asAdmin: ConsoleClient;
 beforeAll(async () => {
   [server, browser] = await Promise.all([startTestServer({ MADANG_TEST_UNLIMITED: '1' }), launchBrowser()]);
   asAdmin = new ConsoleClient(server.url);
-  const created = await asAdmin.submit(server.setupPath!, { email: 'admin@example.org', displayName: 'Ada Admin', password });
+  const created = await asAdmin.submit(server.setupPath!, {
+    email: 'admin@example.org',
+    displayName: 'Ada Admin',
+    password
+  });
   expect(created.location).toBe('/console');
 }, 120_000);
 afterAll(async () => {
@@ -33,7 +37,12 @@ afterAll(async () => {
 const pollsOf = (session: string) => `/console/editions/seoul-2020/sessions/${session}/polls`;
 
 function pollForm(question: string, options: string[], extra: Record<string, string> = {}): Record<string, string> {
-  const fields: Record<string, string> = { 'question.ko': question, 'question.en': question, kind: 'single', maxChoices: '' };
+  const fields: Record<string, string> = {
+    'question.ko': question,
+    'question.en': question,
+    kind: 'single',
+    maxChoices: ''
+  };
   options.forEach((option, i) => {
     fields[`option${i + 1}.ko`] = option;
     fields[`option${i + 1}.en`] = option;
@@ -42,7 +51,12 @@ function pollForm(question: string, options: string[], extra: Record<string, str
 }
 
 /** Creates a poll in the console and opens it; returns its id. */
-async function openPoll(session: string, question: string, options: string[], extra: Record<string, string> = {}): Promise<string> {
+async function openPoll(
+  session: string,
+  question: string,
+  options: string[],
+  extra: Record<string, string> = {}
+): Promise<string> {
   const created = await asAdmin.submit(pollsOf(session), pollForm(question, options, extra), '?/create');
   expect(created.status, mainText(created.text)).toBe(303);
   const id = created.location!.split('#poll-')[1]!;
@@ -83,13 +97,21 @@ describe('answering a poll without JavaScript', () => {
     expect(await panelText(page)).toContain('Your answer is counted.');
     expect(await page.isChecked('#panel-poll input[value="opt-2"]')).toBe(true);
     expect(await panelText(page)).toContain('1 participant answered');
-    expect(await page.locator('#panel-poll table tbody tr').allInnerTexts()).toEqual(['Seoul\t0\t0 %', 'Helsinki\t1\t100 %', 'The Hague\t0\t0 %']);
+    expect(await page.locator('#panel-poll table tbody tr').allInnerTexts()).toEqual([
+      'Seoul\t0\t0 %',
+      'Helsinki\t1\t100 %',
+      'The Hague\t0\t0 %'
+    ]);
     expect(await page.locator('#panel-poll button[type=submit]').innerText()).toBe('Change my answer');
 
     await page.check('#panel-poll input[value="opt-3"]');
     await Promise.all([page.waitForURL(/\?poll=answered#panel-poll$/), page.click('#panel-poll button[type=submit]')]);
     expect(await panelText(page)).toContain('1 participant answered');
-    expect(await page.locator('#panel-poll table tbody tr').allInnerTexts()).toEqual(['Seoul\t0\t0 %', 'Helsinki\t0\t0 %', 'The Hague\t1\t100 %']);
+    expect(await page.locator('#panel-poll table tbody tr').allInnerTexts()).toEqual([
+      'Seoul\t0\t0 %',
+      'Helsinki\t0\t0 %',
+      'The Hague\t1\t100 %'
+    ]);
     await context.close();
   });
 
@@ -97,13 +119,19 @@ describe('answering a poll without JavaScript', () => {
     const id = await openPoll('d1-talk-concert', 'Was the sound clear?', ['Yes', 'No']);
     const { context, page } = await reader({ javaScript: false });
     await page.goto(`${server.url}${session}?lang=en`);
-    await Promise.all([page.waitForURL(/poll-error=poll\.no_choice#panel-poll$/), page.click('#panel-poll button[type=submit]')]);
+    await Promise.all([
+      page.waitForURL(/poll-error=poll\.no_choice#panel-poll$/),
+      page.click('#panel-poll button[type=submit]')
+    ]);
     expect(await page.locator('#poll-error').innerText()).toBe('Choose an answer before sending.');
     expect(await page.getAttribute('#panel-poll fieldset', 'aria-describedby')).toBe('poll-hint poll-error');
 
     await page.check('#panel-poll input[value="opt-1"]');
     await closePoll('d1-talk-concert', id);
-    await Promise.all([page.waitForURL(/poll-error=poll\.closed#panel-poll$/), page.click('#panel-poll button[type=submit]')]);
+    await Promise.all([
+      page.waitForURL(/poll-error=poll\.closed#panel-poll$/),
+      page.click('#panel-poll button[type=submit]')
+    ]);
     const text = await panelText(page);
     expect(text).toContain('This poll is closed, so answers are no longer taken. Its results are shown.');
     // Closed: everyone sees the results, and the answer that came too late is not among them.
@@ -122,40 +150,71 @@ describe('a poll with JavaScript', () => {
       await page.goto(`${server.url}${session}?lang=en`);
       await page.waitForFunction(() => /\d/.test(document.querySelector('[data-live-viewers]')?.textContent ?? ''));
     }
-    const id = await openPoll('d2-talk-concert', 'Which topics next?', ['Mobility', 'Housing', 'Data'], { kind: 'multiple', maxChoices: '2' });
+    const id = await openPoll('d2-talk-concert', 'Which topics next?', ['Mobility', 'Housing', 'Data'], {
+      kind: 'multiple',
+      maxChoices: '2'
+    });
     await alice.page.waitForSelector('#panel-poll legend', { timeout: 20_000 });
     await bob.page.waitForSelector('#panel-poll legend', { timeout: 20_000 });
     expect(await alice.page.locator('#panel-poll').innerText()).toContain('Choose up to 2 answers.');
 
     // Bob chooses before Alice answers; her answer refreshes his panel, and his unsent choice survives it.
     await bob.page.check('#panel-poll input[value="opt-3"]');
-    await bob.page.evaluate(() => ((document.querySelector('#panel-poll form') as HTMLFormElement & { stale?: boolean }).stale = true));
+    await bob.page.evaluate(
+      () => ((document.querySelector('#panel-poll form') as HTMLFormElement & { stale?: boolean }).stale = true)
+    );
     await alice.page.check('#panel-poll input[value="opt-1"]');
     await alice.page.check('#panel-poll input[value="opt-3"]');
     await alice.page.click('#panel-poll button[type=submit]');
-    await alice.page.waitForFunction(() => document.querySelector('#panel-poll table caption')?.textContent?.includes('1 participant answered'), null, { timeout: 20_000 });
+    await alice.page.waitForFunction(
+      () => document.querySelector('#panel-poll table caption')?.textContent?.includes('1 participant answered'),
+      null,
+      { timeout: 20_000 }
+    );
     expect(alice.page.url()).toBe(`${server.url}${session}?lang=en`);
 
-    await bob.page.waitForFunction(() => !(document.querySelector('#panel-poll form') as (HTMLFormElement & { stale?: boolean }) | null)?.stale, null, { timeout: 20_000 });
+    await bob.page.waitForFunction(
+      () => !(document.querySelector('#panel-poll form') as (HTMLFormElement & { stale?: boolean }) | null)?.stale,
+      null,
+      { timeout: 20_000 }
+    );
     expect(await bob.page.isChecked('#panel-poll input[value="opt-3"]')).toBe(true);
     await bob.page.click('#panel-poll button[type=submit]');
     // Bob's answer reaches Alice's page through the hub.
-    await alice.page.waitForFunction(() => document.querySelector('#panel-poll table caption')?.textContent?.includes('2 participants answered'), null, { timeout: 20_000 });
-    expect(await alice.page.locator('#panel-poll table tbody tr').allInnerTexts()).toEqual(['Mobility\t1\t50 %', 'Housing\t0\t0 %', 'Data\t2\t100 %']);
+    await alice.page.waitForFunction(
+      () => document.querySelector('#panel-poll table caption')?.textContent?.includes('2 participants answered'),
+      null,
+      { timeout: 20_000 }
+    );
+    expect(await alice.page.locator('#panel-poll table tbody tr').allInnerTexts()).toEqual([
+      'Mobility\t1\t50 %',
+      'Housing\t0\t0 %',
+      'Data\t2\t100 %'
+    ]);
     expect(await alice.page.locator('#panel-poll').innerText()).toContain('Participants could choose several options');
 
     // Too many choices: the refusal is shown in the form, nothing changes.
     await bob.page.check('#panel-poll input[value="opt-1"]');
     await bob.page.check('#panel-poll input[value="opt-2"]');
     await bob.page.click('#panel-poll button[type=submit]');
-    await bob.page.waitForFunction(() => document.querySelector('#poll-error')?.textContent === 'You chose more answers than this poll allows.', null, { timeout: 20_000 });
+    await bob.page.waitForFunction(
+      () => document.querySelector('#poll-error')?.textContent === 'You chose more answers than this poll allows.',
+      null,
+      { timeout: 20_000 }
+    );
     expect(await bob.page.isHidden('#poll-error')).toBe(false);
 
     await closePoll('d2-talk-concert', id);
-    await bob.page.waitForFunction(() => document.querySelector('#panel-poll')?.textContent?.includes('This poll is closed.'), null, { timeout: 20_000 });
+    await bob.page.waitForFunction(
+      () => document.querySelector('#panel-poll')?.textContent?.includes('This poll is closed.'),
+      null,
+      { timeout: 20_000 }
+    );
     expect(await bob.page.locator('#panel-poll form').count()).toBe(0);
     expect(await bob.page.locator('#panel-poll table caption').innerText()).toContain('2 participants answered');
-    expect(await bob.page.locator('#panel-poll [data-live-announce]').getAttribute('data-live-announce')).toBe('The poll is closed; its results are shown.');
+    expect(await bob.page.locator('#panel-poll [data-live-announce]').getAttribute('data-live-announce')).toBe(
+      'The poll is closed; its results are shown.'
+    );
     await alice.context.close();
     await bob.context.close();
   });
@@ -192,8 +251,15 @@ describe('a poll with JavaScript', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Send my answer');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelector('#panel-poll table caption')?.textContent?.includes('1 participant answered'), null, { timeout: 20_000 });
-    expect(await page.locator('#panel-poll ul[aria-label] li').allInnerTexts()).toEqual(['Online\n0 % · 0 votes', 'In the studio\n100 % · 1 vote']);
+    await page.waitForFunction(
+      () => document.querySelector('#panel-poll table caption')?.textContent?.includes('1 participant answered'),
+      null,
+      { timeout: 20_000 }
+    );
+    expect(await page.locator('#panel-poll ul[aria-label] li').allInnerTexts()).toEqual([
+      'Online\n0 % · 0 votes',
+      'In the studio\n100 % · 1 vote'
+    ]);
     expect(await axeViolations(page)).toEqual([]);
     await closePoll('d2-keynote', id);
     await page.reload();
@@ -210,7 +276,12 @@ describe('a poll with JavaScript', () => {
   });
 
   test('shows what moderators type literally, on the public panel and on the moderation page, and runs none of it', async () => {
-    const payloads = ['<img src=x onerror=window.__xss=1>', '"><script>window.__xss=1</script>', 'javascript:window.__xss=1', '{@html "<b>bold</b>"}'];
+    const payloads = [
+      '<img src=x onerror=window.__xss=1>',
+      '"><script>window.__xss=1</script>',
+      'javascript:window.__xss=1',
+      '{@html "<b>bold</b>"}'
+    ];
     await openPoll('d1-cases', payloads[0]!, payloads.slice(1));
     const { context, page } = await reader();
     await page.goto(`${server.url}/seoul-2020/sessions/d1-cases?lang=en`);
@@ -223,11 +294,15 @@ describe('a poll with JavaScript', () => {
     expect(await page.locator('#panel-poll a').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 
-    await context.addCookies([{ name: 'madang_session', value: asAdmin.cookies.get('madang_session')!, url: server.url }]);
+    await context.addCookies([
+      { name: 'madang_session', value: asAdmin.cookies.get('madang_session')!, url: server.url }
+    ]);
     const moderation = await context.newPage();
     await moderation.goto(`${server.url}${pollsOf('d1-cases')}?lang=en`);
     expect(await moderation.locator('main h3').first().innerText()).toBe(payloads[0]);
-    expect(await moderation.locator('main table tbody th').allInnerTexts()).toEqual(expect.arrayContaining(payloads.slice(1)));
+    expect(await moderation.locator('main table tbody th').allInnerTexts()).toEqual(
+      expect.arrayContaining(payloads.slice(1))
+    );
     expect(await moderation.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     await context.close();
@@ -248,7 +323,10 @@ describe('answering too fast', () => {
       const session = '/seoul-2020/sessions/d1-talk-concert';
       for (let i = 0; i < 30; i++) {
         // The 30th and last answer that gets through is "Yes" (opt-1).
-        const answered = await citizen.post(`${session}?/answerPoll`, { pollId: id, optionIds: i % 2 ? 'opt-1' : 'opt-2' });
+        const answered = await citizen.post(`${session}?/answerPoll`, {
+          pollId: id,
+          optionIds: i % 2 ? 'opt-1' : 'opt-2'
+        });
         expect(answered.location).toBe(`${session}?poll=answered#panel-poll`);
       }
       const refused = await citizen.post(`${session}?/answerPoll`, { pollId: id, optionIds: 'opt-1' });
@@ -257,12 +335,21 @@ describe('answering too fast', () => {
       expect(mainText(shown.text)).toMatch(/You are sending too fast; try again in \d+ seconds?\./);
 
       const { context, page } = await reader();
-      await context.addCookies([{ name: 'madang_participant', value: citizen.cookies.get('madang_participant')!, url: limited.url }]);
+      await context.addCookies([
+        { name: 'madang_participant', value: citizen.cookies.get('madang_participant')!, url: limited.url }
+      ]);
       await page.goto(`${limited.url}${session}?lang=en`);
       expect(await page.isChecked('#panel-poll input[value="opt-1"]')).toBe(true);
       await page.check('#panel-poll input[value="opt-2"]');
       await page.click('#panel-poll button[type=submit]');
-      await page.waitForFunction(() => /You are sending too fast; try again in \d+ seconds?\./.test(document.querySelector('#poll-error')?.textContent ?? ''), null, { timeout: 20_000 });
+      await page.waitForFunction(
+        () =>
+          /You are sending too fast; try again in \d+ seconds?\./.test(
+            document.querySelector('#poll-error')?.textContent ?? ''
+          ),
+        null,
+        { timeout: 20_000 }
+      );
       await page.reload();
       // Still the last answer that got through: one ballot, unchanged.
       expect(await page.isChecked('#panel-poll input[value="opt-1"]')).toBe(true);

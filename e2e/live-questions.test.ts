@@ -35,7 +35,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function open(options: { javaScript?: boolean; path?: string; base?: string; admin?: boolean } = {}): Promise<Page> {
+async function open(
+  options: { javaScript?: boolean; path?: string; base?: string; admin?: boolean } = {}
+): Promise<Page> {
   const context = await browser.newContext({ javaScriptEnabled: options.javaScript ?? true, locale: 'en-GB' });
   contexts.push(context);
   const base = options.base ?? server.url;
@@ -81,7 +83,8 @@ describe('without JavaScript', () => {
     expect(await questionItem(page, 'broken streetlights').textContent()).toContain('1 vote');
 
     // Most votes first: the voted question leads; newest first: the later question leads either way here.
-    const order = async () => page.$$eval('#panel-questions ol > li .text', (items) => items.map((i) => i.textContent ?? ''));
+    const order = async () =>
+      page.$$eval('#panel-questions ol > li .text', (items) => items.map((i) => i.textContent ?? ''));
     await page.goto(`${server.url}${sessionPath}?lang=en`);
     expect((await order())[0]).toContain('broken streetlights');
     await page.click('#panel-questions nav a:has-text("Newest first")');
@@ -92,7 +95,9 @@ describe('without JavaScript', () => {
     expect(new URL(page.url()).searchParams.get('questions')).toBe('time');
     expect(await page.textContent('#panel-questions [role=status]')).toContain('Your vote was withdrawn.');
     await page.reload();
-    expect(await questionItem(page, 'broken streetlights').locator('button').getAttribute('aria-pressed')).toBe('false');
+    expect(await questionItem(page, 'broken streetlights').locator('button').getAttribute('aria-pressed')).toBe(
+      'false'
+    );
     expect(await questionItem(page, 'broken streetlights').textContent()).toContain('0 votes');
   });
 
@@ -106,7 +111,9 @@ describe('without JavaScript', () => {
     // With JavaScript the same refusal arrives in the form's error element; axe (which runs in the page) checks that state.
     const scripted = await open();
     await scripted.click('form.ask button[type=submit]');
-    await scripted.waitForFunction(() => document.querySelector('#question-form-error')?.textContent === 'Write your question first.');
+    await scripted.waitForFunction(
+      () => document.querySelector('#question-form-error')?.textContent === 'Write your question first.'
+    );
     expect(await axeViolations(scripted)).toEqual([]);
   });
 });
@@ -125,12 +132,18 @@ describe('with JavaScript', () => {
 
     await questionItem(watcher, 'fine dust in schools').locator('button[aria-pressed]').click();
     await asker.waitForFunction(
-      (text) => [...document.querySelectorAll('#panel-questions ol li')].some((li) => li.textContent?.includes(text) && li.textContent.includes('1 vote')),
+      (text) =>
+        [...document.querySelectorAll('#panel-questions ol li')].some(
+          (li) => li.textContent?.includes(text) && li.textContent.includes('1 vote')
+        ),
       'fine dust in schools',
       { timeout: 15_000 }
     );
     await watcher.waitForFunction(
-      (text) => [...document.querySelectorAll('#panel-questions ol li')].some((li) => li.textContent?.includes(text) && li.querySelector('button[aria-pressed=true]')),
+      (text) =>
+        [...document.querySelectorAll('#panel-questions ol li')].some(
+          (li) => li.textContent?.includes(text) && li.querySelector('button[aria-pressed=true]')
+        ),
       'fine dust in schools'
     );
     expect(await axeViolations(watcher)).toEqual([]);
@@ -155,7 +168,10 @@ describe('with JavaScript', () => {
     await item.locator('button[aria-pressed]').focus();
     await page.keyboard.press('Space');
     await page.waitForFunction(
-      (text) => [...document.querySelectorAll('#panel-questions ol li')].some((li) => li.textContent?.includes(text) && li.querySelector('button[aria-pressed=true]')),
+      (text) =>
+        [...document.querySelectorAll('#panel-questions ol li')].some(
+          (li) => li.textContent?.includes(text) && li.querySelector('button[aria-pressed=true]')
+        ),
       'open data portal',
       { timeout: 15_000 }
     );
@@ -166,14 +182,15 @@ describe('everything people type is shown as text, never run', () => {
   const corpus = [
     '<img src=x onerror=window.__xss=1>',
     '"><script>window.__xss=1</script>',
-    "javascript:window.__xss=1//",
+    'javascript:window.__xss=1//',
     '{@html "<img src=x onerror=window.__xss=1>"}',
     '<svg onload=window.__xss=1></svg> & &amp; <b>bold</b>'
   ];
 
   test('on the public panel and on the moderation page', async () => {
     const page = await open({ javaScript: false });
-    for (const [i, payload] of corpus.entries()) expect(await ask(page, `${payload} #${i}`, payload.slice(0, 60))).toBe(303);
+    for (const [i, payload] of corpus.entries())
+      expect(await ask(page, `${payload} #${i}`, payload.slice(0, 60))).toBe(303);
 
     for (const [path, admin] of [
       [sessionPath, false],
@@ -197,7 +214,9 @@ describe('sending too fast', () => {
       const page = await open({ javaScript: false, base: limited.url });
       for (let i = 1; i <= 5; i++) expect(await ask(page, `Quick question ${i}`)).toBe(303);
       expect(await ask(page, 'One question too many')).toBe(429);
-      expect(await page.textContent('#question-form-error')).toMatch(/^You are sending too fast; try again in \d+ seconds?\.$/);
+      expect(await page.textContent('#question-form-error')).toMatch(
+        /^You are sending too fast; try again in \d+ seconds?\.$/
+      );
       expect(await page.inputValue('#question-text')).toBe('One question too many');
       expect(await page.getAttribute('#question-text', 'aria-describedby')).toContain('question-form-error');
     } finally {

@@ -43,7 +43,12 @@ describe('the live stage without JavaScript', () => {
       const page = await context.newPage();
       await page.goto(`${server.url}${sessionPath}?lang=${lang}`);
       const panels = await page.$$eval('[data-live-panel]', (sections) =>
-        sections.map((s) => [s.id, s.getAttribute('data-live-events'), s.getAttribute('aria-labelledby'), !!document.getElementById(s.getAttribute('aria-labelledby') ?? '')])
+        sections.map((s) => [
+          s.id,
+          s.getAttribute('data-live-events'),
+          s.getAttribute('aria-labelledby'),
+          !!document.getElementById(s.getAttribute('aria-labelledby') ?? '')
+        ])
       );
       expect(panels).toEqual([
         ['panel-player', 'broadcast.', 'live-player-title', true],
@@ -69,7 +74,9 @@ describe('the live stage without JavaScript', () => {
     const response = await fetch(`${server.url}${sessionPath}`);
     expect(response.headers.get('set-cookie')).toBeNull();
     const html = await response.text();
-    const script = /<script src="(\/_app\/immutable\/live\/live\.[0-9a-f]{12}\.js)" defer(="")?><\/script>/.exec(html)?.[1];
+    const script = /<script src="(\/_app\/immutable\/live\/live\.[0-9a-f]{12}\.js)" defer(="")?><\/script>/.exec(
+      html
+    )?.[1];
     expect(script).toBeDefined();
     const programme = await (await fetch(`${server.url}/seoul-2020/programme`)).text();
     expect(programme).not.toContain('/_app/immutable/live/');
@@ -101,7 +108,10 @@ describe('the live stage without JavaScript', () => {
       let reached = false;
       for (let i = 0; i < 80 && !reached; i += 1) {
         await page.keyboard.press('Tab');
-        reached = await page.evaluate((text) => document.activeElement?.textContent === text && document.activeElement.closest('nav') !== null, label);
+        reached = await page.evaluate(
+          (text) => document.activeElement?.textContent === text && document.activeElement.closest('nav') !== null,
+          label
+        );
       }
       expect(reached).toBe(true);
       await page.keyboard.press('Enter');
@@ -114,25 +124,51 @@ describe('the live stage without JavaScript', () => {
 describe('the live stage with JavaScript', () => {
   test('shows the viewer count and changes it when a second reader opens the session', async () => {
     const first = await open(sessionPath);
-    await first.waitForFunction(() => document.querySelector('[data-live-viewers]')?.textContent === '1 person watching', null, { timeout: 10_000 });
+    await first.waitForFunction(
+      () => document.querySelector('[data-live-viewers]')?.textContent === '1 person watching',
+      null,
+      { timeout: 10_000 }
+    );
     const second = await open(sessionPath);
-    await first.waitForFunction(() => document.querySelector('[data-live-viewers]')?.textContent === '2 people watching', null, { timeout: 10_000 });
+    await first.waitForFunction(
+      () => document.querySelector('[data-live-viewers]')?.textContent === '2 people watching',
+      null,
+      { timeout: 10_000 }
+    );
     await second.context().close();
-    await first.waitForFunction(() => document.querySelector('[data-live-viewers]')?.textContent === '1 person watching', null, { timeout: 10_000 });
-    expect(await first.evaluate(() => document.querySelector('[data-live-viewers]')?.getAttribute('aria-live'))).toBeNull();
+    await first.waitForFunction(
+      () => document.querySelector('[data-live-viewers]')?.textContent === '1 person watching',
+      null,
+      { timeout: 10_000 }
+    );
+    expect(
+      await first.evaluate(() => document.querySelector('[data-live-viewers]')?.getAttribute('aria-live'))
+    ).toBeNull();
     await first.context().close();
   });
 
   test('refetches the questions panel when an event is published on the session channel through the outbox', async () => {
     const page = await open(sessionPath);
-    await page.waitForFunction(() => /watching/.test(document.querySelector('[data-live-viewers]')?.textContent ?? ''), null, { timeout: 10_000 });
+    await page.waitForFunction(
+      () => /watching/.test(document.querySelector('[data-live-viewers]')?.textContent ?? ''),
+      null,
+      { timeout: 10_000 }
+    );
     // Mark the rendered panel contents: a swap replaces them.
-    await page.evaluate(() => document.querySelectorAll('[data-live-panel] > *').forEach((el) => el.setAttribute('data-old', '')));
-    const refetched = page.waitForRequest((request) => request.url().endsWith(`${sessionPath}/panels/questions`), { timeout: 10_000 });
-    const poke = await fetch(`${server.url}/__test/live-poke?channel=session:d2-keynote&name=question.changed&id=q1`, { method: 'POST' });
+    await page.evaluate(() =>
+      document.querySelectorAll('[data-live-panel] > *').forEach((el) => el.setAttribute('data-old', ''))
+    );
+    const refetched = page.waitForRequest((request) => request.url().endsWith(`${sessionPath}/panels/questions`), {
+      timeout: 10_000
+    });
+    const poke = await fetch(`${server.url}/__test/live-poke?channel=session:d2-keynote&name=question.changed&id=q1`, {
+      method: 'POST'
+    });
     expect(poke.status).toBe(204);
     await refetched;
-    await page.waitForFunction(() => document.querySelector('#panel-questions > [data-old]') === null, null, { timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelector('#panel-questions > [data-old]') === null, null, {
+      timeout: 10_000
+    });
     expect(await page.textContent('#panel-questions-title')).toBe('Questions');
     // Only the panel the event concerns was refetched.
     expect(await page.$('#panel-poll > [data-old]')).not.toBeNull();
@@ -143,15 +179,28 @@ describe('the live stage with JavaScript', () => {
 
 describe('the live stage when the server is killed', () => {
   /** Opens the keynote on a server that is then killed and started again on the same data and address. */
-  async function crashAndRestart(env: Record<string, string>, afterRestart: (page: Page, server: TestServer) => Promise<void>): Promise<void> {
+  async function crashAndRestart(
+    env: Record<string, string>,
+    afterRestart: (page: Page, server: TestServer) => Promise<void>
+  ): Promise<void> {
     const dataDir = mkdtempSync(join(tmpdir(), 'madang-live-'));
-    let crashing = await startTestServer({ MADANG_TEST_CLOCK: '2020-09-23T07:10:00Z', MADANG_TEST_DATA_DIR: dataDir, ...env });
+    let crashing = await startTestServer({
+      MADANG_TEST_CLOCK: '2020-09-23T07:10:00Z',
+      MADANG_TEST_DATA_DIR: dataDir,
+      ...env
+    });
     try {
       const context = await browser.newContext({ locale: 'en-GB' });
       const page = await context.newPage();
       await page.goto(`${crashing.url}${sessionPath}?lang=en`);
-      await page.waitForFunction(() => document.querySelector('[data-live-viewers]')?.textContent === '1 person watching', null, { timeout: 10_000 });
-      await page.evaluate(() => document.querySelectorAll('[data-live-panel] > *').forEach((el) => el.setAttribute('data-old', '')));
+      await page.waitForFunction(
+        () => document.querySelector('[data-live-viewers]')?.textContent === '1 person watching',
+        null,
+        { timeout: 10_000 }
+      );
+      await page.evaluate(() =>
+        document.querySelectorAll('[data-live-panel] > *').forEach((el) => el.setAttribute('data-old', ''))
+      );
       await crashing.crash();
       crashing = await crashing.restart();
       await afterRestart(page, crashing);
@@ -165,19 +214,38 @@ describe('the live stage when the server is killed', () => {
   // Generous waits: the script's backoff has grown while the server was away (up to 30 s between attempts).
   test('with one node, the new hub does not know the old position: the script is told to reload and refreshes every panel', async () => {
     await crashAndRestart({ REDIS_URL: '' }, async (page) => {
-      await page.waitForFunction(() => document.querySelectorAll('[data-live-panel] > [data-old]').length === 0, null, { timeout: 100_000 });
-      await page.waitForFunction(() => document.querySelector('[data-live-viewers]')?.textContent === '1 person watching', null, { timeout: 10_000 });
+      await page.waitForFunction(() => document.querySelectorAll('[data-live-panel] > [data-old]').length === 0, null, {
+        timeout: 100_000
+      });
+      await page.waitForFunction(
+        () => document.querySelector('[data-live-viewers]')?.textContent === '1 person watching',
+        null,
+        { timeout: 10_000 }
+      );
     });
   }, 180_000);
 
-  test.skipIf(!process.env.REDIS_URL)('through Redis, the position survives the restart: the script resumes where it was and events reach it again', async () => {
-    await crashAndRestart({ MADANG_TEST_LIVE_POKE: '1' }, async (page, server) => {
-      await page.waitForFunction(() => document.querySelector('[data-live-viewers]')?.textContent === '1 person watching', null, { timeout: 100_000 });
-      // Nothing was missed, so nothing is refetched until something happens.
-      expect(await page.$$('[data-live-panel] > [data-old]')).not.toHaveLength(0);
-      const poke = await fetch(`${server.url}/__test/live-poke?channel=session:d2-keynote&name=question.changed&id=q1`, { method: 'POST' });
-      expect(poke.status).toBe(204);
-      await page.waitForFunction(() => document.querySelector('#panel-questions > [data-old]') === null, null, { timeout: 30_000 });
-    });
-  }, 180_000);
+  test.skipIf(!process.env.REDIS_URL)(
+    'through Redis, the position survives the restart: the script resumes where it was and events reach it again',
+    async () => {
+      await crashAndRestart({ MADANG_TEST_LIVE_POKE: '1' }, async (page, server) => {
+        await page.waitForFunction(
+          () => document.querySelector('[data-live-viewers]')?.textContent === '1 person watching',
+          null,
+          { timeout: 100_000 }
+        );
+        // Nothing was missed, so nothing is refetched until something happens.
+        expect(await page.$$('[data-live-panel] > [data-old]')).not.toHaveLength(0);
+        const poke = await fetch(
+          `${server.url}/__test/live-poke?channel=session:d2-keynote&name=question.changed&id=q1`,
+          { method: 'POST' }
+        );
+        expect(poke.status).toBe(204);
+        await page.waitForFunction(() => document.querySelector('#panel-questions > [data-old]') === null, null, {
+          timeout: 30_000
+        });
+      });
+    },
+    180_000
+  );
 });

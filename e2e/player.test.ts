@@ -43,8 +43,18 @@ beforeAll(async () => {
   harness = await startHarness(dir);
   await makeReplay(join(dir, 'replay'), 12, chaptersVtt);
   ffmpeg = await startLiveStream(join(dir, 'live'));
-  await harness.page('/live', { state: 'live', liveUrl: '/media/live/master.m3u8', replay: null, channels, title: 'Keynote' });
-  await harness.page('/live-ko', { state: 'live', liveUrl: '/media/live/master.m3u8', replay: null, channels, title: 'Keynote' }, 'ko');
+  await harness.page('/live', {
+    state: 'live',
+    liveUrl: '/media/live/master.m3u8',
+    replay: null,
+    channels,
+    title: 'Keynote'
+  });
+  await harness.page(
+    '/live-ko',
+    { state: 'live', liveUrl: '/media/live/master.m3u8', replay: null, channels, title: 'Keynote' },
+    'ko'
+  );
   await harness.page('/replay', {
     state: 'ended',
     liveUrl: null,
@@ -54,7 +64,17 @@ beforeAll(async () => {
   });
   browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required']
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--autoplay-policy=no-user-gesture-required'
+    ]
   });
 }, 120_000);
 
@@ -121,7 +141,9 @@ describe('watching a live session', () => {
 
     // The next visit starts with the sound only.
     const again = await open('/live', { context });
-    await expect.poll(() => again.getAttribute('[data-player-audio-only]', 'aria-pressed'), { timeout: 10_000 }).toBe('true');
+    await expect
+      .poll(() => again.getAttribute('[data-player-audio-only]', 'aria-pressed'), { timeout: 10_000 })
+      .toBe('true');
     await again.getByRole('button', { name: 'Play' }).click();
     await expect.poll(() => level(again), { timeout: 15_000 }).toBe('audio');
     await expectPlaying(again);
@@ -158,11 +180,15 @@ describe('watching a live session', () => {
     await page.evaluate(() => ((window as unknown as { sameVisit: boolean }).sameVisit = true));
     harness!.setMediaDown(true);
     try {
-      await expect.poll(() => page.textContent('[data-player-announcer]'), { timeout: 30_000, interval: 500 }).toBe('Reconnecting…');
+      await expect
+        .poll(() => page.textContent('[data-player-announcer]'), { timeout: 30_000, interval: 500 })
+        .toBe('Reconnecting…');
     } finally {
       harness!.setMediaDown(false);
     }
-    await expect.poll(() => page.textContent('[data-player-announcer]'), { timeout: 30_000, interval: 500 }).toBe('Connected again');
+    await expect
+      .poll(() => page.textContent('[data-player-announcer]'), { timeout: 30_000, interval: 500 })
+      .toBe('Connected again');
     await expectPlaying(page);
     expect(await page.evaluate(() => (window as unknown as { sameVisit?: boolean }).sameVisit)).toBe(true);
     await page.context().close();
@@ -182,11 +208,15 @@ describe('watching a live session', () => {
     await expectPlaying(page);
     await page.getByLabel('Quality').selectOption('360p');
     await expect.poll(() => level(page)).toBe('360p');
-    await expect.poll(() => page.$eval('video', (video) => (video as HTMLVideoElement).currentSrc), { timeout: 10_000 }).toMatch(/\/media\/live\/360p\/index\.m3u8$/);
+    await expect
+      .poll(() => page.$eval('video', (video) => (video as HTMLVideoElement).currentSrc), { timeout: 10_000 })
+      .toMatch(/\/media\/live\/360p\/index\.m3u8$/);
     await expectPlaying(page);
     await page.getByRole('button', { name: 'Audio only' }).click();
     await expect.poll(() => level(page)).toBe('audio');
-    await expect.poll(() => page.$eval('video', (video) => (video as HTMLVideoElement).currentSrc), { timeout: 10_000 }).toMatch(/\/media\/live\/audio\/index\.m3u8$/);
+    await expect
+      .poll(() => page.$eval('video', (video) => (video as HTMLVideoElement).currentSrc), { timeout: 10_000 })
+      .toMatch(/\/media\/live\/audio\/index\.m3u8$/);
     await expectPlaying(page);
     expect(requested.some((url) => url.includes('/player/player.'))).toBe(true);
     expect(requested.filter((url) => url.includes('hls.light'))).toEqual([]);
@@ -199,10 +229,14 @@ describe('watching a live session', () => {
     const reached: string[] = [];
     await page.focus('[data-player-play]');
     for (let i = 0; i < 8; i += 1) {
-      reached.push(await page.evaluate(() => {
-        const element = document.activeElement as HTMLElement;
-        return (element.getAttributeNames().find((name) => name.startsWith('data-player-')) ?? element.tagName).replace('data-player-', '');
-      }));
+      reached.push(
+        await page.evaluate(() => {
+          const element = document.activeElement as HTMLElement;
+          return (
+            element.getAttributeNames().find((name) => name.startsWith('data-player-')) ?? element.tagName
+          ).replace('data-player-', '');
+        })
+      );
       await page.keyboard.press('Tab');
     }
     // Jump to live is off while at live; the rest come in reading order, then the links.
@@ -213,7 +247,9 @@ describe('watching a live session', () => {
     await page.keyboard.press('Space');
     await expectPlaying(page);
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.$eval('video', (video) => (video as HTMLVideoElement).paused), { timeout: 5_000 }).toBe(true);
+    await expect
+      .poll(() => page.$eval('video', (video) => (video as HTMLVideoElement).paused), { timeout: 5_000 })
+      .toBe(true);
     await expect.poll(() => page.textContent('[data-player-play]'), { timeout: 5_000 }).toBe('Play');
 
     await page.focus('[data-player-mute]');
@@ -228,7 +264,9 @@ describe('watching a live session', () => {
     await expect.poll(() => page.textContent('[data-player-fullscreen]'), { timeout: 5_000 }).toBe('Full screen');
     await page.focus('[data-player-audio-only]');
     await page.keyboard.press('Space');
-    await expect.poll(() => page.getAttribute('[data-player-audio-only]', 'aria-pressed'), { timeout: 10_000 }).toBe('true');
+    await expect
+      .poll(() => page.getAttribute('[data-player-audio-only]', 'aria-pressed'), { timeout: 10_000 })
+      .toBe('true');
     await page.focus('[data-player-quality]');
     expect(await page.isDisabled('[data-player-quality]')).toBe(true);
     await page.keyboard.press('Enter');
@@ -240,10 +278,20 @@ describe('watching a live session', () => {
       const page = await open(path);
       await page.waitForSelector('[data-player-controls]:not([hidden])');
       const violations = await axeViolations(page);
-      expect(violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(
+        violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+      ).toEqual([]);
       // WCAG 2.2 target size: every control at least 24×24 px.
-      const small = await page.$$eval('[data-player-controls] button, [data-player-controls] select, [data-player-controls] input', (elements) =>
-        elements.filter((e) => (e as HTMLElement).offsetParent && (e.getBoundingClientRect().width < 24 || e.getBoundingClientRect().height < 24)).map((e) => e.outerHTML)
+      const small = await page.$$eval(
+        '[data-player-controls] button, [data-player-controls] select, [data-player-controls] input',
+        (elements) =>
+          elements
+            .filter(
+              (e) =>
+                (e as HTMLElement).offsetParent &&
+                (e.getBoundingClientRect().width < 24 || e.getBoundingClientRect().height < 24)
+            )
+            .map((e) => e.outerHTML)
       );
       expect(small).toEqual([]);
       await page.context().close();
@@ -255,7 +303,9 @@ describe('watching the replay', () => {
   test('lists the chapters; a chapter button or the position slider seeks, and the current chapter is marked', async () => {
     const page = await open('/replay');
     const chapters = page.locator('[data-player-chapter-list] button');
-    await expect.poll(() => chapters.allTextContents(), { timeout: 10_000 }).toEqual(['0:00 Opening remarks', '0:04 Keynote', '0:08 Questions and answers']);
+    await expect
+      .poll(() => chapters.allTextContents(), { timeout: 10_000 })
+      .toEqual(['0:00 Opening remarks', '0:04 Keynote', '0:08 Questions and answers']);
     await page.getByRole('button', { name: '0:08 Questions and answers' }).click();
     await expect.poll(() => currentTime(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(8);
     await expect.poll(() => chapters.nth(2).getAttribute('aria-current'), { timeout: 10_000 }).toBe('true');
@@ -267,7 +317,9 @@ describe('watching the replay', () => {
     await expect.poll(() => currentTime(page), { timeout: 10_000 }).toBeLessThan(4);
     await expect.poll(() => chapters.nth(0).getAttribute('aria-current'), { timeout: 10_000 }).toBe('true');
     expect(await page.getByLabel('Position').getAttribute('aria-valuetext')).toMatch(/^0:0\d \/ 0:12$/);
-    expect(await page.$eval('video track', (track) => [(track as HTMLTrackElement).kind, track.getAttribute('src')])).toEqual(['chapters', '/media/replay/chapters.vtt']);
+    expect(
+      await page.$eval('video track', (track) => [(track as HTMLTrackElement).kind, track.getAttribute('src')])
+    ).toEqual(['chapters', '/media/replay/chapters.vtt']);
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });
@@ -276,13 +328,19 @@ describe('watching the replay', () => {
 describe('without JavaScript', () => {
   test('the stream, the replay and the outside channels are plain links, and the video keeps its native controls', async () => {
     const live = await open('/live', { javaScript: false });
-    expect(await live.getByRole('link', { name: 'Open the stream' }).getAttribute('href')).toBe('/media/live/master.m3u8');
-    expect(await live.getByRole('link', { name: 'Also on YouTube' }).getAttribute('href')).toBe('https://www.youtube.com/watch?v=keynote');
+    expect(await live.getByRole('link', { name: 'Open the stream' }).getAttribute('href')).toBe(
+      '/media/live/master.m3u8'
+    );
+    expect(await live.getByRole('link', { name: 'Also on YouTube' }).getAttribute('href')).toBe(
+      'https://www.youtube.com/watch?v=keynote'
+    );
     expect(await live.$eval('video', (video) => (video as HTMLVideoElement).controls)).toBe(true);
     expect(await live.isVisible('[data-player-controls]')).toBe(false);
     await live.context().close();
     const replay = await open('/replay', { javaScript: false });
-    expect(await replay.getByRole('link', { name: 'Watch the replay' }).getAttribute('href')).toBe('/media/replay/master.m3u8');
+    expect(await replay.getByRole('link', { name: 'Watch the replay' }).getAttribute('href')).toBe(
+      '/media/replay/master.m3u8'
+    );
     await replay.context().close();
   });
 });

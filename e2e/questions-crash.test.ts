@@ -56,73 +56,87 @@ class Participant {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-it(
-  'keeps exactly 1,000 questions when the server is killed mid-burst and clients retry',
-  async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'madang-crash-'));
-    const env = { MADANG_TEST_DATA_DIR: dataDir, MADANG_TEST_UNLIMITED: '1' };
-    server = await startTestServer(env);
-    let url = server.url;
-    let acknowledged = 0;
-    let failures = 0;
-    /** Acknowledgements of a retry that found its question already stored (it was stored, but its answer was lost). */
-    let foundOnRetry = 0;
-    const participants = Array.from({ length: clients }, () => new Participant(() => url));
-    // Each participant holds its cookie before it asks, so a retry is always the same participant.
-    for (const p of participants) {
-      await p.post('upvoteQuestion', { questionId: randomUUID(), intent: 'up' });
-      expect(p.cookie).not.toBe('');
-    }
+it('keeps exactly 1,000 questions when the server is killed mid-burst and clients retry', async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'madang-crash-'));
+  const env = { MADANG_TEST_DATA_DIR: dataDir, MADANG_TEST_UNLIMITED: '1' };
+  server = await startTestServer(env);
+  let url = server.url;
+  let acknowledged = 0;
+  let failures = 0;
+  /** Acknowledgements of a retry that found its question already stored (it was stored, but its answer was lost). */
+  let foundOnRetry = 0;
+  const participants = Array.from({ length: clients }, () => new Participant(() => url));
+  // Each participant holds its cookie before it asks, so a retry is always the same participant.
+  for (const p of participants) {
+    await p.post('upvoteQuestion', { questionId: randomUUID(), intent: 'up' });
+    expect(p.cookie).not.toBe('');
+  }
 
-    async function submitAll(p: Participant, keys: readonly string[], index: number) {
-      for (const [n, key] of keys.entries()) {
-        const fields = { text: `Question ${index}.${n} from the crash test`, displayName: `Client ${index}`, idempotencyKey: key };
-        for (;;) {
-          try {
-            const response = await p.post('askQuestion', fields);
-            if (response.ok) {
-              // SvelteKit's action answer: `data` is devalue's flattened `{ question: { id, status, isNew } }`.
-              const answer = (await response.json()) as { type: string; data: string };
-              expect(answer.type).toBe('success');
-              if (JSON.parse(answer.data).includes(false)) foundOnRetry++;
-              acknowledged++;
-              break;
-            }
-            await response.text();
-          } catch {
-            // The server is gone or restarting: retry the same key.
+  async function submitAll(p: Participant, keys: readonly string[], index: number) {
+    for (const [n, key] of keys.entries()) {
+      const fields = {
+        text: `Question ${index}.${n} from the crash test`,
+        displayName: `Client ${index}`,
+        idempotencyKey: key
+      };
+      for (;;) {
+        try {
+          const response = await p.post('askQuestion', fields);
+          if (response.ok) {
+            // SvelteKit's action answer: `data` is devalue's flattened `{ question: { id, status, isNew } }`.
+            const answer = (await response.json()) as { type: string; data: string };
+            expect(answer.type).toBe('success');
+            if (JSON.parse(answer.data).includes(false)) foundOnRetry++;
+            acknowledged++;
+            break;
           }
-          failures++;
-          await pause(50 + Math.random() * 150);
+          await response.text();
+        } catch {
+          // The server is gone or restarting: retry the same key.
         }
+        failures++;
+        await pause(50 + Math.random() * 150);
       }
     }
+  }
 
-    const share = total / clients;
-    const burst = Promise.all(participants.map((p, i) => submitAll(p, Array.from({ length: share }, () => randomUUID()), i)));
-    while (acknowledged < crashAfter) await pause(5);
-    const atCrash = acknowledged;
-    await server.crash();
-    server = await server.restart();
-    url = server.url;
-    await burst;
-    expect(atCrash).toBeGreaterThanOrEqual(crashAfter);
-    expect(atCrash).toBeLessThan(total);
-    expect(acknowledged).toBe(total);
-    expect(failures).toBeGreaterThan(0);
-    console.info(`crash after ${atCrash} acknowledged; ${failures} failed attempts retried; ${foundOnRetry} retries found their question already stored`);
-    await server.stop();
-    server = null;
+  const share = total / clients;
+  const burst = Promise.all(
+    participants.map((p, i) =>
+      submitAll(
+        p,
+        Array.from({ length: share }, () => randomUUID()),
+        i
+      )
+    )
+  );
+  while (acknowledged < crashAfter) await pause(5);
+  const atCrash = acknowledged;
+  await server.crash();
+  server = await server.restart();
+  url = server.url;
+  await burst;
+  expect(atCrash).toBeGreaterThanOrEqual(crashAfter);
+  expect(atCrash).toBeLessThan(total);
+  expect(acknowledged).toBe(total);
+  expect(failures).toBeGreaterThan(0);
+  console.info(
+    `crash after ${atCrash} acknowledged; ${failures} failed attempts retried; ${foundOnRetry} retries found their question already stored`
+  );
+  await server.stop();
+  server = null;
 
-    const database = await openDatabase({ dataDir });
-    try {
-      const rows = await database.db.selectFrom('question').select(['participant_id', 'idempotency_key', 'text']).where('session_id', '=', 'd2-talk-concert').execute();
-      expect(rows).toHaveLength(total);
-      expect(new Set(rows.map((r) => `${r.participant_id}/${r.idempotency_key}`)).size).toBe(total);
-      expect(new Set(rows.map((r) => r.text)).size).toBe(total);
-    } finally {
-      await database.close();
-    }
-  },
-  240_000
-);
+  const database = await openDatabase({ dataDir });
+  try {
+    const rows = await database.db
+      .selectFrom('question')
+      .select(['participant_id', 'idempotency_key', 'text'])
+      .where('session_id', '=', 'd2-talk-concert')
+      .execute();
+    expect(rows).toHaveLength(total);
+    expect(new Set(rows.map((r) => `${r.participant_id}/${r.idempotency_key}`)).size).toBe(total);
+    expect(new Set(rows.map((r) => r.text)).size).toBe(total);
+  } finally {
+    await database.close();
+  }
+}, 240_000);

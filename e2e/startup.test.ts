@@ -85,9 +85,21 @@ describe('a new user starting Madang', () => {
 
 describe('a wrong configuration', () => {
   const cases: [string, Record<string, string>, RegExp][] = [
-    ['a malformed database URL', { DATABASE_URL: 'mysql://nowhere' }, /^madang: Invalid DATABASE_URL: DATABASE_URL must look like postgres:\/\/.*\n$/],
-    ['an unreachable database', { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/madang' }, /^madang: Cannot reach the database at postgres:\/\/postgres@127\.0\.0\.1:1\/madang: .*\n$/],
-    ['a port that is not a number', { PORT: 'http' }, /^madang: Invalid PORT: PORT must be a whole number from 0 to 65535\n$/],
+    [
+      'a malformed database URL',
+      { DATABASE_URL: 'mysql://nowhere' },
+      /^madang: Invalid DATABASE_URL: DATABASE_URL must look like postgres:\/\/.*\n$/
+    ],
+    [
+      'an unreachable database',
+      { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/madang' },
+      /^madang: Cannot reach the database at postgres:\/\/postgres@127\.0\.0\.1:1\/madang: .*\n$/
+    ],
+    [
+      'a port that is not a number',
+      { PORT: 'http' },
+      /^madang: Invalid PORT: PORT must be a whole number from 0 to 65535\n$/
+    ],
     ['a port out of range', { PORT: '99999' }, /^madang: Invalid PORT: PORT must be a whole number from 0 to 65535\n$/]
   ];
   it.each(cases)('gives one clear line and a non-zero exit for %s', async (_name, env, message) => {

@@ -55,14 +55,20 @@ describe('with JavaScript, the browser’s own zone', () => {
   test('a viewer in Helsinki sees the keynote at 10:00 (EEST)', async () => {
     const context = await newViewer({ timezoneId: 'Europe/Helsinki', javaScriptEnabled: true });
     const page = await programmeAsSeenFrom(context, 'Europe/Helsinki');
-    expect(await timesOf(page, 'd2-keynote')).toEqual([hostTime('16:00–16:30'), ['Your time (Europe/Helsinki)', '10:00–10:30']]);
+    expect(await timesOf(page, 'd2-keynote')).toEqual([
+      hostTime('16:00–16:30'),
+      ['Your time (Europe/Helsinki)', '10:00–10:30']
+    ]);
     await context.close();
   });
 
   test('a viewer in Los Angeles sees the keynote at midnight (PDT)', async () => {
     const context = await newViewer({ timezoneId: 'America/Los_Angeles', javaScriptEnabled: true });
     const page = await programmeAsSeenFrom(context, 'America/Los_Angeles');
-    expect(await timesOf(page, 'd2-keynote')).toEqual([hostTime('16:00–16:30'), ['Your time (America/Los Angeles)', '00:00–00:30']]);
+    expect(await timesOf(page, 'd2-keynote')).toEqual([
+      hostTime('16:00–16:30'),
+      ['Your time (America/Los Angeles)', '00:00–00:30']
+    ]);
     await context.close();
   });
 });
@@ -75,13 +81,27 @@ describe('without JavaScript, the zone the viewer picks', () => {
     expect(await timesOf(page, 'd2-keynote'), 'before choosing: host time only').toEqual([hostTime('16:00–16:30')]);
 
     await page.getByLabel('Your time zone').selectOption('America/Los_Angeles');
-    await Promise.all([page.waitForURL(/tz=America%2FLos_Angeles/), page.getByRole('button', { name: 'Show times' }).click()]);
-    expect(await timesOf(page, 'd2-keynote')).toEqual([hostTime('16:00–16:30'), ['Your time (America/Los Angeles)', '00:00–00:30']]);
-    expect(await page.getByLabel('Your time zone').inputValue(), 'the list shows the chosen zone').toBe('America/Los_Angeles');
+    await Promise.all([
+      page.waitForURL(/tz=America%2FLos_Angeles/),
+      page.getByRole('button', { name: 'Show times' }).click()
+    ]);
+    expect(await timesOf(page, 'd2-keynote')).toEqual([
+      hostTime('16:00–16:30'),
+      ['Your time (America/Los Angeles)', '00:00–00:30']
+    ]);
+    expect(await page.getByLabel('Your time zone').inputValue(), 'the list shows the chosen zone').toBe(
+      'America/Los_Angeles'
+    );
 
     // The next page, reached by a plain link with no ?tz=, remembers the choice.
-    await Promise.all([page.waitForURL(/\/sessions\/d2-keynote$/), page.getByRole('link', { name: 'Keynote', exact: true }).click()]);
-    expect(await timesIn(page.locator('main dl.times'))).toEqual([hostTime('16:00–16:30'), ['Your time (America/Los Angeles)', '00:00–00:30']]);
+    await Promise.all([
+      page.waitForURL(/\/sessions\/d2-keynote$/),
+      page.getByRole('link', { name: 'Keynote', exact: true }).click()
+    ]);
+    expect(await timesIn(page.locator('main dl.times'))).toEqual([
+      hostTime('16:00–16:30'),
+      ['Your time (America/Los Angeles)', '00:00–00:30']
+    ]);
     await context.close();
   });
 
@@ -91,7 +111,10 @@ describe('without JavaScript, the zone the viewer picks', () => {
     const response = await page.goto(`${server.url}/seoul-2020/programme?tz=Mars/Olympus`);
     expect(response?.status()).toBe(200);
     expect(await timesOf(page, 'd2-keynote')).toEqual([hostTime('16:00–16:30')]);
-    expect((await context.cookies()).find((c) => c.name === 'tz'), 'no zone is remembered').toBeUndefined();
+    expect(
+      (await context.cookies()).find((c) => c.name === 'tz'),
+      'no zone is remembered'
+    ).toBeUndefined();
     await context.close();
   });
 });

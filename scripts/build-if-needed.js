@@ -24,8 +24,12 @@ const changedAt = Math.max(...sources.map((s) => newest(join(root, s))));
 if (builtAt > changedAt && !process.argv.includes('--force')) process.exit(0);
 
 process.stdout.write('Building the web app (first start or sources changed)…\n');
-const result = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
-  cwd: root,
-  stdio: 'inherit'
-});
+const result = spawnSync(
+  process.execPath,
+  [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+  {
+    cwd: root,
+    stdio: 'inherit'
+  }
+);
 process.exit(result.status ?? 1);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: types, lint, unit and integration tests, the production build,
+// `npm test`: types, formatting, lint, unit and integration tests, the production build,
 // then browser and whole-process tests. Stops at the first failing step and
 // says which one failed.
 import { spawnSync } from 'node:child_process';
@@ -13,6 +13,7 @@ const bin = (name) => `node_modules/.bin/${name}`;
 const steps = [
   ['sync SvelteKit types', bin('svelte-kit'), ['sync']],
   ['type check', bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human']],
+  ['formatting', bin('prettier'), ['--check', '--log-level', 'warn', '.']],
   ['lint', bin('eslint'), ['.']],
   ['unit and integration tests', bin('vitest'), ['run']],
   ['build', process.execPath, ['scripts/build-if-needed.js', '--force']],

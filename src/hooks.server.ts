@@ -23,7 +23,9 @@ export const handle: Handle = async ({ event, resolve }) => {
     transformPageChunk: ({ html }) => html.replace('%madang.lang%', locale).replace('%madang.zone%', viewerZone ?? '')
   });
 
-  const final = isConsolePath(event.url.pathname) ? consoleResponse(response) : await withValidators(event.request, response);
+  const final = isConsolePath(event.url.pathname)
+    ? consoleResponse(response)
+    : await withValidators(event.request, response);
   const context = appContext();
   context.metrics.observeRequest(
     event.request.method,
@@ -66,7 +68,10 @@ async function withValidators(request: Request, response: Response): Promise<Res
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
   if (status !== 404) {
-    appContext().log.error({ err: error, requestId: event.locals.requestId, path: event.url.pathname }, 'request failed');
+    appContext().log.error(
+      { err: error, requestId: event.locals.requestId, path: event.url.pathname },
+      'request failed'
+    );
   }
   const m = messagesFor(event.locals.locale ?? 'en');
   return { message: status === 404 ? m.notFoundTitle : message && status < 500 ? message : m.errorTitle };

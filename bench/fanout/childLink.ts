@@ -18,7 +18,10 @@ interface Reply {
 
 export class ChildLink {
   readonly #child: ChildProcess;
-  readonly #pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
+  readonly #pending = new Map<
+    number,
+    { resolve: (value: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }
+  >();
   readonly #first: Promise<unknown>;
   #nextId = 1;
   #exited = false;
@@ -29,9 +32,18 @@ export class ChildLink {
     config: unknown,
     execArgv: string[]
   ) {
-    this.#child = fork(file, [JSON.stringify(config)], { execArgv: ['--import', 'tsx', ...execArgv], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.#child = fork(file, [JSON.stringify(config)], {
+      execArgv: ['--import', 'tsx', ...execArgv],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc']
+    });
     started.add(this);
-    this.#first = new Promise((resolve, reject) => this.#pending.set(0, { resolve, reject, timer: setTimeout(() => reject(new Error(`${name} did not start within 30 s`)), 30_000) }));
+    this.#first = new Promise((resolve, reject) =>
+      this.#pending.set(0, {
+        resolve,
+        reject,
+        timer: setTimeout(() => reject(new Error(`${name} did not start within 30 s`)), 30_000)
+      })
+    );
     this.#child.on('message', (message: Reply) => this.#settle(message));
     this.#child.on('exit', (code, signal) => {
       this.#exited = true;
@@ -45,7 +57,12 @@ export class ChildLink {
   }
 
   /** Starts a child and waits for its first message (id 0: ready). */
-  static async start<T>(name: string, file: string, config: unknown, execArgv: string[] = []): Promise<{ link: ChildLink; ready: T }> {
+  static async start<T>(
+    name: string,
+    file: string,
+    config: unknown,
+    execArgv: string[] = []
+  ): Promise<{ link: ChildLink; ready: T }> {
     const link = new ChildLink(name, file, config, execArgv);
     return { link, ready: (await link.#first) as T };
   }
@@ -100,7 +117,8 @@ export function serveRequests(handle: (request: Request) => Promise<unknown>): v
   process.on('message', (message: Request & { id: number }) => {
     handle(message).then(
       (value) => process.send?.({ id: message.id, ok: true, value }),
-      (error: unknown) => process.send?.({ id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) })
+      (error: unknown) =>
+        process.send?.({ id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) })
     );
   });
 }

@@ -42,11 +42,15 @@ const loopDelay = monitorEventLoopDelay({ resolution: 5 });
 loopDelay.enable();
 
 async function startMadang(http: HttpServer, port: number): Promise<Running> {
-  const bus = config.redis ? new RedisBus(config.redis.url, { prefix: config.redis.prefix, onFailure }) : new MemoryBus();
+  const bus = config.redis
+    ? new RedisBus(config.redis.url, { prefix: config.redis.prefix, onFailure })
+    : new MemoryBus();
   const hub = new Hub(bus, { onFailure });
   await hub.start();
   attachLiveEndpoint(http, hub);
-  const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  const version = (
+    JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+  ).version;
   return {
     url: `ws://127.0.0.1:${port}${livePath}`,
     version,
@@ -93,7 +97,14 @@ async function measure(running: Running, collect: boolean): Promise<ServerMeasur
   const cpu = process.cpuUsage();
   const loopDelayMaxMs = loopDelay.max / 1e6;
   loopDelay.reset();
-  return { rss: memory.rss, heapUsed: memory.heapUsed, userUs: cpu.user, systemUs: cpu.system, connections: running.connections(), loopDelayMaxMs };
+  return {
+    rss: memory.rss,
+    heapUsed: memory.heapUsed,
+    userUs: cpu.user,
+    systemUs: cpu.system,
+    connections: running.connections(),
+    loopDelayMaxMs
+  };
 }
 
 /**
@@ -143,9 +154,15 @@ async function main(): Promise<void> {
     }
   });
   process.on('exit', () => {
-    if (failures.size > 0) console.error(`[${config.peer} server] failures: ${JSON.stringify(Object.fromEntries(failures))}`);
+    if (failures.size > 0)
+      console.error(`[${config.peer} server] failures: ${JSON.stringify(Object.fromEntries(failures))}`);
   });
-  const ready: ServerReady = { url: running.url, version: running.version, fileLimit: fileLimit(), openFiles: readdirSync('/proc/self/fd').length };
+  const ready: ServerReady = {
+    url: running.url,
+    version: running.version,
+    fileLimit: fileLimit(),
+    openFiles: readdirSync('/proc/self/fd').length
+  };
   announceReady(ready);
 }
 

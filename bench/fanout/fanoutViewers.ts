@@ -10,7 +10,16 @@
 import { io as socketIoClient } from 'socket.io-client';
 import { WebSocket } from 'ws';
 import { announceFailure, announceReady, serveRequests } from './childLink.js';
-import { benchChannel, preciseNow, readTick, type BenchPayload, type ClientConfig, type ConnectDone, type Request, type ViewerReport } from './benchEvent.js';
+import {
+  benchChannel,
+  preciseNow,
+  readTick,
+  type BenchPayload,
+  type ClientConfig,
+  type ConnectDone,
+  type Request,
+  type ViewerReport
+} from './benchEvent.js';
 import { LatencyHistogram } from './latencyHistogram.js';
 
 const config = JSON.parse(process.argv[2] ?? '{}') as ClientConfig;
@@ -95,7 +104,12 @@ function openViewer(viewer: number, url: string): Promise<void> {
 function openOfficialSocketIo(viewer: number, url: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const origin = new URL(url);
-    const socket = socketIoClient(`http://${origin.host}`, { transports: ['websocket'], reconnection: false, forceNew: true, timeout: config.connectTimeoutMs });
+    const socket = socketIoClient(`http://${origin.host}`, {
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      timeout: config.connectTimeoutMs
+    });
     closers[viewer] = () => socket.disconnect();
     let following = false;
     socket.on('tick', (payload: BenchPayload) => tick(viewer, payload, preciseNow()));

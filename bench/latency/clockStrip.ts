@@ -32,7 +32,12 @@ export function clockStripFilter(strip: ClockStrip, rate: number): string {
  * sampled in its middle; null when a block is neither clearly black nor white
  * (a frame caught mid-transition by the encoder).
  */
-export function readClockStrip(rgba: Uint8ClampedArray, width: number, scale: number, strip: ClockStrip = clockStrip): number | null {
+export function readClockStrip(
+  rgba: Uint8ClampedArray,
+  width: number,
+  scale: number,
+  strip: ClockStrip = clockStrip
+): number | null {
   const y = Math.floor((strip.height * scale) / 2);
   let value = 0;
   for (let bit = 0; bit < strip.bits; bit += 1) {

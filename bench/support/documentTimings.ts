@@ -75,7 +75,8 @@ export async function readDocumentTimings(page: Page): Promise<DocumentTiming[]>
     return []; // the execution context went away mid-navigation
   }
   const first = stored[0]?.timeOrigin ?? 0;
-  const from = (origin: number, value: number | null): number | null => (value === null ? null : origin - first + value);
+  const from = (origin: number, value: number | null): number | null =>
+    value === null ? null : origin - first + value;
   return stored.map((document) => ({
     url: document.url,
     startMs: document.timeOrigin - first,

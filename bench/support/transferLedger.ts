@@ -137,7 +137,8 @@ export class TransferLedger {
     let cachedRequests = 0;
     for (const transfer of transfers) {
       if (transfer.failure) problems.push(`${transfer.url}: ${transfer.failure}`);
-      else if (transfer.status !== null && transfer.status >= 400) problems.push(`${transfer.url}: HTTP ${transfer.status}`);
+      else if (transfer.status !== null && transfer.status >= 400)
+        problems.push(`${transfer.url}: HTTP ${transfer.status}`);
       if (transfer.fromCache) {
         cachedRequests++;
         continue;

@@ -46,18 +46,25 @@ export const colourRules = ['color-contrast', 'link-in-text-block'] as const;
  */
 export async function axeViolations(page: Page, rules?: readonly string[]): Promise<AxeViolation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async (only) => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, {
-      runOnly: only ? { type: 'rule', values: only } : { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-      // Only violations are read: axe skips the details of what passed (about 40 % faster on a long page).
-      resultTypes: ['violations']
-    });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target, html: n.html.slice(0, 200) }))
-    }));
-  }, rules ? [...rules] : null);
+  return page.evaluate(
+    async (only) => {
+      const axe = (
+        window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }
+      ).axe;
+      const result = await axe.run(document, {
+        runOnly: only
+          ? { type: 'rule', values: only }
+          : { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+        // Only violations are read: axe skips the details of what passed (about 40 % faster on a long page).
+        resultTypes: ['violations']
+      });
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n) => ({ target: n.target, html: n.html.slice(0, 200) }))
+      }));
+    },
+    rules ? [...rules] : null
+  );
 }

@@ -52,13 +52,22 @@ export class ConsoleClient {
     return this.extraHeaders['x-forwarded-proto'] === 'https' ? this.base.replace(/^http:/, 'https:') : this.base;
   }
 
-  private async request(path: string, init: { method: string; body?: string | FormData; headers?: Record<string, string> }): Promise<Page> {
+  private async request(
+    path: string,
+    init: { method: string; body?: string | FormData; headers?: Record<string, string> }
+  ): Promise<Page> {
     const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     const response = await fetch(`${this.base}${path}`, {
       method: init.method,
       body: init.body ?? null,
       redirect: 'manual',
-      headers: { accept: 'text/html,application/xhtml+xml', 'accept-language': 'en', ...this.extraHeaders, ...(cookie ? { cookie } : {}), ...init.headers }
+      headers: {
+        accept: 'text/html,application/xhtml+xml',
+        'accept-language': 'en',
+        ...this.extraHeaders,
+        ...(cookie ? { cookie } : {}),
+        ...init.headers
+      }
     });
     for (const header of response.headers.getSetCookie()) {
       this.setCookieHeaders.push(header);
@@ -69,7 +78,12 @@ export class ConsoleClient {
       else this.cookies.set(name, value);
     }
     const location = response.headers.get('location');
-    return { status: response.status, headers: response.headers, text: await response.text(), location: location?.replace(this.origin, '') ?? null };
+    return {
+      status: response.status,
+      headers: response.headers,
+      text: await response.text(),
+      location: location?.replace(this.origin, '') ?? null
+    };
   }
 }
 

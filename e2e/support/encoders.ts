@@ -10,7 +10,9 @@ import { createServer } from 'node:net';
 const running = new Set<ChildProcess>();
 
 function start(args: string[]): ChildProcess {
-  const child = spawn('/usr/bin/ffmpeg', ['-hide_banner', '-nostdin', '-loglevel', 'error', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn('/usr/bin/ffmpeg', ['-hide_banner', '-nostdin', '-loglevel', 'error', ...args], {
+    stdio: ['ignore', 'ignore', 'pipe']
+  });
   running.add(child);
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
@@ -48,19 +50,57 @@ export function pushTestPattern(url: string, seconds = 600): Encoder {
   return encoder(
     start([
       '-re',
-      '-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=15',
-      '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000',
-      '-t', String(seconds),
-      '-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-g', '15', '-pix_fmt', 'yuv420p', '-b:v', '1500k',
-      '-c:a', 'aac', '-b:a', '96k',
-      '-f', 'flv', url
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc2=size=1280x720:rate=15',
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=frequency=440:sample_rate=48000',
+      '-t',
+      String(seconds),
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      '-tune',
+      'zerolatency',
+      '-g',
+      '15',
+      '-pix_fmt',
+      'yuv420p',
+      '-b:v',
+      '1500k',
+      '-c:a',
+      'aac',
+      '-b:a',
+      '96k',
+      '-f',
+      'flv',
+      url
     ])
   );
 }
 
 /** An RTMP server on `port` that accepts one publisher and writes what arrives to `file` (FLV, copied). */
 export function startOutsideChannel(port: number, streamKey: string, file: string): Encoder {
-  return encoder(start(['-listen', '1', '-timeout', '120', '-i', `rtmp://127.0.0.1:${port}/live/${streamKey}`, '-c', 'copy', '-f', 'flv', '-y', file]));
+  return encoder(
+    start([
+      '-listen',
+      '1',
+      '-timeout',
+      '120',
+      '-i',
+      `rtmp://127.0.0.1:${port}/live/${streamKey}`,
+      '-c',
+      'copy',
+      '-f',
+      'flv',
+      '-y',
+      file
+    ])
+  );
 }
 
 export function freePort(): Promise<number> {

@@ -23,28 +23,75 @@ export const ffmpegPath = process.env.FFMPEG_PATH ?? '/usr/bin/ffmpeg';
 /** ffmpeg arguments for the three renditions of a test pattern with a tone, as HLS into `dir`. */
 function hlsArguments(dir: string, options: { live: boolean; seconds?: number }): string[] {
   return [
-    '-hide_banner', '-loglevel', 'error', '-nostdin',
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-nostdin',
     ...(options.live ? ['-re'] : []),
-    '-f', 'lavfi', '-i', `testsrc2=size=640x360:rate=15${options.seconds ? `:duration=${options.seconds}` : ''}`,
-    '-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=48000${options.seconds ? `:duration=${options.seconds}` : ''}`,
-    '-filter_complex', '[0:v]split=2[a][b];[a]scale=1280:720[v720];[b]null[v360]',
-    '-map', '[v720]', '-map', '[v360]', '-map', '1:a', '-map', '1:a', '-map', '1:a',
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-pix_fmt', 'yuv420p',
-    '-g', '15', '-keyint_min', '15', '-sc_threshold', '0',
-    '-b:v:0', '1200k', '-b:v:1', '400k', '-c:a', 'aac', '-b:a', '64k', '-ac', '2',
-    '-f', 'hls', '-hls_time', '1',
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc2=size=640x360:rate=15${options.seconds ? `:duration=${options.seconds}` : ''}`,
+    '-f',
+    'lavfi',
+    '-i',
+    `sine=frequency=440:sample_rate=48000${options.seconds ? `:duration=${options.seconds}` : ''}`,
+    '-filter_complex',
+    '[0:v]split=2[a][b];[a]scale=1280:720[v720];[b]null[v360]',
+    '-map',
+    '[v720]',
+    '-map',
+    '[v360]',
+    '-map',
+    '1:a',
+    '-map',
+    '1:a',
+    '-map',
+    '1:a',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-tune',
+    'zerolatency',
+    '-pix_fmt',
+    'yuv420p',
+    '-g',
+    '15',
+    '-keyint_min',
+    '15',
+    '-sc_threshold',
+    '0',
+    '-b:v:0',
+    '1200k',
+    '-b:v:1',
+    '400k',
+    '-c:a',
+    'aac',
+    '-b:a',
+    '64k',
+    '-ac',
+    '2',
+    '-f',
+    'hls',
+    '-hls_time',
+    '1',
     ...(options.live
       ? ['-hls_list_size', '6', '-hls_flags', 'delete_segments+independent_segments+program_date_time']
       : ['-hls_list_size', '0', '-hls_playlist_type', 'vod', '-hls_flags', 'independent_segments']),
-    '-master_pl_name', 'master.m3u8',
-    '-var_stream_map', 'v:0,a:0,name:720p v:1,a:1,name:360p a:2,name:audio',
-    '-hls_segment_filename', join(dir, '%v', 'segment%d.ts'),
+    '-master_pl_name',
+    'master.m3u8',
+    '-var_stream_map',
+    'v:0,a:0,name:720p v:1,a:1,name:360p a:2,name:audio',
+    '-hls_segment_filename',
+    join(dir, '%v', 'segment%d.ts'),
     join(dir, '%v', 'index.m3u8')
   ];
 }
 
 function run(args: string[]): ChildProcess {
-  if (!existsSync(ffmpegPath)) throw new Error(`ffmpeg is not installed at ${ffmpegPath}. Install it with: sudo apt-get install -y ffmpeg`);
+  if (!existsSync(ffmpegPath))
+    throw new Error(`ffmpeg is not installed at ${ffmpegPath}. Install it with: sudo apt-get install -y ffmpeg`);
   const child = spawn(ffmpegPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`ffmpeg: ${chunk.toString()}`));
   return child;
@@ -59,13 +106,17 @@ export async function until(what: string, check: () => boolean | Promise<boolean
   }
 }
 
-const segmentsIn = (file: string) => (existsSync(file) ? (readFileSync(file, 'utf8').match(/#EXTINF/g) ?? []).length : 0);
+const segmentsIn = (file: string) =>
+  existsSync(file) ? (readFileSync(file, 'utf8').match(/#EXTINF/g) ?? []).length : 0;
 
 /** A live stream that runs until stopped: resolves once every rendition has three segments. */
 export async function startLiveStream(dir: string): Promise<ChildProcess> {
   const child = run(hlsArguments(dir, { live: true }));
-  await until('the live stream’s first segments', () =>
-    existsSync(join(dir, 'master.m3u8')) && ['720p', '360p', 'audio'].every((name) => segmentsIn(join(dir, name, 'index.m3u8')) >= 3)
+  await until(
+    'the live stream’s first segments',
+    () =>
+      existsSync(join(dir, 'master.m3u8')) &&
+      ['720p', '360p', 'audio'].every((name) => segmentsIn(join(dir, name, 'index.m3u8')) >= 3)
   );
   return child;
 }
@@ -112,7 +163,9 @@ export async function startHarness(mediaDir: string): Promise<Harness> {
   });
   const { render } = (await vite.ssrLoadModule('svelte/server')) as typeof import('svelte/server');
   // Props are checked where pages are made (the test's fixtures), not through Vite's untyped module loader.
-  const LivePlayer = ((await vite.ssrLoadModule('/src/lib/ui/live/LivePlayer.svelte')) as { default: Component<Record<string, unknown>> }).default;
+  const LivePlayer = (
+    (await vite.ssrLoadModule('/src/lib/ui/live/LivePlayer.svelte')) as { default: Component<Record<string, unknown>> }
+  ).default;
   const appCss = await readFile(join(root, 'src/app.css'), 'utf8');
 
   const server: Server = createServer((req, res) => {
@@ -120,7 +173,10 @@ export async function startHarness(mediaDir: string): Promise<Harness> {
     const page = pages.get(path);
     const asset = assets.get(path);
     if (page !== undefined || asset !== undefined) {
-      res.writeHead(200, { 'content-type': page !== undefined ? 'text/html; charset=utf-8' : types['.js']!, 'cache-control': 'no-store' });
+      res.writeHead(200, {
+        'content-type': page !== undefined ? 'text/html; charset=utf-8' : types['.js']!,
+        'cache-control': 'no-store'
+      });
       return res.end(page ?? asset);
     }
     const file = normalize(join(mediaDir, path.replace(/^\/media\//, '')));
@@ -136,7 +192,10 @@ export async function startHarness(mediaDir: string): Promise<Harness> {
       (body) => {
         // As the stage server does: playlists never cached, segments for long.
         const playlist = extname(file) === '.m3u8';
-        res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': playlist ? 'no-cache' : 'public, max-age=31536000, immutable' });
+        res.writeHead(200, {
+          'content-type': types[extname(file)] ?? 'application/octet-stream',
+          'cache-control': playlist ? 'no-cache' : 'public, max-age=31536000, immutable'
+        });
         res.end(body);
       },
       () => res.writeHead(404).end()
@@ -152,7 +211,9 @@ export async function startHarness(mediaDir: string): Promise<Harness> {
       mediaDown = down;
     },
     async page(path, props, lang = 'en') {
-      const { head, body } = render(LivePlayer, { props: { playerScriptUrl: `/${player.fileName}`, locale: lang, ...props } });
+      const { head, body } = render(LivePlayer, {
+        props: { playerScriptUrl: `/${player.fileName}`, locale: lang, ...props }
+      });
       pages.set(
         path,
         `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +

@@ -38,7 +38,7 @@ const config = {
 const photos = process.env.MADANG_TEST_PHOTO_DIR ? new FilePhotoStore(process.env.MADANG_TEST_PHOTO_DIR) : undefined;
 const onAir = new Map<string, Date>();
 const recording: BroadcastOutput = {
-  goOnAir: async (_stage, session) => void onAir.set(session, onAir.get(session) ?? (pinned ?? new Date())),
+  goOnAir: async (_stage, session) => void onAir.set(session, onAir.get(session) ?? pinned ?? new Date()),
   goOffAir: async (_stage, session) => {
     const startedAt = onAir.get(session);
     return startedAt ? { startedAt, endedAt: new Date(startedAt.getTime() + 1_800_000), durationSeconds: 1800 } : null;
@@ -59,14 +59,24 @@ if (process.env.MADANG_TEST_EMPTY_EDITION) {
     ...empty,
     organisation: { ...empty.organisation, id: 'empty-org', slug: 'empty-org' },
     series: { ...empty.series, id: 'empty-series', organisationId: 'empty-org', slug: 'empty-series' },
-    edition: { ...empty.edition, id: 'empty-edition', seriesId: 'empty-series', slug: process.env.MADANG_TEST_EMPTY_EDITION, state: 'published' }
+    edition: {
+      ...empty.edition,
+      id: 'empty-edition',
+      seriesId: 'empty-series',
+      slug: process.env.MADANG_TEST_EMPTY_EDITION,
+      state: 'published'
+    }
   });
 }
 const poke = process.env.MADANG_TEST_LIVE_POKE === '1';
 const server = createServer((req, res) => {
   if (poke && req.method === 'POST' && req.url?.startsWith('/__test/live-poke?')) {
     const query = new URL(req.url, 'http://test').searchParams;
-    const event = { channel: query.get('channel') ?? '', name: query.get('name') ?? '', data: { id: query.get('id') ?? 'poke', version: 1 } };
+    const event = {
+      channel: query.get('channel') ?? '',
+      name: query.get('name') ?? '',
+      data: { id: query.get('id') ?? 'poke', version: 1 }
+    };
     void addToOutbox(app.database.db, event).then(
       () => {
         app.context.liveEvents.afterCommit();
@@ -78,12 +88,19 @@ const server = createServer((req, res) => {
   }
   app.listener(req, res);
 });
-const live = attachLiveEndpoint(server, app.hub, app.broadcasting ? [app.broadcasting.browserIngest.handleUpgrade] : []);
-const rtmpPort = process.env.MADANG_TEST_RTMP === '1' && app.broadcasting ? await app.broadcasting.listenRtmp(config.rtmpPort) : null;
+const live = attachLiveEndpoint(
+  server,
+  app.hub,
+  app.broadcasting ? [app.broadcasting.browserIngest.handleUpgrade] : []
+);
+const rtmpPort =
+  process.env.MADANG_TEST_RTMP === '1' && app.broadcasting ? await app.broadcasting.listenRtmp(config.rtmpPort) : null;
 server.listen(Number(process.env.MADANG_TEST_PORT ?? 0), '127.0.0.1', () => {
   const address = server.address();
   if (typeof address !== 'object' || !address) throw new Error('no address');
-  process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${address.port}`, setupPath: app.setupPath, rtmpPort })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ url: `http://127.0.0.1:${address.port}`, setupPath: app.setupPath, rtmpPort })}\n`
+  );
 });
 process.on('SIGTERM', () => {
   live.close();

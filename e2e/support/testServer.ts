@@ -20,7 +20,11 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     env: { ...process.env, DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'inherit']
   });
-  const { url, setupPath, rtmpPort } = await new Promise<{ url: string; setupPath: string | null; rtmpPort: number | null }>((resolve, reject) => {
+  const { url, setupPath, rtmpPort } = await new Promise<{
+    url: string;
+    setupPath: string | null;
+    rtmpPort: number | null;
+  }>((resolve, reject) => {
     // Generous: on a busy 2-core machine the embedded database's first start alone can take half a minute.
     const timer = setTimeout(() => reject(new Error('test server did not start within 120 s')), 120_000);
     child.once('exit', (code) => reject(new Error(`test server exited with ${code}`)));
@@ -36,7 +40,10 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       }
     });
   });
-  const exited = () => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+  const exited = () =>
+    new Promise<void>((resolve) =>
+      child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())
+    );
   const server: TestServer = {
     url,
     setupPath,

@@ -7,13 +7,7 @@ import type { LocalizedText } from './localizedText.js';
 
 export type PublicationState = 'draft' | 'published';
 
-export const sessionKinds = [
-  'seminar_part',
-  'conference_session',
-  'keynote',
-  'talk_concert',
-  'break'
-] as const;
+export const sessionKinds = ['seminar_part', 'conference_session', 'keynote', 'talk_concert', 'break'] as const;
 export type SessionKind = (typeof sessionKinds)[number];
 
 export const speakerPresences = ['remote', 'on_site'] as const;

@@ -27,9 +27,7 @@ describe('time zones', () => {
   });
 
   it('turns host wall time into the right instant', () => {
-    expect(instantFromWallTime('2020-09-22', '16:00', 'Asia/Seoul').toISOString()).toBe(
-      '2020-09-22T07:00:00.000Z'
-    );
+    expect(instantFromWallTime('2020-09-22', '16:00', 'Asia/Seoul').toISOString()).toBe('2020-09-22T07:00:00.000Z');
     expect(instantFromWallTime('2020-09-22', '16:00', 'America/Los_Angeles').toISOString()).toBe(
       '2020-09-22T23:00:00.000Z'
     );

@@ -4,8 +4,12 @@ import { readActionAnswer, unflatten } from './actionResult.js';
 
 describe('reading what an action answered', () => {
   it('takes success and redirect as done', () => {
-    expect(readActionAnswer(200, JSON.stringify({ type: 'success', status: 200, data: stringify({ ok: true }) }))).toEqual({ ok: true });
-    expect(readActionAnswer(200, JSON.stringify({ type: 'redirect', status: 303, location: '/x' }))).toEqual({ ok: true });
+    expect(
+      readActionAnswer(200, JSON.stringify({ type: 'success', status: 200, data: stringify({ ok: true }) }))
+    ).toEqual({ ok: true });
+    expect(readActionAnswer(200, JSON.stringify({ type: 'redirect', status: 303, location: '/x' }))).toEqual({
+      ok: true
+    });
   });
 
   it('finds the message of a failure: its message, else the first field error', () => {
@@ -14,7 +18,9 @@ describe('reading what an action answered', () => {
       ok: false,
       message: 'You are sending too fast; try again in 3 seconds.'
     });
-    expect(readActionAnswer(200, failure({ values: { text: '' }, errors: { text: 'Write your question first.' } }))).toEqual({
+    expect(
+      readActionAnswer(200, failure({ values: { text: '' }, errors: { text: 'Write your question first.' } }))
+    ).toEqual({
       ok: false,
       message: 'Write your question first.'
     });
@@ -22,9 +28,14 @@ describe('reading what an action answered', () => {
   });
 
   it('reads a JSON endpoint error and anything unreadable as a failure without a message', () => {
-    expect(readActionAnswer(429, JSON.stringify({ error: { code: 'participation.too_fast', message: 'Too fast' } }))).toEqual({ ok: false, message: 'Too fast' });
+    expect(
+      readActionAnswer(429, JSON.stringify({ error: { code: 'participation.too_fast', message: 'Too fast' } }))
+    ).toEqual({ ok: false, message: 'Too fast' });
     expect(readActionAnswer(500, '<html>')).toEqual({ ok: false, message: null });
-    expect(readActionAnswer(200, JSON.stringify({ type: 'error', error: { message: 'Internal Error' } }))).toEqual({ ok: false, message: 'Internal Error' });
+    expect(readActionAnswer(200, JSON.stringify({ type: 'error', error: { message: 'Internal Error' } }))).toEqual({
+      ok: false,
+      message: 'Internal Error'
+    });
   });
 
   it('revives what devalue flattens: objects, arrays, repeated references and special numbers', () => {

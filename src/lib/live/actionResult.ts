@@ -40,7 +40,14 @@ function firstMessage(data: unknown): string | null {
   return null;
 }
 
-const specials: Record<number, unknown> = { [-1]: undefined, [-2]: undefined, [-3]: NaN, [-4]: Infinity, [-5]: -Infinity, [-6]: -0 };
+const specials: Record<number, unknown> = {
+  [-1]: undefined,
+  [-2]: undefined,
+  [-3]: NaN,
+  [-4]: Infinity,
+  [-5]: -Infinity,
+  [-6]: -0
+};
 
 export function unflatten(text: string): unknown {
   let values: unknown;

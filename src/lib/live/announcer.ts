@@ -24,11 +24,14 @@ export class Announcer {
     }
     if (now - this.lastAt >= this.gapMs) return this.speak(text, now);
     this.waiting = text;
-    this.timers.later(() => {
-      const waiting = this.waiting;
-      this.waiting = null;
-      if (waiting !== null) this.speak(waiting, this.timers.now());
-    }, this.lastAt + this.gapMs - now);
+    this.timers.later(
+      () => {
+        const waiting = this.waiting;
+        this.waiting = null;
+        if (waiting !== null) this.speak(waiting, this.timers.now());
+      },
+      this.lastAt + this.gapMs - now
+    );
   }
 
   private speak(text: string, now: number): void {

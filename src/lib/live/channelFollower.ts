@@ -42,7 +42,12 @@ export class ChannelFollower {
   }
 
   subscribeMessage(): string {
-    return JSON.stringify({ v: 1, type: 'subscribe', channel: this.channel, ...(this.seq === undefined ? {} : { since: this.seq }) });
+    return JSON.stringify({
+      v: 1,
+      type: 'subscribe',
+      channel: this.channel,
+      ...(this.seq === undefined ? {} : { since: this.seq })
+    });
   }
 
   handle(text: string): FrameOutcome {
@@ -65,7 +70,9 @@ export class ChannelFollower {
         }
         const name = typeof frame.name === 'string' ? frame.name : '';
         return {
-          refresh: this.panels.filter((panel) => panel.prefixes.some((prefix) => name.startsWith(prefix))).map((panel) => panel.name),
+          refresh: this.panels
+            .filter((panel) => panel.prefixes.some((prefix) => name.startsWith(prefix)))
+            .map((panel) => panel.name),
           event: { name, data: frame.data }
         };
       }
@@ -75,7 +82,11 @@ export class ChannelFollower {
         return { refresh: this.panels.map((panel) => panel.name) };
       case 'subscribed':
         if (seq !== undefined && (this.seq === undefined || seq > this.seq)) this.seq = seq;
-        return { refresh: [], subscribed: true, ...(typeof frame.viewers === 'number' ? { viewers: frame.viewers } : {}) };
+        return {
+          refresh: [],
+          subscribed: true,
+          ...(typeof frame.viewers === 'number' ? { viewers: frame.viewers } : {})
+        };
       case 'viewers':
         return typeof frame.count === 'number' ? { refresh: [], viewers: frame.count } : nothing;
       default:

@@ -7,7 +7,11 @@
  */
 import { readActionAnswer } from './actionResult.js';
 
-export function handleLiveForms(stage: HTMLElement, refreshNow: (panel: string) => void, fallbackMessage: string): void {
+export function handleLiveForms(
+  stage: HTMLElement,
+  refreshNow: (panel: string) => void,
+  fallbackMessage: string
+): void {
   stage.addEventListener('submit', (event) => {
     const form = event.target;
     if (!(form instanceof HTMLFormElement) || !form.hasAttribute('data-live-form')) return;
@@ -17,7 +21,8 @@ export function handleLiveForms(stage: HTMLElement, refreshNow: (panel: string) 
     const submitter = (event as SubmitEvent).submitter as HTMLButtonElement | HTMLInputElement | null | undefined;
     const body = new FormData(form);
     if (submitter && submitter.name) body.append(submitter.name, submitter.value);
-    const encoded = form.enctype === 'multipart/form-data' ? body : new URLSearchParams(body as unknown as Record<string, string>);
+    const encoded =
+      form.enctype === 'multipart/form-data' ? body : new URLSearchParams(body as unknown as Record<string, string>);
     form.setAttribute('aria-busy', 'true');
     const action = form.getAttribute('action');
     void send(form.action, encoded, 0).then(
@@ -51,11 +56,16 @@ export function handleLiveForms(stage: HTMLElement, refreshNow: (panel: string) 
 /** The panel's form that posts to `action` (the one a swap put in place of the form that was sent). */
 function sameForm(section: HTMLElement, action: string | null): HTMLFormElement | null {
   const forms = section.querySelectorAll<HTMLFormElement>('form[data-live-form]');
-  for (let i = 0; i < forms.length; i += 1) if ((forms[i] as HTMLFormElement).getAttribute('action') === action) return forms[i] as HTMLFormElement;
+  for (let i = 0; i < forms.length; i += 1)
+    if ((forms[i] as HTMLFormElement).getAttribute('action') === action) return forms[i] as HTMLFormElement;
   return null;
 }
 
-async function send(action: string, body: FormData | URLSearchParams, attempt: number): Promise<ReturnType<typeof readActionAnswer>> {
+async function send(
+  action: string,
+  body: FormData | URLSearchParams,
+  attempt: number
+): Promise<ReturnType<typeof readActionAnswer>> {
   try {
     const response = await fetch(action, {
       method: 'POST',

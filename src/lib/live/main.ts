@@ -42,7 +42,10 @@ function start(): void {
   const refresher = new PanelRefresher(async (name) => {
     const section = sections.get(name);
     if (!section) return;
-    const response = await fetch(`${base}/panels/${name}`, { credentials: 'same-origin', headers: { 'x-madang-live': '1' } });
+    const response = await fetch(`${base}/panels/${name}`, {
+      credentials: 'same-origin',
+      headers: { 'x-madang-live': '1' }
+    });
     if (!response.ok) return;
     const itemsBefore = itemIds(section);
     swapPanel(section, await response.text());
@@ -72,7 +75,10 @@ function start(): void {
     outcome.refresh.forEach((name) => refresher.request(name));
     if (outcome.event && outcome.event.name === 'reaction.burst') showBurst(stage, outcome.event.data);
     if (outcome.viewers !== undefined && viewers) {
-      viewers.textContent = (outcome.viewers === 1 ? templateOne : template).replace('{count}', String(outcome.viewers));
+      viewers.textContent = (outcome.viewers === 1 ? templateOne : template).replace(
+        '{count}',
+        String(outcome.viewers)
+      );
       viewers.removeAttribute('aria-label');
     }
   });
@@ -87,7 +93,11 @@ function playersChanged(section: HTMLElement): void {
   document.dispatchEvent(new CustomEvent('madang:players-changed'));
   const player = section.querySelector<HTMLElement>('[data-player][data-player-src]');
   const src = player && player.getAttribute('data-player-script');
-  if (!src || Array.prototype.some.call(document.scripts, (script: HTMLScriptElement) => script.getAttribute('src') === src)) return;
+  if (
+    !src ||
+    Array.prototype.some.call(document.scripts, (script: HTMLScriptElement) => script.getAttribute('src') === src)
+  )
+    return;
   const script = document.createElement('script');
   script.src = src;
   document.head.appendChild(script);

@@ -74,7 +74,14 @@ describe('panel refresher', () => {
   it('keeps working after a failed fetch', async () => {
     const timers = new FakeTimers();
     let calls = 0;
-    const refresher = new PanelRefresher(() => { calls += 1; return Promise.reject(new Error('offline')); }, timers, () => 0);
+    const refresher = new PanelRefresher(
+      () => {
+        calls += 1;
+        return Promise.reject(new Error('offline'));
+      },
+      timers,
+      () => 0
+    );
     refresher.request('poll');
     timers.advance(0);
     await Promise.resolve();

@@ -33,7 +33,8 @@ export class PanelRefresher {
       state.dirty = true;
       return;
     }
-    const wait = Math.max(0, state.lastStartAt + this.minGapMs - this.timers.now()) + Math.floor(this.random() * this.jitterMs);
+    const wait =
+      Math.max(0, state.lastStartAt + this.minGapMs - this.timers.now()) + Math.floor(this.random() * this.jitterMs);
     state.scheduled = true;
     this.timers.later(() => this.start(panel), wait);
   }
@@ -65,7 +66,8 @@ export class PanelRefresher {
 
   private state(panel: string): PanelState {
     let state = this.panels.get(panel);
-    if (!state) this.panels.set(panel, (state = { scheduled: false, running: false, dirty: false, lastStartAt: -Infinity }));
+    if (!state)
+      this.panels.set(panel, (state = { scheduled: false, running: false, dirty: false, lastStartAt: -Infinity }));
     return state;
   }
 }

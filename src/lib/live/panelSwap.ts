@@ -7,7 +7,8 @@
  * changed, and focus returns to the same control.
  */
 
-const typedFields = 'textarea,input:not([type]),input[type=text],input[type=search],input[type=email],input[type=url],input[type=number]';
+const typedFields =
+  'textarea,input:not([type]),input[type=text],input[type=search],input[type=email],input[type=url],input[type=number]';
 const controls = 'input,textarea,select,button,a';
 
 /** Identifies a control across renders: which form of the panel, its name (or id), and for choices its value. */
@@ -36,7 +37,9 @@ export function swapPanel(section: HTMLElement, html: string): void {
   });
 
   // A refusal the script showed ("slow mode: …") stays until the reader's next send, not until anyone's next message.
-  const errors = Array.from(section.querySelectorAll<HTMLElement>('[data-live-error]'), (element) => (element.hidden ? '' : element.textContent || ''));
+  const errors = Array.from(section.querySelectorAll<HTMLElement>('[data-live-error]'), (element) =>
+    element.hidden ? '' : element.textContent || ''
+  );
   // A choice the reader made but has not sent yet (a poll's radio button or checkbox) survives too.
   const choices: Array<[string, boolean]> = [];
   section.querySelectorAll<HTMLInputElement>('input[type=radio],input[type=checkbox]').forEach((field) => {

@@ -25,7 +25,9 @@ describe('replay chapters', () => {
   });
 
   it('accepts CRLF line ends, a byte-order mark and minutes-only timestamps', () => {
-    expect(parseChapters('\uFEFFWEBVTT\r\n\r\n00:05.000 --> 00:09.000\r\nPanel\r\n')).toEqual([{ start: 5, end: 9, title: 'Panel' }]);
+    expect(parseChapters('\uFEFFWEBVTT\r\n\r\n00:05.000 --> 00:09.000\r\nPanel\r\n')).toEqual([
+      { start: 5, end: 9, title: 'Panel' }
+    ]);
     expect(vttSeconds('01:00:01.250')).toBe(3601.25);
   });
 

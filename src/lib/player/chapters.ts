@@ -26,14 +26,25 @@ export function parseChapters(vtt: string): Chapter[] {
     const at = lines.findIndex((line) => timing.test(line));
     if (at < 0) continue;
     const [, start = '', end = ''] = timing.exec(lines[at]!) || [];
-    const raw = lines.slice(at + 1).join(' ').replace(/<[^>]*>/g, '');
+    const raw = lines
+      .slice(at + 1)
+      .join(' ')
+      .replace(/<[^>]*>/g, '');
     const title = decodeEntities(raw).trim();
     if (title) chapters.push({ start: vttSeconds(start), end: vttSeconds(end), title });
   }
   return chapters.sort((a, b) => a.start - b.start);
 }
 
-const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', nbsp: '\u00a0', lrm: '\u200e', rlm: '\u200f' };
+const entities: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  nbsp: '\u00a0',
+  lrm: '\u200e',
+  rlm: '\u200f'
+};
 
 /** WebVTT's few named character references (the titles end up as text, never as HTML). */
 function decodeEntities(text: string): string {

@@ -13,7 +13,15 @@ import { browserTimers } from '../live/timers.js';
 import { behindLiveText, isAtLive, secondsBehindLive } from './behindLive.js';
 import { chapterAt, parseChapters, type Chapter } from './chapters.js';
 import type { PlayerTexts } from './playerTexts.js';
-import { audioVariant, isQuality, levelFor, parseMaster, renditionName, type Quality, type Variant } from './renditionChoice.js';
+import {
+  audioVariant,
+  isQuality,
+  levelFor,
+  parseMaster,
+  renditionName,
+  type Quality,
+  type Variant
+} from './renditionChoice.js';
 import { StreamRetry } from './retry.js';
 
 /** hls.js's file name beside this script (content-hashed, set by scripts/playerScript.js). */
@@ -64,11 +72,15 @@ async function start(player: HTMLElement): Promise<void> {
   const masterUrl = new URL(master, location.href).href;
   const find = <T extends HTMLElement>(name: string) => player.querySelector<T>(`[data-player-${name}]`);
   const region = find('announcer');
-  const announcer = new Announcer((text) => {
-    if (!region) return;
-    region.textContent = '';
-    setTimeout(() => (region.textContent = text), 100);
-  }, browserTimers, 1_500);
+  const announcer = new Announcer(
+    (text) => {
+      if (!region) return;
+      region.textContent = '';
+      setTimeout(() => (region.textContent = text), 100);
+    },
+    browserTimers,
+    1_500
+  );
   const say = (key: keyof PlayerTexts['announce']) => announcer.announce(texts.announce[key]);
 
   const supportsMse = 'MediaSource' in window || 'ManagedMediaSource' in window;
@@ -86,7 +98,10 @@ async function start(player: HTMLElement): Promise<void> {
   const readMaster = () =>
     (variants ??= fetch(masterUrl)
       .then((response) => (response.ok ? response.text() : ''))
-      .then((text) => parseMaster(text, masterUrl), () => []));
+      .then(
+        (text) => parseMaster(text, masterUrl),
+        () => []
+      ));
   let started = false;
   let chosen: Quality = 'auto';
   let audioOnly = false;
@@ -172,10 +187,11 @@ async function start(player: HTMLElement): Promise<void> {
   });
 
   if (muteButton) muteButton.onclick = () => (video.muted = !video.muted);
-  if (volume) volume.oninput = () => {
-    video.volume = Number(volume.value) / 100;
-    video.muted = video.volume === 0;
-  };
+  if (volume)
+    volume.oninput = () => {
+      video.volume = Number(volume.value) / 100;
+      video.muted = video.volume === 0;
+    };
   video.addEventListener('volumechange', () => {
     if (muteButton) muteButton.textContent = video.muted ? texts.unmute : texts.mute;
     if (volume) volume.value = String(video.muted ? 0 : Math.round(video.volume * 100));
@@ -224,9 +240,10 @@ async function start(player: HTMLElement): Promise<void> {
     }
     if (remembered) await setAudioOnly(true, false);
   }
-  if (quality) quality.onchange = () => {
-    if (isQuality(quality.value)) void setQuality(quality.value, isLive ? -1 : video.currentTime);
-  };
+  if (quality)
+    quality.onchange = () => {
+      if (isQuality(quality.value)) void setQuality(quality.value, isLive ? -1 : video.currentTime);
+    };
   if (source === masterUrl) {
     if (hls) hls.loadSource(masterUrl);
     else video.src = masterUrl;
@@ -265,7 +282,8 @@ async function start(player: HTMLElement): Promise<void> {
 
   if (fullscreen) {
     fullscreen.hidden = !document.fullscreenEnabled;
-    fullscreen.onclick = () => void (document.fullscreenElement ? document.exitFullscreen() : player.requestFullscreen()).catch(() => undefined);
+    fullscreen.onclick = () =>
+      void (document.fullscreenElement ? document.exitFullscreen() : player.requestFullscreen()).catch(() => undefined);
     document.addEventListener('fullscreenchange', () => {
       fullscreen.textContent = document.fullscreenElement === player ? texts.exitFullscreen : texts.fullscreen;
     });
@@ -290,7 +308,12 @@ async function start(player: HTMLElement): Promise<void> {
 }
 
 /** The replay's chapters as buttons that seek, the current one marked `aria-current`. */
-async function showChapters(player: HTMLElement, url: string, video: HTMLVideoElement, seek: (at: number) => void): Promise<void> {
+async function showChapters(
+  player: HTMLElement,
+  url: string,
+  video: HTMLVideoElement,
+  seek: (at: number) => void
+): Promise<void> {
   const box = player.querySelector<HTMLElement>('[data-player-chapter-box]');
   const list = player.querySelector<HTMLElement>('[data-player-chapter-list]');
   if (!box || !list) return;

@@ -5,7 +5,10 @@
  */
 import type { playerEn } from '../i18n/messages/player.en.js';
 
-export type PlayerTexts = Pick<typeof playerEn, 'play' | 'pause' | 'mute' | 'unmute' | 'fullscreen' | 'exitFullscreen' | 'behindLive' | 'announce'>;
+export type PlayerTexts = Pick<
+  typeof playerEn,
+  'play' | 'pause' | 'mute' | 'unmute' | 'fullscreen' | 'exitFullscreen' | 'behindLive' | 'announce'
+>;
 
 export function playerTexts(m: typeof playerEn): PlayerTexts {
   const { play, pause, mute, unmute, fullscreen, exitFullscreen, behindLive, announce } = m;

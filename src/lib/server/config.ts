@@ -92,9 +92,12 @@ const environmentSchema = z.object({
       message: 'MAIL_FROM must be an address such as forum@example.org or "Forum <forum@example.org>"'
     }),
   OIDC_ISSUER: optionalText().refine((v) => v === undefined || isIssuerUrl(v), {
-    message: 'OIDC_ISSUER must be an https:// address such as https://accounts.example.org (http:// only on 127.0.0.1 or localhost)'
+    message:
+      'OIDC_ISSUER must be an https:// address such as https://accounts.example.org (http:// only on 127.0.0.1 or localhost)'
   }),
-  OIDC_CLIENT_ID: optionalText().refine((v) => v === undefined || v.length <= 255, { message: 'OIDC_CLIENT_ID must be at most 255 characters' }),
+  OIDC_CLIENT_ID: optionalText().refine((v) => v === undefined || v.length <= 255, {
+    message: 'OIDC_CLIENT_ID must be at most 255 characters'
+  }),
   OIDC_CLIENT_SECRET: optionalText().refine((v) => v === undefined || v.length <= 1000, {
     message: 'OIDC_CLIENT_SECRET must be at most 1000 characters'
   }),
@@ -197,7 +200,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
       `Invalid ${oidcMissing[0]}: OpenID Connect sign-in needs all of ${oidcVariables.join(', ')} (or none of them); missing ${oidcMissing.join(', ')}`
     );
   }
-  const demoOff = argv.includes('--no-demo') || (values.MADANG_DEMO !== undefined && falsy.has(values.MADANG_DEMO.toLowerCase()));
+  const demoOff =
+    argv.includes('--no-demo') || (values.MADANG_DEMO !== undefined && falsy.has(values.MADANG_DEMO.toLowerCase()));
   return {
     port: values.PORT,
     host: values.HOST,
@@ -210,7 +214,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     mailFrom: values.MAIL_FROM ?? 'Madang <madang@localhost>',
     oidc:
       values.OIDC_ISSUER && values.OIDC_CLIENT_ID && values.OIDC_CLIENT_SECRET && values.OIDC_NAME
-        ? { issuer: values.OIDC_ISSUER, clientId: values.OIDC_CLIENT_ID, clientSecret: values.OIDC_CLIENT_SECRET, name: values.OIDC_NAME }
+        ? {
+            issuer: values.OIDC_ISSUER,
+            clientId: values.OIDC_CLIENT_ID,
+            clientSecret: values.OIDC_CLIENT_SECRET,
+            name: values.OIDC_NAME
+          }
         : null,
     redisUrl: values.REDIS_URL ?? null,
     rtmpPort: values.RTMP_PORT,

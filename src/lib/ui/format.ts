@@ -25,7 +25,9 @@ export function formatTime(instant: Date, zone: string, locale: string): string 
 export function formatLocalDate(date: string, locale: string): string {
   // Noon UTC on that date reads as the same calendar date in UTC.
   const instant = new Date(`${date}T12:00:00Z`);
-  return formatter(locale, { timeZone: 'UTC', weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' }).format(instant);
+  return formatter(locale, { timeZone: 'UTC', weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' }).format(
+    instant
+  );
 }
 
 /** "Tue 22 Sep" for an instant as seen in `zone`. */

@@ -6,7 +6,9 @@ import type { LayoutServerLoad } from './$types';
 export const load: LayoutServerLoad = async (event) => {
   const { account } = event.locals;
   return {
-    consoleAccount: account ? { displayName: account.displayName, email: account.email, isAdmin: account.isAdmin } : null,
+    consoleAccount: account
+      ? { displayName: account.displayName, email: account.email, isAdmin: account.isAdmin }
+      : null,
     canManagePeople: canAnywhere(account, 'managePeople'),
     csrf: csrfToken(event)
   };

@@ -3,7 +3,11 @@ import { AccessError, InvalidInputError, isAccessError, isInvalidInput } from '.
 
 describe('access errors', () => {
   it('are recognised by shape, so a copy of the class from another bundle still counts', () => {
-    const foreign = Object.assign(new Error('auth.locked'), { name: 'AccessError', code: 'auth.locked', retryAt: null });
+    const foreign = Object.assign(new Error('auth.locked'), {
+      name: 'AccessError',
+      code: 'auth.locked',
+      retryAt: null
+    });
     expect(isAccessError(foreign)).toBe(true);
     expect(isAccessError(new AccessError('auth.forbidden'))).toBe(true);
     expect(isAccessError(Object.assign(new Error('x'), { name: 'AccessError', code: 'no.such_code' }))).toBe(false);

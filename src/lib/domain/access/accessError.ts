@@ -70,5 +70,9 @@ export function isAccessError(value: unknown): value is AccessError {
 }
 
 export function isInvalidInput(value: unknown): value is InvalidInputError {
-  return isAccessError(value) && value.name === 'InvalidInputError' && typeof (value as { fields?: unknown }).fields === 'object';
+  return (
+    isAccessError(value) &&
+    value.name === 'InvalidInputError' &&
+    typeof (value as { fields?: unknown }).fields === 'object'
+  );
 }

@@ -9,7 +9,16 @@ describe('account details', () => {
   });
 
   it('refuses what cannot be an address', () => {
-    for (const bad of ['', 'ada', 'ada@', '@example.org', 'ada@example', 'a da@example.org', 'ada@@example.org', `${'a'.repeat(250)}@example.org`]) {
+    for (const bad of [
+      '',
+      'ada',
+      'ada@',
+      '@example.org',
+      'ada@example',
+      'a da@example.org',
+      'ada@@example.org',
+      `${'a'.repeat(250)}@example.org`
+    ]) {
       expect(checkEmail(bad), bad).toBe('email.invalid');
     }
   });

@@ -28,11 +28,17 @@ export function checkEmail(email: string): AccessErrorCode | null {
 export function checkDisplayName(name: string): AccessErrorCode | null {
   const trimmed = name.trim();
   const length = [...trimmed].length;
-  return length >= 1 && length <= displayNameMaxLength && !controlCharacters.test(trimmed) ? null : 'display_name.invalid';
+  return length >= 1 && length <= displayNameMaxLength && !controlCharacters.test(trimmed)
+    ? null
+    : 'display_name.invalid';
 }
 
 /** The problems with the details given (only the fields present are checked). */
-export function checkAccountDetails(details: { email?: string; displayName?: string; password?: string }): FieldProblems {
+export function checkAccountDetails(details: {
+  email?: string;
+  displayName?: string;
+  password?: string;
+}): FieldProblems {
   const problems: FieldProblems = {};
   const email = details.email === undefined ? null : checkEmail(details.email);
   const displayName = details.displayName === undefined ? null : checkDisplayName(details.displayName);

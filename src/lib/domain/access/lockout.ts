@@ -23,7 +23,8 @@ export function isLocked(state: SignInLock, now: Date): boolean {
 export function afterFailedSignIn(state: SignInLock, now: Date): SignInLock {
   const current = state.lockedUntil && state.lockedUntil.getTime() <= now.getTime() ? unlocked : state;
   const failed = current.failedSignIns + 1;
-  if (failed >= failuresBeforeLock) return { failedSignIns: 0, lockedUntil: new Date(now.getTime() + lockMinutes * 60_000) };
+  if (failed >= failuresBeforeLock)
+    return { failedSignIns: 0, lockedUntil: new Date(now.getTime() + lockMinutes * 60_000) };
   return { failedSignIns: failed, lockedUntil: current.lockedUntil };
 }
 

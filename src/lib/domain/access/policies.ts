@@ -20,7 +20,9 @@ export interface Actor {
 export function can(actor: Actor | null, capability: Capability, editionId: string): boolean {
   if (!actor) return false;
   if (actor.isAdmin) return true;
-  return actor.grants.some((grant) => grant.editionId === editionId && capabilitiesOfRole[grant.role].includes(capability));
+  return actor.grants.some(
+    (grant) => grant.editionId === editionId && capabilitiesOfRole[grant.role].includes(capability)
+  );
 }
 
 /** Whether the actor holds the capability on at least one edition (to show a console section at all). */
@@ -30,7 +32,8 @@ export function canAnywhere(actor: Actor | null, capability: Capability): boolea
 }
 
 export const canEditProgramme = (actor: Actor | null, editionId: string) => can(actor, 'editProgramme', editionId);
-export const canPublishProgramme = (actor: Actor | null, editionId: string) => can(actor, 'publishProgramme', editionId);
+export const canPublishProgramme = (actor: Actor | null, editionId: string) =>
+  can(actor, 'publishProgramme', editionId);
 export const canRunStudio = (actor: Actor | null, editionId: string) => can(actor, 'runStudio', editionId);
 export const canModerate = (actor: Actor | null, editionId: string) => can(actor, 'moderate', editionId);
 export const canCaption = (actor: Actor | null, editionId: string) => can(actor, 'caption', editionId);

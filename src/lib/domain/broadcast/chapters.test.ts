@@ -34,13 +34,21 @@ describe('replay chapters', () => {
   });
 
   it('drops items wholly outside the recording', () => {
-    const items = [item(1, { en: 'Before' }, '2020-09-23T06:00:00Z'), item(2, { en: 'During' }, '2020-09-23T06:50:00Z'), item(3, { en: 'After' }, '2020-09-23T09:00:00Z')];
-    expect(chaptersOf(items, { startedAt, durationSeconds: 10 * minute }, 'en', 'ko')).toEqual([{ start: 0, end: 10 * minute, title: 'During' }]);
+    const items = [
+      item(1, { en: 'Before' }, '2020-09-23T06:00:00Z'),
+      item(2, { en: 'During' }, '2020-09-23T06:50:00Z'),
+      item(3, { en: 'After' }, '2020-09-23T09:00:00Z')
+    ];
+    expect(chaptersOf(items, { startedAt, durationSeconds: 10 * minute }, 'en', 'ko')).toEqual([
+      { start: 0, end: 10 * minute, title: 'During' }
+    ]);
   });
 
   it('shares the recording equally among items without times, in running order', () => {
     const items = [item(2, { en: 'Second' }), item(1, { en: 'First' }), item(3, { en: 'Third' })];
-    expect(chaptersOf(items, { startedAt, durationSeconds: 30 * minute }, 'en', 'ko').map((c) => [c.start, c.end, c.title])).toEqual([
+    expect(
+      chaptersOf(items, { startedAt, durationSeconds: 30 * minute }, 'en', 'ko').map((c) => [c.start, c.end, c.title])
+    ).toEqual([
       [0, 10 * minute, 'First'],
       [10 * minute, 20 * minute, 'Second'],
       [20 * minute, 30 * minute, 'Third']
@@ -48,10 +56,24 @@ describe('replay chapters', () => {
   });
 
   it('gives untimed items the time after a timed item’s end, or shares with a timed item that has no end', () => {
-    const withEnd = [item(1, { en: 'Keynote' }, '2020-09-23T06:58:00Z', '2020-09-23T07:18:00Z'), item(2, { en: 'Q&A' }), item(3, { en: 'Music' })];
-    expect(chaptersOf(withEnd, { startedAt, durationSeconds: 40 * minute }, 'en', 'ko').map((c) => c.start)).toEqual([0, 20 * minute, 30 * minute]);
-    const withoutEnd = [item(1, { en: 'Keynote' }, '2020-09-23T06:58:00Z'), item(2, { en: 'Q&A' }), item(3, { en: 'Break' }, '2020-09-23T07:28:00Z')];
-    expect(chaptersOf(withoutEnd, { startedAt, durationSeconds: 40 * minute }, 'en', 'ko').map((c) => [c.start, c.end])).toEqual([
+    const withEnd = [
+      item(1, { en: 'Keynote' }, '2020-09-23T06:58:00Z', '2020-09-23T07:18:00Z'),
+      item(2, { en: 'Q&A' }),
+      item(3, { en: 'Music' })
+    ];
+    expect(chaptersOf(withEnd, { startedAt, durationSeconds: 40 * minute }, 'en', 'ko').map((c) => c.start)).toEqual([
+      0,
+      20 * minute,
+      30 * minute
+    ]);
+    const withoutEnd = [
+      item(1, { en: 'Keynote' }, '2020-09-23T06:58:00Z'),
+      item(2, { en: 'Q&A' }),
+      item(3, { en: 'Break' }, '2020-09-23T07:28:00Z')
+    ];
+    expect(
+      chaptersOf(withoutEnd, { startedAt, durationSeconds: 40 * minute }, 'en', 'ko').map((c) => [c.start, c.end])
+    ).toEqual([
       [0, 15 * minute],
       [15 * minute, 30 * minute],
       [30 * minute, 40 * minute]
@@ -60,8 +82,14 @@ describe('replay chapters', () => {
 
   it('titles chapters in the reader’s language, falling back to the edition’s', () => {
     const items = [item(1, { ko: '개회사', en: 'Opening' }), item(2, { ko: '기조연설' })];
-    expect(chaptersOf(items, { startedAt, durationSeconds: 120 }, 'en', 'ko').map((c) => c.title)).toEqual(['Opening', '기조연설']);
-    expect(chaptersOf(items, { startedAt, durationSeconds: 120 }, 'ko', 'ko').map((c) => c.title)).toEqual(['개회사', '기조연설']);
+    expect(chaptersOf(items, { startedAt, durationSeconds: 120 }, 'en', 'ko').map((c) => c.title)).toEqual([
+      'Opening',
+      '기조연설'
+    ]);
+    expect(chaptersOf(items, { startedAt, durationSeconds: 120 }, 'ko', 'ko').map((c) => c.title)).toEqual([
+      '개회사',
+      '기조연설'
+    ]);
   });
 
   it('writes WebVTT with HH:MM:SS.mmm times and escaped cue text', () => {
@@ -78,6 +106,8 @@ describe('replay chapters', () => {
   });
 
   it('keeps a title on one line, since a blank line would end the cue', () => {
-    expect(chaptersOf([item(1, { en: 'Two\n\nlines' })], { startedAt, durationSeconds: 10 }, 'en', 'en')[0]?.title).toBe('Two lines');
+    expect(
+      chaptersOf([item(1, { en: 'Two\n\nlines' })], { startedAt, durationSeconds: 10 }, 'en', 'en')[0]?.title
+    ).toBe('Two lines');
   });
 });

@@ -29,7 +29,12 @@ export interface ChapterRecording {
  * share. Each chapter ends where the next begins, the last at the end;
  * chapters left with no time (items wholly outside the recording) are dropped.
  */
-export function chaptersOf(items: readonly ProgrammeItem[], recording: ChapterRecording, locale: string, fallbackLocale: string): Chapter[] {
+export function chaptersOf(
+  items: readonly ProgrammeItem[],
+  recording: ChapterRecording,
+  locale: string,
+  fallbackLocale: string
+): Chapter[] {
   const duration = Math.max(0, recording.durationSeconds);
   const ordered = [...items].sort((a, b) => a.position - b.position);
   const clamp = (seconds: number) => Math.min(duration, Math.max(0, seconds));
@@ -72,14 +77,20 @@ export function chaptersOf(items: readonly ProgrammeItem[], recording: ChapterRe
     const start = starts[i] as number;
     const end = i + 1 < ordered.length ? (starts[i + 1] as number) : duration;
     if (end - start <= 0.0005) return;
-    chapters.push({ start, end, title: textIn(item.title, locale, fallbackLocale).replace(/\s+/g, ' ').trim() || `${i + 1}` });
+    chapters.push({
+      start,
+      end,
+      title: textIn(item.title, locale, fallbackLocale).replace(/\s+/g, ' ').trim() || `${i + 1}`
+    });
   });
   return chapters;
 }
 
 /** The chapters as a WebVTT file (`text/vtt`). */
 export function chaptersVtt(chapters: readonly Chapter[]): string {
-  const cues = chapters.map((chapter, i) => `${i + 1}\n${vttTime(chapter.start)} --> ${vttTime(chapter.end)}\n${escapeVtt(chapter.title)}\n`);
+  const cues = chapters.map(
+    (chapter, i) => `${i + 1}\n${vttTime(chapter.start)} --> ${vttTime(chapter.end)}\n${escapeVtt(chapter.title)}\n`
+  );
   return ['WEBVTT\n', ...cues].join('\n');
 }
 

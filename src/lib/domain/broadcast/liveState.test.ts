@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { canResume, decideGoLive, decideStop, notBroadcast, resumeWindowMs, shownSessionState, type SessionBroadcast } from './liveState.js';
+import {
+  canResume,
+  decideGoLive,
+  decideStop,
+  notBroadcast,
+  resumeWindowMs,
+  shownSessionState,
+  type SessionBroadcast
+} from './liveState.js';
 
 const now = new Date('2020-10-28T05:00:00Z');
 const published = { state: 'published' as const, stageId: 'seoul-on' };
@@ -20,12 +28,22 @@ describe('going live', () => {
   });
 
   it('refuses a draft session and one without a stage', () => {
-    expect(decideGoLive({ ...published, state: 'draft' }, notBroadcast, null, now)).toMatchObject({ ok: false, code: 'broadcast.not_published' });
-    expect(decideGoLive({ ...published, stageId: null }, notBroadcast, null, now)).toMatchObject({ ok: false, code: 'broadcast.no_stage' });
+    expect(decideGoLive({ ...published, state: 'draft' }, notBroadcast, null, now)).toMatchObject({
+      ok: false,
+      code: 'broadcast.not_published'
+    });
+    expect(decideGoLive({ ...published, stageId: null }, notBroadcast, null, now)).toMatchObject({
+      ok: false,
+      code: 'broadcast.no_stage'
+    });
   });
 
   it('refuses while another session is live on the stage, naming it', () => {
-    expect(decideGoLive(published, notBroadcast, 'd1-keynote', now)).toEqual({ ok: false, code: 'broadcast.stage_busy', liveSessionId: 'd1-keynote' });
+    expect(decideGoLive(published, notBroadcast, 'd1-keynote', now)).toEqual({
+      ok: false,
+      code: 'broadcast.stage_busy',
+      liveSessionId: 'd1-keynote'
+    });
   });
 
   it('refuses a session that is already live', () => {
@@ -36,11 +54,18 @@ describe('going live', () => {
   it('resumes within ten minutes of a stop, keeping the first go-live time', () => {
     const ended = endedAgo(minutes(9));
     const decision = decideGoLive(published, ended, null, now);
-    expect(decision).toEqual({ ok: true, resumed: true, broadcast: { state: 'live', wentLiveAt: ended.wentLiveAt, endedAt: null } });
+    expect(decision).toEqual({
+      ok: true,
+      resumed: true,
+      broadcast: { state: 'live', wentLiveAt: ended.wentLiveAt, endedAt: null }
+    });
   });
 
   it('refuses an ended session after the resume window: its replay stands', () => {
-    expect(decideGoLive(published, endedAgo(resumeWindowMs + 1), null, now)).toMatchObject({ ok: false, code: 'broadcast.already_ended' });
+    expect(decideGoLive(published, endedAgo(resumeWindowMs + 1), null, now)).toMatchObject({
+      ok: false,
+      code: 'broadcast.already_ended'
+    });
     expect(canResume(endedAgo(resumeWindowMs), now)).toBe(true);
     expect(canResume(notBroadcast, now)).toBe(false);
   });
@@ -49,7 +74,10 @@ describe('going live', () => {
 describe('stopping', () => {
   it('ends a live session now', () => {
     const wentLiveAt = new Date(now.getTime() - minutes(30));
-    expect(decideStop({ state: 'live', wentLiveAt, endedAt: null }, now)).toEqual({ ok: true, broadcast: { state: 'ended', wentLiveAt, endedAt: now } });
+    expect(decideStop({ state: 'live', wentLiveAt, endedAt: null }, now)).toEqual({
+      ok: true,
+      broadcast: { state: 'ended', wentLiveAt, endedAt: now }
+    });
   });
 
   it('refuses a session that is not live', () => {

@@ -26,7 +26,14 @@ export const notBroadcast: SessionBroadcast = { state: 'scheduled', wentLiveAt: 
 export const resumeWindowMs = 10 * 60 * 1000;
 
 export type BroadcastRefusal =
-  | { readonly code: 'broadcast.not_published' | 'broadcast.no_stage' | 'broadcast.already_live' | 'broadcast.already_ended' | 'broadcast.not_live' }
+  | {
+      readonly code:
+        | 'broadcast.not_published'
+        | 'broadcast.no_stage'
+        | 'broadcast.already_live'
+        | 'broadcast.already_ended'
+        | 'broadcast.not_live';
+    }
   | { readonly code: 'broadcast.stage_busy'; readonly liveSessionId: string };
 
 export type BroadcastRefusalCode = BroadcastRefusal['code'];
@@ -35,7 +42,8 @@ export type GoLiveDecision =
   | { readonly ok: true; readonly broadcast: SessionBroadcast; readonly resumed: boolean }
   | ({ readonly ok: false } & BroadcastRefusal);
 
-export type StopDecision = { readonly ok: true; readonly broadcast: SessionBroadcast } | ({ readonly ok: false } & BroadcastRefusal);
+export type StopDecision =
+  { readonly ok: true; readonly broadcast: SessionBroadcast } | ({ readonly ok: false } & BroadcastRefusal);
 
 /**
  * Whether the session may go on air now. `liveOnStage` is the session live on

@@ -90,7 +90,10 @@ export function parseMediaPlaylist(text: string): ParsedMediaPlaylist {
         break;
       case '#EXT-X-PROGRAM-DATE-TIME': {
         const startsAt = new Date(value);
-        if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(startsAt.getTime())) {
+        if (
+          !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value) ||
+          Number.isNaN(startsAt.getTime())
+        ) {
           throw new PlaylistSyntaxError(`not an ISO 8601 date-time: "${line}"`);
         }
         pending.startsAt = startsAt;
@@ -112,7 +115,8 @@ export function parseMediaPlaylist(text: string): ParsedMediaPlaylist {
   if (targetDuration === null) throw new PlaylistSyntaxError('no #EXT-X-TARGETDURATION');
   if (!Number.isNaN(pending.duration)) throw new PlaylistSyntaxError('an #EXTINF without its URI at the end');
   const tooLong = segments.find((s) => Math.round(s.durationSeconds) > (targetDuration as number));
-  if (tooLong) throw new PlaylistSyntaxError(`segment ${tooLong.uri} is longer than the target duration ${targetDuration}`);
+  if (tooLong)
+    throw new PlaylistSyntaxError(`segment ${tooLong.uri} is longer than the target duration ${targetDuration}`);
   return { version, targetDuration, mediaSequence, discontinuitySequence, playlistType, ended, segments };
 }
 

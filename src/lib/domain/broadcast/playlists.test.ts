@@ -98,9 +98,16 @@ describe('mediaPlaylist', () => {
       kind: 'live'
     });
     expect(text).toContain('#EXT-X-TARGETDURATION:3\n');
-    expect(mediaPlaylist({ targetDuration: 1, mediaSequence: 0, discontinuitySequence: 0, segments: [segment(0, { durationSeconds: 1.4 })], ended: false, kind: 'live' })).toContain(
-      '#EXT-X-TARGETDURATION:1\n'
-    );
+    expect(
+      mediaPlaylist({
+        targetDuration: 1,
+        mediaSequence: 0,
+        discontinuitySequence: 0,
+        segments: [segment(0, { durationSeconds: 1.4 })],
+        ended: false,
+        kind: 'live'
+      })
+    ).toContain('#EXT-X-TARGETDURATION:1\n');
   });
 });
 
@@ -125,7 +132,9 @@ describe('LiveWindow', () => {
     const after = parseMediaPlaylist(window.playlist({ targetDuration: 1, nextSeq: 4, ended: false }));
 
     expect([before, middle, after].map((p) => p.discontinuitySequence)).toEqual([0, 0, 1]);
-    const numbers = new Map([...before.segments, ...middle.segments, ...after.segments].map((s) => [s.seq, s.discontinuity]));
+    const numbers = new Map(
+      [...before.segments, ...middle.segments, ...after.segments].map((s) => [s.seq, s.discontinuity])
+    );
     expect([...numbers]).toEqual([
       [0, 0],
       [1, 1],
@@ -144,8 +153,15 @@ describe('LiveWindow', () => {
     const window = new LiveWindow(5);
     window.append(segment(0, { discontinuityBefore: true }));
     window.append(segment(1));
-    const copy = new LiveWindow(5, JSON.parse(JSON.stringify(window.state), (key, value: unknown) => (key === 'startsAt' ? new Date(value as string) : value)));
-    expect(copy.playlist({ targetDuration: 1, nextSeq: 2, ended: false })).toBe(window.playlist({ targetDuration: 1, nextSeq: 2, ended: false }));
+    const copy = new LiveWindow(
+      5,
+      JSON.parse(JSON.stringify(window.state), (key, value: unknown) =>
+        key === 'startsAt' ? new Date(value as string) : value
+      )
+    );
+    expect(copy.playlist({ targetDuration: 1, nextSeq: 2, ended: false })).toBe(
+      window.playlist({ targetDuration: 1, nextSeq: 2, ended: false })
+    );
     expect(copy.clear().map((s) => s.seq)).toEqual([0, 1]);
     expect(parseMediaPlaylist(copy.playlist({ targetDuration: 1, nextSeq: 2, ended: false }))).toMatchObject({
       mediaSequence: 2,
@@ -157,8 +173,12 @@ describe('LiveWindow', () => {
 
 describe('parseMediaPlaylist', () => {
   it('refuses a playlist cut in the middle or a URI without EXTINF', () => {
-    expect(() => parseMediaPlaylist('#EXTM3U\n#EXT-X-TARGETDURATION:1\n#EXTINF:1.000,\n0.t')).toThrow(PlaylistSyntaxError);
+    expect(() => parseMediaPlaylist('#EXTM3U\n#EXT-X-TARGETDURATION:1\n#EXTINF:1.000,\n0.t')).toThrow(
+      PlaylistSyntaxError
+    );
     expect(() => parseMediaPlaylist('#EXTM3U\n#EXT-X-TARGETDURATION:1\n0.ts\n')).toThrow(/without #EXTINF/);
-    expect(() => parseMediaPlaylist('#EXTM3U\n#EXT-X-TARGETDURATION:1\n#EXTINF:2.000,\n0.ts\n')).toThrow(/longer than the target/);
+    expect(() => parseMediaPlaylist('#EXTM3U\n#EXT-X-TARGETDURATION:1\n#EXTINF:2.000,\n0.ts\n')).toThrow(
+      /longer than the target/
+    );
   });
 });

@@ -79,7 +79,11 @@ export interface MediaPlaylist {
  * Version 3 is the lowest that allows decimal EXTINF; nothing here needs more.
  */
 export function mediaPlaylist(playlist: MediaPlaylist): string {
-  const targetDuration = Math.max(playlist.targetDuration, 1, ...playlist.segments.map((s) => Math.round(s.durationSeconds)));
+  const targetDuration = Math.max(
+    playlist.targetDuration,
+    1,
+    ...playlist.segments.map((s) => Math.round(s.durationSeconds))
+  );
   const lines = [
     '#EXTM3U',
     '#EXT-X-VERSION:3',
@@ -124,7 +128,8 @@ export class LiveWindow {
   #segments: WindowSegment[];
 
   constructor(size: number, state: LiveWindowState = { discontinuitySequence: 0, segments: [] }) {
-    if (!Number.isInteger(size) || size < 1) throw new RangeError(`a live window holds at least one segment, not ${size}`);
+    if (!Number.isInteger(size) || size < 1)
+      throw new RangeError(`a live window holds at least one segment, not ${size}`);
     this.#size = size;
     this.#discontinuitySequence = state.discontinuitySequence;
     this.#segments = [...state.segments];

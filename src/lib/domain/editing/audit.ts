@@ -2,7 +2,17 @@
  * What an audit entry says: which fields changed from what to what. Computed
  * here so every record type describes its changes the same way.
  */
-export const auditActions = ['create', 'update', 'delete', 'restore', 'publish', 'unpublish', 'move', 'reorder', 'import'] as const;
+export const auditActions = [
+  'create',
+  'update',
+  'delete',
+  'restore',
+  'publish',
+  'unpublish',
+  'move',
+  'reorder',
+  'import'
+] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 export type FieldChanges = Readonly<Record<string, { readonly from: unknown; readonly to: unknown }>>;
@@ -21,7 +31,10 @@ export interface AuditEntry {
 }
 
 /** Fields of `after` whose value differs from `before` (deep, by JSON value; Dates by instant). */
-export function changedFields(before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>): FieldChanges {
+export function changedFields(
+  before: Readonly<Record<string, unknown>>,
+  after: Readonly<Record<string, unknown>>
+): FieldChanges {
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const key of Object.keys(after)) {
     const from = normalise(before[key]);

@@ -3,7 +3,12 @@ import { channelInputSchema, channelUrlProblem, resolveChannel } from './channel
 
 const edition = { defaultLocale: 'ko' };
 const input = (overrides: Record<string, unknown> = {}) =>
-  channelInputSchema.parse({ kind: 'youtube', name: { ko: '유튜브', en: 'YouTube' }, url: 'https://www.youtube.com/@seoullive', ...overrides });
+  channelInputSchema.parse({
+    kind: 'youtube',
+    name: { ko: '유튜브', en: 'YouTube' },
+    url: 'https://www.youtube.com/@seoullive',
+    ...overrides
+  });
 
 describe('a channel as an organiser enters it', () => {
   it('takes an absolute http or https address, trimmed', () => {
@@ -35,12 +40,17 @@ describe('a channel as an organiser enters it', () => {
   });
 
   it('needs a name in the edition’s main language', () => {
-    expect(resolveChannel(input({ name: { en: 'YouTube' } }), edition)).toEqual({ ok: false, problems: [{ field: 'name.ko', code: 'channel.name_required' }] });
+    expect(resolveChannel(input({ name: { en: 'YouTube' } }), edition)).toEqual({
+      ok: false,
+      problems: [{ field: 'name.ko', code: 'channel.name_required' }]
+    });
   });
 
   it('refuses unknown kinds, oversized names and addresses at the schema', () => {
     expect(channelInputSchema.safeParse({ ...input(), kind: 'tiktok' }).success).toBe(false);
     expect(channelInputSchema.safeParse({ ...input(), name: { ko: '가'.repeat(201) } }).success).toBe(false);
-    expect(channelInputSchema.safeParse({ ...input(), url: `https://example.org/${'x'.repeat(2000)}` }).success).toBe(false);
+    expect(channelInputSchema.safeParse({ ...input(), url: `https://example.org/${'x'.repeat(2000)}` }).success).toBe(
+      false
+    );
   });
 });

@@ -37,7 +37,8 @@ export function channelUrlProblem(raw: string): string | null {
   if (/[\s\p{Cc}]/u.test(url)) return 'channel.url_invalid';
   try {
     const parsed = new URL(url);
-    if (!/^https?:\/\/[^/]/i.test(url) || parsed.hostname === '' || parsed.username !== '' || parsed.password !== '') return 'channel.url_invalid';
+    if (!/^https?:\/\/[^/]/i.test(url) || parsed.hostname === '' || parsed.username !== '' || parsed.password !== '')
+      return 'channel.url_invalid';
   } catch {
     return 'channel.url_invalid';
   }
@@ -49,7 +50,8 @@ export function resolveChannel(
   edition: { readonly defaultLocale: string }
 ): { ok: true; values: ChannelValues } | { ok: false; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
-  if (!input.name[edition.defaultLocale]) problems.push({ field: `name.${edition.defaultLocale}`, code: 'channel.name_required' });
+  if (!input.name[edition.defaultLocale])
+    problems.push({ field: `name.${edition.defaultLocale}`, code: 'channel.name_required' });
   const urlProblem = channelUrlProblem(input.url);
   if (urlProblem) problems.push({ field: 'url', code: urlProblem });
   if (problems.length > 0) return { ok: false, problems };

@@ -38,7 +38,8 @@ export function resolveCity(
   edition: { readonly defaultLocale: string }
 ): { ok: true; values: CityValues } | { ok: false; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
-  if (!input.name[edition.defaultLocale]) problems.push({ field: `name.${edition.defaultLocale}`, code: 'city.name_required' });
+  if (!input.name[edition.defaultLocale])
+    problems.push({ field: `name.${edition.defaultLocale}`, code: 'city.name_required' });
   const country = input.country.trim().toUpperCase();
   if (country !== '' && !isCountryCode(country)) problems.push({ field: 'country', code: 'city.unknown_country' });
   const zone = input.zone.trim();

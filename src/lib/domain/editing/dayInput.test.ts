@@ -2,16 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { byDate, dayInputSchema, moveDayInOrder, resolveDay } from './dayInput.js';
 
 const edition = { defaultLocale: 'ko', locales: ['ko', 'en'], startsOn: '2021-09-01', endsOn: '2021-09-03' };
-const resolve = (date: string, title: Record<string, string>) => resolveDay(dayInputSchema.parse({ date, title }), edition);
+const resolve = (date: string, title: Record<string, string>) =>
+  resolveDay(dayInputSchema.parse({ date, title }), edition);
 
 describe('a day as the organiser enters it', () => {
   it('takes a date within the edition and a title in its main language', () => {
-    expect(resolve('2021-09-02', { ko: '둘째 날', en: 'Day two' })).toEqual({ ok: true, values: { date: '2021-09-02', title: { ko: '둘째 날', en: 'Day two' } } });
+    expect(resolve('2021-09-02', { ko: '둘째 날', en: 'Day two' })).toEqual({
+      ok: true,
+      values: { date: '2021-09-02', title: { ko: '둘째 날', en: 'Day two' } }
+    });
   });
 
   it('refuses a date outside the edition, a missing title and a language the edition does not offer', () => {
     const result = resolve('2021-09-04', { en: 'Day four', ja: '四日目' });
-    expect(result.ok ? [] : result.problems.map((p) => p.code).sort()).toEqual(['day.locale_not_offered', 'day.outside_edition', 'day.title_required']);
+    expect(result.ok ? [] : result.problems.map((p) => p.code).sort()).toEqual([
+      'day.locale_not_offered',
+      'day.outside_edition',
+      'day.title_required'
+    ]);
   });
 
   it('refuses malformed input', () => {

@@ -39,11 +39,17 @@ export interface DayEditionFacts {
   readonly endsOn: string;
 }
 
-export function resolveDay(input: DayInput, edition: DayEditionFacts): { ok: true; values: DayValues } | { ok: false; problems: FieldProblem[] } {
+export function resolveDay(
+  input: DayInput,
+  edition: DayEditionFacts
+): { ok: true; values: DayValues } | { ok: false; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
-  if (!input.title[edition.defaultLocale]) problems.push({ field: `title.${edition.defaultLocale}`, code: 'day.title_required' });
-  if (Object.keys(input.title).some((locale) => !edition.locales.includes(locale))) problems.push({ field: 'title', code: 'day.locale_not_offered' });
-  if (input.date < edition.startsOn || input.date > edition.endsOn) problems.push({ field: 'date', code: 'day.outside_edition' });
+  if (!input.title[edition.defaultLocale])
+    problems.push({ field: `title.${edition.defaultLocale}`, code: 'day.title_required' });
+  if (Object.keys(input.title).some((locale) => !edition.locales.includes(locale)))
+    problems.push({ field: 'title', code: 'day.locale_not_offered' });
+  if (input.date < edition.startsOn || input.date > edition.endsOn)
+    problems.push({ field: 'date', code: 'day.outside_edition' });
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, values: { date: input.date, title: input.title } };
 }

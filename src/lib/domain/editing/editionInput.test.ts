@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { datesOutside, editionInputSchema, removedLocalesWithTexts, resolveEdition, translationsByLocale, type StoredEditionFacts } from './editionInput.js';
+import {
+  datesOutside,
+  editionInputSchema,
+  removedLocalesWithTexts,
+  resolveEdition,
+  translationsByLocale,
+  type StoredEditionFacts
+} from './editionInput.js';
 
 const input = (overrides: Record<string, unknown> = {}) => ({
   slug: 'seoul-2021',
@@ -21,7 +28,8 @@ const stored = (overrides: Partial<StoredEditionFacts> = {}): StoredEditionFacts
   translationsByLocale: { ko: 3, en: 2 },
   ...overrides
 });
-const codes = (result: ReturnType<typeof resolveEdition>) => (result.ok ? [] : result.problems.map((p) => p.code).sort());
+const codes = (result: ReturnType<typeof resolveEdition>) =>
+  result.ok ? [] : result.problems.map((p) => p.code).sort();
 
 describe('the edition input schema', () => {
   it('accepts a complete edition and drops blank texts', () => {
@@ -51,7 +59,11 @@ describe('the edition input schema', () => {
 describe('the edition rules', () => {
   it('takes a good new edition as it is', () => {
     const result = resolveEdition(parse());
-    expect(result.ok && result.values).toMatchObject({ slug: 'seoul-2021', locales: ['ko', 'en'], defaultLocale: 'ko' });
+    expect(result.ok && result.values).toMatchObject({
+      slug: 'seoul-2021',
+      locales: ['ko', 'en'],
+      defaultLocale: 'ko'
+    });
   });
 
   it('refuses an unknown zone, a default language not offered, a missing title, an end before the start and a reserved slug', () => {
@@ -63,7 +75,9 @@ describe('the edition rules', () => {
   });
 
   it('keeps a published edition’s slug, and lets a draft change it', () => {
-    expect(codes(resolveEdition(parse({ slug: 'seoul-2021b' }), stored({ isPublished: true })))).toEqual(['edition.slug_locked']);
+    expect(codes(resolveEdition(parse({ slug: 'seoul-2021b' }), stored({ isPublished: true })))).toEqual([
+      'edition.slug_locked'
+    ]);
     expect(resolveEdition(parse({ slug: 'seoul-2021b' }), stored()).ok).toBe(true);
   });
 
@@ -73,14 +87,21 @@ describe('the edition rules', () => {
   });
 
   it('refuses to drop a language that still has texts, and drops one that has none', () => {
-    expect(codes(resolveEdition(parse({ locales: ['ko'], title: { ko: '포럼' } }), stored()))).toEqual(['edition.locale_has_translations']);
-    expect(removedLocalesWithTexts({ title: { ko: '포럼' }, theme: {}, summary: {} }, stored(), ['ko'])).toEqual([{ locale: 'en', records: 2 }]);
+    expect(codes(resolveEdition(parse({ locales: ['ko'], title: { ko: '포럼' } }), stored()))).toEqual([
+      'edition.locale_has_translations'
+    ]);
+    expect(removedLocalesWithTexts({ title: { ko: '포럼' }, theme: {}, summary: {} }, stored(), ['ko'])).toEqual([
+      { locale: 'en', records: 2 }
+    ]);
     const unused = stored({ translationsByLocale: { ko: 3, ja: 0 } });
     expect(resolveEdition(parse({ locales: ['ko'], title: { ko: '포럼' } }), unused).ok).toBe(true);
     expect(codes(resolveEdition(parse({ locales: ['ko'] })))).toEqual(['edition.locale_has_translations']);
   });
 
   it('counts the records with a text per language', () => {
-    expect(translationsByLocale([[{ ko: '하루', en: '' }], [{ en: 'Talk' }, { en: 'About', ko: '소개' }]])).toEqual({ ko: 2, en: 1 });
+    expect(translationsByLocale([[{ ko: '하루', en: '' }], [{ en: 'Talk' }, { en: 'About', ko: '소개' }]])).toEqual({
+      ko: 2,
+      en: 1
+    });
   });
 });

@@ -19,7 +19,16 @@ export const maxEditionLocales = 10;
  * Top-level paths the site uses itself: an edition lives at `/<slug>`, so
  * these can never be edition slugs.
  */
-export const reservedSlugs: readonly string[] = ['console', 'accessibility', 'api', 'healthz', 'metrics', 'new', 'static', 'media'];
+export const reservedSlugs: readonly string[] = [
+  'console',
+  'accessibility',
+  'api',
+  'healthz',
+  'metrics',
+  'new',
+  'static',
+  'media'
+];
 
 export const editionSlug = z
   .string()
@@ -79,16 +88,20 @@ export function resolveEdition(
   const problems: FieldProblem[] = [];
   const locales = [...new Set(input.locales)];
   if (reservedSlugs.includes(input.slug)) problems.push({ field: 'slug', code: 'edition.slug_reserved' });
-  if (stored && stored.isPublished && stored.slug !== input.slug) problems.push({ field: 'slug', code: 'edition.slug_locked' });
+  if (stored && stored.isPublished && stored.slug !== input.slug)
+    problems.push({ field: 'slug', code: 'edition.slug_locked' });
   if (!isKnownZone(input.hostZone)) problems.push({ field: 'hostZone', code: 'edition.unknown_zone' });
-  if (!locales.includes(input.defaultLocale)) problems.push({ field: 'defaultLocale', code: 'edition.default_locale_not_offered' });
-  else if (!input.title[input.defaultLocale]) problems.push({ field: `title.${input.defaultLocale}`, code: 'edition.title_required' });
+  if (!locales.includes(input.defaultLocale))
+    problems.push({ field: 'defaultLocale', code: 'edition.default_locale_not_offered' });
+  else if (!input.title[input.defaultLocale])
+    problems.push({ field: `title.${input.defaultLocale}`, code: 'edition.title_required' });
   if (input.endsOn < input.startsOn) problems.push({ field: 'endsOn', code: 'edition.ends_before_start' });
   else if (stored && stored.dayDates.some((date) => date < input.startsOn || date > input.endsOn)) {
     problems.push({ field: 'startsOn', code: 'edition.days_outside_dates' });
   }
   // A language is removed only once nothing is written in it: no text is ever dropped silently.
-  if (removedLocalesWithTexts(input, stored, locales).length > 0) problems.push({ field: 'locales', code: 'edition.locale_has_translations' });
+  if (removedLocalesWithTexts(input, stored, locales).length > 0)
+    problems.push({ field: 'locales', code: 'edition.locale_has_translations' });
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
@@ -128,7 +141,9 @@ export function removedLocalesWithTexts(
 export function translationsByLocale(records: readonly (readonly LocalizedText[])[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const texts of records) {
-    for (const locale of new Set(texts.flatMap((text) => Object.keys(text).filter((l) => (text[l] ?? '').trim() !== '')))) {
+    for (const locale of new Set(
+      texts.flatMap((text) => Object.keys(text).filter((l) => (text[l] ?? '').trim() !== ''))
+    )) {
       counts[locale] = (counts[locale] ?? 0) + 1;
     }
   }

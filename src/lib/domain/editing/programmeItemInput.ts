@@ -50,13 +50,18 @@ export function resolveProgrammeItem(
   facts: ProgrammeItemFacts
 ): { ok: true; values: ProgrammeItemValues } | { ok: false; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
-  if (!input.title[facts.defaultLocale]) problems.push({ field: `title.${facts.defaultLocale}`, code: 'programme_item.title_required' });
-  if (input.speakerIds.some((id) => !facts.speakerIds.includes(id))) problems.push({ field: 'speakerIds', code: 'programme_item.unknown_speaker' });
+  if (!input.title[facts.defaultLocale])
+    problems.push({ field: `title.${facts.defaultLocale}`, code: 'programme_item.title_required' });
+  if (input.speakerIds.some((id) => !facts.speakerIds.includes(id)))
+    problems.push({ field: 'speakerIds', code: 'programme_item.unknown_speaker' });
 
   let startsAt: Date | null = null;
   let endsAt: Date | null = null;
   if ((input.startTime === null) !== (input.endTime === null)) {
-    problems.push({ field: input.startTime === null ? 'startTime' : 'endTime', code: 'programme_item.time_incomplete' });
+    problems.push({
+      field: input.startTime === null ? 'startTime' : 'endTime',
+      code: 'programme_item.time_incomplete'
+    });
   } else if (input.startTime !== null && input.endTime !== null) {
     startsAt = instantFromWallTime(facts.sessionDate, input.startTime, facts.hostZone);
     endsAt = instantFromWallTime(facts.sessionDate, input.endTime, facts.hostZone);

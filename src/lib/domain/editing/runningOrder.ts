@@ -11,11 +11,12 @@ export function isMoveDirection(value: unknown): value is MoveDirection {
 }
 
 /** Entries by their stored position (ties by start, then id, so the order is stable). */
-export function byRunningOrder<T extends { readonly id: string; readonly position: number; readonly startsAt?: Date | null }>(
-  entries: readonly T[]
-): T[] {
+export function byRunningOrder<
+  T extends { readonly id: string; readonly position: number; readonly startsAt?: Date | null }
+>(entries: readonly T[]): T[] {
   return [...entries].sort(
-    (a, b) => a.position - b.position || (a.startsAt?.getTime() ?? 0) - (b.startsAt?.getTime() ?? 0) || a.id.localeCompare(b.id)
+    (a, b) =>
+      a.position - b.position || (a.startsAt?.getTime() ?? 0) - (b.startsAt?.getTime() ?? 0) || a.id.localeCompare(b.id)
   );
 }
 

@@ -33,7 +33,14 @@ describe('a session as an organiser enters it', () => {
 
   it('needs a title in the edition language, a known day, stage and channels, and an end after the start', () => {
     const result = resolveSession(
-      input({ title: { en: 'Only English' }, dayId: 'day-9', stageId: 'nowhere', channelIds: ['ch-x'], startTime: '17:00', endTime: '16:00' }),
+      input({
+        title: { en: 'Only English' },
+        dayId: 'day-9',
+        stageId: 'nowhere',
+        channelIds: ['ch-x'],
+        startTime: '17:00',
+        endTime: '16:00'
+      }),
       edition
     );
     expect(result.ok).toBe(false);

@@ -14,8 +14,17 @@ const wallTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'not a time of da
 /** Texts keyed by locale; blank strings are dropped, lengths bounded. */
 export function localizedTextSchema(maxLength: number) {
   return z
-    .record(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/), z.string().max(maxLength, `longer than ${maxLength} characters`))
-    .transform((value): LocalizedText => Object.fromEntries(Object.entries(value).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v !== '')));
+    .record(
+      z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/),
+      z.string().max(maxLength, `longer than ${maxLength} characters`)
+    )
+    .transform((value): LocalizedText =>
+      Object.fromEntries(
+        Object.entries(value)
+          .map(([k, v]) => [k, v.trim()])
+          .filter(([, v]) => v !== '')
+      )
+    );
 }
 
 export const sessionInputSchema = z.object({
@@ -64,11 +73,14 @@ export function resolveSession(
   edition: EditionFacts
 ): { ok: true; values: SessionValues } | { ok: false; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
-  if (!input.title[edition.defaultLocale]) problems.push({ field: `title.${edition.defaultLocale}`, code: 'session.title_required' });
+  if (!input.title[edition.defaultLocale])
+    problems.push({ field: `title.${edition.defaultLocale}`, code: 'session.title_required' });
   const day = edition.days.find((d) => d.id === input.dayId);
   if (!day) problems.push({ field: 'dayId', code: 'session.unknown_day' });
-  if (input.stageId !== null && !edition.stageIds.includes(input.stageId)) problems.push({ field: 'stageId', code: 'session.unknown_stage' });
-  if (input.channelIds.some((id) => !edition.channelIds.includes(id))) problems.push({ field: 'channelIds', code: 'session.unknown_channel' });
+  if (input.stageId !== null && !edition.stageIds.includes(input.stageId))
+    problems.push({ field: 'stageId', code: 'session.unknown_stage' });
+  if (input.channelIds.some((id) => !edition.channelIds.includes(id)))
+    problems.push({ field: 'channelIds', code: 'session.unknown_channel' });
   if (input.endTime <= input.startTime) problems.push({ field: 'endTime', code: 'session.ends_before_start' });
   if (problems.length > 0 || !day) return { ok: false, problems };
   return {

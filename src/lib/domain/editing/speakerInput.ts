@@ -10,7 +10,14 @@ import { speakerPresences, type SpeakerPresence } from '../programme.js';
 import { localizedTextSchema, recordId, type FieldProblem } from './sessionInput.js';
 
 /** Longest texts and lists a speaker takes; the console's form fields name the same numbers. */
-export const speakerLimits = { name: 200, jobTitle: 200, organisation: 300, bio: 4000, languages: 20, languageTag: 35 } as const;
+export const speakerLimits = {
+  name: 200,
+  jobTitle: 200,
+  organisation: 300,
+  bio: 4000,
+  languages: 20,
+  languageTag: 35
+} as const;
 
 export const speakerInputSchema = z.object({
   name: localizedTextSchema(speakerLimits.name),
@@ -67,8 +74,10 @@ export function resolveSpeaker(
   facts: SpeakerFacts
 ): { ok: true; values: SpeakerValues } | { ok: false; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
-  if (!input.name[facts.defaultLocale]) problems.push({ field: `name.${facts.defaultLocale}`, code: 'speaker.name_required' });
-  if (input.cityId !== null && !facts.cityIds.includes(input.cityId)) problems.push({ field: 'cityId', code: 'speaker.unknown_city' });
+  if (!input.name[facts.defaultLocale])
+    problems.push({ field: `name.${facts.defaultLocale}`, code: 'speaker.name_required' });
+  if (input.cityId !== null && !facts.cityIds.includes(input.cityId))
+    problems.push({ field: 'cityId', code: 'speaker.unknown_city' });
   const languages = input.languages.map(canonicalLanguageTag);
   if (languages.some((tag) => tag === null)) problems.push({ field: 'languages', code: 'speaker.invalid_language' });
   if (problems.length > 0) return { ok: false, problems };

@@ -8,7 +8,16 @@
 import type { LocalizedText } from '../localizedText.js';
 import type { Programme } from '../programme.js';
 
-export const translatedRecordTypes = ['edition', 'day', 'session', 'programme_item', 'speaker', 'city', 'channel', 'stage'] as const;
+export const translatedRecordTypes = [
+  'edition',
+  'day',
+  'session',
+  'programme_item',
+  'speaker',
+  'city',
+  'channel',
+  'stage'
+] as const;
 export type TranslatedRecordType = (typeof translatedRecordTypes)[number];
 
 export interface FieldGap {
@@ -40,7 +49,13 @@ export function translationGaps(programme: Programme): TranslationGap[] {
   const { edition } = programme;
   const locales = edition.locales;
   const gaps: TranslationGap[] = [];
-  const add = (recordType: TranslatedRecordType, recordId: string, name: LocalizedText, fields: Record<string, LocalizedText>, sessionId?: string) => {
+  const add = (
+    recordType: TranslatedRecordType,
+    recordId: string,
+    name: LocalizedText,
+    fields: Record<string, LocalizedText>,
+    sessionId?: string
+  ) => {
     const found = gapsOf(fields, locales);
     if (found.length > 0) gaps.push({ recordType, recordId, name, fields: found, ...(sessionId ? { sessionId } : {}) });
   };
@@ -48,22 +63,38 @@ export function translationGaps(programme: Programme): TranslationGap[] {
   for (const day of [...programme.days].sort((a, b) => a.date.localeCompare(b.date) || a.position - b.position)) {
     add('day', day.id, day.title, { title: day.title });
   }
-  const sessions = [...programme.sessions].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.position - b.position);
+  const sessions = [...programme.sessions].sort(
+    (a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.position - b.position
+  );
   for (const session of sessions) {
     add('session', session.id, session.title, { title: session.title, summary: session.summary });
     const items = programme.items.filter((i) => i.sessionId === session.id).sort((a, b) => a.position - b.position);
-    for (const item of items) add('programme_item', item.id, item.title, { title: item.title, summary: item.summary }, session.id);
+    for (const item of items)
+      add('programme_item', item.id, item.title, { title: item.title, summary: item.summary }, session.id);
   }
   for (const speaker of programme.speakers) {
-    add('speaker', speaker.id, speaker.name, { name: speaker.name, jobTitle: speaker.jobTitle, organisation: speaker.organisation, bio: speaker.bio });
+    add('speaker', speaker.id, speaker.name, {
+      name: speaker.name,
+      jobTitle: speaker.jobTitle,
+      organisation: speaker.organisation,
+      bio: speaker.bio
+    });
   }
-  for (const city of [...programme.cities].sort((a, b) => a.position - b.position)) add('city', city.id, city.name, { name: city.name, summary: city.summary });
-  for (const channel of [...programme.channels].sort((a, b) => a.position - b.position)) add('channel', channel.id, channel.name, { name: channel.name });
+  for (const city of [...programme.cities].sort((a, b) => a.position - b.position))
+    add('city', city.id, city.name, { name: city.name, summary: city.summary });
+  for (const channel of [...programme.channels].sort((a, b) => a.position - b.position))
+    add('channel', channel.id, channel.name, { name: channel.name });
   for (const stage of programme.stages) add('stage', stage.id, stage.name, { name: stage.name });
   return gaps;
 }
 
 /** How many fields miss each locale, for a summary line per language. */
-export function gapCounts(gaps: readonly TranslationGap[], locales: readonly string[]): { readonly locale: string; readonly fields: number }[] {
-  return locales.map((locale) => ({ locale, fields: gaps.flatMap((g) => g.fields).filter((f) => f.missing.includes(locale)).length }));
+export function gapCounts(
+  gaps: readonly TranslationGap[],
+  locales: readonly string[]
+): { readonly locale: string; readonly fields: number }[] {
+  return locales.map((locale) => ({
+    locale,
+    fields: gaps.flatMap((g) => g.fields).filter((f) => f.missing.includes(locale)).length
+  }));
 }

@@ -16,11 +16,7 @@ export type JsonLd = { readonly [key: string]: JsonLdValue };
 export type JsonLdValue = string | number | boolean | null | JsonLd | readonly JsonLdValue[];
 
 /** The schema.org Event of a published session, or null when there is no such session. */
-export function sessionJsonLd(
-  programme: Programme,
-  sessionId: string,
-  options: ExportOptions
-): JsonLd | null {
+export function sessionJsonLd(programme: Programme, sessionId: string, options: ExportOptions): JsonLd | null {
   const published = findPublishedSession(programme, sessionId, options);
   if (!published) return null;
   const { edition, organisation } = programme;
@@ -46,18 +42,16 @@ export function sessionJsonLd(
     location: { '@type': 'VirtualLocation', url: published.url },
     inLanguage: published.lang,
     organizer,
-    performer: published.speakers.map(
-      (speaker): JsonLd => ({
-        '@type': 'Person',
-        name: text(speaker.name),
-        ...optional('jobTitle', text(speaker.jobTitle)),
-        ...(text(speaker.organisation)
-          ? { affiliation: { '@type': 'Organization', name: text(speaker.organisation) } }
-          : {}),
-        // Uploaded photos are stored as paths on this site; schema.org wants an absolute address.
-        ...optional('image', speaker.photoUrl ? new URL(speaker.photoUrl, options.baseUrl).href : '')
-      })
-    ),
+    performer: published.speakers.map((speaker): JsonLd => ({
+      '@type': 'Person',
+      name: text(speaker.name),
+      ...optional('jobTitle', text(speaker.jobTitle)),
+      ...(text(speaker.organisation)
+        ? { affiliation: { '@type': 'Organization', name: text(speaker.organisation) } }
+        : {}),
+      // Uploaded photos are stored as paths on this site; schema.org wants an absolute address.
+      ...optional('image', speaker.photoUrl ? new URL(speaker.photoUrl, options.baseUrl).href : '')
+    })),
     superEvent: {
       '@type': 'Event',
       '@id': forumUrl,

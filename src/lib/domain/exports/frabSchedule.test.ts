@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildProgramme,
-  buildSession,
-  buildStage,
-  emptyProgramme
-} from '../testing/programmeFactory.js';
+import { buildProgramme, buildSession, buildStage, emptyProgramme } from '../testing/programmeFactory.js';
 import { programmeToFrabJson, type FrabEvent, type FrabSchedule } from './frabSchedule.js';
 import { frabSchemaErrors } from '../testing/frabSchemaValidator.js';
 
@@ -102,9 +97,7 @@ describe('programmeToFrabJson', () => {
       ['Maria Lopez', 'Maria Lopez'],
       ['Aino Virtanen', 'Aino Virtanen']
     ]);
-    expect(conversation?.persons[1]?.biography).toBe(
-      'Runs participatory budgeting programmes in Los Angeles.'
-    );
+    expect(conversation?.persons[1]?.biography).toBe('Runs participatory budgeting programmes in Los Angeles.');
     expect(conversation?.description).toBe(
       'Participatory budgeting in Seoul — Kim Seo-yeon\n' +
         'Lessons from Los Angeles — Maria Lopez\n' +
@@ -117,10 +110,7 @@ describe('programmeToFrabJson', () => {
     const programme = buildProgramme();
     const grown = {
       ...programme,
-      sessions: [
-        buildSession({ id: 'aaa-first', title: { en: 'A new first session' } }),
-        ...programme.sessions
-      ]
+      sessions: [buildSession({ id: 'aaa-first', title: { en: 'A new first session' } }), ...programme.sessions]
     };
     const after = eventsOf(programmeToFrabJson(grown, options));
     for (const event of before) {
@@ -153,10 +143,7 @@ describe('programmeToFrabJson', () => {
     const twins = {
       ...programme,
       stages: [buildStage({ id: 'a', name: { en: 'Hall' } }), buildStage({ id: 'b', name: { en: 'Hall' } })],
-      sessions: [
-        buildSession({ id: 'one', stageId: 'a' }),
-        buildSession({ id: 'two', stageId: 'b', position: 2 })
-      ]
+      sessions: [buildSession({ id: 'one', stageId: 'a' }), buildSession({ id: 'two', stageId: 'b', position: 2 })]
     };
     const { conference } = programmeToFrabJson(twins, options).schedule;
     expect(conference.rooms.map((r) => r.name)).toEqual(['Hall', 'Hall (2)']);

@@ -56,9 +56,7 @@ describe('programmeToFrabXml', () => {
     expect(xml.day.map((d) => [d['@index'], d['@date'], d['@start'], d['@end']])).toEqual(
       json.conference.days.map((d) => [String(d.index), d.date, d.day_start, d.day_end])
     );
-    expect((xml.day[0]?.room as XmlNode[]).map((r) => r['@name'])).toEqual(
-      json.conference.rooms.map((r) => r.name)
-    );
+    expect((xml.day[0]?.room as XmlNode[]).map((r) => r['@name'])).toEqual(json.conference.rooms.map((r) => r.name));
 
     const jsonEvents = json.conference.days.flatMap((day) => Object.values(day.rooms).flat());
     const xmlEvents = eventsOf(xml);

@@ -33,19 +33,17 @@ export function programmeToFrabXml(programme: Programme, options: ExportOptions)
           leaf('time_zone_name', conference.time_zone_name)
         ]
       },
-      ...conference.days.map(
-        (day): XmlElement => ({
-          name: 'day',
-          attributes: { index: day.index, date: day.date, start: day.day_start, end: day.day_end },
-          // The room list, not the object's key order, which JavaScript
-          // reorders for names that look like numbers.
-          children: conference.rooms.map((room) => ({
-            name: 'room',
-            attributes: { name: room.name },
-            children: (day.rooms[room.name] ?? []).map(eventElement)
-          }))
-        })
-      )
+      ...conference.days.map((day): XmlElement => ({
+        name: 'day',
+        attributes: { index: day.index, date: day.date, start: day.day_start, end: day.day_end },
+        // The room list, not the object's key order, which JavaScript
+        // reorders for names that look like numbers.
+        children: conference.rooms.map((room) => ({
+          name: 'room',
+          attributes: { name: room.name },
+          children: (day.rooms[room.name] ?? []).map(eventElement)
+        }))
+      }))
     ]
   };
   return `<?xml version="1.0" encoding="UTF-8"?>\n${serialise(root, '')}\n`;
@@ -71,10 +69,7 @@ function eventElement(event: FrabEvent): XmlElement {
       leaf('description', event.description),
       {
         name: 'recording',
-        children: [
-          leaf('license', event.recording_license),
-          leaf('optout', String(event.do_not_record))
-        ]
+        children: [leaf('license', event.recording_license), leaf('optout', String(event.do_not_record))]
       },
       {
         name: 'persons',

@@ -1,12 +1,6 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import {
-  buildItem,
-  buildProgramme,
-  buildSession,
-  buildSpeaker,
-  emptyProgramme
-} from '../testing/programmeFactory.js';
+import { buildItem, buildProgramme, buildSession, buildSpeaker, emptyProgramme } from '../testing/programmeFactory.js';
 import type { Programme } from '../programme.js';
 import { programmeToIcs, sessionToIcs } from './ics.js';
 
@@ -88,7 +82,8 @@ describe('programmeToIcs', () => {
   });
 
   it('folds long Korean lines at 75 octets without splitting a character', () => {
-    const title = '서울과 헬싱키와 로스앤젤레스를 잇는 아주 긴 제목의 세션입니다, 접근성; 돌봄 그리고 참여에 대하여'.repeat(2);
+    const title =
+      '서울과 헬싱키와 로스앤젤레스를 잇는 아주 긴 제목의 세션입니다, 접근성; 돌봄 그리고 참여에 대하여'.repeat(2);
     const ics = programmeToIcs(withSession({ title: { ko: title } }), { ...options, locale: 'ko' });
 
     const bytes = Buffer.from(ics, 'utf8');

@@ -34,11 +34,7 @@ export function sessionUid(programme: Programme, sessionId: string): string {
   return `session-${sessionId}@${programme.edition.slug}.madang`;
 }
 
-function calendar(
-  programme: Programme,
-  sessions: readonly PublishedSession[],
-  options: ExportOptions
-): string {
+function calendar(programme: Programme, sessions: readonly PublishedSession[], options: ExportOptions): string {
   const text = localText(programme, options);
   const stamp = utcDateTime(options.now ?? new Date());
   const lines = [
@@ -62,10 +58,7 @@ function eventLines(
 ): string[] {
   const { session } = published;
   const text = localText(programme, options);
-  const description = [
-    published.summary,
-    published.speakers.map((speaker) => speakerLine(speaker, text)).join('\n')
-  ]
+  const description = [published.summary, published.speakers.map((speaker) => speakerLine(speaker, text)).join('\n')]
     .filter((part) => part !== '')
     .join('\n\n');
   return [

@@ -4,15 +4,7 @@
  * channels. Only published sessions leave the forum through an export.
  */
 import { pickText, textIn, type LocalizedText } from '../localizedText.js';
-import type {
-  Channel,
-  Edition,
-  Programme,
-  ProgrammeItem,
-  Session,
-  Speaker,
-  Stage
-} from '../programme.js';
+import type { Channel, Edition, Programme, ProgrammeItem, Session, Speaker, Stage } from '../programme.js';
 
 export interface ExportOptions {
   /** Absolute site origin, e.g. `https://forum.example` (a trailing `/` is ignored). */
@@ -55,10 +47,7 @@ export function publishedSessions(programme: Programme, options: ExportOptions):
   return programme.sessions
     .filter((session) => session.state === 'published')
     .sort(
-      (a, b) =>
-        a.startsAt.getTime() - b.startsAt.getTime() ||
-        a.position - b.position ||
-        compareStrings(a.id, b.id)
+      (a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.position - b.position || compareStrings(a.id, b.id)
     )
     .map((session) => resolve(programme, session, options));
 }
@@ -81,9 +70,7 @@ export function speakerLine(speaker: Speaker, text: (value: LocalizedText) => st
 
 function resolve(programme: Programme, session: Session, options: ExportOptions): PublishedSession {
   const text = localText(programme, options);
-  const items = programme.items
-    .filter((item) => item.sessionId === session.id)
-    .sort((a, b) => a.position - b.position);
+  const items = programme.items.filter((item) => item.sessionId === session.id).sort((a, b) => a.position - b.position);
   const speakersById = new Map(programme.speakers.map((speaker) => [speaker.id, speaker]));
   const speakerIds = [...new Set(items.flatMap((item) => item.speakerIds))];
   return {
@@ -91,8 +78,7 @@ function resolve(programme: Programme, session: Session, options: ExportOptions)
     title: text(session.title),
     summary: text(session.summary),
     lang:
-      pickText(session.title, options.locale, programme.edition.defaultLocale)?.lang ??
-      programme.edition.defaultLocale,
+      pickText(session.title, options.locale, programme.edition.defaultLocale)?.lang ?? programme.edition.defaultLocale,
     url: sessionUrl(options.baseUrl, programme.edition, session.id),
     stage: programme.stages.find((stage) => stage.id === session.stageId) ?? null,
     speakers: speakerIds.flatMap((id) => speakersById.get(id) ?? []),

@@ -34,7 +34,7 @@ export function stableIntegerIds(keys: readonly string[]): Map<string, number> {
   const ids = new Map<string, number>();
   const taken = new Set<number>();
   for (const key of [...new Set(keys)].sort()) {
-    let id = (Number.parseInt(toHex(sha1(key).slice(0, 4)), 16) & 0x7fffffff) || 1;
+    let id = Number.parseInt(toHex(sha1(key).slice(0, 4)), 16) & 0x7fffffff || 1;
     while (taken.has(id)) id = id >= 0x7fffffff ? 1 : id + 1;
     taken.add(id);
     ids.set(key, id);

@@ -16,7 +16,10 @@ describe('the import form fields', () => {
   it.each([['Seoul 2021'], [''], ['-leading'], ['trailing-'], ['console'], ['accessibility'], ['a'.repeat(40)], [42]])(
     'refuses the slug %s',
     (slug) => {
-      expect(readEditionImportInput({ slug, zone: '', defaultLocale: '' })).toEqual({ ok: false, problems: [{ field: 'slug', code: 'import.slug_invalid' }] });
+      expect(readEditionImportInput({ slug, zone: '', defaultLocale: '' })).toEqual({
+        ok: false,
+        problems: [{ field: 'slug', code: 'import.slug_invalid' }]
+      });
     }
   );
 
@@ -28,6 +31,8 @@ describe('the import form fields', () => {
         { field: 'defaultLocale', code: 'import.locale_invalid' }
       ]
     });
-    expect(readEditionImportInput({ slug: 'ok', zone: ['Asia/Seoul'], defaultLocale: {} })).toMatchObject({ ok: false });
+    expect(readEditionImportInput({ slug: 'ok', zone: ['Asia/Seoul'], defaultLocale: {} })).toMatchObject({
+      ok: false
+    });
   });
 });

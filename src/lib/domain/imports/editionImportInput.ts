@@ -21,7 +21,15 @@ export interface EditionImportValues {
  * First path segments the site itself uses: an edition there would hide the
  * page or be hidden by it (`/console`, `/accessibility`, the health checks).
  */
-export const reservedSlugs: readonly string[] = ['console', 'accessibility', 'healthz', 'metrics', 'favicon', 'static', 'api'];
+export const reservedSlugs: readonly string[] = [
+  'console',
+  'accessibility',
+  'healthz',
+  'metrics',
+  'favicon',
+  'static',
+  'api'
+];
 
 /** Slugs become the prefix of every imported id, so they stay short enough for the ids after them. */
 export const maxSlugLength = maxPrefixLength - 1;
@@ -33,7 +41,12 @@ export function readEditionImportInput(raw: {
 }): { ok: true; values: EditionImportValues } | { ok: false; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const slug = typeof raw.slug === 'string' ? raw.slug.trim() : '';
-  if (slug.length > maxSlugLength || !recordIdPattern.test(slug) || slug.endsWith('-') || reservedSlugs.includes(slug)) {
+  if (
+    slug.length > maxSlugLength ||
+    !recordIdPattern.test(slug) ||
+    slug.endsWith('-') ||
+    reservedSlugs.includes(slug)
+  ) {
     problems.push({ field: 'slug', code: 'import.slug_invalid' });
   }
   const zone = optionalText(raw.zone);

@@ -52,8 +52,7 @@ export function parseDuration(value: string): number | null {
   return hours * 60 + minutes + Math.floor(seconds / 60);
 }
 
-const dateTimePattern =
-  /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const dateTimePattern = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
 /**
  * The instant of an ISO 8601 date and time. With an offset (`+01:00`, `Z`)

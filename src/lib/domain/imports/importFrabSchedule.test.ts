@@ -75,7 +75,13 @@ describe('importing a plain pretalx schedule', () => {
       ['kiez-2024-eroffnung-die-stadt-fur-alle', 'kiez-2024-day-1', 'kiez-2024-stage-saal-1', 'keynote', 0],
       ['kiez-2024-barrierefreie-verkehrsplanung', 'kiez-2024-day-1', 'kiez-2024-stage-saal-1', 'conference_session', 1],
       ['kiez-2024-mapping-accessible-routes', 'kiez-2024-day-1', 'kiez-2024-stage-werkstatt', 'seminar_part', 2],
-      ['kiez-2024-cities-after-the-clocks-change', 'kiez-2024-day-2', 'kiez-2024-stage-saal-1', 'conference_session', 0],
+      [
+        'kiez-2024-cities-after-the-clocks-change',
+        'kiez-2024-day-2',
+        'kiez-2024-stage-saal-1',
+        'conference_session',
+        0
+      ],
       ['kiez-2024-mittagspause', 'kiez-2024-day-2', 'kiez-2024-stage-saal-1', 'break', 1],
       ['kiez-2024-open-mic', 'kiez-2024-day-2', 'kiez-2024-stage-werkstatt', 'conference_session', 2]
     ]);
@@ -211,7 +217,10 @@ describe('refusing bad input: a clear error and no programme', () => {
 
   it('names the event whose field has the wrong type', () => {
     const errors = refused(
-      importFrabSchedule(broken((f) => ((eventsOf(f)[1] as { title: unknown }).title = ['x'])), target)
+      importFrabSchedule(
+        broken((f) => ((eventsOf(f)[1] as { title: unknown }).title = ['x'])),
+        target
+      )
     );
     expect(errors).toEqual([
       {
@@ -223,12 +232,18 @@ describe('refusing bad input: a clear error and no programme', () => {
   });
 
   it('refuses a start of 25:00', () => {
-    const errors = refused(importFrabSchedule(broken((f) => (eventsOf(f)[1]!.start = '25:00')), target));
+    const errors = refused(
+      importFrabSchedule(
+        broken((f) => (eventsOf(f)[1]!.start = '25:00')),
+        target
+      )
+    );
     expect(errors).toEqual([
       {
         code: 'import.bad_time',
         path: 'schedule.conference.days[0].rooms["Saal 1"][1].start',
-        message: "Event 102 'Barrierefreie Verkehrsplanung' starts at 25:00, which is not a time of day (00:00 to 23:59)."
+        message:
+          "Event 102 'Barrierefreie Verkehrsplanung' starts at 25:00, which is not a time of day (00:00 to 23:59)."
       }
     ]);
   });
@@ -241,9 +256,14 @@ describe('refusing bad input: a clear error and no programme', () => {
 
   it('refuses a zone that is not an IANA zone', () => {
     const errors = refused(
-      importFrabSchedule(broken((f) => (f.schedule.conference.time_zone_name = 'Europe/Atlantis')), target)
+      importFrabSchedule(
+        broken((f) => (f.schedule.conference.time_zone_name = 'Europe/Atlantis')),
+        target
+      )
     );
-    expect(errors.map((e) => [e.code, e.path])).toEqual([['import.unknown_zone', 'schedule.conference.time_zone_name']]);
+    expect(errors.map((e) => [e.code, e.path])).toEqual([
+      ['import.unknown_zone', 'schedule.conference.time_zone_name']
+    ]);
     expect(errors[0]?.message).toContain("'Europe/Atlantis' is not an IANA time zone");
     const noZone = broken((f) => ((f.schedule.conference as { time_zone_name?: string }).time_zone_name = ''));
     expect(codesFor(noZone)).toEqual(['import.unknown_zone']);
@@ -268,7 +288,12 @@ describe('refusing bad input: a clear error and no programme', () => {
   });
 
   it('refuses a negative, zero or malformed duration', () => {
-    const errors = refused(importFrabSchedule(broken((f) => (eventsOf(f)[2]!.duration = '-00:30')), target));
+    const errors = refused(
+      importFrabSchedule(
+        broken((f) => (eventsOf(f)[2]!.duration = '-00:30')),
+        target
+      )
+    );
     expect(errors).toEqual([
       {
         code: 'import.bad_duration',
@@ -282,10 +307,12 @@ describe('refusing bad input: a clear error and no programme', () => {
   });
 
   it('refuses 6,000 events, in one room or spread over days', () => {
-    const many = (count: number) =>
-      Array.from({ length: count }, (_, i) => numberedEvent(10_000 + i));
+    const many = (count: number) => Array.from({ length: count }, (_, i) => numberedEvent(10_000 + i));
     const oneRoom = refused(
-      importFrabSchedule(broken((f) => (f.schedule.conference.days[0]!.rooms['Saal 1'] = many(6_000))), target)
+      importFrabSchedule(
+        broken((f) => (f.schedule.conference.days[0]!.rooms['Saal 1'] = many(6_000))),
+        target
+      )
     );
     expect(oneRoom).toEqual([
       {
@@ -314,7 +341,12 @@ describe('refusing bad input: a clear error and no programme', () => {
   });
 
   it('refuses an event in a room the schedule does not list', () => {
-    const errors = refused(importFrabSchedule(broken((f) => (eventsOf(f)[0]!.room = 'Dachterrasse')), target));
+    const errors = refused(
+      importFrabSchedule(
+        broken((f) => (eventsOf(f)[0]!.room = 'Dachterrasse')),
+        target
+      )
+    );
     expect(errors).toEqual([
       {
         code: 'import.unknown_room',
@@ -349,10 +381,17 @@ describe('refusing bad input: a clear error and no programme', () => {
       "Event 103 'Mapping accessible routes', person 1 ('Priya Natarajan'): biography is"
     );
 
-    const roomName = refused(importFrabSchedule(broken((f) => (f.schedule.conference.days[0]!.rooms[megabyte] = [])), target));
+    const roomName = refused(
+      importFrabSchedule(
+        broken((f) => (f.schedule.conference.days[0]!.rooms[megabyte] = [])),
+        target
+      )
+    );
     expect(roomName.map((e) => e.code)).toEqual(['import.text_too_long']);
     expect(roomName[0]?.path.length).toBeLessThan(200);
-    expect(roomName[0]?.message).toMatch(/^Day 1 \(2024-03-30\), room 'x+…' has a name of 1,048,576 characters; the limit is 1,000\.$/);
+    expect(roomName[0]?.message).toMatch(
+      /^Day 1 \(2024-03-30\), room 'x+…' has a name of 1,048,576 characters; the limit is 1,000\.$/
+    );
   });
 
   it('refuses a file too big, too deep or not JSON before reading it', () => {
@@ -371,7 +410,12 @@ describe('refusing bad input: a clear error and no programme', () => {
 
   it('refuses a person without a name', () => {
     const nameless = { name: ' ', public_name: '', biography: null };
-    const errors = refused(importFrabSchedule(broken((f) => (eventsOf(f)[0]!.persons = [nameless])), target));
+    const errors = refused(
+      importFrabSchedule(
+        broken((f) => (eventsOf(f)[0]!.persons = [nameless])),
+        target
+      )
+    );
     expect(errors.map((e) => e.code)).toEqual(['import.not_frab']);
     expect(errors[0]?.message).toContain('person 1 has no name');
   });

@@ -67,7 +67,10 @@ const targetSchema = z.object({
 const optionsSchema = z.object({
   defaultLocale: z.string().max(35).regex(localeTagPattern, 'must be a language tag such as "en"').optional(),
   zone: z.string().refine(isKnownZone, 'must be an IANA time zone such as Europe/Berlin').optional(),
-  now: z.date().refine((d) => !Number.isNaN(d.getTime()), 'must be a valid date').optional()
+  now: z
+    .date()
+    .refine((d) => !Number.isNaN(d.getTime()), 'must be a valid date')
+    .optional()
 });
 
 /** The target and options as plain values, or `import.bad_target` errors naming the field. */

@@ -18,12 +18,7 @@
 import { z } from 'zod';
 import { sha1, toHex } from '../exports/sha1.js';
 import { isKnownZone } from '../time.js';
-import {
-  channelKinds,
-  sessionKinds,
-  speakerPresences,
-  type Programme
-} from '../programme.js';
+import { channelKinds, sessionKinds, speakerPresences, type Programme } from '../programme.js';
 import { importLimits } from './importLimits.js';
 import { isCalendarDate, parseUtcInstant } from './frabTimes.js';
 import { recordIdPattern } from './recordIds.js';
@@ -40,11 +35,9 @@ const id = z
 const locale = z.string().max(35).regex(localeTagPattern, 'is not a language tag such as "ko" or "en-GB"');
 
 function localized(max: number) {
-  return z
-    .record(locale, z.string().max(max))
-    .refine((text) => Object.keys(text).length <= importLimits.maxLocales, {
-      message: `has more than ${importLimits.maxLocales} translations`
-    });
+  return z.record(locale, z.string().max(max)).refine((text) => Object.keys(text).length <= importLimits.maxLocales, {
+    message: `has more than ${importLimits.maxLocales} translations`
+  });
 }
 const shortText = localized(importLimits.maxShortText);
 const longText = localized(importLimits.maxLongText);
@@ -59,10 +52,13 @@ const instant = z.string().refine((value) => parseUtcInstant(value) !== null, {
   message: 'is not a UTC date and time like 2020-09-22T07:00:00.000Z',
   params: { code: 'import.bad_time' }
 });
-const zone = z.string().max(64).refine(isKnownZone, {
-  message: 'is not an IANA time zone such as Asia/Seoul',
-  params: { code: 'import.unknown_zone' }
-});
+const zone = z
+  .string()
+  .max(64)
+  .refine(isKnownZone, {
+    message: 'is not an IANA time zone such as Asia/Seoul',
+    params: { code: 'import.unknown_zone' }
+  });
 const httpUrl = z.string().max(2_000).refine(isHttpUrl, 'is not an http or https address');
 /** Uploaded photos are served from the forum itself, so a root-relative path is fine too. */
 const photoUrl = z
@@ -143,7 +139,10 @@ export const madangExtensionSchema = z.object({
       z.object({
         id,
         name: shortText,
-        country: z.string().regex(/^[A-Z]{2}$/, 'is not a two-letter country code such as KR').nullable(),
+        country: z
+          .string()
+          .regex(/^[A-Z]{2}$/, 'is not a two-letter country code such as KR')
+          .nullable(),
         zone: zone.nullable(),
         summary: longText,
         position,

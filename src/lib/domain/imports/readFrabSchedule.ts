@@ -332,7 +332,10 @@ function editionDates(input: FrabInput, errors: ImportError[]): { startsOn: stri
     }
     return date;
   };
-  const dayDates = conference.days.map((d) => d.date).filter(isCalendarDate).sort();
+  const dayDates = conference.days
+    .map((d) => d.date)
+    .filter(isCalendarDate)
+    .sort();
   const candidatesStart = [read('start'), dayDates[0]].filter((d): d is string => !!d).sort();
   const candidatesEnd = [read('end'), dayDates[dayDates.length - 1]].filter((d): d is string => !!d).sort();
   const startsOn = candidatesStart[0];

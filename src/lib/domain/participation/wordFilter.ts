@@ -57,7 +57,8 @@ export function normaliseFilterWord(word: string): string {
 }
 
 function isLetterOrNumberAt(text: string, index: number, side: 'before' | 'after'): boolean {
-  const point = side === 'before' ? lastCodePoint(text.slice(0, index)) : String.fromCodePoint(text.codePointAt(index) ?? 32);
+  const point =
+    side === 'before' ? lastCodePoint(text.slice(0, index)) : String.fromCodePoint(text.codePointAt(index) ?? 32);
   return point !== '' && letterOrNumber.test(point);
 }
 

@@ -3,14 +3,25 @@ import { channelName, maxChannelNameLength, parseChannel, startingSequence } fro
 
 describe('channel names', () => {
   it('reads a session channel and an edition channel', () => {
-    expect(parseChannel('session:opening-keynote')).toEqual({ kind: 'session', id: 'opening-keynote', name: 'session:opening-keynote' });
+    expect(parseChannel('session:opening-keynote')).toEqual({
+      kind: 'session',
+      id: 'opening-keynote',
+      name: 'session:opening-keynote'
+    });
     expect(parseChannel('edition:seoul-2020')?.kind).toBe('edition');
   });
 
-  it.each(['', 'session:', 'stage:main', 'session:Upper', 'session:-dash', 'session:a b', 'session:x:y', `session:${'a'.repeat(64)}`, 'edition:seoul\n'])(
-    'refuses %j',
-    (name) => expect(parseChannel(name)).toBeNull()
-  );
+  it.each([
+    '',
+    'session:',
+    'stage:main',
+    'session:Upper',
+    'session:-dash',
+    'session:a b',
+    'session:x:y',
+    `session:${'a'.repeat(64)}`,
+    'edition:seoul\n'
+  ])('refuses %j', (name) => expect(parseChannel(name)).toBeNull());
 
   it('builds names and refuses ids that are not ids', () => {
     expect(channelName('session', 'abc')).toBe('session:abc');

@@ -4,7 +4,12 @@ import { ChannelHistory } from './channelHistory.js';
 const entry = (seq: number, at = 1_000) => ({ seq, at });
 const seqs = (entries: { seq: number }[] | null) => entries?.map((e) => e.seq) ?? null;
 
-function historyOf(from: number, to: number, maxEntries = 100, maxAgeMs = 60_000): ChannelHistory<{ seq: number; at: number }> {
+function historyOf(
+  from: number,
+  to: number,
+  maxEntries = 100,
+  maxAgeMs = 60_000
+): ChannelHistory<{ seq: number; at: number }> {
   const history = new ChannelHistory<{ seq: number; at: number }>({ maxEntries, maxAgeMs });
   for (let seq = from; seq <= to; seq += 1) history.append(entry(seq, seq));
   return history;

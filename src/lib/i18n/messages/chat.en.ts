@@ -19,7 +19,14 @@ export const chatEn = {
 
   reactions: {
     heading: 'React',
-    names: { clap: 'Applause', heart: 'Love', laugh: 'Laughter', wow: 'Surprise', thumbsUp: 'Thumbs up', pray: 'Thanks' },
+    names: {
+      clap: 'Applause',
+      heart: 'Love',
+      laugh: 'Laughter',
+      wow: 'Surprise',
+      thumbsUp: 'Thumbs up',
+      pray: 'Thanks'
+    },
     thanks: 'Thanks for your reaction!'
   },
 
@@ -35,17 +42,22 @@ export const chatEn = {
     'chat.message_not_found': 'That message is not in this session.',
     'chat.participant_not_found': 'That participant is not muted on this edition.',
     'chat.word_filter_invalid': 'The word list could not be read. Please try again.',
-    'chat.word_filter_conflict': 'Someone else saved the word list since you opened it. Their list is shown below; make your changes again.',
+    'chat.word_filter_conflict':
+      'Someone else saved the word list since you opened it. Their list is shown below; make your changes again.',
     'chat.word_filter_version': 'This form was out of date. Please open the page again.'
   },
-  slowModeWait: (seconds: number) => (seconds === 1 ? 'Slow mode: you can send again in 1 second.' : `Slow mode: you can send again in ${seconds} seconds.`),
+  slowModeWait: (seconds: number) =>
+    seconds === 1
+      ? 'Slow mode: you can send again in 1 second.'
+      : `Slow mode: you can send again in ${seconds} seconds.`,
   wordTooLong: (line: number) => `Line ${line} is longer than 60 characters.`,
   tooManyWords: (count: number) => `The list has ${count} entries; it can have at most 500.`,
 
   console: {
     moderationLink: 'Chat moderation',
     title: (session: string) => `Chat moderation: ${session}`,
-    intro: 'Messages in this session’s chat, newest at the bottom. Deleting a message removes it for everyone; muting its author refuses their new messages in every session of this edition.',
+    intro:
+      'Messages in this session’s chat, newest at the bottom. Deleting a message removes it for everyone; muting its author refuses their new messages in every session of this edition.',
     publicPage: 'Session page',
     wordFilterLink: 'Word filter of this edition',
     messagesHeading: 'Messages',
@@ -69,7 +81,8 @@ export const chatEn = {
     unmute: 'Unmute',
     anonymous: 'no messages',
     slowModeHeading: 'Slow mode',
-    slowModeState: (seconds: number) => (seconds === 0 ? 'Slow mode is off.' : `Slow mode is on: one message every ${seconds} seconds per participant.`),
+    slowModeState: (seconds: number) =>
+      seconds === 0 ? 'Slow mode is off.' : `Slow mode is on: one message every ${seconds} seconds per participant.`,
     slowModeLabel: 'Seconds between messages per participant',
     slowModeHint: '0 turns slow mode off; at most 3600.',
     slowModeSave: 'Set slow mode',

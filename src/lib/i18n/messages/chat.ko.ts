@@ -37,7 +37,8 @@ export const chatKo: ChatMessages = {
     'chat.message_not_found': '이 세션에 그 메시지가 없습니다.',
     'chat.participant_not_found': '그 참가자는 이 행사에서 채팅 제한 중이 아닙니다.',
     'chat.word_filter_invalid': '단어 목록을 읽을 수 없습니다. 다시 시도해 주세요.',
-    'chat.word_filter_conflict': '페이지를 연 뒤 다른 사람이 단어 목록을 저장했습니다. 아래에 그 목록이 있으니 변경 내용을 다시 적용하세요.',
+    'chat.word_filter_conflict':
+      '페이지를 연 뒤 다른 사람이 단어 목록을 저장했습니다. 아래에 그 목록이 있으니 변경 내용을 다시 적용하세요.',
     'chat.word_filter_version': '양식이 오래되었습니다. 페이지를 다시 여세요.'
   },
   slowModeWait: (seconds) => `슬로 모드: ${seconds}초 뒤에 다시 보낼 수 있습니다.`,
@@ -47,7 +48,8 @@ export const chatKo: ChatMessages = {
   console: {
     moderationLink: '채팅 관리',
     title: (session) => `채팅 관리: ${session}`,
-    intro: '이 세션 채팅의 메시지입니다. 최신 메시지가 맨 아래에 있습니다. 메시지를 삭제하면 모두에게서 사라지고, 작성자의 채팅을 제한하면 이 행사의 모든 세션에서 새 메시지를 보낼 수 없습니다.',
+    intro:
+      '이 세션 채팅의 메시지입니다. 최신 메시지가 맨 아래에 있습니다. 메시지를 삭제하면 모두에게서 사라지고, 작성자의 채팅을 제한하면 이 행사의 모든 세션에서 새 메시지를 보낼 수 없습니다.',
     publicPage: '세션 페이지',
     wordFilterLink: '이 행사의 금칙어',
     messagesHeading: '메시지',
@@ -71,7 +73,10 @@ export const chatKo: ChatMessages = {
     unmute: '제한 해제',
     anonymous: '메시지 없음',
     slowModeHeading: '슬로 모드',
-    slowModeState: (seconds) => (seconds === 0 ? '슬로 모드가 꺼져 있습니다.' : `슬로 모드가 켜져 있습니다: 참가자마다 ${seconds}초에 메시지 하나.`),
+    slowModeState: (seconds) =>
+      seconds === 0
+        ? '슬로 모드가 꺼져 있습니다.'
+        : `슬로 모드가 켜져 있습니다: 참가자마다 ${seconds}초에 메시지 하나.`,
     slowModeLabel: '참가자별 메시지 간격(초)',
     slowModeHint: '0이면 슬로 모드를 끕니다. 최대 3600.',
     slowModeSave: '슬로 모드 설정',

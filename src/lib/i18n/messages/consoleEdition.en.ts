@@ -33,21 +33,26 @@ export const consoleEditionEn = {
 
   form: {
     newTitle: 'New edition',
-    newIntro: 'A new edition starts as a draft: nobody outside the console sees it until it is published. You can add its days once it exists.',
+    newIntro:
+      'A new edition starts as a draft: nobody outside the console sees it until it is published. You can add its days once it exists.',
     settingsTitle: (title: string) => `Settings: ${title}`,
     identity: 'Address and dates',
     slugHint: 'Lowercase letters, digits and dashes, e.g. seoul-2021. The public pages live at /slug.',
-    slugLockedHint: 'The edition is published, so its address stays as it is: links to it are out in the world. Unpublish it to change the address.',
+    slugLockedHint:
+      'The edition is published, so its address stays as it is: links to it are out in the world. Unpublish it to change the address.',
     slugDraftHint: 'While the edition is a draft its address can change. Once published, it stays fixed.',
     zoneHint: 'An IANA time zone, e.g. Asia/Seoul or Europe/Helsinki. The programme is entered in this zone.',
     dateHint: 'As YYYY-MM-DD, e.g. 2021-09-01.',
     languages: 'Languages',
-    localesHint: 'The languages the edition’s texts are written in. A language can only be removed once no text is written in it.',
+    localesHint:
+      'The languages the edition’s texts are written in. A language can only be removed once no text is written in it.',
     extraLocalesHint: 'More languages as BCP 47 tags separated by spaces, e.g. ja zh-Hant. Optional.',
-    defaultLocaleHint: 'Texts fall back to this language when a reader’s is missing. It must be one of the languages offered.',
+    defaultLocaleHint:
+      'Texts fall back to this language when a reader’s is missing. It must be one of the languages offered.',
     texts: 'Texts in each language',
     textsHint: 'The title is required in the main language.',
-    textsNewHint: 'Fields for the languages Madang’s interface speaks; texts in other languages can be written once the edition exists.',
+    textsNewHint:
+      'Fields for the languages Madang’s interface speaks; texts in other languages can be written once the edition exists.',
     create: 'Create the edition',
     save: 'Save the settings',
     publishHeading: 'Publishing',
@@ -57,7 +62,8 @@ export const consoleEditionEn = {
     unpublish: 'Unpublish the edition',
     publishNotAllowed: 'Your role lets you change the settings but not publish the edition.',
     deleteHeading: 'Delete this edition',
-    deleteHelp: 'The edition disappears from the public site and from the dashboard. An administrator can restore it from the deleted editions on the dashboard.',
+    deleteHelp:
+      'The edition disappears from the public site and from the dashboard. An administrator can restore it from the deleted editions on the dashboard.',
     deleteConfirm: 'Yes, delete this edition',
     delete: 'Delete the edition',
     history: 'Changes to these settings',
@@ -131,21 +137,25 @@ export const consoleEditionEn = {
     'day.has_sessions': 'This day still has sessions.',
     'day.date_has_sessions': 'This day has sessions, so its date cannot change.',
     'day.not_found': 'That day does not exist in this edition, or it has been deleted meanwhile.',
-    'edit.conflict': 'Someone else changed this since you opened it; nothing was changed. The page now shows their version.',
+    'edit.conflict':
+      'Someone else changed this since you opened it; nothing was changed. The page now shows their version.',
     'edit.invalid_version': 'The form is missing its version; reload the page and try again.',
     'edit.invalid_move': 'Choose to move up or down.'
   },
 
   /** Refusals that name what is in the way. */
   detail: {
-    daysOutside: (dates: string) => `Days on ${dates} would fall outside these dates. Move or delete those days first, then change the dates.`,
-    localesWithTexts: (list: string) => `Texts are still written in ${list}. Clear those texts first (nothing is removed silently), or keep the language.`,
+    daysOutside: (dates: string) =>
+      `Days on ${dates} would fall outside these dates. Move or delete those days first, then change the dates.`,
+    localesWithTexts: (list: string) =>
+      `Texts are still written in ${list}. Clear those texts first (nothing is removed silently), or keep the language.`,
     localeCount: (language: string, count: number) => `${language} (${count === 1 ? '1 record' : `${count} records`})`,
     dayHasSessions: (count: number) =>
       `This day still has ${count === 1 ? '1 session' : `${count} sessions`}. Move them to another day or delete them first, then delete the day.`,
     dayDateHasSessions: (count: number) =>
       `This day has ${count === 1 ? '1 session' : `${count} sessions`} whose times lie on its date. Move or delete them first, or add a new day on the other date.`,
-    dayOutsideEdition: 'This day’s date lies outside the edition’s dates now. Widen the edition’s dates first, then restore the day.'
+    dayOutsideEdition:
+      'This day’s date lies outside the edition’s dates now. Widen the edition’s dates first, then restore the day.'
   }
 };
 

@@ -35,11 +35,13 @@ export const consoleEditionKo: ConsoleEditionMessages = {
 
   form: {
     newTitle: '새 회차',
-    newIntro: '새 회차는 초안으로 시작합니다. 공개하기 전까지는 콘솔 밖의 누구도 볼 수 없습니다. 회차를 만든 뒤 날짜를 추가할 수 있습니다.',
+    newIntro:
+      '새 회차는 초안으로 시작합니다. 공개하기 전까지는 콘솔 밖의 누구도 볼 수 없습니다. 회차를 만든 뒤 날짜를 추가할 수 있습니다.',
     settingsTitle: (title) => `설정: ${title}`,
     identity: '주소와 기간',
     slugHint: '영문 소문자, 숫자, 하이픈만 씁니다(예: seoul-2021). 공개 페이지 주소는 /슬러그 입니다.',
-    slugLockedHint: '공개된 회차이므로 주소를 바꿀 수 없습니다. 이미 이 주소로 연결된 링크가 있기 때문입니다. 주소를 바꾸려면 먼저 공개를 취소하세요.',
+    slugLockedHint:
+      '공개된 회차이므로 주소를 바꿀 수 없습니다. 이미 이 주소로 연결된 링크가 있기 때문입니다. 주소를 바꾸려면 먼저 공개를 취소하세요.',
     slugDraftHint: '초안인 동안에는 주소를 바꿀 수 있습니다. 공개한 뒤에는 고정됩니다.',
     zoneHint: 'IANA 시간대를 입력하세요(예: Asia/Seoul, Europe/Helsinki). 프로그램 시각은 이 시간대로 입력합니다.',
     dateHint: 'YYYY-MM-DD 형식으로 입력하세요(예: 2021-09-01).',
@@ -115,7 +117,8 @@ export const consoleEditionKo: ConsoleEditionMessages = {
 
   errors: {
     'edition.invalid_field': '값의 형식이 맞지 않거나 너무 깁니다.',
-    'edition.slug_taken': '다른 회차가 이미 이 주소를 쓰고 있습니다(삭제된 회차일 수도 있습니다). 다른 주소를 고르세요.',
+    'edition.slug_taken':
+      '다른 회차가 이미 이 주소를 쓰고 있습니다(삭제된 회차일 수도 있습니다). 다른 주소를 고르세요.',
     'edition.slug_reserved': 'Madang이 직접 쓰는 주소입니다. 다른 주소를 고르세요.',
     'edition.slug_locked': '공개된 회차이므로 주소를 바꿀 수 없습니다. 먼저 공개를 취소하세요.',
     'edition.unknown_zone': 'Madang이 모르는 시간대입니다. Asia/Seoul 같은 시간대를 입력하세요.',
@@ -133,17 +136,22 @@ export const consoleEditionKo: ConsoleEditionMessages = {
     'day.has_sessions': '이 날에 아직 세션이 있습니다.',
     'day.date_has_sessions': '이 날에 세션이 있어 날짜를 바꿀 수 없습니다.',
     'day.not_found': '이 회차에 그런 날이 없거나, 그 사이에 삭제되었습니다.',
-    'edit.conflict': '페이지를 연 뒤 다른 사람이 바꿨기 때문에 아무것도 바꾸지 않았습니다. 지금 페이지에는 그 사람의 내용이 보입니다.',
+    'edit.conflict':
+      '페이지를 연 뒤 다른 사람이 바꿨기 때문에 아무것도 바꾸지 않았습니다. 지금 페이지에는 그 사람의 내용이 보입니다.',
     'edit.invalid_version': '양식에 버전 정보가 없습니다. 페이지를 새로 고친 뒤 다시 시도하세요.',
     'edit.invalid_move': '위로 또는 아래로 옮기기를 고르세요.'
   },
 
   detail: {
-    daysOutside: (dates) => `${dates}의 날이 이 기간 밖으로 벗어납니다. 먼저 그 날들을 옮기거나 삭제한 뒤 기간을 바꾸세요.`,
-    localesWithTexts: (list) => `${list}(으)로 쓴 글이 아직 있습니다. 먼저 그 글을 지우거나(아무것도 몰래 지우지 않습니다) 그 언어를 그대로 두세요.`,
+    daysOutside: (dates) =>
+      `${dates}의 날이 이 기간 밖으로 벗어납니다. 먼저 그 날들을 옮기거나 삭제한 뒤 기간을 바꾸세요.`,
+    localesWithTexts: (list) =>
+      `${list}(으)로 쓴 글이 아직 있습니다. 먼저 그 글을 지우거나(아무것도 몰래 지우지 않습니다) 그 언어를 그대로 두세요.`,
     localeCount: (language, count) => `${language}(기록 ${count}개)`,
-    dayHasSessions: (count) => `이 날에 아직 세션이 ${count}개 있습니다. 먼저 세션을 다른 날로 옮기거나 삭제한 뒤 날짜를 삭제하세요.`,
-    dayDateHasSessions: (count) => `이 날에 이 날짜로 시각이 정해진 세션이 ${count}개 있습니다. 먼저 세션을 옮기거나 삭제하거나, 다른 날짜로 새 날을 추가하세요.`,
+    dayHasSessions: (count) =>
+      `이 날에 아직 세션이 ${count}개 있습니다. 먼저 세션을 다른 날로 옮기거나 삭제한 뒤 날짜를 삭제하세요.`,
+    dayDateHasSessions: (count) =>
+      `이 날에 이 날짜로 시각이 정해진 세션이 ${count}개 있습니다. 먼저 세션을 옮기거나 삭제하거나, 다른 날짜로 새 날을 추가하세요.`,
     dayOutsideEdition: '이 날의 날짜가 지금 회차 기간 밖에 있습니다. 먼저 회차 기간을 넓힌 뒤 복원하세요.'
   }
 };

@@ -2,7 +2,8 @@
 export const consoleImportEn = {
   dashboardLink: 'Import a programme',
   exportLink: 'Export (frab JSON)',
-  exportHint: 'The whole programme, drafts and every translation included, as frab schedule JSON that Madang imports back unchanged.',
+  exportHint:
+    'The whole programme, drafts and every translation included, as frab schedule JSON that Madang imports back unchanged.',
 
   title: 'Import a programme',
   intro:
@@ -14,19 +15,32 @@ export const consoleImportEn = {
   plainHeading: 'Only for frab or pretalx files',
   plainHelp: 'A Madang export states these itself; leave them empty unless the file lacks them.',
   zone: 'Time zone of the schedule',
-  zoneHint: 'An IANA time zone such as Asia/Seoul, used when the file does not name one. Leave empty to use the file’s.',
+  zoneHint:
+    'An IANA time zone such as Asia/Seoul, used when the file does not name one. Leave empty to use the file’s.',
   defaultLocale: 'Language of the texts',
-  defaultLocaleHint: 'A language tag such as ko or en, used when the events do not say. Leave empty to use the events’ own.',
+  defaultLocaleHint:
+    'A language tag such as ko or en, used when the events do not say. Leave empty to use the events’ own.',
   submit: 'Import',
 
   fileRejected: (count: number) =>
-    count === 1 ? 'The file was not imported: it has 1 problem, listed below.' : `The file was not imported: it has ${count} problems, listed below.`,
+    count === 1
+      ? 'The file was not imported: it has 1 problem, listed below.'
+      : `The file was not imported: it has ${count} problems, listed below.`,
   problemsHeading: 'Problems in the file',
   wholeFile: 'the whole file',
   at: (path: string) => `at ${path}`,
-  tooLarge: (megabytes: number) => `The file is larger than ${megabytes} MB, the most Madang imports at once. Split the programme or remove long texts.`,
+  tooLarge: (megabytes: number) =>
+    `The file is larger than ${megabytes} MB, the most Madang imports at once. Split the programme or remove long texts.`,
 
-  imported: (c: { days: number; stages: number; sessions: number; items: number; speakers: number; cities: number; channels: number }) =>
+  imported: (c: {
+    days: number;
+    stages: number;
+    sessions: number;
+    items: number;
+    speakers: number;
+    cities: number;
+    channels: number;
+  }) =>
     `Programme imported as a draft edition: ${[
       count(c.days, 'day', 'days'),
       count(c.stages, 'stage', 'stages'),
@@ -39,7 +53,8 @@ export const consoleImportEn = {
 
   errors: {
     'import.file_missing': 'Choose a schedule file to import.',
-    'import.slug_invalid': 'Use lower-case letters, digits and dashes (at most 39), not ending in a dash and not a word the site uses itself (such as console).',
+    'import.slug_invalid':
+      'Use lower-case letters, digits and dashes (at most 39), not ending in a dash and not a word the site uses itself (such as console).',
     'import.slug_taken': 'An edition with this address exists already. Choose another.',
     'import.locale_invalid': 'Enter a language tag such as ko or en, or leave it empty.',
     'import.unknown_zone': 'Not a time zone Madang knows: use an IANA name such as Asia/Seoul or Europe/Berlin.',

@@ -4,7 +4,8 @@ import type { ConsoleImportMessages } from './consoleImport.en.js';
 export const consoleImportKo: ConsoleImportMessages = {
   dashboardLink: '프로그램 가져오기',
   exportLink: '내보내기 (frab JSON)',
-  exportHint: '초안과 모든 번역을 포함한 프로그램 전체를 frab 일정 JSON으로 내려받습니다. 마당에 그대로 다시 가져올 수 있습니다.',
+  exportHint:
+    '초안과 모든 번역을 포함한 프로그램 전체를 frab 일정 JSON으로 내려받습니다. 마당에 그대로 다시 가져올 수 있습니다.',
 
   title: '프로그램 가져오기',
   intro:
@@ -25,14 +26,16 @@ export const consoleImportKo: ConsoleImportMessages = {
   problemsHeading: '파일의 문제',
   wholeFile: '파일 전체',
   at: (path) => `위치: ${path}`,
-  tooLarge: (megabytes) => `파일이 한 번에 가져올 수 있는 크기(${megabytes}MB)보다 큽니다. 프로그램을 나누거나 긴 글을 줄여 주세요.`,
+  tooLarge: (megabytes) =>
+    `파일이 한 번에 가져올 수 있는 크기(${megabytes}MB)보다 큽니다. 프로그램을 나누거나 긴 글을 줄여 주세요.`,
 
   imported: (c) =>
     `프로그램을 초안 회차로 가져왔습니다. 날 ${c.days}개, 무대 ${c.stages}개, 세션 ${c.sessions}개, 프로그램 항목 ${c.items}개, 발표자 ${c.speakers}명, 도시 ${c.cities}개, 채널 ${c.channels}개. 확인한 뒤 공개하세요.`,
 
   errors: {
     'import.file_missing': '가져올 일정 파일을 고르세요.',
-    'import.slug_invalid': '영문 소문자, 숫자, 붙임표(-)로 39자 이내로 쓰고, 붙임표로 끝내지 마세요. console처럼 사이트가 쓰는 낱말은 쓸 수 없습니다.',
+    'import.slug_invalid':
+      '영문 소문자, 숫자, 붙임표(-)로 39자 이내로 쓰고, 붙임표로 끝내지 마세요. console처럼 사이트가 쓰는 낱말은 쓸 수 없습니다.',
     'import.slug_taken': '이 주소를 쓰는 회차가 이미 있습니다. 다른 주소를 고르세요.',
     'import.locale_invalid': 'ko나 en 같은 언어 태그를 입력하거나 비워 두세요.',
     'import.unknown_zone': '마당이 모르는 시간대입니다. Asia/Seoul, Europe/Berlin 같은 IANA 이름을 쓰세요.',

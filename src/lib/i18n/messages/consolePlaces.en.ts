@@ -91,14 +91,17 @@ export const consolePlacesEn = {
     'channel.name_required': 'Enter a name in the edition’s main language.',
     'channel.url_required': 'Enter the channel’s address.',
     'channel.url_not_absolute': 'Enter the full address, starting with https:// (not a path or a bare domain).',
-    'channel.url_scheme': 'Only web addresses starting with https:// or http:// are allowed (not javascript:, data: or others).',
-    'channel.url_invalid': 'This is not a web address that works: check for spaces, a missing host, or a name and password in it.',
+    'channel.url_scheme':
+      'Only web addresses starting with https:// or http:// are allowed (not javascript:, data: or others).',
+    'channel.url_invalid':
+      'This is not a web address that works: check for spaces, a missing host, or a name and password in it.',
     'channel.not_found': 'That channel does not exist in this edition, or it has been deleted meanwhile.',
     'edit.conflict': 'Someone else changed this since you opened it; nothing was changed.',
     'edit.delete_unconfirmed': 'Tick the box to confirm the deletion.',
     'edit.invalid_version': 'The form is missing its version; reload the page and try again.',
     'edit.invalid_move': 'Choose to move up or down.',
-    'edit.stale_state': 'Someone changed this after you opened it, so nothing was changed. The page now shows their version; try again if you still want to.'
+    'edit.stale_state':
+      'Someone changed this after you opened it, so nothing was changed. The page now shows their version; try again if you still want to.'
   }
 };
 

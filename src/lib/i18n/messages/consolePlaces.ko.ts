@@ -31,7 +31,8 @@ export const consolePlacesKo: ConsolePlacesMessages = {
     countryHint: 'ISO 3166-1 두 글자 코드입니다. 예: 대한민국은 KR, 핀란드는 FI. 모르면 비워 두세요.',
     zoneHint: 'IANA 시간대입니다. 예: Asia/Seoul, Europe/Helsinki. 모르면 비워 두세요.',
     deleteHeading: '이 도시 삭제',
-    deleteHelp: '도시가 공개 도시 페이지에서 빠집니다. 이 도시의 연사는 그대로 남지만, 삭제한 도시에서 복원할 때까지 도시가 표시되지 않습니다.',
+    deleteHelp:
+      '도시가 공개 도시 페이지에서 빠집니다. 이 도시의 연사는 그대로 남지만, 삭제한 도시에서 복원할 때까지 도시가 표시되지 않습니다.',
     deleteConfirm: '네, 이 도시를 삭제합니다',
     delete: '도시 삭제',
     history: '이 도시의 변경 기록',
@@ -52,7 +53,8 @@ export const consolePlacesKo: ConsolePlacesMessages = {
     save: '채널 저장',
     urlHint: 'https:// 또는 http://로 시작하는 전체 주소입니다.',
     deleteHeading: '이 채널 삭제',
-    deleteHelp: '채널이 모든 세션 페이지와 내보내기에서 사라집니다. 세션과의 연결은 남아 있으므로, 삭제한 채널에서 복원하면 다시 나타납니다.',
+    deleteHelp:
+      '채널이 모든 세션 페이지와 내보내기에서 사라집니다. 세션과의 연결은 남아 있으므로, 삭제한 채널에서 복원하면 다시 나타납니다.',
     deleteConfirm: '네, 이 채널을 삭제합니다',
     delete: '채널 삭제',
     history: '이 채널의 변경 기록'
@@ -91,13 +93,16 @@ export const consolePlacesKo: ConsolePlacesMessages = {
     'channel.name_required': '회차의 기본 언어로 이름을 입력하세요.',
     'channel.url_required': '채널 주소를 입력하세요.',
     'channel.url_not_absolute': 'https://로 시작하는 전체 주소를 입력하세요(경로나 도메인만으로는 안 됩니다).',
-    'channel.url_scheme': 'https:// 또는 http://로 시작하는 웹 주소만 쓸 수 있습니다(javascript:, data: 등은 안 됩니다).',
-    'channel.url_invalid': '쓸 수 있는 웹 주소가 아닙니다. 공백, 빠진 호스트, 주소 안의 아이디와 비밀번호가 없는지 확인하세요.',
+    'channel.url_scheme':
+      'https:// 또는 http://로 시작하는 웹 주소만 쓸 수 있습니다(javascript:, data: 등은 안 됩니다).',
+    'channel.url_invalid':
+      '쓸 수 있는 웹 주소가 아닙니다. 공백, 빠진 호스트, 주소 안의 아이디와 비밀번호가 없는지 확인하세요.',
     'channel.not_found': '이 회차에 그런 채널이 없거나, 그사이에 삭제되었습니다.',
     'edit.conflict': '페이지를 연 뒤에 다른 사람이 이것을 바꾸었습니다. 아무것도 바뀌지 않았습니다.',
     'edit.delete_unconfirmed': '삭제하려면 확인 상자에 표시하세요.',
     'edit.invalid_version': '양식에 버전이 없습니다. 페이지를 새로 고친 뒤 다시 해 보세요.',
     'edit.invalid_move': '위로 또는 아래로 중 하나를 고르세요.',
-    'edit.stale_state': '페이지를 연 뒤에 다른 사람이 이것을 바꾸어 아무것도 바뀌지 않았습니다. 이제 그 사람의 내용이 보입니다. 여전히 원하면 다시 해 보세요.'
+    'edit.stale_state':
+      '페이지를 연 뒤에 다른 사람이 이것을 바꾸어 아무것도 바뀌지 않았습니다. 이제 그 사람의 내용이 보입니다. 여전히 원하면 다시 해 보세요.'
   }
 };

@@ -91,7 +91,8 @@ export const consoleProgrammeEn = {
     newTitle: 'New session',
     editTitle: (title: string) => `Edit session: ${title}`,
     translations: 'Texts in each language',
-    translationsHelp: 'Write each text in every language of the edition. A missing translation falls back to the edition’s main language on the public pages.',
+    translationsHelp:
+      'Write each text in every language of the edition. A missing translation falls back to the edition’s main language on the public pages.',
     missingHeading: 'Missing translations',
     missingItem: (field: string, languages: string) => `${field}: ${languages}`,
     noneMissing: 'Every text is translated.',
@@ -115,7 +116,8 @@ export const consoleProgrammeEn = {
     unpublishHelp: 'Unpublishing takes the session off the public programme; it stays here as a draft.',
     publishNotAllowed: 'Your role lets you edit the programme but not publish it.',
     deleteHeading: 'Delete this session',
-    deleteHelp: 'The session leaves the programme and goes to the deleted sessions of the edition, from where it can be restored.',
+    deleteHelp:
+      'The session leaves the programme and goes to the deleted sessions of the edition, from where it can be restored.',
     deleteConfirm: 'Yes, delete this session',
     delete: 'Delete the session',
     previewLink: 'Preview as the public sees it',
@@ -127,7 +129,8 @@ export const consoleProgrammeEn = {
   conflict: {
     heading: 'Someone else saved first',
     text: 'Someone saved this record after you opened it, so nothing was overwritten. Their values are shown next to yours. Your values are still in the form: check them, then save again to replace theirs.',
-    stateText: 'Someone saved this session after you opened it, so nothing was changed. The page now shows their version; try again if you still want to.',
+    stateText:
+      'Someone saved this session after you opened it, so nothing was changed. The page now shows their version; try again if you still want to.',
     columnField: 'Field',
     columnTheirs: 'Saved by someone else',
     columnYours: 'Yours (not saved)',

@@ -93,7 +93,8 @@ export const consoleProgrammeKo: ConsoleProgrammeMessages = {
     newTitle: '새 세션',
     editTitle: (title) => `세션 편집: ${title}`,
     translations: '언어별 문구',
-    translationsHelp: '회차의 모든 언어로 각 문구를 쓰세요. 번역이 빠지면 공개 화면에서는 회차의 기본 언어로 표시됩니다.',
+    translationsHelp:
+      '회차의 모든 언어로 각 문구를 쓰세요. 번역이 빠지면 공개 화면에서는 회차의 기본 언어로 표시됩니다.',
     missingHeading: '빠진 번역',
     missingItem: (field, languages) => `${field}: ${languages}`,
     noneMissing: '모든 문구가 번역되어 있습니다.',
@@ -129,7 +130,8 @@ export const consoleProgrammeKo: ConsoleProgrammeMessages = {
   conflict: {
     heading: '다른 사람이 먼저 저장했습니다',
     text: '이 화면을 연 뒤에 다른 사람이 저장했기 때문에 아무것도 덮어쓰지 않았습니다. 그 사람의 값을 내 값 옆에 보여 드립니다. 내 값은 양식에 그대로 있으니 확인한 뒤 다시 저장하면 그 사람의 값을 바꿉니다.',
-    stateText: '이 화면을 연 뒤에 다른 사람이 이 세션을 저장했기 때문에 아무것도 바꾸지 않았습니다. 지금 화면은 그 사람의 버전입니다. 원하시면 다시 시도하세요.',
+    stateText:
+      '이 화면을 연 뒤에 다른 사람이 이 세션을 저장했기 때문에 아무것도 바꾸지 않았습니다. 지금 화면은 그 사람의 버전입니다. 원하시면 다시 시도하세요.',
     columnField: '항목',
     columnTheirs: '다른 사람이 저장한 값',
     columnYours: '내 값(저장 안 됨)',
@@ -158,7 +160,8 @@ export const consoleProgrammeKo: ConsoleProgrammeMessages = {
     editTitle: (title) => `프로그램 항목 편집: ${title}`,
     save: '프로그램 항목 저장',
     timesOptional: '항목 자체 시간(선택)',
-    timesOptionalHelp: (zone) => `둘 다 비워 두면 세션 시간을 따릅니다. 입력하려면 둘 다, 세션 시간 안에서 ${zone} 기준으로 적으세요.`,
+    timesOptionalHelp: (zone) =>
+      `둘 다 비워 두면 세션 시간을 따릅니다. 입력하려면 둘 다, 세션 시간 안에서 ${zone} 기준으로 적으세요.`,
     speakersHelp: '이 항목에서 말하는 사람을 모두 고르세요.',
     backToSession: '세션으로 돌아가기',
     history: '이 프로그램 항목의 변경 기록'

@@ -4,7 +4,8 @@ export const consoleSpeakersEn = {
   list: {
     title: (edition: string) => `Speakers: ${edition}`,
     heading: 'Speakers',
-    intro: 'Everyone who speaks at the edition. Speakers appear on the public pages through the programme items they are on.',
+    intro:
+      'Everyone who speaks at the edition. Speakers appear on the public pages through the programme items they are on.',
     newSpeaker: 'New speaker',
     none: 'This edition has no speakers yet.',
     caption: 'Speakers of the edition, by name',
@@ -87,10 +88,12 @@ export const consoleSpeakersEn = {
     'speaker.invalid_language': 'Enter language tags such as ko, en or pt-BR, separated by commas.',
     'speaker.not_found': 'That speaker does not exist in this edition, or has been deleted meanwhile.',
     'speaker.photo_missing': 'Choose a photo file to upload.',
-    'speaker.conflict': 'Someone else changed this speaker since you opened the page; nothing was changed. Try again on the page as it is now.',
+    'speaker.conflict':
+      'Someone else changed this speaker since you opened the page; nothing was changed. Try again on the page as it is now.',
     'photo.empty': 'The photo file is empty. Please choose the image again.',
     'photo.not_an_image': 'This file is not an image we can read. Please upload a JPEG, PNG, WebP, AVIF or GIF photo.',
-    'photo.unsupported_type': 'This kind of image cannot be used as a photo (SVG, TIFF, HEIC and others). Please upload a JPEG, PNG, WebP, AVIF or GIF photo.',
+    'photo.unsupported_type':
+      'This kind of image cannot be used as a photo (SVG, TIFF, HEIC and others). Please upload a JPEG, PNG, WebP, AVIF or GIF photo.',
     'photo.too_many_pixels': 'The photo has too many pixels to process. Please upload a smaller image.'
   }
 };

@@ -89,10 +89,12 @@ export const consoleSpeakersKo: ConsoleSpeakersMessages = {
     'speaker.invalid_language': 'ko, en, pt-BR 같은 언어 태그를 쉼표로 구분해 입력하십시오.',
     'speaker.not_found': '이 회차에 그런 발표자가 없거나 그사이에 삭제되었습니다.',
     'speaker.photo_missing': '올릴 사진 파일을 고르십시오.',
-    'speaker.conflict': '페이지를 연 뒤 다른 사람이 이 발표자를 바꾸어 아무것도 바뀌지 않았습니다. 지금의 페이지에서 다시 시도하십시오.',
+    'speaker.conflict':
+      '페이지를 연 뒤 다른 사람이 이 발표자를 바꾸어 아무것도 바뀌지 않았습니다. 지금의 페이지에서 다시 시도하십시오.',
     'photo.empty': '사진 파일이 비어 있습니다. 이미지를 다시 고르십시오.',
     'photo.not_an_image': '읽을 수 있는 이미지 파일이 아닙니다. JPEG, PNG, WebP, AVIF 또는 GIF 사진을 올리십시오.',
-    'photo.unsupported_type': '이 종류의 이미지(SVG, TIFF, HEIC 등)는 사진으로 쓸 수 없습니다. JPEG, PNG, WebP, AVIF 또는 GIF 사진을 올리십시오.',
+    'photo.unsupported_type':
+      '이 종류의 이미지(SVG, TIFF, HEIC 등)는 사진으로 쓸 수 없습니다. JPEG, PNG, WebP, AVIF 또는 GIF 사진을 올리십시오.',
     'photo.too_many_pixels': '사진의 픽셀이 너무 많아 처리할 수 없습니다. 더 작은 이미지를 올리십시오.'
   }
 };

@@ -57,14 +57,17 @@ export const destinationsEn = {
     'destination.url_required': 'Enter the server URL.',
     'destination.url_too_long': 'Keep the server URL to 500 characters or fewer.',
     'destination.url_scheme': 'Enter a server URL that starts with rtmp:// or rtmps://.',
-    'destination.url_invalid': 'Enter the server URL as the platform shows it, for example rtmp://a.rtmp.youtube.com/live2.',
-    'destination.url_credentials': 'Remove the user name or password from the URL; put the secret in the stream key field.',
+    'destination.url_invalid':
+      'Enter the server URL as the platform shows it, for example rtmp://a.rtmp.youtube.com/live2.',
+    'destination.url_credentials':
+      'Remove the user name or password from the URL; put the secret in the stream key field.',
     'destination.key_required': 'Enter the stream key.',
     'destination.key_too_long': 'Keep the stream key to 300 characters or fewer.',
     'destination.key_invalid': 'Enter the stream key without spaces, as the platform shows it.',
     'destination.key_unreadable': 'The stored stream key can no longer be read. Enter the key again.',
     'destination.form_invalid': 'The form was incomplete. Reload the page and try again.',
-    'destination.conflict': 'Someone else changed this destination in the meantime. Its current values are shown; make your change again.',
+    'destination.conflict':
+      'Someone else changed this destination in the meantime. Its current values are shown; make your change again.',
     'destination.not_found': 'This destination no longer exists. It may have been removed.'
   }
 };

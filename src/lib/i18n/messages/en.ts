@@ -163,7 +163,8 @@ export const en = {
     },
     setup: {
       title: 'Create the first administrator',
-      intro: 'This one-time link creates the administrator account of this Madang. The administrator can then invite everyone else.',
+      intro:
+        'This one-time link creates the administrator account of this Madang. The administrator can then invite everyone else.',
       submit: 'Create the administrator account'
     },
     invitation: {
@@ -209,7 +210,8 @@ export const en = {
       everywhereSubmit: 'Sign out on every device',
       instanceAdmin: 'Administrator of this Madang',
       identities: 'Signing in through other services',
-      identitiesHelp: 'You can sign in through these services as well as with your password. Unlinking one leaves your password as it is.',
+      identitiesHelp:
+        'You can sign in through these services as well as with your password. Unlinking one leaves your password as it is.',
       noIdentities: 'No other service is linked to your account.',
       identityLinked: (date: string) => `linked ${date}`,
       identityLastUsed: (date: string) => `last used ${date}`,
@@ -283,14 +285,16 @@ export const en = {
       'invitation.wrong_account': 'You are signed in with another account. Sign out, then open the invitation again.',
       'invitation.sign_in_required': 'This address already has an account. Sign in with it to accept the invitation.',
       'invitation.edition_unknown': 'Choose an edition from the list.',
-      'password_reset.invalid': 'This password reset link is not valid. Check that you opened the whole link from the e-mail.',
+      'password_reset.invalid':
+        'This password reset link is not valid. Check that you opened the whole link from the e-mail.',
       'password_reset.expired': 'This password reset link has expired. Ask for a new one.',
       'password_reset.used': 'This password reset link has already been used. Ask for a new one if you need to.',
       'setup.invalid': 'This setup link is not valid. Use the whole link Madang printed when it started.',
       'setup.expired': 'This setup link has expired. Restart Madang and it prints a new one.',
       'setup.used': 'This setup link has already been used.',
       'setup.done': 'An administrator already exists. Sign in instead.',
-      'mail.not_sent': 'The e-mail could not be sent, so nothing was saved. Try again later, or ask whoever runs this Madang to check its mail settings.'
+      'mail.not_sent':
+        'The e-mail could not be sent, so nothing was saved. Try again later, or ask whoever runs this Madang to check its mail settings.'
     },
     mail: {
       invitationSubject: (edition: string) => `Invitation: ${edition}`,

@@ -91,7 +91,8 @@ export const ko: Messages = {
   channelKind: { site: '포럼 웹사이트', youtube: '유튜브', social: '소셜 방송', other: '기타 채널' },
 
   accessibilityTitle: '접근성 정책',
-  accessibilityIntro: '마당은 나이, 장애, 언어, 기기, 네트워크 환경과 관계없이 누구나 포럼을 보고 참여할 수 있도록 만들어졌습니다.',
+  accessibilityIntro:
+    '마당은 나이, 장애, 언어, 기기, 네트워크 환경과 관계없이 누구나 포럼을 보고 참여할 수 있도록 만들어졌습니다.',
   accessibilityStandard: '기준',
   accessibilityStandardText:
     '이 페이지들은 웹 콘텐츠 접근성 지침(WCAG) 2.2 AA 수준을 충족하도록 만들어졌으며, 변경할 때마다 실제 브라우저에서 자동 검사(axe-core)를 거칩니다.',
@@ -104,9 +105,11 @@ export const ko: Messages = {
     '인터페이스는 한국어와 영어로 제공됩니다. 번역이 없는 내용은 다른 언어로 표시되며, 화면 낭독기가 올바르게 읽도록 언어가 표시됩니다.'
   ],
   accessibilityLimits: '알려진 한계',
-  accessibilityLimitsText: '실시간 자막, 통역, 수어 영상은 라이브 무대에 추가될 예정이며 아직 이 페이지에서는 제공되지 않습니다.',
+  accessibilityLimitsText:
+    '실시간 자막, 통역, 수어 영상은 라이브 무대에 추가될 예정이며 아직 이 페이지에서는 제공되지 않습니다.',
   accessibilityContact: '의견 보내기',
-  accessibilityContactText: '이 사이트를 이용하는 데 어려움이 있다면 주최 측에 알려 주세요. 접근성 장벽은 결함으로 다룹니다.',
+  accessibilityContactText:
+    '이 사이트를 이용하는 데 어려움이 있다면 주최 측에 알려 주세요. 접근성 장벽은 결함으로 다룹니다.',
 
   notFoundTitle: '페이지를 찾을 수 없습니다',
   notFoundText: '요청하신 페이지를 찾지 못했습니다. 주소가 바뀌었거나 잘못 입력되었을 수 있습니다.',
@@ -174,7 +177,8 @@ export const ko: Messages = {
       acceptSubmit: '초대 수락하기',
       signInFirst: '이 주소로 된 계정이 이미 있습니다. 그 계정으로 로그인한 뒤 초대를 수락하세요.',
       signInLink: '로그인하고 수락하기',
-      wrongAccount: (email) => `다른 계정으로 로그인되어 있습니다. 로그아웃한 뒤 이 링크를 다시 열어 ${email} 주소의 초대를 수락하세요.`
+      wrongAccount: (email) =>
+        `다른 계정으로 로그인되어 있습니다. 로그아웃한 뒤 이 링크를 다시 열어 ${email} 주소의 초대를 수락하세요.`
     },
     passwordReset: {
       title: '비밀번호 재설정',
@@ -261,7 +265,8 @@ export const ko: Messages = {
       'auth.invalid_credentials': '이메일 주소나 비밀번호가 맞지 않습니다.',
       'auth.locked': '로그인에 연달아 5번 실패해 이 계정이 15분 동안 잠겼습니다.',
       'auth.rate_limited': '지금 쓰는 네트워크에서 로그인 실패가 너무 많았습니다.',
-      'auth.csrf': '이 양식이 만료되었거나 이 사이트에서 보낸 것이 아니어서 아무것도 바꾸지 않았습니다. 뒤로 가서 페이지를 새로 고친 뒤 다시 시도하세요.',
+      'auth.csrf':
+        '이 양식이 만료되었거나 이 사이트에서 보낸 것이 아니어서 아무것도 바꾸지 않았습니다. 뒤로 가서 페이지를 새로 고친 뒤 다시 시도하세요.',
       'auth.forbidden': '이 계정에는 이 일을 할 수 있는 역할이 없습니다.',
       'auth.signed_out': '계속하려면 로그인하세요.',
       'auth.wrong_password': '현재 비밀번호가 아닙니다.',
@@ -279,14 +284,16 @@ export const ko: Messages = {
       'invitation.wrong_account': '다른 계정으로 로그인되어 있습니다. 로그아웃한 뒤 초대를 다시 여세요.',
       'invitation.sign_in_required': '이 주소로 된 계정이 이미 있습니다. 그 계정으로 로그인한 뒤 초대를 수락하세요.',
       'invitation.edition_unknown': '목록에서 회차를 고르세요.',
-      'password_reset.invalid': '이 비밀번호 재설정 링크는 올바르지 않습니다. 이메일의 링크 전체를 열었는지 확인하세요.',
+      'password_reset.invalid':
+        '이 비밀번호 재설정 링크는 올바르지 않습니다. 이메일의 링크 전체를 열었는지 확인하세요.',
       'password_reset.expired': '이 비밀번호 재설정 링크는 만료되었습니다. 새 링크를 요청하세요.',
       'password_reset.used': '이 비밀번호 재설정 링크는 이미 사용되었습니다. 필요하면 새 링크를 요청하세요.',
       'setup.invalid': '이 설정 링크는 올바르지 않습니다. 마당이 시작할 때 출력한 링크 전체를 쓰세요.',
       'setup.expired': '이 설정 링크는 만료되었습니다. 마당을 다시 시작하면 새 링크를 출력합니다.',
       'setup.used': '이 설정 링크는 이미 사용되었습니다.',
       'setup.done': '관리자가 이미 있습니다. 로그인하세요.',
-      'mail.not_sent': '이메일을 보내지 못해 아무것도 저장하지 않았습니다. 나중에 다시 시도하거나, 이 마당을 운영하는 분께 메일 설정을 확인해 달라고 하세요.'
+      'mail.not_sent':
+        '이메일을 보내지 못해 아무것도 저장하지 않았습니다. 나중에 다시 시도하거나, 이 마당을 운영하는 분께 메일 설정을 확인해 달라고 하세요.'
     },
     mail: {
       invitationSubject: (edition) => `초대: ${edition}`,

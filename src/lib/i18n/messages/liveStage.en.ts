@@ -14,6 +14,7 @@ export const liveStageEn = {
   pollPlaceholder: 'A poll appears here when the moderators open one.',
   chatTitle: 'Chat',
   chatPlaceholder: 'The chat opens when the session starts.',
-  tooFast: (seconds: number) => `You are sending too fast; try again in ${seconds === 1 ? '1 second' : `${seconds} seconds`}.`,
+  tooFast: (seconds: number) =>
+    `You are sending too fast; try again in ${seconds === 1 ? '1 second' : `${seconds} seconds`}.`,
   sendFailed: 'That did not go through. Check your connection and try again.'
 };

@@ -4,7 +4,8 @@ export const pollsEn = {
     link: 'Polls',
     moderateLink: 'Run the polls',
     title: (session: string) => `Polls: ${session}`,
-    intro: 'Ask the audience of this session a question. One poll is open at a time: opening a poll closes the one that is open.',
+    intro:
+      'Ask the audience of this session a question. One poll is open at a time: opening a poll closes the one that is open.',
     none: 'No polls yet.',
     listHeading: 'Polls of this session',
     newHeading: 'New poll',
@@ -87,13 +88,16 @@ export const pollsEn = {
     'poll.not_found': 'This poll does not exist (any more). Reload the page to see the current polls.',
     'poll.invalid_field': 'This field does not have the right form; check it and try again.',
     'poll.question_required': 'Enter the question in the edition’s main language.',
-    'poll.option_required': 'Enter this option in the edition’s main language too, or leave it empty in every language.',
+    'poll.option_required':
+      'Enter this option in the edition’s main language too, or leave it empty in every language.',
     'poll.too_few_options': 'Give at least 2 options.',
     'poll.too_many_options': 'Give at most 10 options.',
     'poll.max_choices_invalid': 'Enter a number from 2 to the number of options, or leave it empty.',
     'poll.not_draft': 'Only a draft can be edited or deleted; this poll has been opened already. Nothing was changed.',
-    'poll.invalid_transition': 'The poll is not in a state that allows this (it may have been opened or closed meanwhile). Nothing was changed.',
-    'poll.conflict': 'Someone changed this poll after you opened the page, so nothing was changed. The page now shows the current poll; try again if you still want to.',
+    'poll.invalid_transition':
+      'The poll is not in a state that allows this (it may have been opened or closed meanwhile). Nothing was changed.',
+    'poll.conflict':
+      'Someone changed this poll after you opened the page, so nothing was changed. The page now shows the current poll; try again if you still want to.',
     'poll.invalid_version': 'This form is incomplete (its version is missing). Reload the page and try again.',
     'poll.delete_unconfirmed': 'Tick the box to confirm that the draft should be deleted.',
     'poll.closed': 'This poll is closed, so answers are no longer taken. Its results are shown.',

@@ -6,7 +6,8 @@ export const pollsKo: PollsMessages = {
     link: '투표',
     moderateLink: '투표 진행하기',
     title: (session) => `투표: ${session}`,
-    intro: '이 세션의 참여자에게 질문하세요. 투표는 한 번에 하나만 열 수 있습니다. 투표를 열면 지금 열려 있는 투표는 닫힙니다.',
+    intro:
+      '이 세션의 참여자에게 질문하세요. 투표는 한 번에 하나만 열 수 있습니다. 투표를 열면 지금 열려 있는 투표는 닫힙니다.',
     none: '아직 투표가 없습니다.',
     listHeading: '이 세션의 투표',
     newHeading: '새 투표',
@@ -94,8 +95,10 @@ export const pollsKo: PollsMessages = {
     'poll.too_many_options': '선택지는 10개까지입니다.',
     'poll.max_choices_invalid': '2부터 선택지 개수까지의 숫자를 입력하거나 비워 두세요.',
     'poll.not_draft': '초안만 편집하거나 삭제할 수 있는데, 이 투표는 이미 열렸습니다. 아무것도 바꾸지 않았습니다.',
-    'poll.invalid_transition': '투표가 이 작업을 할 수 없는 상태입니다(그사이 누군가 열거나 닫았을 수 있습니다). 아무것도 바꾸지 않았습니다.',
-    'poll.conflict': '페이지를 연 뒤 다른 사람이 이 투표를 바꾸어 아무것도 바꾸지 않았습니다. 지금 페이지에 현재 투표가 보입니다. 필요하면 다시 시도하세요.',
+    'poll.invalid_transition':
+      '투표가 이 작업을 할 수 없는 상태입니다(그사이 누군가 열거나 닫았을 수 있습니다). 아무것도 바꾸지 않았습니다.',
+    'poll.conflict':
+      '페이지를 연 뒤 다른 사람이 이 투표를 바꾸어 아무것도 바꾸지 않았습니다. 지금 페이지에 현재 투표가 보입니다. 필요하면 다시 시도하세요.',
     'poll.invalid_version': '양식이 완전하지 않습니다(버전 정보가 없습니다). 페이지를 새로 고친 뒤 다시 시도하세요.',
     'poll.delete_unconfirmed': '초안을 삭제하려면 확인 상자에 표시하세요.',
     'poll.closed': '마감된 투표라서 더 이상 답을 받지 않습니다. 결과를 보여 드립니다.',

@@ -38,21 +38,26 @@ export const questionsEn = {
     'question.invalid_field': 'This form was not complete. Reload the page and try again.',
     'question.text_required': 'Write your question first.',
     'question.text_too_long': 'Your question is longer than 500 characters. Shorten it and send it again.',
-    'question.name_too_long': 'Your name is longer than 60 characters. Shorten it, or leave it empty to ask anonymously.',
+    'question.name_too_long':
+      'Your name is longer than 60 characters. Shorten it, or leave it empty to ask anonymously.',
     'question.not_found': 'This question is not in this session any more. Reload the page.',
     'question.not_votable': 'This question cannot be voted on now: a moderator has not shown it or has hidden it.',
-    'question.conflict': 'Another moderator changed this question while you were looking at it. Check it as it is now and try again.',
-    'question.not_allowed_now': 'That does not apply to this question as it is now. Reload the page to see its current state.',
+    'question.conflict':
+      'Another moderator changed this question while you were looking at it. Check it as it is now and try again.',
+    'question.not_allowed_now':
+      'That does not apply to this question as it is now. Reload the page to see its current state.',
     'question.merge_into_itself': 'Choose another question to keep: a question cannot be merged into itself.',
     'question.merge_target_unavailable': 'The question to keep must be shown or waiting; choose another one.',
-    'question.settings_conflict': 'Another moderator changed pre-moderation meanwhile. Check the setting as it is now and try again.'
+    'question.settings_conflict':
+      'Another moderator changed pre-moderation meanwhile. Check the setting as it is now and try again.'
   },
 
   console: {
     liveParticipation: 'Live participation',
     link: 'Questions (moderation)',
     title: (session: string) => `Questions: ${session}`,
-    intro: 'Questions from participants of this session. Approve, hide, merge duplicates, pin the one being answered and mark answered ones.',
+    intro:
+      'Questions from participants of this session. Approve, hide, merge duplicates, pin the one being answered and mark answered ones.',
     publicPage: 'Open the public session page',
     premoderationHeading: 'Pre-moderation',
     premoderationOn: 'Pre-moderation is on: new questions wait here until a moderator approves them.',

@@ -43,18 +43,23 @@ export const questionsKo: QuestionsMessages = {
     'question.name_too_long': '이름이 60자를 넘습니다. 줄이거나, 비워 두고 익명으로 질문해 주세요.',
     'question.not_found': '이 질문은 더 이상 이 세션에 없습니다. 페이지를 새로 고쳐 주세요.',
     'question.not_votable': '지금은 이 질문을 추천할 수 없습니다. 진행자가 아직 표시하지 않았거나 숨긴 질문입니다.',
-    'question.conflict': '보고 있는 사이에 다른 진행자가 이 질문을 바꿨습니다. 지금 상태를 확인한 뒤 다시 시도해 주세요.',
-    'question.not_allowed_now': '지금 상태의 질문에는 할 수 없는 작업입니다. 페이지를 새로 고쳐 현재 상태를 확인해 주세요.',
+    'question.conflict':
+      '보고 있는 사이에 다른 진행자가 이 질문을 바꿨습니다. 지금 상태를 확인한 뒤 다시 시도해 주세요.',
+    'question.not_allowed_now':
+      '지금 상태의 질문에는 할 수 없는 작업입니다. 페이지를 새로 고쳐 현재 상태를 확인해 주세요.',
     'question.merge_into_itself': '남길 질문을 다른 것으로 골라 주세요. 질문을 자기 자신에 합칠 수는 없습니다.',
-    'question.merge_target_unavailable': '남길 질문은 표시 중이거나 확인을 기다리는 질문이어야 합니다. 다른 질문을 골라 주세요.',
-    'question.settings_conflict': '그사이 다른 진행자가 사전 검토 설정을 바꿨습니다. 지금 설정을 확인한 뒤 다시 시도해 주세요.'
+    'question.merge_target_unavailable':
+      '남길 질문은 표시 중이거나 확인을 기다리는 질문이어야 합니다. 다른 질문을 골라 주세요.',
+    'question.settings_conflict':
+      '그사이 다른 진행자가 사전 검토 설정을 바꿨습니다. 지금 설정을 확인한 뒤 다시 시도해 주세요.'
   },
 
   console: {
     liveParticipation: '실시간 참여',
     link: '질문 (관리)',
     title: (session: string) => `질문: ${session}`,
-    intro: '이 세션 참여자들의 질문입니다. 승인하고, 숨기고, 중복 질문을 합치고, 답변 중인 질문을 고정하고, 답변한 질문을 표시하세요.',
+    intro:
+      '이 세션 참여자들의 질문입니다. 승인하고, 숨기고, 중복 질문을 합치고, 답변 중인 질문을 고정하고, 답변한 질문을 표시하세요.',
     publicPage: '공개 세션 페이지 열기',
     premoderationHeading: '사전 검토',
     premoderationOn: '사전 검토가 켜져 있습니다. 새 질문은 진행자가 승인할 때까지 이곳에서 기다립니다.',

@@ -40,7 +40,11 @@ export interface AccessOptions {
   readonly clock?: () => Date;
   readonly hasher?: PasswordHasher;
   /** The OpenID Connect issuer to offer at sign-in, and what the button calls it. */
-  readonly oidc?: { readonly name: string; readonly issuer: IdentityIssuer; readonly log: Pick<Logger, 'info' | 'warn'> } | null;
+  readonly oidc?: {
+    readonly name: string;
+    readonly issuer: IdentityIssuer;
+    readonly log: Pick<Logger, 'info' | 'warn'>;
+  } | null;
 }
 
 export async function createAccessServices(db: Db, options: AccessOptions): Promise<AccessServices> {
@@ -57,6 +61,8 @@ export async function createAccessServices(db: Db, options: AccessOptions): Prom
     people: new PeopleService(repositories, clock),
     signer,
     identityLinks: new IdentityLinks(repositories, options.log),
-    oidc: options.oidc ? new OidcSignIn(options.oidc.name, options.oidc.issuer, repositories, signer, options.oidc.log, clock) : null
+    oidc: options.oidc
+      ? new OidcSignIn(options.oidc.name, options.oidc.issuer, repositories, signer, options.oidc.log, clock)
+      : null
   };
 }

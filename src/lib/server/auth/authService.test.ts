@@ -31,21 +31,39 @@ describe.each(testDatabaseTargets())('signing in and out on $name', (target) => 
 
   it('signs in whatever the case of the address, and keeps only a hash of the token', async () => {
     const { id, email } = await f.createAccount({ grants: [[editionA, 'moderator']] });
-    const started = await f.auth.signIn({ email: `  ${email.toUpperCase()} `, password: goodPassword, address: nextAddress(), previousToken: null });
+    const started = await f.auth.signIn({
+      email: `  ${email.toUpperCase()} `,
+      password: goodPassword,
+      address: nextAddress(),
+      previousToken: null
+    });
     expect(Buffer.from(started.token, 'base64url')).toHaveLength(32);
     expect(started.expiresAt.getTime() - f.now().getTime()).toBe(sessionAbsoluteMs);
 
     const session = await f.auth.sessionFor(started.token);
-    expect(session?.account).toMatchObject({ id, email, isAdmin: false, grants: [{ editionId: editionA, role: 'moderator' }] });
-    const rows = await f.database.db.selectFrom('account_session').select('token_hash').where('account_id', '=', id).execute();
+    expect(session?.account).toMatchObject({
+      id,
+      email,
+      isAdmin: false,
+      grants: [{ editionId: editionA, role: 'moderator' }]
+    });
+    const rows = await f.database.db
+      .selectFrom('account_session')
+      .select('token_hash')
+      .where('account_id', '=', id)
+      .execute();
     expect(rows).toEqual([{ token_hash: tokenHash(started.token) }]);
   });
 
   it('gives the same answer for a wrong password and an unknown address', async () => {
     const { email } = await f.createAccount();
     const address = nextAddress();
-    const wrong = await refusal(f.auth.signIn({ email, password: 'not the password at all', address, previousToken: null }));
-    const unknown = await refusal(f.auth.signIn({ email: 'nobody@example.org', password: goodPassword, address, previousToken: null }));
+    const wrong = await refusal(
+      f.auth.signIn({ email, password: 'not the password at all', address, previousToken: null })
+    );
+    const unknown = await refusal(
+      f.auth.signIn({ email: 'nobody@example.org', password: goodPassword, address, previousToken: null })
+    );
     expect(wrong.code).toBe('auth.invalid_credentials');
     expect(unknown.code).toBe('auth.invalid_credentials');
   });
@@ -54,9 +72,9 @@ describe.each(testDatabaseTargets())('signing in and out on $name', (target) => 
     const { email } = await f.createAccount();
     const address = nextAddress();
     for (let i = 0; i < 4; i++) {
-      expect((await refusal(f.auth.signIn({ email, password: `wrong password ${i}`, address, previousToken: null }))).code).toBe(
-        'auth.invalid_credentials'
-      );
+      expect(
+        (await refusal(f.auth.signIn({ email, password: `wrong password ${i}`, address, previousToken: null }))).code
+      ).toBe('auth.invalid_credentials');
     }
     const fifth = await refusal(f.auth.signIn({ email, password: 'wrong password 5', address, previousToken: null }));
     expect(fifth.code).toBe('auth.locked');
@@ -72,9 +90,22 @@ describe.each(testDatabaseTargets())('signing in and out on $name', (target) => 
     const address = nextAddress();
     const codes: string[] = [];
     for (let i = 0; i < 6; i++) {
-      codes.push((await refusal(f.auth.signIn({ email: 'ghost@example.org', password: goodPassword, address, previousToken: null }))).code);
+      codes.push(
+        (
+          await refusal(
+            f.auth.signIn({ email: 'ghost@example.org', password: goodPassword, address, previousToken: null })
+          )
+        ).code
+      );
     }
-    expect(codes).toEqual(['auth.invalid_credentials', 'auth.invalid_credentials', 'auth.invalid_credentials', 'auth.invalid_credentials', 'auth.locked', 'auth.locked']);
+    expect(codes).toEqual([
+      'auth.invalid_credentials',
+      'auth.invalid_credentials',
+      'auth.invalid_credentials',
+      'auth.invalid_credentials',
+      'auth.locked',
+      'auth.locked'
+    ]);
     f.advance(15 * minute);
   });
 
@@ -91,13 +122,22 @@ describe.each(testDatabaseTargets())('signing in and out on $name', (target) => 
     const address = nextAddress();
     const { email } = await f.createAccount();
     for (let i = 0; i < 20; i++) {
-      await refusal(f.auth.signIn({ email: `someone-${i}@example.org`, password: 'wrong password here', address, previousToken: null }));
+      await refusal(
+        f.auth.signIn({
+          email: `someone-${i}@example.org`,
+          password: 'wrong password here',
+          address,
+          previousToken: null
+        })
+      );
     }
     const limited = await refusal(f.auth.signIn({ email, password: goodPassword, address, previousToken: null }));
     expect(limited.code).toBe('auth.rate_limited');
     expect(limited.retryAt!.getTime()).toBeGreaterThan(f.now().getTime());
     // Another address is not affected; this one is let in again after the window.
-    await expect(f.auth.signIn({ email, password: goodPassword, address: nextAddress(), previousToken: null })).resolves.toBeTruthy();
+    await expect(
+      f.auth.signIn({ email, password: goodPassword, address: nextAddress(), previousToken: null })
+    ).resolves.toBeTruthy();
     f.advance(10 * minute);
     await expect(f.auth.signIn({ email, password: goodPassword, address, previousToken: null })).resolves.toBeTruthy();
   });
@@ -117,7 +157,12 @@ describe.each(testDatabaseTargets())('signing in and out on $name', (target) => 
     const other = await f.createAccount();
     const address = nextAddress();
     const signIn = (who: string) => f.auth.signIn({ email: who, password: goodPassword, address, previousToken: null });
-    const [phone, laptop, tablet, stranger] = [await signIn(email), await signIn(email), await signIn(email), await signIn(other.email)];
+    const [phone, laptop, tablet, stranger] = [
+      await signIn(email),
+      await signIn(email),
+      await signIn(email),
+      await signIn(other.email)
+    ];
 
     await f.auth.signOut(phone.token);
     expect(await f.auth.sessionFor(phone.token)).toBeNull();
@@ -162,16 +207,32 @@ describe.each(testDatabaseTargets())('signing in and out on $name', (target) => 
     const elsewhere = await f.auth.signIn({ email, password: goodPassword, address, previousToken: null });
     const account = (await f.auth.sessionFor(here.token))!.account;
 
-    const wrong = await refusal(f.auth.changePassword(account, { currentPassword: 'not my password!', newPassword: 'a brand new passphrase', currentToken: here.token }));
+    const wrong = await refusal(
+      f.auth.changePassword(account, {
+        currentPassword: 'not my password!',
+        newPassword: 'a brand new passphrase',
+        currentToken: here.token
+      })
+    );
     expect(wrong).toMatchObject({ code: 'auth.wrong_password', fields: { currentPassword: 'auth.wrong_password' } });
-    const weak = await refusal(f.auth.changePassword(account, { currentPassword: goodPassword, newPassword: 'short', currentToken: here.token }));
+    const weak = await refusal(
+      f.auth.changePassword(account, { currentPassword: goodPassword, newPassword: 'short', currentToken: here.token })
+    );
     expect(weak).toMatchObject({ fields: { newPassword: 'password.too_short' } });
 
-    const fresh = await f.auth.changePassword(account, { currentPassword: goodPassword, newPassword: 'a brand new passphrase', currentToken: here.token });
+    const fresh = await f.auth.changePassword(account, {
+      currentPassword: goodPassword,
+      newPassword: 'a brand new passphrase',
+      currentToken: here.token
+    });
     expect(await f.auth.sessionFor(fresh.token)).not.toBeNull();
     expect(await f.auth.sessionFor(here.token)).toBeNull();
     expect(await f.auth.sessionFor(elsewhere.token)).toBeNull();
-    expect((await refusal(f.auth.signIn({ email, password: goodPassword, address, previousToken: null }))).code).toBe('auth.invalid_credentials');
-    await expect(f.auth.signIn({ email, password: 'a brand new passphrase', address, previousToken: null })).resolves.toBeTruthy();
+    expect((await refusal(f.auth.signIn({ email, password: goodPassword, address, previousToken: null }))).code).toBe(
+      'auth.invalid_credentials'
+    );
+    await expect(
+      f.auth.signIn({ email, password: 'a brand new passphrase', address, previousToken: null })
+    ).resolves.toBeTruthy();
   });
 });

@@ -56,7 +56,9 @@ export class AuthService {
         return { refused: new AccessError('auth.rate_limited', new Date(oldestCounted.getTime() + addressWindowMs)) };
       }
       const account = await r.accounts.findByEmail(email);
-      const lock = account?.signInLock ?? lockAfterFailures(await r.signInAttempts.failuresForEmail(email, new Date(now.getTime() - attemptsKeptMs)));
+      const lock =
+        account?.signInLock ??
+        lockAfterFailures(await r.signInAttempts.failuresForEmail(email, new Date(now.getTime() - attemptsKeptMs)));
       if (isLocked(lock, now)) {
         await r.signInAttempts.record(address, email, 'locked', now);
         return { refused: new AccessError('auth.locked', lock.lockedUntil) };
@@ -75,10 +77,15 @@ export class AuthService {
           ? afterFailedSignIn(account.signInLock, now)
           : lockAfterFailures(await r.signInAttempts.failuresForEmail(email, new Date(now.getTime() - attemptsKeptMs)));
         if (account) await r.accounts.setSignInLock(account.id, lock);
-        return { refused: isLocked(lock, now) ? new AccessError('auth.locked', lock.lockedUntil) : new AccessError('auth.invalid_credentials') };
+        return {
+          refused: isLocked(lock, now)
+            ? new AccessError('auth.locked', lock.lockedUntil)
+            : new AccessError('auth.invalid_credentials')
+        };
       }
       await r.signInAttempts.record(address, email, 'succeeded', now);
-      if (account.signInLock.failedSignIns > 0 || account.signInLock.lockedUntil) await r.accounts.setSignInLock(account.id, unlocked);
+      if (account.signInLock.failedSignIns > 0 || account.signInLock.lockedUntil)
+        await r.accounts.setSignInLock(account.id, unlocked);
       await r.sessions.deleteExpired(now, new Date(now.getTime() - sessionIdleMs));
       return { session: await startSession(r, account.id, request.previousToken, now) };
     });

@@ -168,7 +168,8 @@ export function formFailure(
     return fail(400, { values, errors, message: null });
   }
   let message: string = m.errors[refusal.code];
-  if (refusal.retryAt) message += ` ${m.retryAt(formatInstant(refusal.retryAt, event.locals.locale, event.locals.viewerZone, 'time'))}`;
+  if (refusal.retryAt)
+    message += ` ${m.retryAt(formatInstant(refusal.retryAt, event.locals.locale, event.locals.viewerZone, 'time'))}`;
   return fail(accessErrorStatus[refusal.code], { values, errors: {}, message });
 }
 

@@ -22,7 +22,13 @@ export class IdentityLinks {
 
   async list(account: SignedInAccount): Promise<LinkedIdentity[]> {
     const all = await this.repositories.identities.allOfAccount(account.id);
-    return all.map(({ id, issuer, email, linkedAt, lastSignedInAt }) => ({ id, issuer, email, linkedAt, lastSignedInAt }));
+    return all.map(({ id, issuer, email, linkedAt, lastSignedInAt }) => ({
+      id,
+      issuer,
+      email,
+      linkedAt,
+      lastSignedInAt
+    }));
   }
 
   /** 'not_found' for an id that is not one of this account's links (someone else's included). */

@@ -97,7 +97,10 @@ export class InvitationService {
         })
       );
     } catch (error) {
-      this.log.error({ err: error, invitation: id }, 'the invitation mail could not be sent; the invitation is withdrawn');
+      this.log.error(
+        { err: error, invitation: id },
+        'the invitation mail could not be sent; the invitation is withdrawn'
+      );
       await this.repositories.invitations.delete(id);
       throw new AccessError('mail.not_sent');
     }
@@ -133,7 +136,10 @@ export class InvitationService {
     const owner = await this.repositories.accounts.findByEmail(peek.email);
     let passwordHash: string | null = null;
     if (!owner) {
-      const problems = checkAccountDetails({ displayName: newAccount?.displayName ?? '', password: newAccount?.password ?? '' });
+      const problems = checkAccountDetails({
+        displayName: newAccount?.displayName ?? '',
+        password: newAccount?.password ?? ''
+      });
       if (Object.keys(problems).length > 0) throw new InvalidInputError(problems);
       passwordHash = await this.hasher.hash(newAccount?.password ?? '');
     }

@@ -11,7 +11,11 @@ import { tokenHash, type LinkPurpose, type Signer } from './signer.js';
 const codes: Record<LinkPurpose, { invalid: AccessErrorCode; used: AccessErrorCode; expired: AccessErrorCode }> = {
   setup: { invalid: 'setup.invalid', used: 'setup.used', expired: 'setup.expired' },
   invitation: { invalid: 'invitation.invalid', used: 'invitation.used', expired: 'invitation.expired' },
-  'password-reset': { invalid: 'password_reset.invalid', used: 'password_reset.used', expired: 'password_reset.expired' }
+  'password-reset': {
+    invalid: 'password_reset.invalid',
+    used: 'password_reset.used',
+    expired: 'password_reset.expired'
+  }
 };
 
 export async function openLink<T extends LinkRecord>(

@@ -48,13 +48,25 @@ export class PasswordResetService {
       const id = randomUUID();
       const expiresAt = wholeSeconds(new Date(now.getTime() + passwordResetValidMinutes * 60 * 1000));
       const token = this.signer.signLink('password-reset', id, expiresAt);
-      await r.passwordResets.create({ id, tokenHash: tokenHash(token), accountId: account.id, expiresAt, usedAt: null }, now);
+      await r.passwordResets.create(
+        { id, tokenHash: tokenHash(token), accountId: account.id, expiresAt, usedAt: null },
+        now
+      );
       return { id, to: account.email, token };
     });
     if (!reset) return { delivery: Promise.resolve() };
     const delivery = this.mailer
-      .send(passwordResetMail({ to: reset.to, locale, link: `${origin}/console/password-reset/${reset.token}`, validMinutes: passwordResetValidMinutes }))
-      .catch((error: unknown) => this.log.error({ err: error, passwordReset: reset.id }, 'the password reset mail could not be sent'));
+      .send(
+        passwordResetMail({
+          to: reset.to,
+          locale,
+          link: `${origin}/console/password-reset/${reset.token}`,
+          validMinutes: passwordResetValidMinutes
+        })
+      )
+      .catch((error: unknown) =>
+        this.log.error({ err: error, passwordReset: reset.id }, 'the password reset mail could not be sent')
+      );
     return { delivery };
   }
 

@@ -83,7 +83,13 @@ export class PeopleService {
       people,
       invitations: invitations
         .filter((i) => byId.has(i.editionId))
-        .map((i) => ({ id: i.id, email: i.email, edition: byId.get(i.editionId)!, role: i.role, expiresAt: i.expiresAt }))
+        .map((i) => ({
+          id: i.id,
+          email: i.email,
+          edition: byId.get(i.editionId)!,
+          role: i.role,
+          expiresAt: i.expiresAt
+        }))
     };
   }
 

@@ -31,7 +31,9 @@ describe.each(testDatabaseTargets())('the first administrator on $name', (target
   it('refuses a tampered link', async () => {
     const token = tokenOf(await f.setup.ensureSetupLink());
     const [id, seconds, mac] = token.split('.');
-    await expect(f.setup.checkSetupLink(`${id}.${Number(seconds) + 3600}.${mac}`)).rejects.toMatchObject({ code: 'setup.invalid' });
+    await expect(f.setup.checkSetupLink(`${id}.${Number(seconds) + 3600}.${mac}`)).rejects.toMatchObject({
+      code: 'setup.invalid'
+    });
     await expect(f.setup.checkSetupLink('garbage')).rejects.toMatchObject({ code: 'setup.invalid' });
   });
 
@@ -47,9 +49,16 @@ describe.each(testDatabaseTargets())('the first administrator on $name', (target
     const token = tokenOf(await f.setup.ensureSetupLink());
     const started = await f.setup.createFirstAdministrator(token, details, null);
     const session = await f.auth.sessionFor(started.token);
-    expect(session?.account).toMatchObject({ email: 'admin@example.org', displayName: 'Ada Admin', isAdmin: true, locale: 'ko' });
+    expect(session?.account).toMatchObject({
+      email: 'admin@example.org',
+      displayName: 'Ada Admin',
+      isAdmin: true,
+      locale: 'ko'
+    });
 
-    await expect(f.setup.createFirstAdministrator(token, { ...details, email: 'second@example.org' }, null)).rejects.toMatchObject({
+    await expect(
+      f.setup.createFirstAdministrator(token, { ...details, email: 'second@example.org' }, null)
+    ).rejects.toMatchObject({
       code: 'setup.used'
     });
     expect(await f.setup.ensureSetupLink()).toBeNull();

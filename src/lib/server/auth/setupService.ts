@@ -56,7 +56,11 @@ export class SetupService {
   }
 
   /** Creates the administrator, uses up the link and signs them in, all in one transaction. */
-  async createFirstAdministrator(token: string, details: NewAccountDetails, previousToken: string | null): Promise<StartedSession> {
+  async createFirstAdministrator(
+    token: string,
+    details: NewAccountDetails,
+    previousToken: string | null
+  ): Promise<StartedSession> {
     await this.checkSetupLink(token);
     const problems = checkAccountDetails(details);
     if (Object.keys(problems).length > 0) throw new InvalidInputError(problems);

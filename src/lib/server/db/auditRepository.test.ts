@@ -16,12 +16,26 @@ describe.each(testDatabaseTargets())('the audit log on $name', (target) => {
     database = await target.open();
     audit = new AuditRepository(database.db);
     await new AccountRepository(database.db).create(
-      { id: jiwoo, email: 'jiwoo@example.org', displayName: 'Kim Ji-woo', passwordHash: null, isAdmin: false, locale: 'ko' },
+      {
+        id: jiwoo,
+        email: 'jiwoo@example.org',
+        displayName: 'Kim Ji-woo',
+        passwordHash: null,
+        isAdmin: false,
+        locale: 'ko'
+      },
       new Date()
     );
     await database.db.transaction().execute(async (tx) => {
       for (const accountId of [jiwoo, null, gone]) {
-        await recordAudit(tx, { accountId, editionId: 'ed-1', recordType: 'session', recordId: 's-1', action: 'update', changes: {} });
+        await recordAudit(tx, {
+          accountId,
+          editionId: 'ed-1',
+          recordType: 'session',
+          recordId: 's-1',
+          action: 'update',
+          changes: {}
+        });
       }
     });
   });

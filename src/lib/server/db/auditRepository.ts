@@ -56,10 +56,7 @@ export class AuditRepository {
   async forEdition(editionId: string, limit = 200, recordTypes: readonly string[] = []): Promise<AuditEntry[]> {
     let query = this.entries().where('edition_id', '=', editionId);
     if (recordTypes.length > 0) query = query.where('record_type', 'in', recordTypes);
-    const rows = await query
-      .orderBy('audit_entry.id', 'desc')
-      .limit(limit)
-      .execute();
+    const rows = await query.orderBy('audit_entry.id', 'desc').limit(limit).execute();
     return rows.map(toEntry);
   }
 }

@@ -10,7 +10,12 @@ import { testDatabaseTargets } from './testDatabases.js';
 const demo = seoul2020Programme();
 const at = (iso: string) => new Date(iso);
 const goLive = (now: Date) => (facts: BroadcastFacts) =>
-  decideGoLive({ state: facts.session.publication, stageId: facts.session.stageId }, facts.session.broadcast, facts.liveOnStage, now);
+  decideGoLive(
+    { state: facts.session.publication, stageId: facts.session.stageId },
+    facts.session.broadcast,
+    facts.liveOnStage,
+    now
+  );
 const stop = (now: Date) => (facts: BroadcastFacts) => decideStop(facts.session.broadcast, now);
 const nothing = async () => {};
 
@@ -44,11 +49,22 @@ describe.each(testDatabaseTargets())('broadcast on $name', (target) => {
     const seen: string[] = [];
     const decision = await broadcasts.changeState('d1-cases', goLive(at('2020-09-22T06:58:00Z')), async (tx, facts) => {
       seen.push(facts.session.sessionId);
-      await recordAudit(tx, { accountId: 'alice', editionId: demo.edition.id, recordType: 'session', recordId: 'd1-cases', action: 'update', changes: {} });
+      await recordAudit(tx, {
+        accountId: 'alice',
+        editionId: demo.edition.id,
+        recordType: 'session',
+        recordId: 'd1-cases',
+        action: 'update',
+        changes: {}
+      });
     });
     expect(decision).toMatchObject({ ok: true });
     expect(seen).toEqual(['d1-cases']);
-    expect((await broadcasts.session('d1-cases'))?.broadcast).toEqual({ state: 'live', wentLiveAt: at('2020-09-22T06:58:00Z'), endedAt: null });
+    expect((await broadcasts.session('d1-cases'))?.broadcast).toEqual({
+      state: 'live',
+      wentLiveAt: at('2020-09-22T06:58:00Z'),
+      endedAt: null
+    });
     expect(await new AuditRepository(database.db).forRecord('session', 'd1-cases')).toHaveLength(1);
     expect(await broadcasts.liveOnStages()).toEqual([{ sessionId: 'd1-cases', stageId: 'seoul-on' }]);
   });
@@ -66,18 +82,29 @@ describe.each(testDatabaseTargets())('broadcast on $name', (target) => {
   it('lets only one of two simultaneous go-lives on a stage through', async () => {
     await broadcasts.changeState('d1-cases', stop(at('2020-09-22T08:00:00Z')), nothing);
     const now = at('2020-09-23T06:59:00Z');
-    const [a, b] = await Promise.all([broadcasts.changeState('d2-keynote', goLive(now), nothing), broadcasts.changeState('d2-cases', goLive(now), nothing)]);
+    const [a, b] = await Promise.all([
+      broadcasts.changeState('d2-keynote', goLive(now), nothing),
+      broadcasts.changeState('d2-cases', goLive(now), nothing)
+    ]);
     expect([a?.ok, b?.ok].sort()).toEqual([false, true]);
     const loser = a?.ok ? b : a;
     expect(loser).toMatchObject({ code: 'broadcast.stage_busy' });
-    const live = (await Promise.all(['d2-keynote', 'd2-cases'].map((id) => broadcasts.session(id)))).filter((s) => s?.broadcast.state === 'live');
+    const live = (await Promise.all(['d2-keynote', 'd2-cases'].map((id) => broadcasts.session(id)))).filter(
+      (s) => s?.broadcast.state === 'live'
+    );
     expect(live).toHaveLength(1);
     await broadcasts.changeState(live[0]?.sessionId ?? '', stop(at('2020-09-23T07:30:00Z')), nothing);
   });
 
   it('keeps a replay per session, replaced after a resume and a second stop, and lists it for the edition', async () => {
     await broadcasts.saveReplay(
-      { sessionId: 'd1-cases', stageId: 'seoul-on', startedAt: at('2020-09-22T06:58:00Z'), endedAt: at('2020-09-22T08:00:00Z'), durationSeconds: 3720.5 },
+      {
+        sessionId: 'd1-cases',
+        stageId: 'seoul-on',
+        startedAt: at('2020-09-22T06:58:00Z'),
+        endedAt: at('2020-09-22T08:00:00Z'),
+        durationSeconds: 3720.5
+      },
       nothing
     );
     expect((await broadcasts.sessionView('d1-cases'))?.replay).toEqual({
@@ -92,19 +119,36 @@ describe.each(testDatabaseTargets())('broadcast on $name', (target) => {
     expect((await broadcasts.sessionView('d1-cases'))?.replay).toBeNull();
     await broadcasts.changeState('d1-cases', stop(at('2020-09-22T08:20:00Z')), nothing);
     await broadcasts.saveReplay(
-      { sessionId: 'd1-cases', stageId: 'seoul-on', startedAt: at('2020-09-22T06:58:00Z'), endedAt: at('2020-09-22T08:20:00Z'), durationSeconds: 4000 },
+      {
+        sessionId: 'd1-cases',
+        stageId: 'seoul-on',
+        startedAt: at('2020-09-22T06:58:00Z'),
+        endedAt: at('2020-09-22T08:20:00Z'),
+        durationSeconds: 4000
+      },
       nothing
     );
     const views = await broadcasts.editionViews(demo.edition.id);
     const mine = views.find((v) => v.sessionId === 'd1-cases');
-    expect(mine).toMatchObject({ editionSlug: demo.edition.slug, broadcast: { state: 'ended' }, replay: { durationSeconds: 4000 } });
+    expect(mine).toMatchObject({
+      editionSlug: demo.edition.slug,
+      broadcast: { state: 'ended' },
+      replay: { durationSeconds: 4000 }
+    });
     expect(views.every((v) => v.broadcast.state !== 'scheduled' || v.replay !== null)).toBe(true);
     expect(views.map((v) => v.sessionId)).not.toContain('d2-break');
   });
 
   it('rotates a stage’s key generation and audits it in the same transaction', async () => {
     const generation = await broadcasts.rotateStreamKey('seoul-on', (tx, from, to) =>
-      recordAudit(tx, { accountId: 'alice', editionId: demo.edition.id, recordType: 'stage', recordId: 'seoul-on', action: 'update', changes: { g: { from, to } } })
+      recordAudit(tx, {
+        accountId: 'alice',
+        editionId: demo.edition.id,
+        recordType: 'stage',
+        recordId: 'seoul-on',
+        action: 'update',
+        changes: { g: { from, to } }
+      })
     );
     expect(generation).toBe(2);
     expect(await broadcasts.streamKeyGeneration('seoul-on')).toBe(2);

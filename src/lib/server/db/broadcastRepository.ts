@@ -49,7 +49,8 @@ export interface BroadcastFacts {
   readonly liveOnStage: string | null;
 }
 
-export type BroadcastDecision = { readonly ok: true; readonly broadcast: SessionBroadcast; readonly resumed?: boolean } | { readonly ok: false };
+export type BroadcastDecision =
+  { readonly ok: true; readonly broadcast: SessionBroadcast; readonly resumed?: boolean } | { readonly ok: false };
 
 export class BroadcastRepository {
   constructor(private readonly db: Kysely<DatabaseSchema>) {}
@@ -73,7 +74,8 @@ export class BroadcastRepository {
     return this.db.transaction().execute(async (tx) => {
       const before = await findSession(tx, sessionId);
       if (!before) return null;
-      if (before.stageId !== null) await tx.selectFrom('stage').select('id').where('id', '=', before.stageId).forUpdate().execute();
+      if (before.stageId !== null)
+        await tx.selectFrom('stage').select('id').where('id', '=', before.stageId).forUpdate().execute();
       // Re-read under the lock: a change that committed while we waited is seen.
       const session = (await findSession(tx, sessionId, true)) ?? before;
       const live =
@@ -160,7 +162,9 @@ export class BroadcastRepository {
   }
 
   /** The stage's edition and stream-key generation; null for a stage that does not exist or was deleted. */
-  async stage(stageId: string): Promise<{ readonly stageId: string; readonly editionId: string; readonly generation: number } | null> {
+  async stage(
+    stageId: string
+  ): Promise<{ readonly stageId: string; readonly editionId: string; readonly generation: number } | null> {
     const row = await this.db
       .selectFrom('stage')
       .select(['id', 'edition_id', 'stream_key_generation'])
@@ -176,7 +180,10 @@ export class BroadcastRepository {
   }
 
   /** Moves the stage to its next key generation (the old key stops opening it); `within` audits in the same transaction. */
-  async rotateStreamKey(stageId: string, within: (tx: Tx, from: number, to: number) => Promise<void>): Promise<number | null> {
+  async rotateStreamKey(
+    stageId: string,
+    within: (tx: Tx, from: number, to: number) => Promise<void>
+  ): Promise<number | null> {
     return this.db.transaction().execute(async (tx) => {
       const row = await tx
         .updateTable('stage')
@@ -228,7 +235,11 @@ interface ViewRow {
 }
 
 function toView(row: ViewRow): SessionBroadcastRow {
-  const hasReplay = row.replay_session_id !== null && row.replay_stage_id !== null && row.replay_started_at !== null && row.replay_ended_at !== null;
+  const hasReplay =
+    row.replay_session_id !== null &&
+    row.replay_stage_id !== null &&
+    row.replay_started_at !== null &&
+    row.replay_ended_at !== null;
   return {
     sessionId: row.session_id,
     editionSlug: row.edition_slug,
@@ -246,7 +257,11 @@ function toView(row: ViewRow): SessionBroadcastRow {
   };
 }
 
-async function findSession(db: Kysely<DatabaseSchema> | Tx, sessionId: string, lock = false): Promise<BroadcastSession | null> {
+async function findSession(
+  db: Kysely<DatabaseSchema> | Tx,
+  sessionId: string,
+  lock = false
+): Promise<BroadcastSession | null> {
   let query = db
     .selectFrom('session')
     .innerJoin('edition', 'edition.id', 'session.edition_id')

@@ -13,7 +13,15 @@ const channels: PlaceKind<VersionedChannel, ChannelValues> = {
   table: 'channel',
   fromRow(raw) {
     const row = raw as unknown as Selectable<ChannelTable>;
-    return { id: row.id, editionId: row.edition_id, kind: row.kind, name: row.name, url: row.url, position: row.position, version: row.version };
+    return {
+      id: row.id,
+      editionId: row.edition_id,
+      kind: row.kind,
+      name: row.name,
+      url: row.url,
+      position: row.position,
+      version: row.version
+    };
   },
   toColumns: (values) => ({ kind: values.kind, name: JSON.stringify(values.name), url: values.url })
 };

@@ -49,7 +49,13 @@ describe.each(testDatabaseTargets())('chat on $name', (target) => {
   });
 
   it('finds a session of an edition, and nothing for a session of another edition or a deleted one', async () => {
-    expect(await chat.findSession('seoul-2020', sessionId)).toMatchObject({ sessionId, editionId, editionSlug: 'seoul-2020', isPublic: true, defaultLocale: 'ko' });
+    expect(await chat.findSession('seoul-2020', sessionId)).toMatchObject({
+      sessionId,
+      editionId,
+      editionSlug: 'seoul-2020',
+      isPublic: true,
+      defaultLocale: 'ko'
+    });
     expect(await chat.findSession('other-2021', sessionId)).toBeNull();
     expect(await chat.findSession('seoul-2020', 'no-such-session')).toBeNull();
   });
@@ -57,7 +63,11 @@ describe.each(testDatabaseTargets())('chat on $name', (target) => {
   it('stores a message with its chat.posted event', async () => {
     events.length = 0;
     const posted = await chat.post(message({ text: 'First!' }), noRule);
-    expect(posted).toMatchObject({ status: 'posted', isReplay: false, message: { text: 'First!', displayName: 'Alice', deletedAt: null } });
+    expect(posted).toMatchObject({
+      status: 'posted',
+      isReplay: false,
+      message: { text: 'First!', displayName: 'Alice', deletedAt: null }
+    });
     const id = posted.status === 'posted' ? posted.message.id : '';
     expect(id).toMatch(/^\d+$/);
     expect(events).toEqual([{ channel: `session:${sessionId}`, name: 'chat.posted', data: { id } }]);
@@ -72,13 +82,19 @@ describe.each(testDatabaseTargets())('chat on $name', (target) => {
     expect(again.status === 'posted' && one.status === 'posted' && again.message.id === one.message.id).toBe(true);
     expect(events).toEqual([]);
     // The same key from someone else, or in another session, is another message.
-    expect(await chat.post(message({ idempotencyKey: key, participantId: 'p:bob' }), noRule)).toMatchObject({ isReplay: false });
-    expect(await chat.post(message({ idempotencyKey: key, sessionId: otherSessionId }), noRule)).toMatchObject({ isReplay: false });
+    expect(await chat.post(message({ idempotencyKey: key, participantId: 'p:bob' }), noRule)).toMatchObject({
+      isReplay: false
+    });
+    expect(await chat.post(message({ idempotencyKey: key, sessionId: otherSessionId }), noRule)).toMatchObject({
+      isReplay: false
+    });
   });
 
   it('makes one message of concurrent posts with the same key', async () => {
     const key = newKey();
-    const results = await Promise.all(Array.from({ length: 5 }, () => chat.post(message({ idempotencyKey: key, participantId: 'p:racer' }), noRule)));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => chat.post(message({ idempotencyKey: key, participantId: 'p:racer' }), noRule))
+    );
     const ids = new Set(results.map((r) => (r.status === 'posted' ? r.message.id : null)));
     expect(ids.size).toBe(1);
     expect(results.filter((r) => r.status === 'posted' && !r.isReplay)).toHaveLength(1);
@@ -87,7 +103,9 @@ describe.each(testDatabaseTargets())('chat on $name', (target) => {
   it('stores nothing when the outbox write fails: message and event are one transaction', async () => {
     const key = newKey();
     failOutbox = true;
-    await expect(chat.post(message({ idempotencyKey: key, participantId: 'p:unlucky' }), noRule)).rejects.toThrow('outbox unavailable');
+    await expect(chat.post(message({ idempotencyKey: key, participantId: 'p:unlucky' }), noRule)).rejects.toThrow(
+      'outbox unavailable'
+    );
     failOutbox = false;
     expect(await chat.lastDisplayName('p:unlucky')).toBeNull();
   });
@@ -154,7 +172,12 @@ describe.each(testDatabaseTargets())('chat on $name', (target) => {
     expect(await chat.remove(editionId, sessionId, id, moderator, new Date())).toBe('unchanged');
     expect(events).toEqual([{ channel: `session:${sessionId}`, name: 'chat.deleted', data: { id } }]);
     expect((await chat.find(sessionId, id))!.deletedAt).not.toBeNull();
-    expect((await audit.forRecord('chat_message', id))[0]).toMatchObject({ action: 'delete', editionId, accountId: moderator.accountId, changes: { deleted: { from: false, to: true } } });
+    expect((await audit.forRecord('chat_message', id))[0]).toMatchObject({
+      action: 'delete',
+      editionId,
+      accountId: moderator.accountId,
+      changes: { deleted: { from: false, to: true } }
+    });
   });
 
   it('mutes and unmutes a participant on the edition, auditing each change once', async () => {
@@ -162,12 +185,17 @@ describe.each(testDatabaseTargets())('chat on $name', (target) => {
     expect(await chat.setMuted(editionId, 'p:dave', true, moderator, new Date())).toBe('saved');
     expect(await chat.setMuted(editionId, 'p:dave', true, moderator, new Date())).toBe('unchanged');
     expect(await chat.isMuted(editionId, 'p:dave')).toBe(true);
-    expect(await chat.mutedParticipants(editionId)).toEqual([{ participantId: 'p:dave', mutedAt: expect.any(Date), lastDisplayName: 'Dave' }]);
+    expect(await chat.mutedParticipants(editionId)).toEqual([
+      { participantId: 'p:dave', mutedAt: expect.any(Date), lastDisplayName: 'Dave' }
+    ]);
     expect(await chat.setMuted(editionId, 'p:dave', false, moderator, new Date())).toBe('saved');
     expect(await chat.setMuted(editionId, 'p:dave', false, moderator, new Date())).toBe('unchanged');
     expect(await chat.mutedParticipants(editionId)).toEqual([]);
     const entries = await audit.forRecord('chat_participant', 'p:dave');
-    expect(entries.map((e) => e.changes)).toEqual([{ muted: { from: true, to: false } }, { muted: { from: false, to: true } }]);
+    expect(entries.map((e) => e.changes)).toEqual([
+      { muted: { from: true, to: false } },
+      { muted: { from: false, to: true } }
+    ]);
   });
 
   it('sets slow mode per session with chat.changed and an audit entry', async () => {
@@ -189,12 +217,28 @@ describe.each(testDatabaseTargets())('chat on $name', (target) => {
 
   it('saves the word filter under optimistic concurrency, auditing what was added and removed', async () => {
     expect(await chat.wordFilter(editionId)).toEqual({ words: [], version: 0 });
-    expect(await chat.saveWordFilter(editionId, ['darn', '바보'], 0, moderator, new Date())).toEqual({ status: 'saved', version: 1 });
-    expect(await chat.saveWordFilter(editionId, ['darn', '바보'], 1, moderator, new Date())).toEqual({ status: 'unchanged', version: 1 });
-    expect(await chat.saveWordFilter(editionId, ['heck'], 0, moderator, new Date())).toEqual({ status: 'conflict', current: ['darn', '바보'], version: 1 });
-    expect(await chat.saveWordFilter(editionId, ['darn', 'heck'], 1, moderator, new Date())).toEqual({ status: 'saved', version: 2 });
+    expect(await chat.saveWordFilter(editionId, ['darn', '바보'], 0, moderator, new Date())).toEqual({
+      status: 'saved',
+      version: 1
+    });
+    expect(await chat.saveWordFilter(editionId, ['darn', '바보'], 1, moderator, new Date())).toEqual({
+      status: 'unchanged',
+      version: 1
+    });
+    expect(await chat.saveWordFilter(editionId, ['heck'], 0, moderator, new Date())).toEqual({
+      status: 'conflict',
+      current: ['darn', '바보'],
+      version: 1
+    });
+    expect(await chat.saveWordFilter(editionId, ['darn', 'heck'], 1, moderator, new Date())).toEqual({
+      status: 'saved',
+      version: 2
+    });
     expect(await chat.wordFilter(editionId)).toEqual({ words: ['darn', 'heck'], version: 2 });
-    expect((await audit.forRecord('word_filter', editionId))[0]!.changes).toEqual({ added: { from: null, to: ['heck'] }, removed: { from: ['바보'], to: null } });
+    expect((await audit.forRecord('word_filter', editionId))[0]!.changes).toEqual({
+      added: { from: null, to: ['heck'] },
+      removed: { from: ['바보'], to: null }
+    });
   });
 
   it('remembers the name of the participant’s latest message', async () => {

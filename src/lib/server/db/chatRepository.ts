@@ -90,14 +90,21 @@ export class ChatRepository {
   }
 
   /** The edition by slug (null when unknown or deleted), for the word filter page. */
-  async findEdition(editionSlug: string): Promise<{ readonly editionId: string; readonly editionSlug: string; readonly title: LocalizedText; readonly defaultLocale: string } | null> {
+  async findEdition(editionSlug: string): Promise<{
+    readonly editionId: string;
+    readonly editionSlug: string;
+    readonly title: LocalizedText;
+    readonly defaultLocale: string;
+  } | null> {
     const row = await this.db
       .selectFrom('edition')
       .select(['id', 'slug', 'title', 'default_locale'])
       .where('slug', '=', editionSlug)
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
-    return row ? { editionId: row.id, editionSlug: row.slug, title: row.title, defaultLocale: row.default_locale } : null;
+    return row
+      ? { editionId: row.id, editionSlug: row.slug, title: row.title, defaultLocale: row.default_locale }
+      : null;
   }
 
   /**
@@ -107,7 +114,9 @@ export class ChatRepository {
    */
   async post<R>(message: NewChatMessage, refuse: (facts: PostFacts) => R | null): Promise<PostOutcome<R>> {
     return this.db.transaction().execute(async (tx) => {
-      await sql`select pg_advisory_xact_lock(hashtext(${`chat:${message.sessionId}:${message.participantId}`}))`.execute(tx);
+      await sql`select pg_advisory_xact_lock(hashtext(${`chat:${message.sessionId}:${message.participantId}`}))`.execute(
+        tx
+      );
       const existing = await this.byKey(tx, message);
       if (existing) return { status: 'posted', message: existing, isReplay: true } as const;
       const refusal = refuse(await this.postFacts(tx, message));
@@ -126,7 +135,11 @@ export class ChatRepository {
         .returningAll()
         .executeTakeFirst();
       if (!inserted) return { status: 'posted', message: (await this.byKey(tx, message))!, isReplay: true } as const;
-      await this.addToOutbox(tx, { channel: channelName('session', message.sessionId), name: 'chat.posted', data: { id: String(inserted.id) } });
+      await this.addToOutbox(tx, {
+        channel: channelName('session', message.sessionId),
+        name: 'chat.posted',
+        data: { id: String(inserted.id) }
+      });
       return { status: 'posted', message: toMessage(inserted), isReplay: false } as const;
     });
   }
@@ -145,11 +158,11 @@ export class ChatRepository {
   private async postFacts(tx: Tx, message: NewChatMessage): Promise<PostFacts> {
     // One after the other: a transaction is one connection.
     const mute = await tx
-        .selectFrom('chat_mute')
-        .select('participant_id')
-        .where('edition_id', '=', message.editionId)
-        .where('participant_id', '=', message.participantId)
-        .executeTakeFirst();
+      .selectFrom('chat_mute')
+      .select('participant_id')
+      .where('edition_id', '=', message.editionId)
+      .where('participant_id', '=', message.participantId)
+      .executeTakeFirst();
     const last = await tx
       .selectFrom('chat_message')
       .select('posted_at')
@@ -158,12 +171,23 @@ export class ChatRepository {
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst();
-    const settings = await tx.selectFrom('chat_session_settings').select('slow_mode_seconds').where('session_id', '=', message.sessionId).executeTakeFirst();
-    return { isMuted: mute !== undefined, lastPostedAt: last ? new Date(last.posted_at) : null, slowModeSeconds: settings?.slow_mode_seconds ?? 0 };
+    const settings = await tx
+      .selectFrom('chat_session_settings')
+      .select('slow_mode_seconds')
+      .where('session_id', '=', message.sessionId)
+      .executeTakeFirst();
+    return {
+      isMuted: mute !== undefined,
+      lastPostedAt: last ? new Date(last.posted_at) : null,
+      slowModeSeconds: settings?.slow_mode_seconds ?? 0
+    };
   }
 
   /** The latest `limit` messages before `beforeId` (all when null), oldest first; deleted ones only when asked (moderators). */
-  async page(sessionId: string, options: { limit: number; beforeId?: string | null; includeDeleted?: boolean }): Promise<ChatPage> {
+  async page(
+    sessionId: string,
+    options: { limit: number; beforeId?: string | null; includeDeleted?: boolean }
+  ): Promise<ChatPage> {
     let query = this.db.selectFrom('chat_message').selectAll().where('session_id', '=', sessionId);
     if (!options.includeDeleted) query = query.where('deleted_at', 'is', null);
     if (options.beforeId && isChatMessageId(options.beforeId)) query = query.where('id', '<', options.beforeId);
@@ -176,7 +200,12 @@ export class ChatRepository {
 
   async find(sessionId: string, messageId: string): Promise<ChatMessage | null> {
     if (!isChatMessageId(messageId)) return null;
-    const row = await this.db.selectFrom('chat_message').selectAll().where('session_id', '=', sessionId).where('id', '=', messageId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('chat_message')
+      .selectAll()
+      .where('session_id', '=', sessionId)
+      .where('id', '=', messageId)
+      .executeTakeFirst();
     return row ? toMessage(row) : null;
   }
 
@@ -193,7 +222,13 @@ export class ChatRepository {
   }
 
   /** Deletes a message for everyone (softly: moderators still see it), with its audit entry and `chat.deleted`. */
-  async remove(editionId: string, sessionId: string, messageId: string, by: Moderator, at: Date): Promise<'saved' | 'unchanged' | 'not_found'> {
+  async remove(
+    editionId: string,
+    sessionId: string,
+    messageId: string,
+    by: Moderator,
+    at: Date
+  ): Promise<'saved' | 'unchanged' | 'not_found'> {
     if (!isChatMessageId(messageId)) return 'not_found';
     return this.db.transaction().execute(async (tx) => {
       const row = await tx
@@ -205,7 +240,11 @@ export class ChatRepository {
         .executeTakeFirst();
       if (!row) return 'not_found';
       if (row.deleted_at !== null) return 'unchanged';
-      await tx.updateTable('chat_message').set({ deleted_at: at, deleted_by: by.accountId }).where('id', '=', messageId).execute();
+      await tx
+        .updateTable('chat_message')
+        .set({ deleted_at: at, deleted_by: by.accountId })
+        .where('id', '=', messageId)
+        .execute();
       await recordAudit(tx, {
         accountId: by.accountId,
         editionId,
@@ -214,18 +253,33 @@ export class ChatRepository {
         action: 'delete',
         changes: { deleted: { from: false, to: true } }
       });
-      await this.addToOutbox(tx, { channel: channelName('session', sessionId), name: 'chat.deleted', data: { id: String(row.id) } });
+      await this.addToOutbox(tx, {
+        channel: channelName('session', sessionId),
+        name: 'chat.deleted',
+        data: { id: String(row.id) }
+      });
       return 'saved';
     });
   }
 
   async isMuted(editionId: string, participantId: string): Promise<boolean> {
-    const row = await this.db.selectFrom('chat_mute').select('participant_id').where('edition_id', '=', editionId).where('participant_id', '=', participantId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('chat_mute')
+      .select('participant_id')
+      .where('edition_id', '=', editionId)
+      .where('participant_id', '=', participantId)
+      .executeTakeFirst();
     return row !== undefined;
   }
 
   /** Mutes or unmutes a participant on the edition, with its audit entry; `unchanged` when they already were. */
-  async setMuted(editionId: string, participantId: string, muted: boolean, by: Moderator, at: Date): Promise<'saved' | 'unchanged'> {
+  async setMuted(
+    editionId: string,
+    participantId: string,
+    muted: boolean,
+    by: Moderator,
+    at: Date
+  ): Promise<'saved' | 'unchanged'> {
     return this.db.transaction().execute(async (tx) => {
       const changed = muted
         ? await tx
@@ -234,7 +288,12 @@ export class ChatRepository {
             .onConflict((oc) => oc.columns(['edition_id', 'participant_id']).doNothing())
             .returning('participant_id')
             .executeTakeFirst()
-        : await tx.deleteFrom('chat_mute').where('edition_id', '=', editionId).where('participant_id', '=', participantId).returning('participant_id').executeTakeFirst();
+        : await tx
+            .deleteFrom('chat_mute')
+            .where('edition_id', '=', editionId)
+            .where('participant_id', '=', participantId)
+            .returning('participant_id')
+            .executeTakeFirst();
       if (!changed) return 'unchanged';
       await recordAudit(tx, {
         accountId: by.accountId,
@@ -267,16 +326,30 @@ export class ChatRepository {
       .where('chat_mute.edition_id', '=', editionId)
       .orderBy('chat_mute.muted_at', 'desc')
       .execute();
-    return rows.map((r) => ({ participantId: r.participant_id, mutedAt: new Date(r.muted_at), lastDisplayName: r.last_display_name ?? null }));
+    return rows.map((r) => ({
+      participantId: r.participant_id,
+      mutedAt: new Date(r.muted_at),
+      lastDisplayName: r.last_display_name ?? null
+    }));
   }
 
   async slowModeSeconds(sessionId: string): Promise<number> {
-    const row = await this.db.selectFrom('chat_session_settings').select('slow_mode_seconds').where('session_id', '=', sessionId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('chat_session_settings')
+      .select('slow_mode_seconds')
+      .where('session_id', '=', sessionId)
+      .executeTakeFirst();
     return row?.slow_mode_seconds ?? 0;
   }
 
   /** Sets slow mode for a session, with its audit entry and `chat.changed` (panels show the rule); `unchanged` when it already was. */
-  async setSlowMode(editionId: string, sessionId: string, seconds: number, by: Moderator, at: Date): Promise<'saved' | 'unchanged'> {
+  async setSlowMode(
+    editionId: string,
+    sessionId: string,
+    seconds: number,
+    by: Moderator,
+    at: Date
+  ): Promise<'saved' | 'unchanged'> {
     return this.db.transaction().execute(async (tx) => {
       const current = await tx
         .selectFrom('chat_session_settings')
@@ -289,7 +362,13 @@ export class ChatRepository {
       const saved = await tx
         .insertInto('chat_session_settings')
         .values({ session_id: sessionId, slow_mode_seconds: seconds, updated_at: at })
-        .onConflict((oc) => oc.column('session_id').doUpdateSet({ slow_mode_seconds: seconds, version: sql`chat_session_settings.version + 1`, updated_at: at }))
+        .onConflict((oc) =>
+          oc.column('session_id').doUpdateSet({
+            slow_mode_seconds: seconds,
+            version: sql`chat_session_settings.version + 1`,
+            updated_at: at
+          })
+        )
         .returning('version')
         .executeTakeFirstOrThrow();
       await recordAudit(tx, {
@@ -300,14 +379,22 @@ export class ChatRepository {
         action: 'update',
         changes: { slowModeSeconds: { from: before, to: seconds } }
       });
-      await this.addToOutbox(tx, { channel: channelName('session', sessionId), name: 'chat.changed', data: { id: sessionId, version: saved.version } });
+      await this.addToOutbox(tx, {
+        channel: channelName('session', sessionId),
+        name: 'chat.changed',
+        data: { id: sessionId, version: saved.version }
+      });
       return 'saved';
     });
   }
 
   /** The edition's filtered words and the list's version (0 before the first save). */
   async wordFilter(editionId: string): Promise<{ readonly words: readonly string[]; readonly version: number }> {
-    const row = await this.db.selectFrom('word_filter').select(['words', 'version']).where('edition_id', '=', editionId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('word_filter')
+      .select(['words', 'version'])
+      .where('edition_id', '=', editionId)
+      .executeTakeFirst();
     return row ? { words: row.words, version: row.version } : { words: [], version: 0 };
   }
 
@@ -318,16 +405,30 @@ export class ChatRepository {
     baseVersion: number,
     by: Moderator,
     at: Date
-  ): Promise<{ readonly status: 'saved' | 'unchanged'; readonly version: number } | { readonly status: 'conflict'; readonly current: readonly string[]; readonly version: number }> {
+  ): Promise<
+    | { readonly status: 'saved' | 'unchanged'; readonly version: number }
+    | { readonly status: 'conflict'; readonly current: readonly string[]; readonly version: number }
+  > {
     return this.db.transaction().execute(async (tx) => {
-      const row = await tx.selectFrom('word_filter').select(['words', 'version']).where('edition_id', '=', editionId).forUpdate().executeTakeFirst();
+      const row = await tx
+        .selectFrom('word_filter')
+        .select(['words', 'version'])
+        .where('edition_id', '=', editionId)
+        .forUpdate()
+        .executeTakeFirst();
       const current = row ?? { words: [], version: 0 };
-      if (current.version !== baseVersion) return { status: 'conflict', current: current.words, version: current.version } as const;
-      if (JSON.stringify(current.words) === JSON.stringify(words)) return { status: 'unchanged', version: current.version } as const;
+      if (current.version !== baseVersion)
+        return { status: 'conflict', current: current.words, version: current.version } as const;
+      if (JSON.stringify(current.words) === JSON.stringify(words))
+        return { status: 'unchanged', version: current.version } as const;
       const saved = await tx
         .insertInto('word_filter')
         .values({ edition_id: editionId, words: [...words], updated_at: at })
-        .onConflict((oc) => oc.column('edition_id').doUpdateSet({ words: [...words], version: sql`word_filter.version + 1`, updated_at: at }))
+        .onConflict((oc) =>
+          oc
+            .column('edition_id')
+            .doUpdateSet({ words: [...words], version: sql`word_filter.version + 1`, updated_at: at })
+        )
         .returning('version')
         .executeTakeFirstOrThrow();
       const removed = current.words.filter((w) => !words.includes(w));

@@ -28,7 +28,11 @@ describe.each(testDatabaseTargets())('editing days on $name', (target) => {
   });
 
   it('adds a day after the others, listed by date, with its audit entry', async () => {
-    const added = await days.create(editionId, { date: demo.edition.startsOn, title: { ko: '사전 행사', en: 'Pre-event' } }, alice);
+    const added = await days.create(
+      editionId,
+      { date: demo.edition.startsOn, title: { ko: '사전 행사', en: 'Pre-event' } },
+      alice
+    );
     expect(added.version).toBe(1);
     expect(added.position).toBeGreaterThan(Math.max(...demo.days.map((d) => d.position)));
     const listed = await days.list(editionId);
@@ -39,20 +43,36 @@ describe.each(testDatabaseTargets())('editing days on $name', (target) => {
 
   it('edits a day under optimistic concurrency', async () => {
     const day = (await days.list(editionId)).find((d) => d.title.en === 'Pre-event')!;
-    const saved = await days.update(editionId, day.id, day.version, { date: day.date, title: { ko: '사전 행사', en: 'Opening eve' } }, alice);
+    const saved = await days.update(
+      editionId,
+      day.id,
+      day.version,
+      { date: day.date, title: { ko: '사전 행사', en: 'Opening eve' } },
+      alice
+    );
     expect(saved.status === 'saved' && saved.record.version).toBe(day.version + 1);
-    expect(await days.update(editionId, day.id, day.version, { date: day.date, title: { ko: '덮어쓰기' } }, alice)).toMatchObject({
+    expect(
+      await days.update(editionId, day.id, day.version, { date: day.date, title: { ko: '덮어쓰기' } }, alice)
+    ).toMatchObject({
       status: 'conflict',
       current: { title: { en: 'Opening eve' } }
     });
-    expect(await days.update(editionId, 'no-such-day', 1, { date: day.date, title: { ko: 'x' } }, alice)).toEqual({ status: 'not_found' });
+    expect(await days.update(editionId, 'no-such-day', 1, { date: day.date, title: { ko: 'x' } }, alice)).toEqual({
+      status: 'not_found'
+    });
   });
 
   it('refuses to delete a day with live sessions or to move its date, and deletes and restores an empty one', async () => {
     const busy = (await days.list(editionId)).find((d) => d.id === demo.days[0]!.id)!;
     const liveCount = demo.sessions.filter((s) => s.dayId === busy.id).length;
-    expect(await days.remove(editionId, busy.id, busy.version, alice)).toEqual({ status: 'refused', code: 'day.has_sessions', count: liveCount });
-    expect(await days.update(editionId, busy.id, busy.version, { date: demo.edition.endsOn, title: busy.title }, alice)).toMatchObject({
+    expect(await days.remove(editionId, busy.id, busy.version, alice)).toEqual({
+      status: 'refused',
+      code: 'day.has_sessions',
+      count: liveCount
+    });
+    expect(
+      await days.update(editionId, busy.id, busy.version, { date: demo.edition.endsOn, title: busy.title }, alice)
+    ).toMatchObject({
       code: 'day.date_has_sessions'
     });
     const empty = (await days.list(editionId)).find((d) => d.title.en === 'Opening eve')!;

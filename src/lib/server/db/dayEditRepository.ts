@@ -22,7 +22,8 @@ import {
 } from './versionedEdit.js';
 
 export type DayRefusal = 'day.has_sessions' | 'day.date_has_sessions' | 'day.outside_edition';
-export type DayEditOutcome = EditOutcome<EditableDay> | { readonly status: 'refused'; readonly code: DayRefusal; readonly count: number };
+export type DayEditOutcome =
+  EditOutcome<EditableDay> | { readonly status: 'refused'; readonly code: DayRefusal; readonly count: number };
 
 class Refused extends Error {
   constructor(
@@ -47,7 +48,11 @@ const dayRecords: VersionedRecords<EditableDay> = {
   },
   read: (db, scope, id, deleted) => findDay(db, scope.editionId, id, deleted),
   async markChanged(tx, id) {
-    await tx.updateTable('day').set({ version: sql`version + 1` }).where('id', '=', id).execute();
+    await tx
+      .updateTable('day')
+      .set({ version: sql`version + 1` })
+      .where('id', '=', id)
+      .execute();
   },
   comparable(day) {
     const { version: _version, editionId: _editionId, id: _id, ...rest } = day;
@@ -75,7 +80,12 @@ export class DayEditRepository {
     return this.db.transaction().execute(async (tx) => {
       // Lock the edition so two days added at once get distinct positions.
       await tx.selectFrom('edition').select('id').where('id', '=', editionId).forUpdate().execute();
-      const id = await freshRecordId(values.title, 'day', async (candidate) => (await tx.selectFrom('day').select('id').where('id', '=', candidate).executeTakeFirst()) !== undefined);
+      const id = await freshRecordId(
+        values.title,
+        'day',
+        async (candidate) =>
+          (await tx.selectFrom('day').select('id').where('id', '=', candidate).executeTakeFirst()) !== undefined
+      );
       const last = await tx
         .selectFrom('day')
         .select(sql<number>`coalesce(max(position), -1)`.as('position'))
@@ -83,21 +93,37 @@ export class DayEditRepository {
         .executeTakeFirstOrThrow();
       await tx
         .insertInto('day')
-        .values({ id, edition_id: editionId, date: values.date, title: JSON.stringify(values.title), position: Number(last.position) + 1 })
+        .values({
+          id,
+          edition_id: editionId,
+          date: values.date,
+          title: JSON.stringify(values.title),
+          position: Number(last.position) + 1
+        })
         .execute();
       return recordCreation(tx, dayRecords, { editionId }, id, actor);
     });
   }
 
   /** Refused to change the date of a day with live sessions: their instants lie on the old date. */
-  update(editionId: string, dayId: string, baseVersion: number, values: DayValues, actor: EditActor): Promise<DayEditOutcome> {
+  update(
+    editionId: string,
+    dayId: string,
+    baseVersion: number,
+    values: DayValues,
+    actor: EditActor
+  ): Promise<DayEditOutcome> {
     return refusable(() =>
       this.change(editionId, dayId, baseVersion, actor, async (tx, current) => {
         if (current.date !== values.date) {
           const live = await liveSessions(tx, dayId);
           if (live > 0) throw new Refused('day.date_has_sessions', live);
         }
-        await tx.updateTable('day').set({ date: values.date, title: JSON.stringify(values.title) }).where('id', '=', dayId).execute();
+        await tx
+          .updateTable('day')
+          .set({ date: values.date, title: JSON.stringify(values.title) })
+          .where('id', '=', dayId)
+          .execute();
         return current.date !== values.date ? 'move' : 'update';
       })
     );
@@ -122,8 +148,13 @@ export class DayEditRepository {
         baseVersion,
         actor,
         async (tx, current) => {
-          const edition = await tx.selectFrom('edition').select(['starts_on', 'ends_on']).where('id', '=', editionId).executeTakeFirstOrThrow();
-          if (current.date < edition.starts_on || current.date > edition.ends_on) throw new Refused('day.outside_edition');
+          const edition = await tx
+            .selectFrom('edition')
+            .select(['starts_on', 'ends_on'])
+            .where('id', '=', editionId)
+            .executeTakeFirstOrThrow();
+          if (current.date < edition.starts_on || current.date > edition.ends_on)
+            throw new Refused('day.outside_edition');
           await tx.updateTable('day').set({ deleted_at: null }).where('id', '=', dayId).execute();
           return 'restore';
         },
@@ -150,7 +181,11 @@ export class DayEditRepository {
       if (orderedIds.length !== known.size || orderedIds.some((id) => !known.has(id))) return 'mismatch';
       const before = rows.sort((a, b) => a.date.localeCompare(b.date) || a.position - b.position).map((r) => r.id);
       for (const [position, id] of orderedIds.entries()) {
-        await tx.updateTable('day').set({ position, version: sql`version + 1` }).where('id', '=', id).execute();
+        await tx
+          .updateTable('day')
+          .set({ position, version: sql`version + 1` })
+          .where('id', '=', id)
+          .execute();
       }
       await recordAudit(tx, {
         accountId: actor.accountId,
@@ -173,7 +208,13 @@ export class DayEditRepository {
     apply: (tx: Tx, current: EditableDay) => Promise<AuditAction>,
     ofDeleted = false
   ): Promise<EditOutcome<EditableDay>> {
-    return editVersioned(this.db, dayRecords, { scope: { editionId }, id: dayId, baseVersion, ofDeleted }, actor, apply);
+    return editVersioned(
+      this.db,
+      dayRecords,
+      { scope: { editionId }, id: dayId, baseVersion, ofDeleted },
+      actor,
+      apply
+    );
   }
 }
 
@@ -207,6 +248,20 @@ async function findDay(db: Reader, editionId: string, dayId: string, deleted: bo
   return row ? toDay(row) : null;
 }
 
-function toDay(row: { id: string; edition_id: string; date: string; title: Record<string, string>; position: number; version: number }): EditableDay {
-  return { id: row.id, editionId: row.edition_id, date: row.date, title: row.title, position: row.position, version: row.version };
+function toDay(row: {
+  id: string;
+  edition_id: string;
+  date: string;
+  title: Record<string, string>;
+  position: number;
+  version: number;
+}): EditableDay {
+  return {
+    id: row.id,
+    editionId: row.edition_id,
+    date: row.date,
+    title: row.title,
+    position: row.position,
+    version: row.version
+  };
 }

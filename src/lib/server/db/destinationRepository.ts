@@ -9,7 +9,16 @@ import type { Kysely, Selectable } from 'kysely';
 import type { LocalizedText } from '../../domain/localizedText.js';
 import type { DatabaseSchema } from './schema.js';
 import type { DestinationTable } from './schema/destinations.js';
-import { editVersioned, freshRecordId, recordCreation, type EditActor, type EditOutcome, type Reader, type Tx, type VersionedRecords } from './versionedEdit.js';
+import {
+  editVersioned,
+  freshRecordId,
+  recordCreation,
+  type EditActor,
+  type EditOutcome,
+  type Reader,
+  type Tx,
+  type VersionedRecords
+} from './versionedEdit.js';
 
 export const destinationRecordType = 'destination';
 
@@ -90,7 +99,12 @@ const records: VersionedRecords<StoredDestination, DestinationScope> = {
     return row && { version: row.version, isDeleted: row.deleted_at !== null };
   },
   async read(db: Reader, scope, id, deleted) {
-    let query = db.selectFrom('destination').selectAll().where('id', '=', id).where('edition_id', '=', scope.editionId).where('stage_id', '=', scope.stageId);
+    let query = db
+      .selectFrom('destination')
+      .selectAll()
+      .where('id', '=', id)
+      .where('edition_id', '=', scope.editionId)
+      .where('stage_id', '=', scope.stageId);
     query = deleted ? query.where('deleted_at', 'is not', null) : query.where('deleted_at', 'is', null);
     const row = await query.executeTakeFirst();
     return row ? toDestination(row) : null;
@@ -114,7 +128,14 @@ export class DestinationRepository {
     const row = await this.db
       .selectFrom('stage')
       .innerJoin('edition', 'edition.id', 'stage.edition_id')
-      .select(['edition.id as editionId', 'edition.slug as editionSlug', 'edition.title as editionTitle', 'edition.default_locale as defaultLocale', 'stage.id as stageId', 'stage.name as stageName'])
+      .select([
+        'edition.id as editionId',
+        'edition.slug as editionSlug',
+        'edition.title as editionTitle',
+        'edition.default_locale as defaultLocale',
+        'stage.id as stageId',
+        'stage.name as stageName'
+      ])
       .where('edition.slug', '=', editionSlug)
       .where('edition.deleted_at', 'is', null)
       .where('stage.id', '=', stageId)
@@ -124,7 +145,14 @@ export class DestinationRepository {
   }
 
   async listByStage(stageId: string): Promise<StoredDestination[]> {
-    const rows = await this.db.selectFrom('destination').selectAll().where('stage_id', '=', stageId).where('deleted_at', 'is', null).orderBy('position').orderBy('id').execute();
+    const rows = await this.db
+      .selectFrom('destination')
+      .selectAll()
+      .where('stage_id', '=', stageId)
+      .where('deleted_at', 'is', null)
+      .orderBy('position')
+      .orderBy('id')
+      .execute();
     return rows.map(toDestination);
   }
 
@@ -155,10 +183,23 @@ export class DestinationRepository {
   }
 
   /** Adds a destination at the end of the stage's list. */
-  async add(scope: DestinationScope, values: DestinationWrite & { readonly key: SealedKey }, actor: EditActor): Promise<StoredDestination> {
+  async add(
+    scope: DestinationScope,
+    values: DestinationWrite & { readonly key: SealedKey },
+    actor: EditActor
+  ): Promise<StoredDestination> {
     return this.db.transaction().execute(async (tx) => {
-      const id = await freshRecordId({ en: values.name }, 'destination', async (candidate) => (await tx.selectFrom('destination').select('id').where('id', '=', candidate).executeTakeFirst()) !== undefined);
-      const last = await tx.selectFrom('destination').select((eb) => eb.fn.max('position').as('position')).where('stage_id', '=', scope.stageId).executeTakeFirst();
+      const id = await freshRecordId(
+        { en: values.name },
+        'destination',
+        async (candidate) =>
+          (await tx.selectFrom('destination').select('id').where('id', '=', candidate).executeTakeFirst()) !== undefined
+      );
+      const last = await tx
+        .selectFrom('destination')
+        .select((eb) => eb.fn.max('position').as('position'))
+        .where('stage_id', '=', scope.stageId)
+        .executeTakeFirst();
       await tx
         .insertInto('destination')
         .values({
@@ -178,25 +219,47 @@ export class DestinationRepository {
   }
 
   /** Changes name, URL and enabled, and the key when a new one is given; refused when `baseVersion` is stale. */
-  update(scope: DestinationScope, id: string, baseVersion: number, values: DestinationWrite, actor: EditActor): Promise<EditOutcome<StoredDestination>> {
+  update(
+    scope: DestinationScope,
+    id: string,
+    baseVersion: number,
+    values: DestinationWrite,
+    actor: EditActor
+  ): Promise<EditOutcome<StoredDestination>> {
     return editVersioned(this.db, records, { scope, id, baseVersion }, actor, async (tx) => {
       await tx
         .updateTable('destination')
-        .set({ name: values.name, url: values.url, enabled: values.enabled, ...(values.key ? { stream_key_sealed: values.key.sealed, key_last4: values.key.last4 } : {}) })
+        .set({
+          name: values.name,
+          url: values.url,
+          enabled: values.enabled,
+          ...(values.key ? { stream_key_sealed: values.key.sealed, key_last4: values.key.last4 } : {})
+        })
         .where('id', '=', id)
         .execute();
       return 'update';
     });
   }
 
-  setEnabled(scope: DestinationScope, id: string, baseVersion: number, enabled: boolean, actor: EditActor): Promise<EditOutcome<StoredDestination>> {
+  setEnabled(
+    scope: DestinationScope,
+    id: string,
+    baseVersion: number,
+    enabled: boolean,
+    actor: EditActor
+  ): Promise<EditOutcome<StoredDestination>> {
     return editVersioned(this.db, records, { scope, id, baseVersion }, actor, async (tx) => {
       await tx.updateTable('destination').set({ enabled }).where('id', '=', id).execute();
       return 'update';
     });
   }
 
-  remove(scope: DestinationScope, id: string, baseVersion: number, actor: EditActor): Promise<EditOutcome<StoredDestination>> {
+  remove(
+    scope: DestinationScope,
+    id: string,
+    baseVersion: number,
+    actor: EditActor
+  ): Promise<EditOutcome<StoredDestination>> {
     return editVersioned(this.db, records, { scope, id, baseVersion }, actor, async (tx) => {
       await tx.updateTable('destination').set({ deleted_at: new Date() }).where('id', '=', id).execute();
       return 'delete';

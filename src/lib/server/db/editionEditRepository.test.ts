@@ -55,8 +55,14 @@ describe.each(testDatabaseTargets())('editing editions on $name', (target) => {
     await programmes.saveProgramme(seoul2020Programme());
     const created = await editions.create(values(), alice);
     expect(created.status === 'saved' && created.record.seriesId).toBe('series');
-    expect(await editions.create(values({ title: { ko: '다른' } }), alice)).toMatchObject({ status: 'refused', code: 'edition.slug_taken' });
-    expect(await editions.create(values({ slug: 'seoul-2020' }), alice)).toMatchObject({ status: 'refused', code: 'edition.slug_taken' });
+    expect(await editions.create(values({ title: { ko: '다른' } }), alice)).toMatchObject({
+      status: 'refused',
+      code: 'edition.slug_taken'
+    });
+    expect(await editions.create(values({ slug: 'seoul-2020' }), alice)).toMatchObject({
+      status: 'refused',
+      code: 'edition.slug_taken'
+    });
   });
 
   it('saves settings under optimistic concurrency, refusing dates that leave days out', async () => {
@@ -71,7 +77,9 @@ describe.each(testDatabaseTargets())('editing editions on $name', (target) => {
       code: 'edition.days_outside_dates',
       detail: ['2021-09-03']
     });
-    expect(await editions.update(edition.id, current.version, values({ slug: 'seoul-2020' }), alice)).toMatchObject({ code: 'edition.slug_taken' });
+    expect(await editions.update(edition.id, current.version, values({ slug: 'seoul-2020' }), alice)).toMatchObject({
+      code: 'edition.slug_taken'
+    });
     expect((await editions.find('seoul-2021'))!.version).toBe(current.version);
     const changes = (await audit.forRecord('edition', edition.id))[0]!;
     expect(changes.action).toBe('update');
@@ -93,6 +101,10 @@ describe.each(testDatabaseTargets())('editing editions on $name', (target) => {
     expect(await editions.restore(edition.id, edition.version, alice)).toMatchObject({ status: 'conflict' });
     expect((await editions.restore(edition.id, deleted[0]!.version, alice)).status).toBe('saved');
     expect(await programmes.loadProgramme('seoul-2021')).not.toBeNull();
-    expect((await audit.forRecord('edition', edition.id)).map((e) => e.action).slice(0, 3)).toEqual(['restore', 'delete', 'publish']);
+    expect((await audit.forRecord('edition', edition.id)).map((e) => e.action).slice(0, 3)).toEqual([
+      'restore',
+      'delete',
+      'publish'
+    ]);
   });
 });

@@ -11,10 +11,21 @@ import type { AuditAction } from '../../domain/editing/audit.js';
 import type { EditionValues } from '../../domain/editing/editionInput.js';
 import type { Edition, PublicationState } from '../../domain/programme.js';
 import type { DatabaseSchema } from './schema.js';
-import { editVersioned, freshRecordId, recordCreation, type EditActor, type EditOutcome, type Reader, type Tx, type VersionedRecords } from './versionedEdit.js';
+import {
+  editVersioned,
+  freshRecordId,
+  recordCreation,
+  type EditActor,
+  type EditOutcome,
+  type Reader,
+  type Tx,
+  type VersionedRecords
+} from './versionedEdit.js';
 
 /** An edit refused by a rule that reads other rows; `detail` names what is in the way. */
-export type EditionEditOutcome = EditOutcome<Edition> | { readonly status: 'refused'; readonly code: EditionRefusal; readonly detail: readonly string[] };
+export type EditionEditOutcome =
+  | EditOutcome<Edition>
+  | { readonly status: 'refused'; readonly code: EditionRefusal; readonly detail: readonly string[] };
 export type EditionRefusal = 'edition.slug_taken' | 'edition.days_outside_dates';
 
 /** Thrown inside a transaction to roll it back with a refusal. */
@@ -31,12 +42,22 @@ class Refused extends Error {
 const editionRecords: VersionedRecords<Edition> = {
   recordType: 'edition',
   async lock(tx, scope, id) {
-    const row = await tx.selectFrom('edition').select(['version', 'deleted_at']).where('id', '=', id).where('id', '=', scope.editionId).forUpdate().executeTakeFirst();
+    const row = await tx
+      .selectFrom('edition')
+      .select(['version', 'deleted_at'])
+      .where('id', '=', id)
+      .where('id', '=', scope.editionId)
+      .forUpdate()
+      .executeTakeFirst();
     return row && { version: row.version, isDeleted: row.deleted_at !== null };
   },
   read: (db, _scope, id, deleted) => findEdition(db, 'id', id, deleted),
   async markChanged(tx, id) {
-    await tx.updateTable('edition').set({ version: sql`version + 1`, updated_at: new Date() }).where('id', '=', id).execute();
+    await tx
+      .updateTable('edition')
+      .set({ version: sql`version + 1`, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
   },
   comparable(edition) {
     const { version: _version, updatedAt: _updatedAt, id: _id, seriesId: _seriesId, ...rest } = edition;
@@ -52,7 +73,12 @@ export class EditionEditRepository {
   }
 
   async listDeleted(): Promise<Edition[]> {
-    const rows = await this.db.selectFrom('edition').select('id').where('deleted_at', 'is not', null).orderBy('deleted_at', 'desc').execute();
+    const rows = await this.db
+      .selectFrom('edition')
+      .select('id')
+      .where('deleted_at', 'is not', null)
+      .orderBy('deleted_at', 'desc')
+      .execute();
     const editions = await Promise.all(rows.map((r) => findEdition(this.db, 'id', r.id, true)));
     return editions.filter((e): e is Edition => e !== null);
   }
@@ -63,7 +89,12 @@ export class EditionEditRepository {
       this.db.transaction().execute(async (tx) => {
         await refuseTakenSlug(tx, values.slug, null);
         const seriesId = await seriesOfInstance(tx, values);
-        const id = await freshRecordId({ en: values.slug }, 'edition', async (candidate) => (await tx.selectFrom('edition').select('id').where('id', '=', candidate).executeTakeFirst()) !== undefined);
+        const id = await freshRecordId(
+          { en: values.slug },
+          'edition',
+          async (candidate) =>
+            (await tx.selectFrom('edition').select('id').where('id', '=', candidate).executeTakeFirst()) !== undefined
+        );
         await tx
           .insertInto('edition')
           .values({ id, series_id: seriesId, state: 'draft', ...columns(values) })
@@ -86,14 +117,23 @@ export class EditionEditRepository {
           .where((eb) => eb.or([eb('date', '<', values.startsOn), eb('date', '>', values.endsOn)]))
           .orderBy('date')
           .execute();
-        if (outside.length > 0) throw new Refused('edition.days_outside_dates', outside.map((d) => d.date));
+        if (outside.length > 0)
+          throw new Refused(
+            'edition.days_outside_dates',
+            outside.map((d) => d.date)
+          );
         await tx.updateTable('edition').set(columns(values)).where('id', '=', editionId).execute();
         return 'update';
       })
     );
   }
 
-  setState(editionId: string, baseVersion: number, state: PublicationState, actor: EditActor): Promise<EditionEditOutcome> {
+  setState(
+    editionId: string,
+    baseVersion: number,
+    state: PublicationState,
+    actor: EditActor
+  ): Promise<EditionEditOutcome> {
     return this.change(editionId, baseVersion, actor, async (tx) => {
       await tx.updateTable('edition').set({ state }).where('id', '=', editionId).execute();
       return state === 'published' ? 'publish' : 'unpublish';
@@ -120,8 +160,20 @@ export class EditionEditRepository {
     );
   }
 
-  private change(editionId: string, baseVersion: number, actor: EditActor, apply: (tx: Tx, current: Edition) => Promise<AuditAction>, ofDeleted = false) {
-    return editVersioned(this.db, editionRecords, { scope: { editionId }, id: editionId, baseVersion, ofDeleted }, actor, apply);
+  private change(
+    editionId: string,
+    baseVersion: number,
+    actor: EditActor,
+    apply: (tx: Tx, current: Edition) => Promise<AuditAction>,
+    ofDeleted = false
+  ) {
+    return editVersioned(
+      this.db,
+      editionRecords,
+      { scope: { editionId }, id: editionId, baseVersion, ofDeleted },
+      actor,
+      apply
+    );
   }
 }
 
@@ -138,7 +190,9 @@ async function refusable(work: () => Promise<EditionEditOutcome>): Promise<Editi
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === '23505';
+  return (
+    typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === '23505'
+  );
 }
 
 async function refuseTakenSlug(tx: Tx, slug: string, exceptId: string | null): Promise<void> {
@@ -153,13 +207,26 @@ async function refuseTakenSlug(tx: Tx, slug: string, exceptId: string | null): P
  * edition, which an administrator can rename later.
  */
 async function seriesOfInstance(tx: Tx, values: EditionValues): Promise<string> {
-  const latest = await tx.selectFrom('edition').select('series_id').orderBy('starts_on', 'desc').limit(1).executeTakeFirst();
+  const latest = await tx
+    .selectFrom('edition')
+    .select('series_id')
+    .orderBy('starts_on', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   if (latest) return latest.series_id;
   const any = await tx.selectFrom('series').select('id').orderBy('id').limit(1).executeTakeFirst();
   if (any) return any.id;
   const name = JSON.stringify(values.title);
-  await tx.insertInto('organisation').values({ id: 'organisation', slug: 'organisation', name }).onConflict((oc) => oc.doNothing()).execute();
-  await tx.insertInto('series').values({ id: 'series', organisation_id: 'organisation', slug: 'series', name }).onConflict((oc) => oc.doNothing()).execute();
+  await tx
+    .insertInto('organisation')
+    .values({ id: 'organisation', slug: 'organisation', name })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  await tx
+    .insertInto('series')
+    .values({ id: 'series', organisation_id: 'organisation', slug: 'series', name })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
   return 'series';
 }
 

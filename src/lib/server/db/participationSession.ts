@@ -21,7 +21,11 @@ export interface ParticipationSession {
 }
 
 /** Null when the edition or the session is unknown or deleted. */
-export async function findParticipationSession(db: Kysely<DatabaseSchema>, editionSlug: string, sessionId: string): Promise<ParticipationSession | null> {
+export async function findParticipationSession(
+  db: Kysely<DatabaseSchema>,
+  editionSlug: string,
+  sessionId: string
+): Promise<ParticipationSession | null> {
   const row = await db
     .selectFrom('session')
     .innerJoin('edition', 'edition.id', 'session.edition_id')

@@ -11,7 +11,13 @@ import { testDatabaseTargets } from './testDatabases.js';
 
 const demo = seoul2020Programme();
 const editionId = demo.edition.id;
-const busan = { name: { ko: '부산', en: 'Busan' }, summary: { en: 'A port city.' }, country: 'KR', zone: 'Asia/Seoul', isIllustrative: false };
+const busan = {
+  name: { ko: '부산', en: 'Busan' },
+  summary: { en: 'A port city.' },
+  country: 'KR',
+  zone: 'Asia/Seoul',
+  isIllustrative: false
+};
 const radio = { kind: 'other' as const, name: { ko: '라디오', en: 'Radio' }, url: 'https://radio.example/live' };
 
 describe.each(testDatabaseTargets())('editing cities and channels on $name', (target) => {
@@ -46,7 +52,13 @@ describe.each(testDatabaseTargets())('editing cities and channels on $name', (ta
 
   it('updates a city and refuses a stale write with the other person’s change', async () => {
     const created = (await cities.create(editionId, { ...busan, name: { ko: '대구', en: 'Daegu' } }, alice))!;
-    const first = await cities.update(editionId, created.id, 1, { ...busan, name: { ko: '대구', en: 'Daegu City' }, country: null, zone: null }, alice);
+    const first = await cities.update(
+      editionId,
+      created.id,
+      1,
+      { ...busan, name: { ko: '대구', en: 'Daegu City' }, country: null, zone: null },
+      alice
+    );
     expect(first.status === 'saved' && first.record).toMatchObject({ version: 2, country: null, zone: null });
     const stale = await cities.update(editionId, created.id, 1, { ...busan, name: { ko: '대구', en: 'Taegu' } }, bob);
     expect(stale.status === 'conflict' && stale.current.name.en).toBe('Daegu City');
@@ -68,7 +80,11 @@ describe.each(testDatabaseTargets())('editing cities and channels on $name', (ta
     await cities.move(editionId, last, 'down', alice);
     expect(await order()).toEqual(before);
     expect((await cities.find(editionId, last))!.version).toBe(version);
-    expect((await audit.forRecord('city', last))[0]).toMatchObject({ action: 'reorder', editionId, changes: { order: { from: [...before.slice(0, -2), last, before.at(-2)], to: before } } });
+    expect((await audit.forRecord('city', last))[0]).toMatchObject({
+      action: 'reorder',
+      editionId,
+      changes: { order: { from: [...before.slice(0, -2), last, before.at(-2)], to: before } }
+    });
   });
 
   it('deletes a city softly: its speakers show no city until it is restored', async () => {
@@ -87,12 +103,28 @@ describe.each(testDatabaseTargets())('editing cities and channels on $name', (ta
   it('adds and edits a channel, keeping its place in the list', async () => {
     const created = (await channels.create(editionId, radio, alice))!;
     expect(created).toMatchObject({ kind: 'other', url: 'https://radio.example/live', version: 1, position: 4 });
-    const saved = await channels.update(editionId, created.id, 1, { ...radio, kind: 'social', url: 'https://radio.example/social' }, bob);
-    expect(saved.status === 'saved' && saved.record).toMatchObject({ kind: 'social', url: 'https://radio.example/social', position: 4 });
+    const saved = await channels.update(
+      editionId,
+      created.id,
+      1,
+      { ...radio, kind: 'social', url: 'https://radio.example/social' },
+      bob
+    );
+    expect(saved.status === 'saved' && saved.record).toMatchObject({
+      kind: 'social',
+      url: 'https://radio.example/social',
+      position: 4
+    });
     expect((await published()).channels.at(-1)).toMatchObject({ id: created.id, kind: 'social' });
     const entries = await audit.forRecord('channel', created.id);
-    expect(entries.map((e) => [e.action, e.accountId])).toEqual([['update', 'bob'], ['create', 'alice']]);
-    expect(entries[0]!.changes).toEqual({ kind: { from: 'other', to: 'social' }, url: { from: 'https://radio.example/live', to: 'https://radio.example/social' } });
+    expect(entries.map((e) => [e.action, e.accountId])).toEqual([
+      ['update', 'bob'],
+      ['create', 'alice']
+    ]);
+    expect(entries[0]!.changes).toEqual({
+      kind: { from: 'other', to: 'social' },
+      url: { from: 'https://radio.example/live', to: 'https://radio.example/social' }
+    });
   });
 
   it('takes a deleted channel off every session and export, keeps it through a session edit, and brings it back on restore', async () => {
@@ -102,14 +134,18 @@ describe.each(testDatabaseTargets())('editing cities and channels on $name', (ta
     const programme = await published();
     expect(programme.channels.map((c) => c.id)).not.toContain('ch-tbs-youtube');
     expect(programme.sessions.every((s) => !s.channelIds.includes('ch-tbs-youtube'))).toBe(true);
-    expect(JSON.stringify(programmeToFrabJson(programme, { baseUrl: 'https://forum.example', locale: 'en' }))).not.toContain('tbstvseoul');
+    expect(
+      JSON.stringify(programmeToFrabJson(programme, { baseUrl: 'https://forum.example', locale: 'en' }))
+    ).not.toContain('tbstvseoul');
 
     // An editor saves the session meanwhile: the form only offers live channels.
     const sessions = new SessionEditRepository(database.db);
     const session = (await sessions.find(editionId, 'd2-keynote'))!;
     expect(session.channelIds).not.toContain('ch-tbs-youtube');
     const { id: _id, editionId: _e, version, state: _s, position: _p, ...values } = session;
-    expect((await sessions.update(editionId, 'd2-keynote', version, { ...values, channelIds: ['ch-site'] }, bob)).status).toBe('saved');
+    expect(
+      (await sessions.update(editionId, 'd2-keynote', version, { ...values, channelIds: ['ch-site'] }, bob)).status
+    ).toBe('saved');
 
     expect((await channels.restore(editionId, 'ch-tbs-youtube', 2, alice)).status).toBe('saved');
     expect((await keynote()).channelIds).toEqual(['ch-site', 'ch-tbs-youtube']);

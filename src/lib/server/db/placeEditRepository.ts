@@ -15,7 +15,16 @@ import { moveInOrder, type MoveDirection } from '../../domain/editing/runningOrd
 import type { LocalizedText } from '../../domain/localizedText.js';
 import { recordAudit } from './auditRepository.js';
 import type { DatabaseSchema } from './schema.js';
-import { editVersioned, freshRecordId, recordCreation, touchEdition, type EditActor, type EditOutcome, type Reader, type VersionedRecords } from './versionedEdit.js';
+import {
+  editVersioned,
+  freshRecordId,
+  recordCreation,
+  touchEdition,
+  type EditActor,
+  type EditOutcome,
+  type Reader,
+  type VersionedRecords
+} from './versionedEdit.js';
 
 export type PlaceTable = 'city' | 'channel';
 
@@ -62,10 +71,20 @@ export class PlaceEditRepository<T extends VersionedPlace, V extends { readonly 
       read: (db, scope, id, deleted) => this.read(db, scope.editionId, id, deleted),
       async markChanged(tx, id) {
         // Cities and channels keep no updated_at/updated_by: the audit log says who and when.
-        await tx.updateTable(table).set({ version: sql`version + 1` }).where('id', '=', id).execute();
+        await tx
+          .updateTable(table)
+          .set({ version: sql`version + 1` })
+          .where('id', '=', id)
+          .execute();
       },
       comparable(record) {
-        const { version: _version, id: _id, position: _position, editionId: _editionId, ...rest } = record as T & { editionId?: string };
+        const {
+          version: _version,
+          id: _id,
+          position: _position,
+          editionId: _editionId,
+          ...rest
+        } = record as T & { editionId?: string };
         return rest;
       }
     };
@@ -96,7 +115,13 @@ export class PlaceEditRepository<T extends VersionedPlace, V extends { readonly 
   /** Adds a record at the end of the edition's list; null when the edition does not exist. */
   async create(editionId: string, values: V, actor: EditActor): Promise<T | null> {
     return this.db.transaction().execute(async (tx) => {
-      const edition = await tx.selectFrom('edition').select('id').where('id', '=', editionId).where('deleted_at', 'is', null).forUpdate().executeTakeFirst();
+      const edition = await tx
+        .selectFrom('edition')
+        .select('id')
+        .where('id', '=', editionId)
+        .where('deleted_at', 'is', null)
+        .forUpdate()
+        .executeTakeFirst();
       if (!edition) return null;
       const id = await freshRecordId(values.name, this.kind.table, async (candidate) =>
         Boolean(await tx.selectFrom(this.table).select('id').where('id', '=', candidate).executeTakeFirst())
@@ -108,7 +133,12 @@ export class PlaceEditRepository<T extends VersionedPlace, V extends { readonly 
         .executeTakeFirstOrThrow();
       await tx
         .insertInto(this.table)
-        .values({ ...this.kind.toColumns(values), id, edition_id: editionId, position: Number(last.position) + 1 } as never)
+        .values({
+          ...this.kind.toColumns(values),
+          id,
+          edition_id: editionId,
+          position: Number(last.position) + 1
+        } as never)
         .execute();
       return recordCreation(tx, this.records, { editionId }, id, actor);
     });
@@ -116,7 +146,11 @@ export class PlaceEditRepository<T extends VersionedPlace, V extends { readonly 
 
   update(editionId: string, id: string, baseVersion: number, values: V, actor: EditActor): Promise<EditOutcome<T>> {
     return editVersioned(this.db, this.records, { scope: { editionId }, id, baseVersion }, actor, async (tx) => {
-      await tx.updateTable(this.table).set(this.kind.toColumns(values) as never).where('id', '=', id).execute();
+      await tx
+        .updateTable(this.table)
+        .set(this.kind.toColumns(values) as never)
+        .where('id', '=', id)
+        .execute();
       return 'update';
     });
   }
@@ -129,10 +163,16 @@ export class PlaceEditRepository<T extends VersionedPlace, V extends { readonly 
   }
 
   restore(editionId: string, id: string, baseVersion: number, actor: EditActor): Promise<EditOutcome<T>> {
-    return editVersioned(this.db, this.records, { scope: { editionId }, id, baseVersion, ofDeleted: true }, actor, async (tx) => {
-      await tx.updateTable(this.table).set({ deleted_at: null }).where('id', '=', id).execute();
-      return 'restore';
-    });
+    return editVersioned(
+      this.db,
+      this.records,
+      { scope: { editionId }, id, baseVersion, ofDeleted: true },
+      actor,
+      async (tx) => {
+        await tx.updateTable(this.table).set({ deleted_at: null }).where('id', '=', id).execute();
+        return 'restore';
+      }
+    );
   }
 
   /**

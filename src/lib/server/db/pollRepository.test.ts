@@ -18,7 +18,11 @@ function values(overrides: Record<string, unknown> = {}) {
   const resolved = resolvePoll(
     {
       question: { ko: '어느 도시가 먼저?', en: 'Which city first?' },
-      options: [{ ko: '서울', en: 'Seoul' }, { ko: '헬싱키', en: 'Helsinki' }, { ko: '헤이그', en: 'The Hague' }],
+      options: [
+        { ko: '서울', en: 'Seoul' },
+        { ko: '헬싱키', en: 'Helsinki' },
+        { ko: '헤이그', en: 'The Hague' }
+      ],
       kind: 'single',
       ...overrides
     },
@@ -49,7 +53,13 @@ describe.each(testDatabaseTargets())('polls on $name', (target) => {
 
   it('creates a draft with its options in order, and logs who created it', async () => {
     const poll = await polls.create(scope, values(), alice, within);
-    expect(poll).toMatchObject({ state: 'draft', version: 1, kind: 'single', maxChoices: null, sessionId: scope.sessionId });
+    expect(poll).toMatchObject({
+      state: 'draft',
+      version: 1,
+      kind: 'single',
+      maxChoices: null,
+      sessionId: scope.sessionId
+    });
     expect(poll.id).toMatch(/^which-city-first-[0-9a-f]{6}$/);
     expect(poll.options).toEqual([
       { id: 'opt-1', label: { ko: '서울', en: 'Seoul' } },
@@ -64,8 +74,23 @@ describe.each(testDatabaseTargets())('polls on $name', (target) => {
 
   it('edits a draft under optimistic concurrency: a stale version gets the current poll back', async () => {
     const poll = await polls.create(scope, values(), alice, within);
-    const saved = await polls.update(scope, poll.id, 1, values({ kind: 'multiple', maxChoices: '2', options: [{ ko: '가' }, { ko: '나' }] }), alice, within);
-    expect(saved).toMatchObject({ status: 'saved', poll: { version: 2, kind: 'multiple', maxChoices: 2, options: [{ id: 'opt-1', label: { ko: '가' } }, { id: 'opt-2' }] } });
+    const saved = await polls.update(
+      scope,
+      poll.id,
+      1,
+      values({ kind: 'multiple', maxChoices: '2', options: [{ ko: '가' }, { ko: '나' }] }),
+      alice,
+      within
+    );
+    expect(saved).toMatchObject({
+      status: 'saved',
+      poll: {
+        version: 2,
+        kind: 'multiple',
+        maxChoices: 2,
+        options: [{ id: 'opt-1', label: { ko: '가' } }, { id: 'opt-2' }]
+      }
+    });
     const stale = await polls.update(scope, poll.id, 1, values(), alice, within);
     expect(stale).toMatchObject({ status: 'conflict', current: { version: 2, kind: 'multiple' } });
     const [entry] = await audit.forRecord('poll', poll.id);
@@ -95,19 +120,36 @@ describe.each(testDatabaseTargets())('polls on $name', (target) => {
     const [closing] = await audit.forRecord('poll', first.id);
     expect(closing!.changes).toEqual({ state: { from: 'open', to: 'closed' } });
     // The database itself refuses a second open poll, whatever the code above it does.
-    await expect(database.db.updateTable('poll').set({ state: 'open' }).where('id', '=', first.id).execute()).rejects.toThrow();
+    await expect(
+      database.db.updateTable('poll').set({ state: 'open' }).where('id', '=', first.id).execute()
+    ).rejects.toThrow();
   });
 
   it('refuses to edit, delete or close what the life cycle does not allow', async () => {
     const poll = await polls.create(scope, values(), alice, within);
-    expect(await polls.transition(scope, poll.id, 1, 'close', alice, within)).toEqual({ status: 'refused', code: 'poll.invalid_transition' });
+    expect(await polls.transition(scope, poll.id, 1, 'close', alice, within)).toEqual({
+      status: 'refused',
+      code: 'poll.invalid_transition'
+    });
     await polls.transition(scope, poll.id, 1, 'open', alice, within);
-    expect(await polls.update(scope, poll.id, 2, values(), alice, within)).toEqual({ status: 'refused', code: 'poll.not_draft' });
+    expect(await polls.update(scope, poll.id, 2, values(), alice, within)).toEqual({
+      status: 'refused',
+      code: 'poll.not_draft'
+    });
     expect(await polls.remove(scope, poll.id, 2, alice, within)).toEqual({ status: 'refused', code: 'poll.not_draft' });
-    expect(await polls.transition(scope, poll.id, 2, 'open', alice, within)).toEqual({ status: 'refused', code: 'poll.invalid_transition' });
+    expect(await polls.transition(scope, poll.id, 2, 'open', alice, within)).toEqual({
+      status: 'refused',
+      code: 'poll.invalid_transition'
+    });
     expect(await polls.transition(scope, poll.id, 1, 'close', alice, within)).toMatchObject({ status: 'conflict' });
-    expect(await polls.transition(scope, poll.id, 2, 'close', alice, within)).toMatchObject({ status: 'saved', poll: { state: 'closed', version: 3 } });
-    expect(await polls.transition(scope, poll.id, 3, 'open', alice, within)).toMatchObject({ status: 'saved', poll: { state: 'open', version: 4 } });
+    expect(await polls.transition(scope, poll.id, 2, 'close', alice, within)).toMatchObject({
+      status: 'saved',
+      poll: { state: 'closed', version: 3 }
+    });
+    expect(await polls.transition(scope, poll.id, 3, 'open', alice, within)).toMatchObject({
+      status: 'saved',
+      poll: { state: 'open', version: 4 }
+    });
     await polls.transition(scope, poll.id, 4, 'close', alice, within);
   });
 
@@ -132,9 +174,15 @@ describe.each(testDatabaseTargets())('polls on $name', (target) => {
     ];
     const versions: number[] = [];
     for (const ballot of cast) {
-      const outcome = await polls.castBallot(scope, poll.id, ballot.participantId, (p) => checkBallot(p, ballot.optionIds), async (_tx, _p, v) => {
-        versions.push(v);
-      });
+      const outcome = await polls.castBallot(
+        scope,
+        poll.id,
+        ballot.participantId,
+        (p) => checkBallot(p, ballot.optionIds),
+        async (_tx, _p, v) => {
+          versions.push(v);
+        }
+      );
       expect(outcome.status).toBe('cast');
     }
     expect(versions).toEqual([1, 2, 3, 4, 5]);
@@ -144,7 +192,9 @@ describe.each(testDatabaseTargets())('polls on $name', (target) => {
     expect(await polls.choicesOf(poll.id, 'p:two')).toEqual(['opt-1', 'opt-3']);
     expect(await polls.choicesOf(poll.id, 'p:nobody')).toEqual([]);
     // The primary key is the one-vote rule, whatever the code above it does.
-    await expect(database.db.insertInto('poll_ballot').values({ poll_id: poll.id, participant_id: 'p:one' }).execute()).rejects.toThrow();
+    await expect(
+      database.db.insertInto('poll_ballot').values({ poll_id: poll.id, participant_id: 'p:one' }).execute()
+    ).rejects.toThrow();
     await polls.transition(scope, poll.id, 2, 'close', alice, within);
   });
 
@@ -154,13 +204,24 @@ describe.each(testDatabaseTargets())('polls on $name', (target) => {
     const never = async () => {
       throw new Error('not reached');
     };
-    expect(await polls.castBallot(scope, poll.id, 'p:early', decide(['opt-1']), never)).toMatchObject({ status: 'refused', problem: 'poll.closed' });
+    expect(await polls.castBallot(scope, poll.id, 'p:early', decide(['opt-1']), never)).toMatchObject({
+      status: 'refused',
+      problem: 'poll.closed'
+    });
     await polls.transition(scope, poll.id, 1, 'open', alice, within);
-    expect(await polls.castBallot(scope, poll.id, 'p:x', decide(['opt-9']), never)).toMatchObject({ status: 'refused', problem: 'poll.unknown_option' });
+    expect(await polls.castBallot(scope, poll.id, 'p:x', decide(['opt-9']), never)).toMatchObject({
+      status: 'refused',
+      problem: 'poll.unknown_option'
+    });
     await polls.castBallot(scope, poll.id, 'p:x', decide(['opt-2']), async () => undefined);
     await polls.transition(scope, poll.id, 2, 'close', alice, within);
-    expect(await polls.castBallot(scope, poll.id, 'p:x', decide(['opt-1']), never)).toMatchObject({ status: 'refused', problem: 'poll.closed' });
-    expect(await polls.castBallot(otherSession, poll.id, 'p:x', decide(['opt-1']), never)).toEqual({ status: 'not_found' });
+    expect(await polls.castBallot(scope, poll.id, 'p:x', decide(['opt-1']), never)).toMatchObject({
+      status: 'refused',
+      problem: 'poll.closed'
+    });
+    expect(await polls.castBallot(otherSession, poll.id, 'p:x', decide(['opt-1']), never)).toEqual({
+      status: 'not_found'
+    });
     expect(await polls.tally(poll.id)).toEqual({ ballots: 1, choices: new Map([['opt-2', 1]]) });
   });
 
@@ -172,9 +233,13 @@ describe.each(testDatabaseTargets())('polls on $name', (target) => {
     await expect(polls.transition(scope, poll.id, 1, 'open', alice, failing)).rejects.toThrow('outbox down');
     expect((await polls.find(scope, poll.id))!.state).toBe('draft');
     await polls.transition(scope, poll.id, 1, 'open', alice, within);
-    await expect(polls.castBallot(scope, poll.id, 'p:y', (p) => checkBallot(p, ['opt-1']), failing)).rejects.toThrow('outbox down');
+    await expect(polls.castBallot(scope, poll.id, 'p:y', (p) => checkBallot(p, ['opt-1']), failing)).rejects.toThrow(
+      'outbox down'
+    );
     expect(await polls.tally(poll.id)).toEqual({ ballots: 0, choices: new Map() });
-    await expect(polls.create(scope, values({ question: { ko: '실패' } }), alice, failing)).rejects.toThrow('outbox down');
+    await expect(polls.create(scope, values({ question: { ko: '실패' } }), alice, failing)).rejects.toThrow(
+      'outbox down'
+    );
     expect((await polls.listForSession(scope)).some((p) => p.question.ko === '실패')).toBe(false);
     await polls.transition(scope, poll.id, 2, 'close', alice, within);
   });
@@ -183,7 +248,10 @@ describe.each(testDatabaseTargets())('polls on $name', (target) => {
     const session: PollScope = { editionId: demo.edition.id, sessionId: 'd2-cases' };
     const a = await polls.create(session, values(), alice, within);
     const b = await polls.create(session, values(), alice, within);
-    const outcomes = await Promise.all([polls.transition(session, a.id, 1, 'open', alice, within), polls.transition(session, b.id, 1, 'open', alice, within)]);
+    const outcomes = await Promise.all([
+      polls.transition(session, a.id, 1, 'open', alice, within),
+      polls.transition(session, b.id, 1, 'open', alice, within)
+    ]);
     expect(outcomes.map((o) => o.status)).toEqual(['saved', 'saved']);
     expect((await polls.listForSession(session)).filter((p) => p.state === 'open')).toHaveLength(1);
   });

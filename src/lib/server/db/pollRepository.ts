@@ -10,7 +10,14 @@
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { changedFields, type AuditAction } from '../../domain/editing/audit.js';
-import { isDeletable, isEditable, stateAfter, type Poll, type PollState, type PollTransition } from '../../domain/participation/polls/poll.js';
+import {
+  isDeletable,
+  isEditable,
+  stateAfter,
+  type Poll,
+  type PollState,
+  type PollTransition
+} from '../../domain/participation/polls/poll.js';
 import type { PollValues } from '../../domain/participation/polls/pollInput.js';
 import type { Tally } from '../../domain/participation/polls/voteCount.js';
 import { recordAudit } from './auditRepository.js';
@@ -41,7 +48,8 @@ export type PollEditOutcome =
   | { readonly status: 'refused'; readonly code: 'poll.not_draft' | 'poll.invalid_transition' }
   | { readonly status: 'not_found' };
 
-export type BallotDecision<P extends string> = { readonly ok: true; readonly optionIds: readonly string[] } | { readonly ok: false; readonly problem: P };
+export type BallotDecision<P extends string> =
+  { readonly ok: true; readonly optionIds: readonly string[] } | { readonly ok: false; readonly problem: P };
 
 export type BallotOutcome<P extends string> =
   | { readonly status: 'cast'; readonly poll: Poll; readonly tallyVersion: number }
@@ -64,7 +72,12 @@ export class PollRepository {
 
   create(scope: PollScope, values: PollValues, actor: EditActor, within: WithinPollWrite): Promise<Poll> {
     return this.db.transaction().execute(async (tx) => {
-      const id = await freshRecordId(values.question, 'poll', async (candidate) => (await tx.selectFrom('poll').select('id').where('id', '=', candidate).executeTakeFirst()) !== undefined);
+      const id = await freshRecordId(
+        values.question,
+        'poll',
+        async (candidate) =>
+          (await tx.selectFrom('poll').select('id').where('id', '=', candidate).executeTakeFirst()) !== undefined
+      );
       await tx
         .insertInto('poll')
         .values({
@@ -86,7 +99,14 @@ export class PollRepository {
   }
 
   /** Replaces a draft's question, kind and options. */
-  update(scope: PollScope, pollId: string, baseVersion: number, values: PollValues, actor: EditActor, within: WithinPollWrite): Promise<PollEditOutcome> {
+  update(
+    scope: PollScope,
+    pollId: string,
+    baseVersion: number,
+    values: PollValues,
+    actor: EditActor,
+    within: WithinPollWrite
+  ): Promise<PollEditOutcome> {
     return this.change(scope, pollId, baseVersion, async (tx, current) => {
       if (!isEditable(current)) return { status: 'refused', code: 'poll.not_draft' };
       await tx
@@ -103,7 +123,14 @@ export class PollRepository {
   }
 
   /** Opens (closing the session's open poll, if another) or closes a poll. */
-  transition(scope: PollScope, pollId: string, baseVersion: number, transition: PollTransition, actor: EditActor, within: WithinPollWrite): Promise<PollEditOutcome> {
+  transition(
+    scope: PollScope,
+    pollId: string,
+    baseVersion: number,
+    transition: PollTransition,
+    actor: EditActor,
+    within: WithinPollWrite
+  ): Promise<PollEditOutcome> {
     return this.change(scope, pollId, baseVersion, async (tx, current, sessionPolls) => {
       const next = stateAfter(current.state, transition);
       if (!next) return { status: 'refused', code: 'poll.invalid_transition' };
@@ -125,13 +152,26 @@ export class PollRepository {
   }
 
   /** Deletes a draft (no ballots can exist yet); the audit entry keeps what it was. */
-  remove(scope: PollScope, pollId: string, baseVersion: number, actor: EditActor, within: WithinPollWrite): Promise<PollEditOutcome> {
+  remove(
+    scope: PollScope,
+    pollId: string,
+    baseVersion: number,
+    actor: EditActor,
+    within: WithinPollWrite
+  ): Promise<PollEditOutcome> {
     return this.change(scope, pollId, baseVersion, async (tx, current) => {
       if (!isDeletable(current)) return { status: 'refused', code: 'poll.not_draft' };
       await tx.deleteFrom('poll').where('id', '=', pollId).execute();
       const was = comparable(current);
       // Every field goes from what it was to nothing, so the log keeps the deleted poll readable.
-      await audit(tx, scope, actor, pollId, 'delete', changedFields(was, Object.fromEntries(Object.keys(was).map((key) => [key, null]))));
+      await audit(
+        tx,
+        scope,
+        actor,
+        pollId,
+        'delete',
+        changedFields(was, Object.fromEntries(Object.keys(was).map((key) => [key, null])))
+      );
       await within(tx, [{ pollId, what: 'deleted', version: current.version + 1 }]);
       return { status: 'deleted' };
     });
@@ -166,7 +206,11 @@ export class PollRepository {
         .where('id', '=', pollId)
         .returning('tally_version')
         .executeTakeFirstOrThrow();
-      await tx.deleteFrom('poll_choice').where('poll_id', '=', pollId).where('participant_id', '=', participantId).execute();
+      await tx
+        .deleteFrom('poll_choice')
+        .where('poll_id', '=', pollId)
+        .where('participant_id', '=', participantId)
+        .execute();
       const now = new Date();
       await tx
         .insertInto('poll_ballot')
@@ -175,7 +219,13 @@ export class PollRepository {
         .execute();
       await tx
         .insertInto('poll_choice')
-        .values(decision.optionIds.map((optionId) => ({ poll_id: pollId, participant_id: participantId, option_id: optionId })))
+        .values(
+          decision.optionIds.map((optionId) => ({
+            poll_id: pollId,
+            participant_id: participantId,
+            option_id: optionId
+          }))
+        )
         .execute();
       await within(tx, poll, counted.tally_version);
       return { status: 'cast', poll, tallyVersion: counted.tally_version } as const;
@@ -185,7 +235,11 @@ export class PollRepository {
   /** Ballots and the count of each option, counted by the database. */
   async tally(pollId: string): Promise<Tally> {
     const [ballots, choices] = await Promise.all([
-      this.db.selectFrom('poll_ballot').select((eb) => eb.fn.countAll<string>().as('n')).where('poll_id', '=', pollId).executeTakeFirstOrThrow(),
+      this.db
+        .selectFrom('poll_ballot')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('poll_id', '=', pollId)
+        .executeTakeFirstOrThrow(),
       this.db
         .selectFrom('poll_choice')
         .select(['option_id', (eb) => eb.fn.countAll<string>().as('n')])
@@ -198,7 +252,12 @@ export class PollRepository {
 
   /** The options a participant chose on their ballot (empty when they have none). */
   async choicesOf(pollId: string, participantId: string): Promise<string[]> {
-    const rows = await this.db.selectFrom('poll_choice').select('option_id').where('poll_id', '=', pollId).where('participant_id', '=', participantId).execute();
+    const rows = await this.db
+      .selectFrom('poll_choice')
+      .select('option_id')
+      .where('poll_id', '=', pollId)
+      .where('participant_id', '=', participantId)
+      .execute();
     return rows.map((r) => r.option_id);
   }
 
@@ -229,7 +288,14 @@ export class PollRepository {
 async function insertOptions(tx: Tx, pollId: string, values: PollValues): Promise<void> {
   await tx
     .insertInto('poll_option')
-    .values(values.options.map((label, position) => ({ poll_id: pollId, id: `opt-${position + 1}`, position, label: JSON.stringify(label) })))
+    .values(
+      values.options.map((label, position) => ({
+        poll_id: pollId,
+        id: `opt-${position + 1}`,
+        position,
+        label: JSON.stringify(label)
+      }))
+    )
     .execute();
 }
 
@@ -242,7 +308,14 @@ async function setState(tx: Tx, pollId: string, state: PollState, now: Date): Pr
 }
 
 /** Counts the version up, notes who changed it, and writes the audit entry of the change from `before`. */
-async function markChanged(tx: Tx, scope: PollScope, pollId: string, actor: EditActor, before: Poll, action: AuditAction): Promise<Poll> {
+async function markChanged(
+  tx: Tx,
+  scope: PollScope,
+  pollId: string,
+  actor: EditActor,
+  before: Poll,
+  action: AuditAction
+): Promise<Poll> {
   await tx
     .updateTable('poll')
     .set({ version: sql`version + 1`, updated_at: new Date(), updated_by: actor.accountId })
@@ -253,8 +326,22 @@ async function markChanged(tx: Tx, scope: PollScope, pollId: string, actor: Edit
   return after;
 }
 
-function audit(tx: Tx, scope: PollScope, actor: EditActor, pollId: string, action: AuditAction, changes: ReturnType<typeof changedFields>) {
-  return recordAudit(tx, { accountId: actor.accountId, editionId: scope.editionId, recordType, recordId: pollId, action, changes });
+function audit(
+  tx: Tx,
+  scope: PollScope,
+  actor: EditActor,
+  pollId: string,
+  action: AuditAction,
+  changes: ReturnType<typeof changedFields>
+) {
+  return recordAudit(tx, {
+    accountId: actor.accountId,
+    editionId: scope.editionId,
+    recordType,
+    recordId: pollId,
+    action,
+    changes
+  });
 }
 
 /**

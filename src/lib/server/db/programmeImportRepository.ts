@@ -40,10 +40,18 @@ export class ProgrammeImportRepository {
     return row !== undefined;
   }
 
-  async importProgramme(programme: Programme, actor: EditActor, summary: Readonly<Record<string, unknown>>): Promise<ProgrammeImportOutcome> {
+  async importProgramme(
+    programme: Programme,
+    actor: EditActor,
+    summary: Readonly<Record<string, unknown>>
+  ): Promise<ProgrammeImportOutcome> {
     try {
       return await this.db.transaction().execute(async (tx) => {
-        const slugTaken = await tx.selectFrom('edition').select('id').where('slug', '=', programme.edition.slug).executeTakeFirst();
+        const slugTaken = await tx
+          .selectFrom('edition')
+          .select('id')
+          .where('slug', '=', programme.edition.slug)
+          .executeTakeFirst();
         if (slugTaken) return { status: 'slug_taken' } as const;
         const ids = await takenIds(tx, programme);
         if (ids.length > 0) return { status: 'ids_taken', ids } as const;
@@ -99,7 +107,12 @@ async function inExistingHome(tx: Tx, programme: Programme): Promise<Programme> 
     return {
       ...programme,
       organisation: { ...organisation, id: existingSeries.organisation_id },
-      series: { id: existingSeries.id, organisationId: existingSeries.organisation_id, slug: existingSeries.slug, name: existingSeries.name },
+      series: {
+        id: existingSeries.id,
+        organisationId: existingSeries.organisation_id,
+        slug: existingSeries.slug,
+        name: existingSeries.name
+      },
       edition: { ...edition, seriesId: existingSeries.id }
     };
   }

@@ -56,7 +56,11 @@ describe.each(testDatabaseTargets())('editing programme items on $name', (target
 
   it('adds an item with its speakers, in order, at the end of the running order', async () => {
     const created = await items.create(scope, values({ speakerIds: ['spk-seoul', 'sokwoo-rhee'] }), alice);
-    expect(created).toMatchObject({ version: 1, speakerIds: ['spk-seoul', 'sokwoo-rhee'], title: { ko: '대담', en: 'Conversation' } });
+    expect(created).toMatchObject({
+      version: 1,
+      speakerIds: ['spk-seoul', 'sokwoo-rhee'],
+      title: { ko: '대담', en: 'Conversation' }
+    });
     const shown = await publicItems();
     expect(shown.at(-1)).toMatchObject({ id: created!.id, speakerIds: ['spk-seoul', 'sokwoo-rhee'] });
     expect(created!.id).toMatch(/^conversation-[0-9a-f]{6}$/);
@@ -69,9 +73,25 @@ describe.each(testDatabaseTargets())('editing programme items on $name', (target
 
   it('updates the texts, times and speakers, and refuses a stale write with the other person’s change', async () => {
     const created = (await items.create(scope, values({ title: { ko: '토론', en: 'Debate' } }), alice))!;
-    const first = await items.update(scope, created.id, 1, values({ title: { ko: '토론', en: 'Open debate' }, speakerIds: [], startTime: '16:10', endTime: '16:20' }), alice);
-    expect(first.status === 'saved' && first.record).toMatchObject({ version: 2, speakerIds: [], startsAt: new Date('2020-09-23T07:10:00Z') });
-    const second = await items.update(scope, created.id, 1, values({ title: { ko: '토론', en: 'Closed debate' } }), bob);
+    const first = await items.update(
+      scope,
+      created.id,
+      1,
+      values({ title: { ko: '토론', en: 'Open debate' }, speakerIds: [], startTime: '16:10', endTime: '16:20' }),
+      alice
+    );
+    expect(first.status === 'saved' && first.record).toMatchObject({
+      version: 2,
+      speakerIds: [],
+      startsAt: new Date('2020-09-23T07:10:00Z')
+    });
+    const second = await items.update(
+      scope,
+      created.id,
+      1,
+      values({ title: { ko: '토론', en: 'Closed debate' } }),
+      bob
+    );
     expect(second.status).toBe('conflict');
     expect(second.status === 'conflict' && second.current.title.en).toBe('Open debate');
     expect((await items.find(scope, created.id))!.title.en).toBe('Open debate');
@@ -92,14 +112,22 @@ describe.each(testDatabaseTargets())('editing programme items on $name', (target
   it('keeps a log of who changed what on each item, and dates the edition', async () => {
     const before = (await programmes.loadProgramme('seoul-2020'))!.edition.updatedAt;
     const created = (await items.create(scope, values({ title: { ko: '기록', en: 'Logged' } }), alice))!;
-    await items.update(scope, created.id, 1, values({ title: { ko: '기록', en: 'Logged' }, speakerIds: ['spk-seoul'] }), bob);
+    await items.update(
+      scope,
+      created.id,
+      1,
+      values({ title: { ko: '기록', en: 'Logged' }, speakerIds: ['spk-seoul'] }),
+      bob
+    );
     const entries = await audit.forRecord('programme_item', created.id);
     expect(entries.map((e) => [e.action, e.accountId, e.editionId])).toEqual([
       ['update', 'bob', demo.edition.id],
       ['create', 'alice', demo.edition.id]
     ]);
     expect(entries[0]!.changes).toEqual({ speakerIds: { from: ['sokwoo-rhee'], to: ['spk-seoul'] } });
-    expect((await programmes.loadProgramme('seoul-2020'))!.edition.updatedAt.getTime()).toBeGreaterThan(before.getTime());
+    expect((await programmes.loadProgramme('seoul-2020'))!.edition.updatedAt.getTime()).toBeGreaterThan(
+      before.getTime()
+    );
   });
 
   it('reorders a session’s items and refuses a list that is not exactly its items', async () => {
@@ -109,13 +137,20 @@ describe.each(testDatabaseTargets())('editing programme items on $name', (target
     expect((await items.listForSession(scope)).map((i) => i.id)).toEqual(reversed);
     expect(await items.reorder(scope, reversed.slice(1), alice)).toBe('mismatch');
     expect(await items.reorder(scope, [...reversed.slice(1), reversed[1]!], alice)).toBe('mismatch');
-    expect((await audit.forRecord('session', keynote.id))[0]).toMatchObject({ action: 'reorder', changes: { items: { from: current, to: reversed } } });
+    expect((await audit.forRecord('session', keynote.id))[0]).toMatchObject({
+      action: 'reorder',
+      changes: { items: { from: current, to: reversed } }
+    });
   });
 
   it('answers items of another session or edition with not_found, changing nothing', async () => {
     const created = (await items.create(scope, values(), alice))!;
-    expect((await items.update({ ...scope, sessionId: 'd2-cases' }, created.id, 1, values(), bob)).status).toBe('not_found');
-    expect((await items.update({ ...scope, editionId: 'other' }, created.id, 1, values(), bob)).status).toBe('not_found');
+    expect((await items.update({ ...scope, sessionId: 'd2-cases' }, created.id, 1, values(), bob)).status).toBe(
+      'not_found'
+    );
+    expect((await items.update({ ...scope, editionId: 'other' }, created.id, 1, values(), bob)).status).toBe(
+      'not_found'
+    );
     expect((await items.remove(scope, 'nope', 1, bob)).status).toBe('not_found');
     expect((await items.find(scope, created.id))!.version).toBe(1);
   });

@@ -50,7 +50,11 @@ const itemRecords: VersionedRecords<VersionedProgrammeItem, ItemScope> = {
   read: (db, scope, id, deleted) => findItem(db, scope, id, deleted),
   async markChanged(tx, id) {
     // programme_item keeps no updated_at/updated_by: the audit log says who and when.
-    await tx.updateTable('programme_item').set({ version: sql`version + 1` }).where('id', '=', id).execute();
+    await tx
+      .updateTable('programme_item')
+      .set({ version: sql`version + 1` })
+      .where('id', '=', id)
+      .execute();
   },
   comparable(item) {
     const { version: _version, id: _id, sessionId: _sessionId, position: _position, ...rest } = item;
@@ -61,7 +65,11 @@ const itemRecords: VersionedRecords<VersionedProgrammeItem, ItemScope> = {
 export class ProgrammeItemEditRepository {
   constructor(private readonly db: Kysely<DatabaseSchema>) {}
 
-  find(scope: ItemScope, itemId: string, options: { includeDeleted?: boolean } = {}): Promise<VersionedProgrammeItem | null> {
+  find(
+    scope: ItemScope,
+    itemId: string,
+    options: { includeDeleted?: boolean } = {}
+  ): Promise<VersionedProgrammeItem | null> {
     return findItem(this.db, scope, itemId, options.includeDeleted ?? false);
   }
 
@@ -83,7 +91,11 @@ export class ProgrammeItemEditRepository {
   }
 
   /** Adds an item at the end of the session's running order; null when the session is not in the edition. */
-  async create(scope: ItemScope, values: ProgrammeItemValues, actor: EditActor): Promise<VersionedProgrammeItem | null> {
+  async create(
+    scope: ItemScope,
+    values: ProgrammeItemValues,
+    actor: EditActor
+  ): Promise<VersionedProgrammeItem | null> {
     return this.db.transaction().execute(async (tx) => {
       const session = await tx
         .selectFrom('session')
@@ -120,7 +132,13 @@ export class ProgrammeItemEditRepository {
     });
   }
 
-  update(scope: ItemScope, itemId: string, baseVersion: number, values: ProgrammeItemValues, actor: EditActor): Promise<EditOutcome<VersionedProgrammeItem>> {
+  update(
+    scope: ItemScope,
+    itemId: string,
+    baseVersion: number,
+    values: ProgrammeItemValues,
+    actor: EditActor
+  ): Promise<EditOutcome<VersionedProgrammeItem>> {
     return editVersioned(this.db, itemRecords, { scope, id: itemId, baseVersion }, actor, async (tx) => {
       await tx
         .updateTable('programme_item')
@@ -138,18 +156,34 @@ export class ProgrammeItemEditRepository {
     });
   }
 
-  remove(scope: ItemScope, itemId: string, baseVersion: number, actor: EditActor): Promise<EditOutcome<VersionedProgrammeItem>> {
+  remove(
+    scope: ItemScope,
+    itemId: string,
+    baseVersion: number,
+    actor: EditActor
+  ): Promise<EditOutcome<VersionedProgrammeItem>> {
     return editVersioned(this.db, itemRecords, { scope, id: itemId, baseVersion }, actor, async (tx) => {
       await tx.updateTable('programme_item').set({ deleted_at: new Date() }).where('id', '=', itemId).execute();
       return 'delete';
     });
   }
 
-  restore(scope: ItemScope, itemId: string, baseVersion: number, actor: EditActor): Promise<EditOutcome<VersionedProgrammeItem>> {
-    return editVersioned(this.db, itemRecords, { scope, id: itemId, baseVersion, ofDeleted: true }, actor, async (tx) => {
-      await tx.updateTable('programme_item').set({ deleted_at: null }).where('id', '=', itemId).execute();
-      return 'restore';
-    });
+  restore(
+    scope: ItemScope,
+    itemId: string,
+    baseVersion: number,
+    actor: EditActor
+  ): Promise<EditOutcome<VersionedProgrammeItem>> {
+    return editVersioned(
+      this.db,
+      itemRecords,
+      { scope, id: itemId, baseVersion, ofDeleted: true },
+      actor,
+      async (tx) => {
+        await tx.updateTable('programme_item').set({ deleted_at: null }).where('id', '=', itemId).execute();
+        return 'restore';
+      }
+    );
   }
 
   /** Puts the session's items in the given order; a list that is not exactly its live items is refused. */
@@ -165,12 +199,20 @@ export class ProgrammeItemEditRepository {
         .forUpdate('programme_item')
         .execute();
       const known = new Set(rows.map((r) => r.id));
-      if (orderedIds.length !== known.size || new Set(orderedIds).size !== known.size || orderedIds.some((id) => !known.has(id))) {
+      if (
+        orderedIds.length !== known.size ||
+        new Set(orderedIds).size !== known.size ||
+        orderedIds.some((id) => !known.has(id))
+      ) {
         return 'mismatch';
       }
       const before = rows.sort((a, b) => a.position - b.position || a.id.localeCompare(b.id)).map((r) => r.id);
       for (const [position, id] of orderedIds.entries()) {
-        await tx.updateTable('programme_item').set({ position, version: sql`version + 1` }).where('id', '=', id).execute();
+        await tx
+          .updateTable('programme_item')
+          .set({ position, version: sql`version + 1` })
+          .where('id', '=', id)
+          .execute();
       }
       await recordAudit(tx, {
         accountId: actor.accountId,
@@ -186,7 +228,12 @@ export class ProgrammeItemEditRepository {
   }
 }
 
-async function findItem(db: Reader, scope: ItemScope, itemId: string, deleted: boolean): Promise<VersionedProgrammeItem | null> {
+async function findItem(
+  db: Reader,
+  scope: ItemScope,
+  itemId: string,
+  deleted: boolean
+): Promise<VersionedProgrammeItem | null> {
   const row = await db
     .selectFrom('programme_item')
     .innerJoin('session', 'session.id', 'programme_item.session_id')

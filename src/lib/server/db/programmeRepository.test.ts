@@ -27,7 +27,8 @@ describe.each(testDatabaseTargets())('programme repository on $name', (target) =
     await repository.saveProgramme(demo);
     const loaded = await repository.loadProgramme('seoul-2020');
     expect(loaded).not.toBeNull();
-    const sortById = <T extends { id: string }>(list: readonly T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+    const sortById = <T extends { id: string }>(list: readonly T[]) =>
+      [...list].sort((a, b) => a.id.localeCompare(b.id));
     expect(loaded!.edition).toEqual(demo.edition);
     expect(loaded!.organisation).toEqual(demo.organisation);
     expect(sortById(loaded!.days)).toEqual(sortById(demo.days));

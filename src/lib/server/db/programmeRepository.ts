@@ -50,11 +50,21 @@ export class ProgrammeRepository {
       .orderBy('starts_on', 'desc');
     if (!options.includeDrafts) query = query.where('state', '=', 'published');
     const rows = await query.execute();
-    return rows.map((r) => ({ slug: r.slug, title: r.title, startsOn: r.starts_on, endsOn: r.ends_on, state: r.state }));
+    return rows.map((r) => ({
+      slug: r.slug,
+      title: r.title,
+      startsOn: r.starts_on,
+      endsOn: r.ends_on,
+      state: r.state
+    }));
   }
 
   async loadProgramme(slug: string, options: LoadOptions = {}): Promise<Programme | null> {
-    let editionQuery = this.db.selectFrom('edition').selectAll().where('slug', '=', slug).where('deleted_at', 'is', null);
+    let editionQuery = this.db
+      .selectFrom('edition')
+      .selectAll()
+      .where('slug', '=', slug)
+      .where('deleted_at', 'is', null);
     if (!options.includeDrafts) editionQuery = editionQuery.where('state', '=', 'published');
     const editionRow = await editionQuery.executeTakeFirst();
     if (!editionRow) return null;
@@ -64,8 +74,20 @@ export class ProgrammeRepository {
     const [seriesRow, days, stages, sessions, sessionChannels, items, itemSpeakers, speakers, cities, channels] =
       await Promise.all([
         db.selectFrom('series').selectAll().where('id', '=', editionRow.series_id).executeTakeFirstOrThrow(),
-        db.selectFrom('day').selectAll().where('edition_id', '=', editionId).where('deleted_at', 'is', null).orderBy('position').execute(),
-        db.selectFrom('stage').selectAll().where('edition_id', '=', editionId).where('deleted_at', 'is', null).orderBy('id').execute(),
+        db
+          .selectFrom('day')
+          .selectAll()
+          .where('edition_id', '=', editionId)
+          .where('deleted_at', 'is', null)
+          .orderBy('position')
+          .execute(),
+        db
+          .selectFrom('stage')
+          .selectAll()
+          .where('edition_id', '=', editionId)
+          .where('deleted_at', 'is', null)
+          .orderBy('id')
+          .execute(),
         db
           .selectFrom('session')
           .selectAll()
@@ -96,15 +118,37 @@ export class ProgrammeRepository {
         db
           .selectFrom('programme_item_speaker')
           .innerJoin('speaker', 'speaker.id', 'programme_item_speaker.speaker_id')
-          .select(['programme_item_speaker.programme_item_id', 'programme_item_speaker.speaker_id', 'programme_item_speaker.position'])
+          .select([
+            'programme_item_speaker.programme_item_id',
+            'programme_item_speaker.speaker_id',
+            'programme_item_speaker.position'
+          ])
           .where('speaker.edition_id', '=', editionId)
           // A deleted speaker leaves the items they spoke in until restored (their links are kept).
           .where('speaker.deleted_at', 'is', null)
           .orderBy('programme_item_speaker.position')
           .execute(),
-        db.selectFrom('speaker').selectAll().where('edition_id', '=', editionId).where('deleted_at', 'is', null).orderBy('id').execute(),
-        db.selectFrom('city').selectAll().where('edition_id', '=', editionId).where('deleted_at', 'is', null).orderBy('position').execute(),
-        db.selectFrom('channel').selectAll().where('edition_id', '=', editionId).where('deleted_at', 'is', null).orderBy('position').execute()
+        db
+          .selectFrom('speaker')
+          .selectAll()
+          .where('edition_id', '=', editionId)
+          .where('deleted_at', 'is', null)
+          .orderBy('id')
+          .execute(),
+        db
+          .selectFrom('city')
+          .selectAll()
+          .where('edition_id', '=', editionId)
+          .where('deleted_at', 'is', null)
+          .orderBy('position')
+          .execute(),
+        db
+          .selectFrom('channel')
+          .selectAll()
+          .where('edition_id', '=', editionId)
+          .where('deleted_at', 'is', null)
+          .orderBy('position')
+          .execute()
       ]);
     const organisationRow = await db
       .selectFrom('organisation')
@@ -112,14 +156,32 @@ export class ProgrammeRepository {
       .where('id', '=', seriesRow.organisation_id)
       .executeTakeFirstOrThrow();
 
-    const channelsBySession = groupBy(sessionChannels, (r) => r.session_id, (r) => r.channel_id);
-    const speakersByItem = groupBy(itemSpeakers, (r) => r.programme_item_id, (r) => r.speaker_id);
+    const channelsBySession = groupBy(
+      sessionChannels,
+      (r) => r.session_id,
+      (r) => r.channel_id
+    );
+    const speakersByItem = groupBy(
+      itemSpeakers,
+      (r) => r.programme_item_id,
+      (r) => r.speaker_id
+    );
     const sessionIds = new Set(sessions.map((s) => s.id));
     // A speaker of a deleted city shows no city until the city is restored (the link is kept).
     const cityIds = new Set(cities.map((c) => c.id));
 
-    const organisation: Organisation = { id: organisationRow.id, slug: organisationRow.slug, name: organisationRow.name, url: organisationRow.url };
-    const series: Series = { id: seriesRow.id, organisationId: seriesRow.organisation_id, slug: seriesRow.slug, name: seriesRow.name };
+    const organisation: Organisation = {
+      id: organisationRow.id,
+      slug: organisationRow.slug,
+      name: organisationRow.name,
+      url: organisationRow.url
+    };
+    const series: Series = {
+      id: seriesRow.id,
+      organisationId: seriesRow.organisation_id,
+      slug: seriesRow.slug,
+      name: seriesRow.name
+    };
     const edition: Edition = {
       id: editionRow.id,
       seriesId: editionRow.series_id,
@@ -140,72 +202,75 @@ export class ProgrammeRepository {
       organisation,
       series,
       edition,
-      days: days.map((r): Day => ({ id: r.id, editionId: r.edition_id, date: r.date, title: r.title, position: r.position })),
+      days: days.map((r): Day => ({
+        id: r.id,
+        editionId: r.edition_id,
+        date: r.date,
+        title: r.title,
+        position: r.position
+      })),
       stages: stages.map((r): Stage => ({ id: r.id, editionId: r.edition_id, name: r.name })),
-      sessions: sessions.map(
-        (r): Session => ({
-          id: r.id,
-          editionId: r.edition_id,
-          dayId: r.day_id,
-          stageId: r.stage_id,
-          kind: r.kind,
-          title: r.title,
-          summary: r.summary,
-          startsAt: new Date(r.starts_at),
-          endsAt: new Date(r.ends_at),
-          zone: r.zone,
-          position: r.position,
-          state: r.state,
-          channelIds: channelsBySession.get(r.id) ?? [],
-          isIllustrative: r.is_illustrative,
-          version: r.version
-        })
-      ),
+      sessions: sessions.map((r): Session => ({
+        id: r.id,
+        editionId: r.edition_id,
+        dayId: r.day_id,
+        stageId: r.stage_id,
+        kind: r.kind,
+        title: r.title,
+        summary: r.summary,
+        startsAt: new Date(r.starts_at),
+        endsAt: new Date(r.ends_at),
+        zone: r.zone,
+        position: r.position,
+        state: r.state,
+        channelIds: channelsBySession.get(r.id) ?? [],
+        isIllustrative: r.is_illustrative,
+        version: r.version
+      })),
       items: items
         .filter((r) => sessionIds.has(r.session_id))
-        .map(
-          (r): ProgrammeItem => ({
-            id: r.id,
-            sessionId: r.session_id,
-            title: r.title,
-            summary: r.summary,
-            startsAt: r.starts_at ? new Date(r.starts_at) : null,
-            endsAt: r.ends_at ? new Date(r.ends_at) : null,
-            position: r.position,
-            speakerIds: speakersByItem.get(r.id) ?? [],
-            isIllustrative: r.is_illustrative
-          })
-        ),
-      speakers: speakers.map(
-        (r): Speaker => ({
+        .map((r): ProgrammeItem => ({
           id: r.id,
-          editionId: r.edition_id,
-          name: r.name,
-          jobTitle: r.job_title,
-          organisation: r.organisation,
-          cityId: r.city_id !== null && cityIds.has(r.city_id) ? r.city_id : null,
-          bio: r.bio,
-          photoUrl: r.photo_url,
-          languages: r.languages,
-          presence: r.presence,
-          isIllustrative: r.is_illustrative
-        })
-      ),
-      cities: cities.map(
-        (r): City => ({
-          id: r.id,
-          editionId: r.edition_id,
-          name: r.name,
-          country: r.country,
-          zone: r.zone,
+          sessionId: r.session_id,
+          title: r.title,
           summary: r.summary,
+          startsAt: r.starts_at ? new Date(r.starts_at) : null,
+          endsAt: r.ends_at ? new Date(r.ends_at) : null,
           position: r.position,
+          speakerIds: speakersByItem.get(r.id) ?? [],
           isIllustrative: r.is_illustrative
-        })
-      ),
-      channels: channels.map(
-        (r): Channel => ({ id: r.id, editionId: r.edition_id, kind: r.kind, name: r.name, url: r.url, position: r.position })
-      )
+        })),
+      speakers: speakers.map((r): Speaker => ({
+        id: r.id,
+        editionId: r.edition_id,
+        name: r.name,
+        jobTitle: r.job_title,
+        organisation: r.organisation,
+        cityId: r.city_id !== null && cityIds.has(r.city_id) ? r.city_id : null,
+        bio: r.bio,
+        photoUrl: r.photo_url,
+        languages: r.languages,
+        presence: r.presence,
+        isIllustrative: r.is_illustrative
+      })),
+      cities: cities.map((r): City => ({
+        id: r.id,
+        editionId: r.edition_id,
+        name: r.name,
+        country: r.country,
+        zone: r.zone,
+        summary: r.summary,
+        position: r.position,
+        isIllustrative: r.is_illustrative
+      })),
+      channels: channels.map((r): Channel => ({
+        id: r.id,
+        editionId: r.edition_id,
+        kind: r.kind,
+        name: r.name,
+        url: r.url,
+        position: r.position
+      }))
     };
   }
 
@@ -225,12 +290,22 @@ export async function insertProgramme(tx: Transaction<DatabaseSchema>, p: Progra
   const json = (value: object) => JSON.stringify(value);
   await tx
     .insertInto('organisation')
-    .values({ id: p.organisation.id, slug: p.organisation.slug, name: json(p.organisation.name), url: p.organisation.url })
+    .values({
+      id: p.organisation.id,
+      slug: p.organisation.slug,
+      name: json(p.organisation.name),
+      url: p.organisation.url
+    })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
   await tx
     .insertInto('series')
-    .values({ id: p.series.id, organisation_id: p.series.organisationId, slug: p.series.slug, name: json(p.series.name) })
+    .values({
+      id: p.series.id,
+      organisation_id: p.series.organisationId,
+      slug: p.series.slug,
+      name: json(p.series.name)
+    })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
   const e = p.edition;
@@ -252,11 +327,22 @@ export async function insertProgramme(tx: Transaction<DatabaseSchema>, p: Progra
       updated_at: e.updatedAt
     })
     .execute();
-  for (const rows of chunks(p.days.map((d) => ({ id: d.id, edition_id: e.id, date: d.date, title: json(d.title), position: d.position }))))
+  for (const rows of chunks(
+    p.days.map((d) => ({ id: d.id, edition_id: e.id, date: d.date, title: json(d.title), position: d.position }))
+  ))
     await tx.insertInto('day').values(rows).execute();
   for (const rows of chunks(p.stages.map((s) => ({ id: s.id, edition_id: e.id, name: json(s.name) }))))
     await tx.insertInto('stage').values(rows).execute();
-  for (const rows of chunks(p.channels.map((c) => ({ id: c.id, edition_id: e.id, kind: c.kind, name: json(c.name), url: c.url, position: c.position }))))
+  for (const rows of chunks(
+    p.channels.map((c) => ({
+      id: c.id,
+      edition_id: e.id,
+      kind: c.kind,
+      name: json(c.name),
+      url: c.url,
+      position: c.position
+    }))
+  ))
     await tx.insertInto('channel').values(rows).execute();
   const cities = p.cities.map((c) => ({
     id: c.id,
@@ -299,7 +385,9 @@ export async function insertProgramme(tx: Transaction<DatabaseSchema>, p: Progra
     is_illustrative: s.isIllustrative
   }));
   for (const rows of chunks(sessions)) await tx.insertInto('session').values(rows).execute();
-  const sessionChannels = p.sessions.flatMap((s) => s.channelIds.map((channelId) => ({ session_id: s.id, channel_id: channelId })));
+  const sessionChannels = p.sessions.flatMap((s) =>
+    s.channelIds.map((channelId) => ({ session_id: s.id, channel_id: channelId }))
+  );
   for (const rows of chunks(sessionChannels)) await tx.insertInto('session_channel').values(rows).execute();
   const items = p.items.map((i) => ({
     id: i.id,

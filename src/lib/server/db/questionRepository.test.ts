@@ -34,13 +34,20 @@ describe.each(testDatabaseTargets())('the Q&A tables on $name', (target) => {
 
   /** The live events in the outbox so far, oldest first: what the relay will publish. */
   const outbox = async () =>
-    (await database.db.selectFrom('outbox_event').select(['channel', 'name', 'data']).orderBy('id').execute()).map((r) => ({ channel: r.channel, name: r.name, data: r.data }));
+    (await database.db.selectFrom('outbox_event').select(['channel', 'name', 'data']).orderBy('id').execute()).map(
+      (r) => ({ channel: r.channel, name: r.name, data: r.data })
+    );
 
   const ask = (participantId: string, text: string, key = randomUUID(), displayName: string | null = null, at = now) =>
     questions.ask(sessionId, participantId, { text, displayName, idempotencyKey: key }, at);
 
   it('finds the session by edition slug, and says whether the public sees it', async () => {
-    expect(await questions.findSession(demo.edition.slug, sessionId)).toMatchObject({ sessionId, editionId, isPublic: true, defaultLocale: demo.edition.defaultLocale });
+    expect(await questions.findSession(demo.edition.slug, sessionId)).toMatchObject({
+      sessionId,
+      editionId,
+      isPublic: true,
+      defaultLocale: demo.edition.defaultLocale
+    });
     expect(await questions.findSession('nope', sessionId)).toBeNull();
     expect(await questions.findSession(demo.edition.slug, 'nope')).toBeNull();
   });
@@ -50,7 +57,13 @@ describe.each(testDatabaseTargets())('the Q&A tables on $name', (target) => {
     const before = (await outbox()).length;
     const first = await ask('p:alice', 'How do cities share data?', key, 'Alice');
     expect(first.isNew).toBe(true);
-    expect(first.question).toMatchObject({ text: 'How do cities share data?', displayName: 'Alice', status: 'visible', voteCount: 0, version: 1 });
+    expect(first.question).toMatchObject({
+      text: 'How do cities share data?',
+      displayName: 'Alice',
+      status: 'visible',
+      voteCount: 0,
+      version: 1
+    });
     const retry = await ask('p:alice', 'How do cities share data? (again)', key, 'Alice');
     expect(retry).toEqual({ question: first.question, isNew: false });
     expect(await questions.findAsked(sessionId, 'p:alice', key)).toEqual(first.question);
@@ -58,12 +71,18 @@ describe.each(testDatabaseTargets())('the Q&A tables on $name', (target) => {
     expect((await ask('p:bob', 'Mine', key)).isNew).toBe(true);
     const events = (await outbox()).slice(before);
     expect(events.map((e) => e.name)).toEqual(['question.asked', 'question.asked']);
-    expect(events[0]).toEqual({ channel: `session:${sessionId}`, name: 'question.asked', data: { id: first.question.id, version: 1 } });
+    expect(events[0]).toEqual({
+      channel: `session:${sessionId}`,
+      name: 'question.asked',
+      data: { id: first.question.id, version: 1 }
+    });
   });
 
   it('never makes a duplicate when the same submission races itself', async () => {
     const key = randomUUID();
-    const results = await Promise.all(Array.from({ length: 8 }, () => ask('p:racer', 'Same form, sent eight times', key)));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => ask('p:racer', 'Same form, sent eight times', key))
+    );
     expect(new Set(results.map((r) => r.question.id)).size).toBe(1);
     expect(results.filter((r) => r.isNew)).toHaveLength(1);
   });
@@ -77,17 +96,25 @@ describe.each(testDatabaseTargets())('the Q&A tables on $name', (target) => {
     await questions.vote(sessionId, question.id, 'p:erin', 'up', now);
     const withdrawn = await questions.vote(sessionId, question.id, 'p:dave', 'withdraw', now);
     expect(withdrawn).toMatchObject({ status: 'saved', hasVote: false, changed: true, question: { voteCount: 1 } });
-    expect(await questions.vote(sessionId, question.id, 'p:dave', 'withdraw', now)).toMatchObject({ changed: false, question: { voteCount: 1 } });
+    expect(await questions.vote(sessionId, question.id, 'p:dave', 'withdraw', now)).toMatchObject({
+      changed: false,
+      question: { voteCount: 1 }
+    });
     expect(await questions.vote(sessionId, randomUUID(), 'p:dave', 'up', now)).toEqual({ status: 'not_found' });
 
     const hidden = await questions.moderate(scope, question.id, 1, 'hide', moderator, now);
     expect(hidden.status).toBe('saved');
-    expect(await questions.vote(sessionId, question.id, 'p:frank', 'up', now)).toEqual({ status: 'refused', code: 'question.not_votable' });
+    expect(await questions.vote(sessionId, question.id, 'p:frank', 'up', now)).toEqual({
+      status: 'refused',
+      code: 'question.not_votable'
+    });
   });
 
   it('counts concurrent votes exactly', async () => {
     const { question } = await ask('p:grace', 'Popular question');
-    await Promise.all(Array.from({ length: 12 }, (_, i) => questions.vote(sessionId, question.id, `p:voter-${i % 10}`, 'up', now)));
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) => questions.vote(sessionId, question.id, `p:voter-${i % 10}`, 'up', now))
+    );
     const listed = await questions.listForModeration(sessionId);
     expect(listed.find((q) => q.id === question.id)!.voteCount).toBe(10);
   });
@@ -95,13 +122,22 @@ describe.each(testDatabaseTargets())('the Q&A tables on $name', (target) => {
   it('holds questions for a moderator while pre-moderation is on; the asker sees their own waiting question', async () => {
     const settings = await questions.settings(sessionId);
     expect(settings).toEqual({ isPremoderated: false, version: 1 });
-    expect(await questions.setPremoderation(scope, 1, true, moderator, now)).toEqual({ status: 'saved', settings: { isPremoderated: true, version: 2 } });
-    expect(await questions.setPremoderation(scope, 1, false, moderator, now)).toEqual({ status: 'conflict', current: { isPremoderated: true, version: 2 } });
+    expect(await questions.setPremoderation(scope, 1, true, moderator, now)).toEqual({
+      status: 'saved',
+      settings: { isPremoderated: true, version: 2 }
+    });
+    expect(await questions.setPremoderation(scope, 1, false, moderator, now)).toEqual({
+      status: 'conflict',
+      current: { isPremoderated: true, version: 2 }
+    });
     const before = (await outbox()).length;
     const { question } = await ask('p:heidi', 'Waiting question');
     expect(question.status).toBe('pending');
     expect((await outbox()).length).toBe(before);
-    expect(await questions.vote(sessionId, question.id, 'p:ivan', 'up', now)).toEqual({ status: 'refused', code: 'question.not_votable' });
+    expect(await questions.vote(sessionId, question.id, 'p:ivan', 'up', now)).toEqual({
+      status: 'refused',
+      code: 'question.not_votable'
+    });
 
     const forHeidi = await questions.listForPanel(sessionId, 'p:heidi', 'votes', 100);
     expect(forHeidi.ownPending.map((q) => q.id)).toEqual([question.id]);
@@ -113,7 +149,10 @@ describe.each(testDatabaseTargets())('the Q&A tables on $name', (target) => {
     expect((await outbox()).at(-1)).toMatchObject({ name: 'question.changed', data: { id: question.id, version: 2 } });
     expect(await questions.setPremoderation(scope, 2, false, moderator, now)).toMatchObject({ status: 'saved' });
     const entries = await audit.forRecord('session_question_settings', sessionId);
-    expect(entries.map((e) => e.changes)).toEqual([{ isPremoderated: { from: true, to: false } }, { isPremoderated: { from: false, to: true } }]);
+    expect(entries.map((e) => e.changes)).toEqual([
+      { isPremoderated: { from: true, to: false } },
+      { isPremoderated: { from: false, to: true } }
+    ]);
   });
 
   it('refuses a stale moderation and says what the question is now', async () => {
@@ -121,11 +160,19 @@ describe.each(testDatabaseTargets())('the Q&A tables on $name', (target) => {
     expect((await questions.moderate(scope, question.id, 1, 'answer', moderator, now)).status).toBe('saved');
     const stale = await questions.moderate(scope, question.id, 1, 'hide', { accountId: 'mod-2' }, now);
     expect(stale).toMatchObject({ status: 'conflict', current: { isAnswered: true, version: 2, status: 'visible' } });
-    expect(await questions.moderate(scope, question.id, 2, 'approve', moderator, now)).toMatchObject({ status: 'refused', code: 'question.not_allowed_now' });
+    expect(await questions.moderate(scope, question.id, 2, 'approve', moderator, now)).toMatchObject({
+      status: 'refused',
+      code: 'question.not_allowed_now'
+    });
     expect(await questions.moderate(scope, randomUUID(), 1, 'hide', moderator, now)).toEqual({ status: 'not_found' });
     const entries = await audit.forRecord('question', question.id);
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ accountId: 'mod-1', editionId, action: 'update', changes: { isAnswered: { from: false, to: true } } });
+    expect(entries[0]).toMatchObject({
+      accountId: 'mod-1',
+      editionId,
+      action: 'update',
+      changes: { isAnswered: { from: false, to: true } }
+    });
   });
 
   it('pins one question at a time, first in the panel', async () => {
@@ -150,10 +197,18 @@ describe.each(testDatabaseTargets())('the Q&A tables on $name', (target) => {
     for (const voter of ['p:v1', 'p:v2']) await questions.vote(sessionId, keep.id, voter, 'up', now);
     for (const voter of ['p:v2', 'p:v3', 'p:v4']) await questions.vote(sessionId, duplicate.id, voter, 'up', now);
 
-    expect(await questions.merge(scope, duplicate.id, 1, duplicate.id, moderator, now)).toMatchObject({ status: 'refused', code: 'question.merge_into_itself' });
-    expect(await questions.merge(scope, duplicate.id, 9, keep.id, moderator, now)).toMatchObject({ status: 'conflict' });
+    expect(await questions.merge(scope, duplicate.id, 1, duplicate.id, moderator, now)).toMatchObject({
+      status: 'refused',
+      code: 'question.merge_into_itself'
+    });
+    expect(await questions.merge(scope, duplicate.id, 9, keep.id, moderator, now)).toMatchObject({
+      status: 'conflict'
+    });
     const merged = await questions.merge(scope, duplicate.id, 1, keep.id, moderator, now);
-    expect(merged).toMatchObject({ status: 'saved', question: { status: 'merged', mergedInto: keep.id, voteCount: 0, version: 2 } });
+    expect(merged).toMatchObject({
+      status: 'saved',
+      question: { status: 'merged', mergedInto: keep.id, voteCount: 0, version: 2 }
+    });
 
     const panel = await questions.listForPanel(sessionId, 'p:v3', 'votes', 100);
     expect(panel.questions.map((q) => q.id)).not.toContain(duplicate.id);
@@ -162,13 +217,30 @@ describe.each(testDatabaseTargets())('the Q&A tables on $name', (target) => {
     // v2 voted on both: still one vote, and withdrawing it takes exactly one away.
     const withdrawn = await questions.vote(sessionId, keep.id, 'p:v2', 'withdraw', now);
     expect(withdrawn).toMatchObject({ changed: true, question: { voteCount: 3 } });
-    expect(await questions.vote(sessionId, duplicate.id, 'p:v5', 'up', now)).toEqual({ status: 'refused', code: 'question.not_votable' });
-    expect(await questions.merge(scope, duplicate.id, 2, keep.id, moderator, now)).toMatchObject({ status: 'refused', code: 'question.not_allowed_now' });
-    expect(await questions.merge(scope, keep.id, 1, duplicate.id, moderator, now)).toMatchObject({ status: 'refused', code: 'question.merge_target_unavailable' });
+    expect(await questions.vote(sessionId, duplicate.id, 'p:v5', 'up', now)).toEqual({
+      status: 'refused',
+      code: 'question.not_votable'
+    });
+    expect(await questions.merge(scope, duplicate.id, 2, keep.id, moderator, now)).toMatchObject({
+      status: 'refused',
+      code: 'question.not_allowed_now'
+    });
+    expect(await questions.merge(scope, keep.id, 1, duplicate.id, moderator, now)).toMatchObject({
+      status: 'refused',
+      code: 'question.merge_target_unavailable'
+    });
     const entries = await audit.forRecord('question', duplicate.id);
-    expect(entries[0]!.changes).toEqual({ status: { from: 'visible', to: 'merged' }, mergedInto: { from: null, to: keep.id } });
+    expect(entries[0]!.changes).toEqual({
+      status: { from: 'visible', to: 'merged' },
+      mergedInto: { from: null, to: keep.id }
+    });
     const history = await questions.moderationHistory(sessionId);
-    expect(history[0]).toMatchObject({ recordType: 'question', recordId: duplicate.id, accountId: 'mod-1', changes: entries[0]!.changes });
+    expect(history[0]).toMatchObject({
+      recordType: 'question',
+      recordId: duplicate.id,
+      accountId: 'mod-1',
+      changes: entries[0]!.changes
+    });
     expect(history.some((h) => h.recordType === 'settings' && h.recordId === sessionId)).toBe(true);
     expect(history.map((h) => Number(h.id))).toEqual([...history.map((h) => Number(h.id))].sort((a, b) => b - a));
   });

@@ -14,7 +14,11 @@ import { isVotable } from '../../domain/participation/questions/question.js';
 import type { QuestionErrorCode } from '../../domain/participation/questions/questionErrors.js';
 import { questionEvent, questionEventNames } from '../../domain/participation/questions/questionEvents.js';
 import type { AskQuestionValues } from '../../domain/participation/questions/questionInput.js';
-import { checkMerge, moderate, type ModerationAction } from '../../domain/participation/questions/questionModeration.js';
+import {
+  checkMerge,
+  moderate,
+  type ModerationAction
+} from '../../domain/participation/questions/questionModeration.js';
 import type { QuestionSort } from '../../domain/participation/questions/questionOrder.js';
 import { recordAudit } from './auditRepository.js';
 import { addToOutbox } from './outboxRepository.js';
@@ -128,13 +132,20 @@ export class QuestionRepository {
         .executeTakeFirst();
       const question = (await findByKey(tx, sessionId, participantId, values.idempotencyKey))!;
       // A waiting question is news only to moderators; viewers hear of it when it is approved.
-      if (inserted && question.status === 'visible') await addToOutbox(tx, questionEvent(questionEventNames.asked, sessionId, question));
+      if (inserted && question.status === 'visible')
+        await addToOutbox(tx, questionEvent(questionEventNames.asked, sessionId, question));
       return { question, isNew: inserted !== undefined };
     });
   }
 
   /** Adds or withdraws this participant's vote; a second vote or a withdrawal without a vote changes nothing. */
-  async vote(sessionId: string, questionId: string, participantId: string, intent: 'up' | 'withdraw', now: Date): Promise<VoteOutcome> {
+  async vote(
+    sessionId: string,
+    questionId: string,
+    participantId: string,
+    intent: 'up' | 'withdraw',
+    now: Date
+  ): Promise<VoteOutcome> {
     return this.db.transaction().execute(async (tx): Promise<VoteOutcome> => {
       // Locked as for an update (the count changes below): votes on one question take turns instead of
       // deadlocking on a shared lock they all want to upgrade, and a moderator's hide waits for the vote or goes first.
@@ -156,7 +167,12 @@ export class QuestionRepository {
           .returning('question_id')
           .executeTakeFirst();
         changed = added !== undefined;
-        if (changed) await tx.updateTable('question').set({ vote_count: sql`vote_count + 1` }).where('id', '=', questionId).execute();
+        if (changed)
+          await tx
+            .updateTable('question')
+            .set({ vote_count: sql`vote_count + 1` })
+            .where('id', '=', questionId)
+            .execute();
       } else {
         const removed = await tx
           .deleteFrom('question_vote')
@@ -165,10 +181,16 @@ export class QuestionRepository {
           .returning('question_id')
           .executeTakeFirst();
         changed = removed !== undefined;
-        if (changed) await tx.updateTable('question').set({ vote_count: sql`vote_count - 1` }).where('id', '=', questionId).execute();
+        if (changed)
+          await tx
+            .updateTable('question')
+            .set({ vote_count: sql`vote_count - 1` })
+            .where('id', '=', questionId)
+            .execute();
       }
       const question = (await findById(tx, sessionId, questionId))!;
-      if (changed && question.status === 'visible') await addToOutbox(tx, questionEvent(questionEventNames.changed, sessionId, question));
+      if (changed && question.status === 'visible')
+        await addToOutbox(tx, questionEvent(questionEventNames.changed, sessionId, question));
       return { status: 'saved', question, hasVote: intent === 'up', changed };
     });
   }
@@ -183,9 +205,22 @@ export class QuestionRepository {
     viewerId: string | null,
     sort: QuestionSort,
     limit: number
-  ): Promise<{ readonly questions: Question[]; readonly ownPending: Question[]; readonly votedIds: ReadonlySet<string>; readonly total: number }> {
-    let shown = this.db.selectFrom('question').selectAll().where('session_id', '=', sessionId).where('status', '=', 'visible').orderBy('is_pinned', 'desc');
-    shown = sort === 'votes' ? shown.orderBy('vote_count', 'desc').orderBy('asked_at', 'asc') : shown.orderBy('asked_at', 'desc');
+  ): Promise<{
+    readonly questions: Question[];
+    readonly ownPending: Question[];
+    readonly votedIds: ReadonlySet<string>;
+    readonly total: number;
+  }> {
+    let shown = this.db
+      .selectFrom('question')
+      .selectAll()
+      .where('session_id', '=', sessionId)
+      .where('status', '=', 'visible')
+      .orderBy('is_pinned', 'desc');
+    shown =
+      sort === 'votes'
+        ? shown.orderBy('vote_count', 'desc').orderBy('asked_at', 'asc')
+        : shown.orderBy('asked_at', 'desc');
     const rows = await shown.orderBy('id').limit(limit).execute();
     const counted = await this.db
       .selectFrom('question')
@@ -222,7 +257,14 @@ export class QuestionRepository {
 
   /** Every question of the session for its moderators (merged ones too), oldest first, up to `limit`. */
   async listForModeration(sessionId: string, limit = 1000): Promise<Question[]> {
-    const rows = await this.db.selectFrom('question').selectAll().where('session_id', '=', sessionId).orderBy('asked_at').orderBy('id').limit(limit).execute();
+    const rows = await this.db
+      .selectFrom('question')
+      .selectAll()
+      .where('session_id', '=', sessionId)
+      .orderBy('asked_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
     return rows.map(toQuestion);
   }
 
@@ -234,15 +276,32 @@ export class QuestionRepository {
     const rows = await this.db
       .selectFrom('audit_entry')
       .leftJoin('account', (join) => join.on(sql<boolean>`account.id::text = audit_entry.account_id`))
-      .select(['audit_entry.id', 'audit_entry.occurred_at', 'audit_entry.account_id', 'audit_entry.record_type', 'audit_entry.record_id', 'audit_entry.changes'])
+      .select([
+        'audit_entry.id',
+        'audit_entry.occurred_at',
+        'audit_entry.account_id',
+        'audit_entry.record_type',
+        'audit_entry.record_id',
+        'audit_entry.changes'
+      ])
       .select('account.display_name as account_name')
       .where((eb) =>
         eb.or([
           eb.and([
             eb('audit_entry.record_type', '=', 'question'),
-            eb('audit_entry.record_id', 'in', eb.selectFrom('question').select(sql<string>`id::text`.as('id')).where('session_id', '=', sessionId))
+            eb(
+              'audit_entry.record_id',
+              'in',
+              eb
+                .selectFrom('question')
+                .select(sql<string>`id::text`.as('id'))
+                .where('session_id', '=', sessionId)
+            )
           ]),
-          eb.and([eb('audit_entry.record_type', '=', 'session_question_settings'), eb('audit_entry.record_id', '=', sessionId)])
+          eb.and([
+            eb('audit_entry.record_type', '=', 'session_question_settings'),
+            eb('audit_entry.record_id', '=', sessionId)
+          ])
         ])
       )
       .orderBy('audit_entry.id', 'desc')
@@ -260,7 +319,14 @@ export class QuestionRepository {
   }
 
   /** Approve, hide, unhide, pin, unpin, mark answered or not: checked against the version the moderator saw. */
-  async moderate(scope: ModerationScope, questionId: string, baseVersion: number, action: ModerationAction, actor: ModerationActor, now: Date): Promise<ModerationOutcome> {
+  async moderate(
+    scope: ModerationScope,
+    questionId: string,
+    baseVersion: number,
+    action: ModerationAction,
+    actor: ModerationActor,
+    now: Date
+  ): Promise<ModerationOutcome> {
     return this.db.transaction().execute(async (tx): Promise<ModerationOutcome> => {
       const current = await lockQuestion(tx, scope.sessionId, questionId);
       if (!current) return { status: 'not_found' };
@@ -291,7 +357,14 @@ export class QuestionRepository {
    * duplicate is marked merged and is shown nowhere publicly. Checked
    * against the duplicate's version as the moderator saw it.
    */
-  async merge(scope: ModerationScope, duplicateId: string, baseVersion: number, keepId: string, actor: ModerationActor, now: Date): Promise<ModerationOutcome> {
+  async merge(
+    scope: ModerationScope,
+    duplicateId: string,
+    baseVersion: number,
+    keepId: string,
+    actor: ModerationActor,
+    now: Date
+  ): Promise<ModerationOutcome> {
     return this.db.transaction().execute(async (tx): Promise<ModerationOutcome> => {
       // Both rows locked in one statement, in id order, so two merges of the same pair cannot deadlock.
       const ids = await tx
@@ -305,7 +378,12 @@ export class QuestionRepository {
       const duplicate = ids.some((r) => r.id === duplicateId) ? await findById(tx, scope.sessionId, duplicateId) : null;
       if (!duplicate) return { status: 'not_found' };
       if (duplicate.version !== baseVersion) return { status: 'conflict', current: duplicate };
-      const keep = duplicateId === keepId ? duplicate : ids.some((r) => r.id === keepId) ? await findById(tx, scope.sessionId, keepId) : null;
+      const keep =
+        duplicateId === keepId
+          ? duplicate
+          : ids.some((r) => r.id === keepId)
+            ? await findById(tx, scope.sessionId, keepId)
+            : null;
       if (!keep) return { status: 'refused', code: 'question.merge_target_unavailable', current: duplicate };
       const check = checkMerge(duplicate, keep);
       if (!check.ok) return { status: 'refused', code: check.code, current: duplicate };
@@ -323,32 +401,55 @@ export class QuestionRepository {
       await tx.deleteFrom('question_vote').where('question_id', '=', duplicateId).execute();
       await tx
         .updateTable('question')
-        .set({ vote_count: (eb) => eb.selectFrom('question_vote').select((v) => v.fn.countAll<number>().as('n')).where('question_id', '=', keepId) })
+        .set({
+          vote_count: (eb) =>
+            eb
+              .selectFrom('question_vote')
+              .select((v) => v.fn.countAll<number>().as('n'))
+              .where('question_id', '=', keepId)
+        })
         .where('id', '=', keepId)
         .execute();
       await tx.updateTable('question').set({ vote_count: 0 }).where('id', '=', duplicateId).execute();
       const merged = await this.change(tx, scope, duplicate, check.next, actor, now, { mergedInto: keepId });
       const kept = (await findById(tx, scope.sessionId, keepId))!;
-      if (kept.status === 'visible') await addToOutbox(tx, questionEvent(questionEventNames.changed, scope.sessionId, kept));
+      if (kept.status === 'visible')
+        await addToOutbox(tx, questionEvent(questionEventNames.changed, scope.sessionId, kept));
       return { status: 'saved', question: merged };
     });
   }
 
   /** Turns the session's pre-moderation on or off, checked against the settings version the moderator saw. */
-  async setPremoderation(scope: ModerationScope, baseVersion: number, isPremoderated: boolean, actor: ModerationActor, now: Date): Promise<SettingsOutcome> {
+  async setPremoderation(
+    scope: ModerationScope,
+    baseVersion: number,
+    isPremoderated: boolean,
+    actor: ModerationActor,
+    now: Date
+  ): Promise<SettingsOutcome> {
     return this.db.transaction().execute(async (tx): Promise<SettingsOutcome> => {
       await tx
         .insertInto('session_question_settings')
         .values({ session_id: scope.sessionId, updated_at: now })
         .onConflict((oc) => oc.column('session_id').doNothing())
         .execute();
-      const row = await tx.selectFrom('session_question_settings').selectAll().where('session_id', '=', scope.sessionId).forUpdate().executeTakeFirstOrThrow();
+      const row = await tx
+        .selectFrom('session_question_settings')
+        .selectAll()
+        .where('session_id', '=', scope.sessionId)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
       const current = { isPremoderated: row.is_premoderated, version: row.version };
       if (row.version !== baseVersion) return { status: 'conflict', current };
       if (row.is_premoderated === isPremoderated) return { status: 'saved', settings: current };
       await tx
         .updateTable('session_question_settings')
-        .set({ is_premoderated: isPremoderated, version: sql`version + 1`, updated_at: now, updated_by: actor.accountId })
+        .set({
+          is_premoderated: isPremoderated,
+          version: sql`version + 1`,
+          updated_at: now,
+          updated_by: actor.accountId
+        })
         .where('session_id', '=', scope.sessionId)
         .execute();
       await recordAudit(tx, {
@@ -392,7 +493,10 @@ export class QuestionRepository {
       recordType: 'question',
       recordId: current.id,
       action: 'update',
-      changes: changedFields({ ...stateOf(current), mergedInto: current.mergedInto }, { ...stateOf(saved), mergedInto: saved.mergedInto })
+      changes: changedFields(
+        { ...stateOf(current), mergedInto: current.mergedInto },
+        { ...stateOf(saved), mergedInto: saved.mergedInto }
+      )
     });
     // Viewers refetch when a question appears, changes or disappears; nothing to tell them about one they never saw.
     if (current.status === 'visible' || saved.status === 'visible') {
@@ -407,11 +511,20 @@ function stateOf(question: Question): QuestionState {
 }
 
 async function readSettings(db: Reader, sessionId: string): Promise<QuestionSettings> {
-  const row = await db.selectFrom('session_question_settings').select(['is_premoderated', 'version']).where('session_id', '=', sessionId).executeTakeFirst();
+  const row = await db
+    .selectFrom('session_question_settings')
+    .select(['is_premoderated', 'version'])
+    .where('session_id', '=', sessionId)
+    .executeTakeFirst();
   return row ? { isPremoderated: row.is_premoderated, version: row.version } : { isPremoderated: false, version: 1 };
 }
 
-async function findByKey(db: Reader, sessionId: string, participantId: string, idempotencyKey: string): Promise<Question | null> {
+async function findByKey(
+  db: Reader,
+  sessionId: string,
+  participantId: string,
+  idempotencyKey: string
+): Promise<Question | null> {
   const row = await db
     .selectFrom('question')
     .selectAll()
@@ -423,12 +536,23 @@ async function findByKey(db: Reader, sessionId: string, participantId: string, i
 }
 
 async function findById(db: Reader, sessionId: string, questionId: string): Promise<Question | null> {
-  const row = await db.selectFrom('question').selectAll().where('session_id', '=', sessionId).where('id', '=', questionId).executeTakeFirst();
+  const row = await db
+    .selectFrom('question')
+    .selectAll()
+    .where('session_id', '=', sessionId)
+    .where('id', '=', questionId)
+    .executeTakeFirst();
   return row ? toQuestion(row) : null;
 }
 
 async function lockQuestion(tx: Tx, sessionId: string, questionId: string): Promise<Question | null> {
-  const row = await tx.selectFrom('question').selectAll().where('session_id', '=', sessionId).where('id', '=', questionId).forUpdate().executeTakeFirst();
+  const row = await tx
+    .selectFrom('question')
+    .selectAll()
+    .where('session_id', '=', sessionId)
+    .where('id', '=', questionId)
+    .forUpdate()
+    .executeTakeFirst();
   return row ? toQuestion(row) : null;
 }
 

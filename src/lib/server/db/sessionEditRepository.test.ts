@@ -69,9 +69,21 @@ describe.each(testDatabaseTargets())('editing sessions on $name', (target) => {
 
   it('refuses a stale write and hands back the other person’s change', async () => {
     const created = await sessions.create(editionId, values({ title: { ko: '토론', en: 'Debate' } }), alice);
-    const first = await sessions.update(editionId, created.id, 1, values({ title: { ko: '토론', en: 'Open debate' } }), alice);
+    const first = await sessions.update(
+      editionId,
+      created.id,
+      1,
+      values({ title: { ko: '토론', en: 'Open debate' } }),
+      alice
+    );
     expect(first.status).toBe('saved');
-    const second = await sessions.update(editionId, created.id, 1, values({ title: { ko: '토론', en: 'Closed debate' } }), bob);
+    const second = await sessions.update(
+      editionId,
+      created.id,
+      1,
+      values({ title: { ko: '토론', en: 'Closed debate' } }),
+      bob
+    );
     expect(second.status).toBe('conflict');
     expect(second.status === 'conflict' && second.current.title.en).toBe('Open debate');
     expect((await sessions.find(editionId, created.id))!.title.en).toBe('Open debate');
@@ -79,7 +91,13 @@ describe.each(testDatabaseTargets())('editing sessions on $name', (target) => {
 
   it('moves a session to another day and records it as a move', async () => {
     const created = await sessions.create(editionId, values({ title: { ko: '이동', en: 'Moving' } }), alice);
-    const moved = await sessions.update(editionId, created.id, 1, values({ dayId: 'day-1', title: { ko: '이동', en: 'Moving' } }), alice);
+    const moved = await sessions.update(
+      editionId,
+      created.id,
+      1,
+      values({ dayId: 'day-1', title: { ko: '이동', en: 'Moving' } }),
+      alice
+    );
     expect(moved.status === 'saved' && moved.record.startsAt.toISOString()).toBe('2020-09-22T10:00:00.000Z');
     const [latest] = await audit.forRecord('session', created.id);
     expect(latest?.action).toBe('move');
@@ -101,7 +119,16 @@ describe.each(testDatabaseTargets())('editing sessions on $name', (target) => {
     const days = new DayEditRepository(database.db);
     await database.db.updateTable('edition').set({ ends_on: '2020-09-26' }).where('id', '=', editionId).execute();
     const day = await days.create(editionId, { date: '2020-09-26', title: { en: 'Extra day' } }, alice);
-    const created = await sessions.create(editionId, { ...values(), dayId: day.id, startsAt: new Date('2020-09-26T01:00:00Z'), endsAt: new Date('2020-09-26T02:00:00Z') }, alice);
+    const created = await sessions.create(
+      editionId,
+      {
+        ...values(),
+        dayId: day.id,
+        startsAt: new Date('2020-09-26T01:00:00Z'),
+        endsAt: new Date('2020-09-26T02:00:00Z')
+      },
+      alice
+    );
     expect((await sessions.remove(editionId, created.id, 1, alice)).status).toBe('saved');
     expect((await days.remove(editionId, day.id, 1, alice)).status).toBe('saved');
 
@@ -121,12 +148,16 @@ describe.each(testDatabaseTargets())('editing sessions on $name', (target) => {
       ['update', 'bob'],
       ['create', 'alice']
     ]);
-    expect(entries[0]!.changes).toEqual({ title: { from: { en: 'Logged', ko: '기록' }, to: { en: 'Logged twice', ko: '기록' } } });
+    expect(entries[0]!.changes).toEqual({
+      title: { from: { en: 'Logged', ko: '기록' }, to: { en: 'Logged twice', ko: '기록' } }
+    });
     expect((await audit.forEdition(editionId)).length).toBeGreaterThanOrEqual(2);
   });
 
   it('reorders a day and refuses an order that does not match the day', async () => {
-    const day1 = (await programmes.loadProgramme('seoul-2020', { includeDrafts: true }))!.sessions.filter((s) => s.dayId === 'day-1');
+    const day1 = (await programmes.loadProgramme('seoul-2020', { includeDrafts: true }))!.sessions.filter(
+      (s) => s.dayId === 'day-1'
+    );
     const reversed = day1.map((s) => s.id).reverse();
     expect(await sessions.reorder(editionId, 'day-1', reversed, alice)).toBe('saved');
     expect(await sessions.reorder(editionId, 'day-1', reversed.slice(1), alice)).toBe('mismatch');

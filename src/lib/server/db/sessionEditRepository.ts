@@ -52,7 +52,11 @@ const sessionRecords: VersionedRecords<Session> = {
 export class SessionEditRepository {
   constructor(private readonly db: Kysely<DatabaseSchema>) {}
 
-  async find(editionId: string, sessionId: string, options: { includeDeleted?: boolean } = {}): Promise<Session | null> {
+  async find(
+    editionId: string,
+    sessionId: string,
+    options: { includeDeleted?: boolean } = {}
+  ): Promise<Session | null> {
     return findSession(this.db, editionId, sessionId, options.includeDeleted ?? false);
   }
 
@@ -95,7 +99,13 @@ export class SessionEditRepository {
     });
   }
 
-  update(editionId: string, sessionId: string, baseVersion: number, values: SessionValues, actor: Actor): Promise<EditOutcome<Session>> {
+  update(
+    editionId: string,
+    sessionId: string,
+    baseVersion: number,
+    values: SessionValues,
+    actor: Actor
+  ): Promise<EditOutcome<Session>> {
     return this.change(editionId, sessionId, baseVersion, actor, async (tx, current) => {
       const action: AuditAction = current.dayId !== values.dayId ? 'move' : 'update';
       // A session moved to another day joins the end of that day's running order.
@@ -121,7 +131,13 @@ export class SessionEditRepository {
     });
   }
 
-  setState(editionId: string, sessionId: string, baseVersion: number, state: PublicationState, actor: Actor): Promise<EditOutcome<Session>> {
+  setState(
+    editionId: string,
+    sessionId: string,
+    baseVersion: number,
+    state: PublicationState,
+    actor: Actor
+  ): Promise<EditOutcome<Session>> {
     return this.change(editionId, sessionId, baseVersion, actor, async (tx) => {
       await tx.updateTable('session').set({ state }).where('id', '=', sessionId).execute();
       return state === 'published' ? 'publish' : 'unpublish';
@@ -140,7 +156,12 @@ export class SessionEditRepository {
    * come back on a day nobody can see. The day's row is locked, so a day
    * deleted at the same moment waits and then finds the restored session.
    */
-  async restore(editionId: string, sessionId: string, baseVersion: number, actor: Actor): Promise<EditOutcome<Session> | { readonly status: 'day_deleted' }> {
+  async restore(
+    editionId: string,
+    sessionId: string,
+    baseVersion: number,
+    actor: Actor
+  ): Promise<EditOutcome<Session> | { readonly status: 'day_deleted' }> {
     try {
       return await this.change(
         editionId,
@@ -148,7 +169,12 @@ export class SessionEditRepository {
         baseVersion,
         actor,
         async (tx, current) => {
-          const day = await tx.selectFrom('day').select('deleted_at').where('id', '=', current.dayId).forUpdate().executeTakeFirst();
+          const day = await tx
+            .selectFrom('day')
+            .select('deleted_at')
+            .where('id', '=', current.dayId)
+            .forUpdate()
+            .executeTakeFirst();
           if (!day || day.deleted_at !== null) throw new DayDeleted();
           await tx.updateTable('session').set({ deleted_at: null }).where('id', '=', sessionId).execute();
           return 'restore';
@@ -162,7 +188,12 @@ export class SessionEditRepository {
   }
 
   /** Puts a day's sessions in the given order; ids not on that day are refused. */
-  async reorder(editionId: string, dayId: string, orderedIds: readonly string[], actor: Actor): Promise<'saved' | 'mismatch'> {
+  async reorder(
+    editionId: string,
+    dayId: string,
+    orderedIds: readonly string[],
+    actor: Actor
+  ): Promise<'saved' | 'mismatch'> {
     return this.db.transaction().execute(async (tx) => {
       const rows = await tx
         .selectFrom('session')
@@ -203,7 +234,13 @@ export class SessionEditRepository {
     apply: (tx: Tx, current: Session) => Promise<AuditAction>,
     ofDeleted = false
   ): Promise<EditOutcome<Session>> {
-    return editVersioned(this.db, sessionRecords, { scope: { editionId }, id: sessionId, baseVersion, ofDeleted }, actor, apply);
+    return editVersioned(
+      this.db,
+      sessionRecords,
+      { scope: { editionId }, id: sessionId, baseVersion, ofDeleted },
+      actor,
+      apply
+    );
   }
 }
 
@@ -216,7 +253,12 @@ function comparable(session: Session): Record<string, unknown> {
   return rest;
 }
 
-async function findSession(db: Reader, editionId: string, sessionId: string, deleted: boolean): Promise<Session | null> {
+async function findSession(
+  db: Reader,
+  editionId: string,
+  sessionId: string,
+  deleted: boolean
+): Promise<Session | null> {
   const row = await db
     .selectFrom('session')
     .selectAll()
@@ -270,11 +312,18 @@ async function replaceChannels(tx: Tx, sessionId: string, channelIds: readonly s
     .where('channel_id', 'in', tx.selectFrom('channel').select('id').where('deleted_at', 'is', null))
     .execute();
   if (channelIds.length > 0) {
-    await tx.insertInto('session_channel').values(channelIds.map((channelId) => ({ session_id: sessionId, channel_id: channelId }))).execute();
+    await tx
+      .insertInto('session_channel')
+      .values(channelIds.map((channelId) => ({ session_id: sessionId, channel_id: channelId })))
+      .execute();
   }
 }
 
 /** A readable id from the title, e.g. `open-debate-3fa2c1`. */
 function freshSessionId(tx: Tx, title: Readonly<Record<string, string>>): Promise<string> {
-  return freshRecordId(title, 'session', async (id) => (await tx.selectFrom('session').select('id').where('id', '=', id).executeTakeFirst()) !== undefined);
+  return freshRecordId(
+    title,
+    'session',
+    async (id) => (await tx.selectFrom('session').select('id').where('id', '=', id).executeTakeFirst()) !== undefined
+  );
 }

@@ -61,22 +61,37 @@ describe.each(testDatabaseTargets())('editing speakers on $name', (target) => {
     const first = await speakers.update(editionId, created.id, 1, values({ presence: 'remote' }), alice);
     expect(first).toMatchObject({ status: 'saved', record: { presence: 'remote', version: 2 } });
     const stale = await speakers.update(editionId, created.id, 1, values({ name: { ko: '다른 이름' } }), bob);
-    expect(stale).toMatchObject({ status: 'conflict', current: { presence: 'remote', version: 2, name: { ko: '김지영' } } });
+    expect(stale).toMatchObject({
+      status: 'conflict',
+      current: { presence: 'remote', version: 2, name: { ko: '김지영' } }
+    });
     const [latest] = await audit.forRecord('speaker', created.id);
-    expect(latest).toMatchObject({ action: 'update', accountId: 'alice', changes: { presence: { from: 'on_site', to: 'remote' } } });
+    expect(latest).toMatchObject({
+      action: 'update',
+      accountId: 'alice',
+      changes: { presence: { from: 'on_site', to: 'remote' } }
+    });
   });
 
   it('sets and clears the photo under optimistic concurrency', async () => {
     const created = await speakers.create(editionId, values(), alice);
     const url = `/media/photos/${'a'.repeat(64)}.webp`;
-    expect(await speakers.setPhoto(editionId, created.id, 1, url, alice)).toMatchObject({ status: 'saved', record: { photoUrl: url, version: 2 } });
+    expect(await speakers.setPhoto(editionId, created.id, 1, url, alice)).toMatchObject({
+      status: 'saved',
+      record: { photoUrl: url, version: 2 }
+    });
     expect((await speakers.setPhoto(editionId, created.id, 1, null, bob)).status).toBe('conflict');
-    expect(await speakers.setPhoto(editionId, created.id, 2, null, bob)).toMatchObject({ status: 'saved', record: { photoUrl: null } });
+    expect(await speakers.setPhoto(editionId, created.id, 2, null, bob)).toMatchObject({
+      status: 'saved',
+      record: { photoUrl: null }
+    });
   });
 
   it('deletes softly: the speaker leaves the programme and its items, and restoring brings both back', async () => {
     const keynote = 'sokwoo-rhee';
-    const onItems = (await programmes.loadProgramme('seoul-2020'))!.items.filter((i) => i.speakerIds.includes(keynote)).map((i) => i.id);
+    const onItems = (await programmes.loadProgramme('seoul-2020'))!.items
+      .filter((i) => i.speakerIds.includes(keynote))
+      .map((i) => i.id);
     expect(onItems.length).toBeGreaterThan(0);
     const current = (await speakers.find(editionId, keynote))!;
 
@@ -93,7 +108,17 @@ describe.each(testDatabaseTargets())('editing speakers on $name', (target) => {
     const items = new ProgrammeItemEditRepository(database.db);
     const item = (await items.find({ editionId, sessionId: session }, itemId))!;
     expect(item.speakerIds).not.toContain(keynote);
-    expect((await items.update({ editionId, sessionId: session }, itemId, item.version, { ...item, speakerIds: item.speakerIds }, alice)).status).toBe('saved');
+    expect(
+      (
+        await items.update(
+          { editionId, sessionId: session },
+          itemId,
+          item.version,
+          { ...item, speakerIds: item.speakerIds },
+          alice
+        )
+      ).status
+    ).toBe('saved');
 
     const deleted = (await speakers.find(editionId, keynote, { deleted: true }))!;
     expect((await speakers.restore(editionId, keynote, deleted.version - 1, bob)).status).toBe('conflict');

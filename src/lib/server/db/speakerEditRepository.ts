@@ -8,7 +8,15 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { SpeakerValues } from '../../domain/editing/speakerInput.js';
 import type { Speaker } from '../../domain/programme.js';
 import type { DatabaseSchema, SpeakerTable } from './schema.js';
-import { editVersioned, freshRecordId, recordCreation, type EditActor, type EditOutcome, type Reader, type VersionedRecords } from './versionedEdit.js';
+import {
+  editVersioned,
+  freshRecordId,
+  recordCreation,
+  type EditActor,
+  type EditOutcome,
+  type Reader,
+  type VersionedRecords
+} from './versionedEdit.js';
 
 export type VersionedSpeaker = Speaker & { readonly version: number };
 
@@ -27,7 +35,11 @@ const speakerRecords: VersionedRecords<VersionedSpeaker> = {
   read: (db, scope, id, deleted) => findSpeaker(db, scope.editionId, id, deleted),
   async markChanged(tx, id) {
     // The speaker table keeps no editor or time of change; the audit entry does.
-    await tx.updateTable('speaker').set({ version: sql`version + 1` }).where('id', '=', id).execute();
+    await tx
+      .updateTable('speaker')
+      .set({ version: sql`version + 1` })
+      .where('id', '=', id)
+      .execute();
   },
   comparable(speaker) {
     const { version: _version, editionId: _editionId, id: _id, ...rest } = speaker;
@@ -61,7 +73,8 @@ export class SpeakerEditRepository {
       const id = await freshRecordId(
         values.name,
         'speaker',
-        async (candidate) => (await tx.selectFrom('speaker').select('id').where('id', '=', candidate).executeTakeFirst()) !== undefined
+        async (candidate) =>
+          (await tx.selectFrom('speaker').select('id').where('id', '=', candidate).executeTakeFirst()) !== undefined
       );
       await tx
         .insertInto('speaker')
@@ -71,33 +84,79 @@ export class SpeakerEditRepository {
     });
   }
 
-  update(editionId: string, speakerId: string, baseVersion: number, values: SpeakerValues, actor: EditActor): Promise<EditOutcome<VersionedSpeaker>> {
-    return editVersioned(this.db, speakerRecords, { scope: { editionId }, id: speakerId, baseVersion }, actor, async (tx) => {
-      await tx.updateTable('speaker').set(columns(values)).where('id', '=', speakerId).execute();
-      return 'update';
-    });
+  update(
+    editionId: string,
+    speakerId: string,
+    baseVersion: number,
+    values: SpeakerValues,
+    actor: EditActor
+  ): Promise<EditOutcome<VersionedSpeaker>> {
+    return editVersioned(
+      this.db,
+      speakerRecords,
+      { scope: { editionId }, id: speakerId, baseVersion },
+      actor,
+      async (tx) => {
+        await tx.updateTable('speaker').set(columns(values)).where('id', '=', speakerId).execute();
+        return 'update';
+      }
+    );
   }
 
   /** Sets (a path on this site) or clears (null) the speaker's photo. */
-  setPhoto(editionId: string, speakerId: string, baseVersion: number, photoUrl: string | null, actor: EditActor): Promise<EditOutcome<VersionedSpeaker>> {
-    return editVersioned(this.db, speakerRecords, { scope: { editionId }, id: speakerId, baseVersion }, actor, async (tx) => {
-      await tx.updateTable('speaker').set({ photo_url: photoUrl }).where('id', '=', speakerId).execute();
-      return 'update';
-    });
+  setPhoto(
+    editionId: string,
+    speakerId: string,
+    baseVersion: number,
+    photoUrl: string | null,
+    actor: EditActor
+  ): Promise<EditOutcome<VersionedSpeaker>> {
+    return editVersioned(
+      this.db,
+      speakerRecords,
+      { scope: { editionId }, id: speakerId, baseVersion },
+      actor,
+      async (tx) => {
+        await tx.updateTable('speaker').set({ photo_url: photoUrl }).where('id', '=', speakerId).execute();
+        return 'update';
+      }
+    );
   }
 
-  remove(editionId: string, speakerId: string, baseVersion: number, actor: EditActor): Promise<EditOutcome<VersionedSpeaker>> {
-    return editVersioned(this.db, speakerRecords, { scope: { editionId }, id: speakerId, baseVersion }, actor, async (tx) => {
-      await tx.updateTable('speaker').set({ deleted_at: new Date() }).where('id', '=', speakerId).execute();
-      return 'delete';
-    });
+  remove(
+    editionId: string,
+    speakerId: string,
+    baseVersion: number,
+    actor: EditActor
+  ): Promise<EditOutcome<VersionedSpeaker>> {
+    return editVersioned(
+      this.db,
+      speakerRecords,
+      { scope: { editionId }, id: speakerId, baseVersion },
+      actor,
+      async (tx) => {
+        await tx.updateTable('speaker').set({ deleted_at: new Date() }).where('id', '=', speakerId).execute();
+        return 'delete';
+      }
+    );
   }
 
-  restore(editionId: string, speakerId: string, baseVersion: number, actor: EditActor): Promise<EditOutcome<VersionedSpeaker>> {
-    return editVersioned(this.db, speakerRecords, { scope: { editionId }, id: speakerId, baseVersion, ofDeleted: true }, actor, async (tx) => {
-      await tx.updateTable('speaker').set({ deleted_at: null }).where('id', '=', speakerId).execute();
-      return 'restore';
-    });
+  restore(
+    editionId: string,
+    speakerId: string,
+    baseVersion: number,
+    actor: EditActor
+  ): Promise<EditOutcome<VersionedSpeaker>> {
+    return editVersioned(
+      this.db,
+      speakerRecords,
+      { scope: { editionId }, id: speakerId, baseVersion, ofDeleted: true },
+      actor,
+      async (tx) => {
+        await tx.updateTable('speaker').set({ deleted_at: null }).where('id', '=', speakerId).execute();
+        return 'restore';
+      }
+    );
   }
 
   /** Live programme items each speaker of the edition is on, for the console's list (speaker id → count). */
@@ -128,7 +187,12 @@ function columns(values: SpeakerValues) {
   };
 }
 
-async function findSpeaker(db: Reader, editionId: string, speakerId: string, deleted: boolean): Promise<VersionedSpeaker | null> {
+async function findSpeaker(
+  db: Reader,
+  editionId: string,
+  speakerId: string,
+  deleted: boolean
+): Promise<VersionedSpeaker | null> {
   const row = await db
     .selectFrom('speaker')
     .selectAll()

@@ -449,7 +449,10 @@ const sessionEntries: readonly SessionEntry[] = [
       ),
       talk(
         'd1-cases-sh',
-        text('서울주택도시공사(SH): 포용적 스마트시티 사례', 'SH (Seoul Housing & Communities Corp.): an inclusive smart-city case'),
+        text(
+          '서울주택도시공사(SH): 포용적 스마트시티 사례',
+          'SH (Seoul Housing & Communities Corp.): an inclusive smart-city case'
+        ),
         text('서울주택도시공사(SH)의 포용적 스마트시티 사례 발표.', 'SH’s inclusive smart-city case.'),
         ['spk-sh']
       ),
@@ -480,7 +483,10 @@ const sessionEntries: readonly SessionEntry[] = [
       talk(
         'd1-talk-embassies',
         text('주한 대사관이 본 포용적 스마트시티', 'Embassies in Korea on the inclusive smart city'),
-        text('주한 영국대사관과 주한 태국대사관이 참여하는 대화.', 'A conversation with the UK and Thai embassies in Korea.'),
+        text(
+          '주한 영국대사관과 주한 태국대사관이 참여하는 대화.',
+          'A conversation with the UK and Thai embassies in Korea.'
+        ),
         ['spk-uk-embassy', 'spk-thai-embassy']
       ),
       talk(

@@ -94,7 +94,11 @@ export interface AppOptions {
 }
 
 /** Records nothing: sessions go live and end, and leave no replay. */
-const noBroadcastOutput: BroadcastOutput = { goOnAir: async () => {}, goOffAir: async () => null, keyRotated: () => {} };
+const noBroadcastOutput: BroadcastOutput = {
+  goOnAir: async () => {},
+  goOffAir: async () => null,
+  keyRotated: () => {}
+};
 
 export class BuildMissingError extends Error {
   override readonly name = 'BuildMissingError';
@@ -135,7 +139,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     await database.close();
     throw error;
   }
-  const photos = options.photos ?? (config.dataDir.startsWith('memory://') ? new MemoryPhotoStore() : new FilePhotoStore(join(config.dataDir, 'photos')));
+  const photos =
+    options.photos ??
+    (config.dataDir.startsWith('memory://')
+      ? new MemoryPhotoStore()
+      : new FilePhotoStore(join(config.dataDir, 'photos')));
   const metrics = createMetrics();
   const outboxRelay = new OutboxRelay(new OutboxRepository(database.db), hub, {
     onFailure: (error, context) => log.warn({ err: error, context }, 'outbox relay problem')
@@ -157,7 +165,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   chatReactions.start();
   const broadcastRepository = new BroadcastRepository(database.db);
   const streamKeys = new StageStreamKeys(access.signer, broadcastRepository);
-  const chatMessaging = new ChatMessaging(chatRepository, { rateLimiter, liveEvents: outboxRelay, clock: options.clock });
+  const chatMessaging = new ChatMessaging(chatRepository, {
+    rateLimiter,
+    liveEvents: outboxRelay,
+    clock: options.clock
+  });
   // Destination keys are sealed under a key derived from the instance secret (ADR 015).
   const secretBox = new SecretBox(access.signer.derivedKey(destinationKeyUse));
   const destinationRepository = new DestinationRepository(database.db);
@@ -180,13 +192,22 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     access,
     sessionEditing: new SessionEditing(programmeRepository, new SessionEditRepository(database.db)),
     programmeItemEditing: new ProgrammeItemEditing(programmeRepository, new ProgrammeItemEditRepository(database.db)),
-    speakerEditing: new SpeakerEditing(programmeRepository, new SpeakerEditRepository(database.db), photos, processSpeakerPhoto),
+    speakerEditing: new SpeakerEditing(
+      programmeRepository,
+      new SpeakerEditRepository(database.db),
+      photos,
+      processSpeakerPhoto
+    ),
     cityEditing: new PlaceEditing(programmeRepository, cityEditRepository(database.db), cityRules),
     channelEditing: new PlaceEditing(programmeRepository, channelEditRepository(database.db), channelRules),
     editionEditing: new EditionEditing(programmeRepository, editionEditRepository),
     dayEditing: new DayEditing(editionEditRepository, new DayEditRepository(database.db)),
     audit: auditRepository,
-    programmeImport: new ProgrammeImport(programmeRepository, new ProgrammeImportRepository(database.db), options.clock),
+    programmeImport: new ProgrammeImport(
+      programmeRepository,
+      new ProgrammeImportRepository(database.db),
+      options.clock
+    ),
     rateLimiter,
     liveEvents: outboxRelay,
     hub,
@@ -238,7 +259,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       return void res.end('This request sent more than 512 KB; nothing was saved.');
     }
     // Photos are immutable files: served before SvelteKit, whose hooks would revalidate them like pages.
-    if (path.startsWith('/media/photos/')) return void servePhoto(req, res, photos, path.slice('/media/photos/'.length), log);
+    if (path.startsWith('/media/photos/'))
+      return void servePhoto(req, res, photos, path.slice('/media/photos/'.length), log);
     // Playlists and segments carry their own cache rules (ADR 014); compression would only cost CPU on video.
     if (path.startsWith('/broadcast/')) {
       if (broadcasting) return void broadcasting.serve(req, res, path.slice('/broadcast/'.length));

@@ -14,9 +14,11 @@ export { speakerPhotoMaxBytes };
 export const importUploadBytes = 10 * 1024 * 1024;
 export const importUploadMegabytes = importUploadBytes / (1024 * 1024);
 
-
 /** Requests (path and query: form actions are in the query) that take a file and check its size themselves. */
-const uploadPaths: readonly RegExp[] = [/^\/console\/import(\?|$)/, /^\/console\/editions\/[a-z0-9-]+\/speakers\/[a-z0-9-]+\?\/photo$/];
+const uploadPaths: readonly RegExp[] = [
+  /^\/console\/import(\?|$)/,
+  /^\/console\/editions\/[a-z0-9-]+\/speakers\/[a-z0-9-]+\?\/photo$/
+];
 /** Room for a form's other fields and the multipart boundaries around the file. */
 const multipartAllowance = 256 * 1024;
 export const bodySizeLimit = Math.max(importUploadBytes, speakerPhotoMaxBytes) + multipartAllowance;

@@ -11,5 +11,8 @@ export async function editionForExport(
   const { programmes } = appContext();
   const programme = await programmes.publishedProgramme(event.params.edition);
   if (!programme) error(404, 'edition.not_found');
-  return { programme, options: { baseUrl: publicOrigin(event.url), locale: event.locals.locale, now: programme.edition.updatedAt } };
+  return {
+    programme,
+    options: { baseUrl: publicOrigin(event.url), locale: event.locals.locale, now: programme.edition.updatedAt }
+  };
 }

@@ -6,7 +6,10 @@
 import type { Component } from 'svelte';
 import { render } from 'svelte/server';
 
-export function panelResponse<Props extends Record<string, unknown>>(component: Component<Props>, props: Props): Response {
+export function panelResponse<Props extends Record<string, unknown>>(
+  component: Component<Props>,
+  props: Props
+): Response {
   const { body } = render(component, { props });
   return new Response(body, {
     headers: {

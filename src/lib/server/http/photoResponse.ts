@@ -9,7 +9,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { isPhotoKey, type PhotoStore } from '../storage/photoStore.js';
 
-export async function servePhoto(req: IncomingMessage, res: ServerResponse, photos: PhotoStore, key: string, log: Logger): Promise<void> {
+export async function servePhoto(
+  req: IncomingMessage,
+  res: ServerResponse,
+  photos: PhotoStore,
+  key: string,
+  log: Logger
+): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
     return void res.end('Method not allowed.');
@@ -23,7 +29,11 @@ export async function servePhoto(req: IncomingMessage, res: ServerResponse, phot
     return void res.end('Something went wrong.');
   }
   if (!photo) {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    res.writeHead(404, {
+      'content-type': 'text/plain; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff'
+    });
     return void res.end('Not found.');
   }
   const etag = `"${key.slice(0, -'.webp'.length)}"`;

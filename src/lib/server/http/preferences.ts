@@ -12,7 +12,11 @@ const YEAR = 60 * 60 * 24 * 365;
 
 export interface CookieJar {
   get(name: string): string | undefined;
-  set(name: string, value: string, options: { path: string; maxAge: number; httpOnly: boolean; sameSite: 'lax'; secure: boolean }): void;
+  set(
+    name: string,
+    value: string,
+    options: { path: string; maxAge: number; httpOnly: boolean; sameSite: 'lax'; secure: boolean }
+  ): void;
 }
 
 export interface Preferences {

@@ -13,7 +13,12 @@ export class SmtpMailer implements Mailer {
     smtpUrl: string,
     private readonly from: string
   ) {
-    this.#transport = createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
+    this.#transport = createTransport({
+      url: smtpUrl,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000
+    });
   }
 
   async send(message: MailMessage): Promise<void> {

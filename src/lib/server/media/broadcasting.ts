@@ -77,7 +77,11 @@ export async function createBroadcasting(deps: BroadcastingDependencies): Promis
   // The slate depends only on ffmpeg and its arguments (its file names carry their hash), so throwaway servers share one.
   let slate: SlateClips;
   try {
-    slate = await prepareSlate({ ffmpeg, dir: inMemory ? join(tmpdir(), 'madang-media-cache') : join(root, 'broadcast'), log });
+    slate = await prepareSlate({
+      ffmpeg,
+      dir: inMemory ? join(tmpdir(), 'madang-media-cache') : join(root, 'broadcast'),
+      log
+    });
   } catch (error) {
     if (!(error instanceof SlateError)) throw error;
     log.error({ code: error.code }, `${error.message}; live video is off until then`);
@@ -93,9 +97,12 @@ export async function createBroadcasting(deps: BroadcastingDependencies): Promis
     encoders.add(encoder);
     encoder.once('end', (end) => {
       encoders.delete(encoder);
-      if (end.code) log.warn({ stage: feed.stageId, code: end.code, detail: end.detail }, 'stage encoder ended with an error');
+      if (end.code)
+        log.warn({ stage: feed.stageId, code: end.code, detail: end.detail }, 'stage encoder ended with an error');
       // The splicer moved every finished segment out; what is left is ffmpeg's unfinished last one.
-      rm(workDir, { recursive: true, force: true }).catch((error: unknown) => log.warn({ err: error, workDir }, 'encoder folder not removed'));
+      rm(workDir, { recursive: true, force: true }).catch((error: unknown) =>
+        log.warn({ err: error, workDir }, 'encoder folder not removed')
+      );
     });
     return {
       get path() {
@@ -104,18 +111,25 @@ export async function createBroadcasting(deps: BroadcastingDependencies): Promis
       programFeed: encoder.programFeed,
       cpuPercent: () => encoder.cpuPercent,
       onSegment: (listener) => void encoder.on('segment', listener),
-      onEnd: (listener) => void encoder.on('end', (end) => listener(end.detail ? `${end.reason}: ${end.detail}` : end.reason)),
+      onEnd: (listener) =>
+        void encoder.on('end', (end) => listener(end.detail ? `${end.reason}: ${end.detail}` : end.reason)),
       stop: () => encoder.stop()
     };
   };
 
-  const simulcast = new Simulcast({ ffmpegPath: ffmpeg.path, destinations: sealedDestinations(deps.destinations, deps.secretBox, log), log });
+  const simulcast = new Simulcast({
+    ffmpegPath: ffmpeg.path,
+    destinations: sealedDestinations(deps.destinations, deps.secretBox, log),
+    log
+  });
   const broadcaster = new StageBroadcaster({
     startEncoder,
     splicerFor: (stageId) => new StageSplicer({ stageId, dir: stageDir(root, stageId), slate, log }),
     simulcast: {
       attach: (stageId, feed) =>
-        void simulcast.attach(stageId, feed).catch((error: unknown) => log.error({ err: error, stage: stageId }, 'outside destinations not started')),
+        void simulcast
+          .attach(stageId, feed)
+          .catch((error: unknown) => log.error({ err: error, stage: stageId }, 'outside destinations not started')),
       detach: (stageId) => simulcast.detach(stageId)
     },
     log
@@ -136,7 +150,11 @@ export async function createBroadcasting(deps: BroadcastingDependencies): Promis
 
   // Sessions that were live when the process stopped are on air again: slate until the encoder reconnects, recording continues.
   for (const { stageId, sessionId } of await deps.broadcasts.liveOnStages()) {
-    await broadcaster.goOnAir(stageId, sessionId).catch((error: unknown) => log.error({ err: error, stage: stageId, session: sessionId }, 'could not put a live session back on air'));
+    await broadcaster
+      .goOnAir(stageId, sessionId)
+      .catch((error: unknown) =>
+        log.error({ err: error, stage: stageId, session: sessionId }, 'could not put a live session back on air')
+      );
   }
 
   let rtmp: RtmpServer | null = null;
@@ -145,7 +163,13 @@ export async function createBroadcasting(deps: BroadcastingDependencies): Promis
     status: {
       stageStatus: (stageId) => {
         const status = broadcaster.stageStatus(stageId);
-        return { sourceConnected: status.sourceConnected, via: status.via, since: status.since, encoderPath: status.encoderPath, cpuPercent: status.cpuPercent };
+        return {
+          sourceConnected: status.sourceConnected,
+          via: status.via,
+          since: status.since,
+          encoderPath: status.encoderPath,
+          cpuPercent: status.cpuPercent
+        };
       }
     },
     simulcast,

@@ -4,9 +4,16 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { IngestFeed, IngestSink } from './broadcastPorts.js';
 import { decodeWithFfmpeg, ffmpegPath, hasFfmpeg, killFfmpegProcesses, runFfmpeg } from './testing/runFfmpeg.js';
-import { attachBrowserIngest, ingestibleMimeType, ingestSubprotocol, type BrowserIngest, type BrowserIngestLog } from './browserIngest.js';
+import {
+  attachBrowserIngest,
+  ingestibleMimeType,
+  ingestSubprotocol,
+  type BrowserIngest,
+  type BrowserIngestLog
+} from './browserIngest.js';
 
-if (!hasFfmpeg) console.info(`${ffmpegPath} is absent: the browser ingest tests that make and decode WebM are skipped.`);
+if (!hasFfmpeg)
+  console.info(`${ffmpegPath} is absent: the browser ingest tests that make and decode WebM are skipped.`);
 
 const cleanups: (() => void | Promise<void>)[] = [];
 afterEach(async () => {
@@ -23,7 +30,9 @@ interface Harness {
 }
 
 /** An http.Server with browser ingest; the sink reads nothing itself unless `read` is true. */
-async function harness(options: { allow?: boolean; read?: boolean; busy?: boolean; windowBytes?: number } = {}): Promise<Harness> {
+async function harness(
+  options: { allow?: boolean; read?: boolean; busy?: boolean; windowBytes?: number } = {}
+): Promise<Harness> {
   const server: Server = createServer((_req, res) => res.end());
   const feeds: IngestFeed[] = [];
   const authorised: string[] = [];
@@ -35,7 +44,10 @@ async function harness(options: { allow?: boolean; read?: boolean; busy?: boolea
       return true;
     }
   };
-  const log = { info: () => undefined, warn: (_fields: unknown, message: string) => void warnings.push(message) } as unknown as BrowserIngestLog;
+  const log = {
+    info: () => undefined,
+    warn: (_fields: unknown, message: string) => void warnings.push(message)
+  } as unknown as BrowserIngestLog;
   const ingest = attachBrowserIngest(server, {
     sink,
     log,
@@ -60,7 +72,11 @@ async function harness(options: { allow?: boolean; read?: boolean; busy?: boolea
 type Frame = { type: 'ready' } | { type: 'ack'; bytes: number } | { type: 'error'; code: string; message: string };
 
 /** A producer's client: what it was told, and how the connection closed. */
-function client(port: number, path = '/ingest/main-stage', headers: Record<string, string> = { origin: `http://127.0.0.1:${port}` }) {
+function client(
+  port: number,
+  path = '/ingest/main-stage',
+  headers: Record<string, string> = { origin: `http://127.0.0.1:${port}` }
+) {
   const ws = new WebSocket(`ws://127.0.0.1:${port}${path}`, [ingestSubprotocol], { headers });
   const frames: Frame[] = [];
   const waiters: (() => void)[] = [];
@@ -70,8 +86,12 @@ function client(port: number, path = '/ingest/main-stage', headers: Record<strin
   });
   ws.on('error', () => undefined);
   cleanups.push(() => ws.terminate());
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
-  const refused = new Promise<number>((resolve) => ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() }))
+  );
+  const refused = new Promise<number>((resolve) =>
+    ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0))
+  );
   const opened = new Promise<void>((resolve) => ws.on('open', () => resolve()));
   const next = async (predicate: (frame: Frame) => boolean, timeoutMs = 15_000): Promise<Frame> => {
     const deadline = Date.now() + timeoutMs;
@@ -98,19 +118,55 @@ let webm: Buffer = Buffer.alloc(0);
 beforeAll(async () => {
   if (!hasFfmpeg) return;
   const made = await runFfmpeg([
-    '-loglevel', 'error',
-    '-f', 'lavfi', '-i', 'testsrc2=size=320x180:rate=15', '-f', 'lavfi', '-i', 'sine=frequency=440',
-    '-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '600k', '-c:a', 'libopus', '-t', '2', '-f', 'webm', 'pipe:1'
+    '-loglevel',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=size=320x180:rate=15',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=frequency=440',
+    '-c:v',
+    'libvpx',
+    '-deadline',
+    'realtime',
+    '-cpu-used',
+    '8',
+    '-b:v',
+    '600k',
+    '-c:a',
+    'libopus',
+    '-t',
+    '2',
+    '-f',
+    'webm',
+    'pipe:1'
   ]);
   if (made.code !== 0) throw new Error(`ffmpeg could not make the test WebM: ${made.stderr}`);
   webm = made.stdout;
 }, 30_000);
 
 describe('which MediaRecorder types are ingested', () => {
-  it.each(['video/webm;codecs=vp8,opus', 'video/webm; codecs="vp9, opus"', 'video/webm;codecs=h264,opus', 'video/x-matroska;codecs=avc1.42E01F,opus', 'VIDEO/WEBM;CODECS=VP8,OPUS'])('accepts %s', (type) => {
+  it.each([
+    'video/webm;codecs=vp8,opus',
+    'video/webm; codecs="vp9, opus"',
+    'video/webm;codecs=h264,opus',
+    'video/x-matroska;codecs=avc1.42E01F,opus',
+    'VIDEO/WEBM;CODECS=VP8,OPUS'
+  ])('accepts %s', (type) => {
     expect(ingestibleMimeType(type)).not.toBeNull();
   });
-  it.each(['video/mp4;codecs=avc1,mp4a', 'video/webm', 'video/webm;codecs=vp8', 'video/webm;codecs=opus', 'video/webm;codecs=av1,opus', 'video/webm;codecs=vp8,opus,vp9', 'audio/webm;codecs=opus'])('refuses %s', (type) => {
+  it.each([
+    'video/mp4;codecs=avc1,mp4a',
+    'video/webm',
+    'video/webm;codecs=vp8',
+    'video/webm;codecs=opus',
+    'video/webm;codecs=av1,opus',
+    'video/webm;codecs=vp8,opus,vp9',
+    'audio/webm;codecs=opus'
+  ])('refuses %s', (type) => {
     expect(ingestibleMimeType(type)).toBeNull();
   });
 });
@@ -139,7 +195,12 @@ describe.skipIf(!hasFfmpeg)('browser ingest over WebSocket', () => {
     expect((await producer.closed).code).toBe(1000);
     const bytes = await received;
     expect(bytes.equals(webm)).toBe(true);
-    expect(producer.frames.filter((frame) => frame.type === 'ack').map((frame) => (frame as { bytes: number }).bytes).at(-1)).toBe(webm.length);
+    expect(
+      producer.frames
+        .filter((frame) => frame.type === 'ack')
+        .map((frame) => (frame as { bytes: number }).bytes)
+        .at(-1)
+    ).toBe(webm.length);
 
     const decoded = await decodeWithFfmpeg('webm', bytes);
     expect(decoded.stderr).toBe('');
@@ -157,7 +218,8 @@ describe.skipIf(!hasFfmpeg)('browser ingest over WebSocket', () => {
     for (let i = 0; i < 12; i++) producer.ws.send(chunk);
     const stream = feeds[0]!.stream as unknown as { writableNeedDrain: boolean };
     await producer.next((frame) => frame.type === 'ack');
-    for (const deadline = Date.now() + 10_000; !stream.writableNeedDrain && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (const deadline = Date.now() + 10_000; !stream.writableNeedDrain && Date.now() < deadline;)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     await new Promise((resolve) => setTimeout(resolve, 100));
     const acked = () => Math.max(0, ...producer.frames.map((frame) => (frame.type === 'ack' ? frame.bytes : 0)));
     expect(stream.writableNeedDrain).toBe(true);
@@ -205,7 +267,11 @@ describe('browser ingest: refusals', () => {
       ['not json', 'ingest.control_invalid', /must be a JSON control frame/],
       ['{"type":"start"}', 'ingest.control_invalid', /expected \{"type":"hello"/],
       ['{"type":"hello"}', 'ingest.control_invalid', /\(mimeType\)/],
-      ['{"type":"hello","mimeType":"video/mp4"}', 'ingest.mime_unsupported', /record WebM with VP8, VP9 or H\.264 video and Opus audio/]
+      [
+        '{"type":"hello","mimeType":"video/mp4"}',
+        'ingest.mime_unsupported',
+        /record WebM with VP8, VP9 or H\.264 video and Opus audio/
+      ]
     ] as const) {
       const producer = client(port);
       await producer.opened;
@@ -228,7 +294,10 @@ describe('browser ingest: refusals', () => {
     const second = client(busy.port);
     await second.opened;
     second.ws.send(JSON.stringify({ type: 'hello', mimeType: 'video/webm;codecs=vp8,opus' }));
-    expect(await second.next((frame) => frame.type === 'error')).toMatchObject({ code: 'ingest.stage_busy', message: 'This stage already has a source.' });
+    expect(await second.next((frame) => frame.type === 'error')).toMatchObject({
+      code: 'ingest.stage_busy',
+      message: 'This stage already has a source.'
+    });
     expect((await second.closed).code).toBe(1013);
   });
 
@@ -249,6 +318,8 @@ describe('browser ingest: refusals', () => {
     const ws = new WebSocket(`ws://127.0.0.1:${port}/ingest/main-stage`);
     ws.on('error', () => undefined);
     cleanups.push(() => ws.terminate());
-    expect(await new Promise<number>((resolve) => ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)))).toBe(400);
+    expect(
+      await new Promise<number>((resolve) => ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)))
+    ).toBe(400);
   });
 });

@@ -103,28 +103,44 @@ export function createBrowserIngest(options: BrowserIngestOptions): BrowserInges
   const refuse = (socket: Duplex, status: 400 | 403 | 404 | 503, code: string, message: string) => {
     const body = JSON.stringify({ code, message });
     const reason = { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' }[status];
-    socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    socket.end(
+      `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`
+    );
   };
 
   const upgrade = async (request: IncomingMessage, socket: Duplex, head: Buffer, stageId: string) => {
     const remote = request.socket.remoteAddress ?? '?';
     if (!isSameOrigin(request)) {
-      options.log.warn({ remote, stageId, origin: request.headers.origin, code: 'ingest.origin_refused' }, 'browser ingest refused: cross-origin');
+      options.log.warn(
+        { remote, stageId, origin: request.headers.origin, code: 'ingest.origin_refused' },
+        'browser ingest refused: cross-origin'
+      );
       return refuse(socket, 403, 'ingest.origin_refused', 'Browser ingest only accepts pages of this site.');
     }
     const offered = (request.headers['sec-websocket-protocol'] ?? '').split(',').map((protocol) => protocol.trim());
     if (!offered.includes(ingestSubprotocol)) {
-      return refuse(socket, 400, 'ingest.subprotocol_required', `Offer the WebSocket subprotocol ${ingestSubprotocol}.`);
+      return refuse(
+        socket,
+        400,
+        'ingest.subprotocol_required',
+        `Offer the WebSocket subprotocol ${ingestSubprotocol}.`
+      );
     }
     let allowed: boolean;
     try {
       allowed = await options.authorise(request, stageId);
     } catch (error) {
-      options.log.warn({ remote, stageId, err: error instanceof Error ? error.message : String(error) }, 'browser ingest authorisation failed');
+      options.log.warn(
+        { remote, stageId, err: error instanceof Error ? error.message : String(error) },
+        'browser ingest authorisation failed'
+      );
       return refuse(socket, 503, 'ingest.unavailable', 'The server could not check your access; try again.');
     }
     if (!allowed) {
-      options.log.warn({ remote, stageId, code: 'ingest.forbidden' }, 'browser ingest refused: not a producer of this stage');
+      options.log.warn(
+        { remote, stageId, code: 'ingest.forbidden' },
+        'browser ingest refused: not a producer of this stage'
+      );
       return refuse(socket, 403, 'ingest.forbidden', 'Only a producer of this stage may send it video.');
     }
     if (socket.destroyed) return;
@@ -154,7 +170,8 @@ export function createBrowserIngest(options: BrowserIngestOptions): BrowserInges
  */
 export function attachBrowserIngest(server: Server, options: BrowserIngestOptions): BrowserIngest {
   const ingest = createBrowserIngest(options);
-  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => void ingest.handleUpgrade(request, socket, head);
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) =>
+    void ingest.handleUpgrade(request, socket, head);
   server.on('upgrade', onUpgrade);
   return {
     handleUpgrade: ingest.handleUpgrade,
@@ -197,24 +214,36 @@ class IngestSession {
       try {
         this.#receive(data, isBinary);
       } catch (error) {
-        this.options.log.warn({ remote: this.#remote, stageId, err: error instanceof Error ? error.message : String(error) }, 'browser ingest failed');
+        this.options.log.warn(
+          { remote: this.#remote, stageId, err: error instanceof Error ? error.message : String(error) },
+          'browser ingest failed'
+        );
         ws.terminate();
       }
     });
     // ws closes with 1009 itself on an oversized message; the error only needs a listener and a log line.
-    ws.on('error', (error) => this.options.log.info({ remote: this.#remote, stageId, err: error.message }, 'browser ingest connection error'));
+    ws.on('error', (error) =>
+      this.options.log.info({ remote: this.#remote, stageId, err: error.message }, 'browser ingest connection error')
+    );
     ws.on('close', () => this.#finish());
-    this.#timer = setTimeout(() => this.#fail('ingest.timeout', `No hello within ${settings.helloTimeoutMs / 1000} s.`), settings.helloTimeoutMs);
+    this.#timer = setTimeout(
+      () => this.#fail('ingest.timeout', `No hello within ${settings.helloTimeoutMs / 1000} s.`),
+      settings.helloTimeoutMs
+    );
   }
 
   #receive(data: RawData, isBinary: boolean): void {
     if (this.#state === 'ended') return;
     const bytes = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
     if (!isBinary) return this.#control(bytes.toString('utf8'));
-    if (this.#state !== 'open') return this.#fail('ingest.hello_required', 'Send {"type":"hello","mimeType":…} before any media.');
+    if (this.#state !== 'open')
+      return this.#fail('ingest.hello_required', 'Send {"type":"hello","mimeType":…} before any media.');
     const inFlight = this.#received - this.#acknowledged;
     if (inFlight > 0 && inFlight + bytes.length > this.settings.windowBytes) {
-      return this.#fail('ingest.window_exceeded', `More than ${this.settings.windowBytes} bytes sent without acknowledgement; wait for "ack" before sending more.`);
+      return this.#fail(
+        'ingest.window_exceeded',
+        `More than ${this.settings.windowBytes} bytes sent without acknowledgement; wait for "ack" before sending more.`
+      );
     }
     this.#received += bytes.length;
     this.#armIdleTimer();
@@ -236,13 +265,19 @@ class IngestSession {
     try {
       json = JSON.parse(text);
     } catch {
-      return this.#fail('ingest.control_invalid', 'A text message must be a JSON control frame such as {"type":"hello","mimeType":"video/webm;codecs=vp8,opus"}.');
+      return this.#fail(
+        'ingest.control_invalid',
+        'A text message must be a JSON control frame such as {"type":"hello","mimeType":"video/webm;codecs=vp8,opus"}.'
+      );
     }
     const parsed = clientFrameSchema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
-      return this.#fail('ingest.control_invalid', `Unknown or malformed control frame${where}: expected {"type":"hello","mimeType":…} or {"type":"end"}.`);
+      return this.#fail(
+        'ingest.control_invalid',
+        `Unknown or malformed control frame${where}: expected {"type":"hello","mimeType":…} or {"type":"end"}.`
+      );
     }
     const frame = parsed.data;
     switch (frame.type) {
@@ -260,7 +295,10 @@ class IngestSession {
   #hello(mimeType: string): void {
     if (this.#state !== 'awaiting-hello') return this.#fail('ingest.control_invalid', 'hello was already sent.');
     if (!ingestibleMimeType(mimeType)) {
-      return this.#fail('ingest.mime_unsupported', `"${mimeType.slice(0, 100)}" cannot be ingested; record WebM with VP8, VP9 or H.264 video and Opus audio.`);
+      return this.#fail(
+        'ingest.mime_unsupported',
+        `"${mimeType.slice(0, 100)}" cannot be ingested; record WebM with VP8, VP9 or H.264 video and Opus audio.`
+      );
     }
     const stream = new PassThrough({ highWaterMark: 1024 * 1024 });
     const userAgent = (this.request.headers['user-agent'] ?? 'unknown').replace(/[^\x20-\x7e]/g, '?').slice(0, 100);
@@ -271,7 +309,10 @@ class IngestSession {
       stream,
       description: `browser from ${this.#remote}, ${mimeType.slice(0, 100)}, "${userAgent}"`,
       close: (reason: string) => {
-        this.options.log.info({ remote: this.#remote, stageId: this.stageId, reason }, 'browser source closed by the stage');
+        this.options.log.info(
+          { remote: this.#remote, stageId: this.stageId, reason },
+          'browser source closed by the stage'
+        );
         this.#state = 'ended';
         this.#endFeed();
         this.ws.close(1000, truncateReason(reason));
@@ -303,7 +344,8 @@ class IngestSession {
   #armIdleTimer(): void {
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => {
-      if (!this.#waitingForDrain) this.#fail('ingest.timeout', `Nothing received for ${this.settings.idleTimeoutMs / 1000} s.`);
+      if (!this.#waitingForDrain)
+        this.#fail('ingest.timeout', `Nothing received for ${this.settings.idleTimeoutMs / 1000} s.`);
     }, this.settings.idleTimeoutMs);
   }
 
@@ -330,7 +372,11 @@ class IngestSession {
 
   #finish(): void {
     clearTimeout(this.#timer);
-    if (this.#stream) this.options.log.info({ remote: this.#remote, stageId: this.stageId, bytes: this.#received }, 'browser ingest ended');
+    if (this.#stream)
+      this.options.log.info(
+        { remote: this.#remote, stageId: this.stageId, bytes: this.#received },
+        'browser ingest ended'
+      );
     this.#state = 'ended';
     this.#endFeed();
   }

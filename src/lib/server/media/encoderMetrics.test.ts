@@ -6,7 +6,13 @@ describe('encoder metrics', () => {
   it('shows the CPU and segments of the encoders alive when scraped', async () => {
     const registry = new Registry();
     const encoders = [
-      { stageId: 'main-hall', path: 'copy' as const, cpuPercent: 12.5, cpuSeconds: 30, segmentCounts: { '720p': 60, '360p': 60, audio: 61 } }
+      {
+        stageId: 'main-hall',
+        path: 'copy' as const,
+        cpuPercent: 12.5,
+        cpuSeconds: 30,
+        segmentCounts: { '720p': 60, '360p': 60, audio: 61 }
+      }
     ];
     registerEncoderMetrics(registry, () => encoders);
     const text = await registry.metrics();

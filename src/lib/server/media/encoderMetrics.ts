@@ -17,7 +17,8 @@ export function registerEncoderMetrics(registry: Registry, encoders: () => Itera
     registers: [registry],
     collect() {
       this.reset();
-      for (const encoder of encoders()) this.set({ stage: encoder.stageId, path: encoder.path ?? 'starting' }, encoder.cpuPercent);
+      for (const encoder of encoders())
+        this.set({ stage: encoder.stageId, path: encoder.path ?? 'starting' }, encoder.cpuPercent);
     }
   });
   new Gauge({
@@ -27,7 +28,8 @@ export function registerEncoderMetrics(registry: Registry, encoders: () => Itera
     registers: [registry],
     collect() {
       this.reset();
-      for (const encoder of encoders()) this.set({ stage: encoder.stageId, path: encoder.path ?? 'starting' }, encoder.cpuSeconds);
+      for (const encoder of encoders())
+        this.set({ stage: encoder.stageId, path: encoder.path ?? 'starting' }, encoder.cpuSeconds);
     }
   });
   new Gauge({
@@ -38,7 +40,8 @@ export function registerEncoderMetrics(registry: Registry, encoders: () => Itera
     collect() {
       this.reset();
       for (const encoder of encoders()) {
-        for (const [rendition, count] of Object.entries(encoder.segmentCounts)) this.set({ stage: encoder.stageId, rendition }, count);
+        for (const [rendition, count] of Object.entries(encoder.segmentCounts))
+          this.set({ stage: encoder.stageId, rendition }, count);
       }
     }
   });

@@ -31,8 +31,12 @@ describe('locateFfmpeg', () => {
   });
 
   it('uses FFMPEG_PATH first, and refuses one that points nowhere', () => {
-    expect(locateWith(['/opt/ffmpeg', systemFfmpegPath], { FFMPEG_PATH: '/opt/ffmpeg' }).binary.source).toBe('configured');
-    expect(() => locateWith([systemFfmpegPath], { FFMPEG_PATH: '/opt/nothing' })).toThrow(/FFMPEG_PATH is set to \/opt\/nothing/);
+    expect(locateWith(['/opt/ffmpeg', systemFfmpegPath], { FFMPEG_PATH: '/opt/ffmpeg' }).binary.source).toBe(
+      'configured'
+    );
+    expect(() => locateWith([systemFfmpegPath], { FFMPEG_PATH: '/opt/nothing' })).toThrow(
+      /FFMPEG_PATH is set to \/opt\/nothing/
+    );
   });
 
   it('tells how to install ffmpeg when there is none', () => {

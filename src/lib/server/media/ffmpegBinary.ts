@@ -75,11 +75,19 @@ export function locateFfmpeg(options: LocateFfmpegOptions = {}): FfmpegBinary {
   };
 }
 
-function choose(env: Readonly<Record<string, string | undefined>>, exists: (path: string) => boolean, bundledPath: () => string | null): { path: string; source: FfmpegSource } {
+function choose(
+  env: Readonly<Record<string, string | undefined>>,
+  exists: (path: string) => boolean,
+  bundledPath: () => string | null
+): { path: string; source: FfmpegSource } {
   const configured = env.FFMPEG_PATH?.trim();
   if (configured) {
     // A path someone set on purpose that is wrong is a mistake to report, not to paper over with another binary.
-    if (!exists(configured)) throw new FfmpegMissingError('media.ffmpeg_path_invalid', `FFMPEG_PATH is set to ${configured}, but there is no file there.`);
+    if (!exists(configured))
+      throw new FfmpegMissingError(
+        'media.ffmpeg_path_invalid',
+        `FFMPEG_PATH is set to ${configured}, but there is no file there.`
+      );
     return { path: configured, source: 'configured' };
   }
   if (exists(systemFfmpegPath)) return { path: systemFfmpegPath, source: 'system' };
@@ -87,7 +95,7 @@ function choose(env: Readonly<Record<string, string | undefined>>, exists: (path
   if (bundled && exists(bundled)) return { path: bundled, source: 'bundled' };
   throw new FfmpegMissingError(
     'media.ffmpeg_missing',
-    'ffmpeg is needed for live video and was not found: install Debian\'s (sudo apt-get install ffmpeg) or keep the npm package @ffmpeg-installer/ffmpeg'
+    "ffmpeg is needed for live video and was not found: install Debian's (sudo apt-get install ffmpeg) or keep the npm package @ffmpeg-installer/ffmpeg"
   );
 }
 
@@ -104,7 +112,13 @@ export function bundledFfmpegPath(): string | null {
 
 function readVersionLine(path: string): string {
   try {
-    return execFileSync(path, ['-hide_banner', '-version'], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] }).split('\n')[0] ?? '';
+    return (
+      execFileSync(path, ['-hide_banner', '-version'], {
+        encoding: 'utf8',
+        timeout: 10_000,
+        stdio: ['ignore', 'pipe', 'ignore']
+      }).split('\n')[0] ?? ''
+    );
   } catch {
     return '';
   }
@@ -124,6 +138,11 @@ async function readFeatures(path: string): Promise<FfmpegFeatures> {
 
 function listOf(path: string, flag: string): Promise<string> {
   return new Promise((resolve) => {
-    execFile(path, ['-hide_banner', flag], { encoding: 'utf8', timeout: 10_000, maxBuffer: 4 * 1024 * 1024 }, (error, stdout) => resolve(error ? '' : stdout));
+    execFile(
+      path,
+      ['-hide_banner', flag],
+      { encoding: 'utf8', timeout: 10_000, maxBuffer: 4 * 1024 * 1024 },
+      (error, stdout) => resolve(error ? '' : stdout)
+    );
   });
 }

@@ -1,6 +1,15 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { encodeFlvTag, flvHeader, FlvFormatError, FlvTagReader, isKeyframe, isSequenceHeader, videoCodecOf, type FlvTag } from './flv.js';
+import {
+  encodeFlvTag,
+  flvHeader,
+  FlvFormatError,
+  FlvTagReader,
+  isKeyframe,
+  isSequenceHeader,
+  videoCodecOf,
+  type FlvTag
+} from './flv.js';
 
 async function readTags(chunks: Buffer[]): Promise<FlvTag[]> {
   const tags: FlvTag[] = [];

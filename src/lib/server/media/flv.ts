@@ -104,7 +104,8 @@ export class FlvTagReader extends Transform {
     const bytes = this.#pending;
     if (!this.#headerRead) {
       if (bytes.length < 9) return;
-      if (bytes[0] !== 0x46 || bytes[1] !== 0x4c || bytes[2] !== 0x56) throw new FlvFormatError('The stream is not FLV (no "FLV" signature).');
+      if (bytes[0] !== 0x46 || bytes[1] !== 0x4c || bytes[2] !== 0x56)
+        throw new FlvFormatError('The stream is not FLV (no "FLV" signature).');
       const headerSize = bytes.readUInt32BE(5);
       if (headerSize < 9 || headerSize > 1024) throw new FlvFormatError(`The FLV header claims ${headerSize} bytes.`);
       if (bytes.length < headerSize + 4) return;
@@ -114,12 +115,18 @@ export class FlvTagReader extends Transform {
     while (bytes.length - offset >= 11) {
       const code = bytes[offset]! & 0x1f;
       const size = bytes.readUIntBE(offset + 1, 3);
-      if (size > maxTagSize) throw new FlvFormatError(`An FLV tag claims ${size} bytes, more than the ${maxTagSize} accepted.`);
+      if (size > maxTagSize)
+        throw new FlvFormatError(`An FLV tag claims ${size} bytes, more than the ${maxTagSize} accepted.`);
       if (bytes.length - offset < 11 + size + 4) break;
       const timestamp = (bytes.readUIntBE(offset + 4, 3) | (bytes[offset + 7]! << 24)) >>> 0;
       const type = typeOfCode.get(code);
       // Unknown tag types are skipped: the spec reserves them and players ignore them.
-      if (type) this.push({ type, timestamp, data: Buffer.from(bytes.subarray(offset + 11, offset + 11 + size)) } satisfies FlvTag);
+      if (type)
+        this.push({
+          type,
+          timestamp,
+          data: Buffer.from(bytes.subarray(offset + 11, offset + 11 + size))
+        } satisfies FlvTag);
       offset += 11 + size + 4;
     }
     this.#pending = offset === 0 ? bytes : bytes.subarray(offset);

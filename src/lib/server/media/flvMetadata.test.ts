@@ -10,22 +10,31 @@ const amfNumber = (value: number) => {
   out.writeDoubleBE(value, 1);
   return out;
 };
-const ecmaArray = (entries: Buffer[]) => Buffer.concat([Buffer.from([8, 0, 0, 0, entries.length / 2]), ...entries, Buffer.from([0, 0, 9])]);
+const ecmaArray = (entries: Buffer[]) =>
+  Buffer.concat([Buffer.from([8, 0, 0, 0, entries.length / 2]), ...entries, Buffer.from([0, 0, 9])]);
 const script = (...parts: Buffer[]): FlvTag => ({ type: 'script', timestamp: 0, data: Buffer.concat(parts) });
 
 describe('FLV metadata', () => {
   it("reads the size OBS announces, also behind RTMP's @setDataFrame", () => {
     const properties = ecmaArray([
-      key('encoder'), amfString('obs-output module'),
-      key('width'), amfNumber(1920),
-      key('stereo'), Buffer.from([1, 1]),
-      key('height'), amfNumber(1080),
-      key('framerate'), amfNumber(30)
+      key('encoder'),
+      amfString('obs-output module'),
+      key('width'),
+      amfNumber(1920),
+      key('stereo'),
+      Buffer.from([1, 1]),
+      key('height'),
+      amfNumber(1080),
+      key('framerate'),
+      amfNumber(30)
     ]);
     const metadata = readFlvMetadata(script(amfString('@setDataFrame'), amfString('onMetaData'), properties));
     expect(metadata).toEqual({ width: 1920, height: 1080, framerate: 30 });
     expect(videoSizeOf(metadata)).toEqual({ width: 1920, height: 1080 });
-    expect(videoSizeOf(readFlvMetadata(script(amfString('onMetaData'), properties)))).toEqual({ width: 1920, height: 1080 });
+    expect(videoSizeOf(readFlvMetadata(script(amfString('onMetaData'), properties)))).toEqual({
+      width: 1920,
+      height: 1080
+    });
   });
 
   it('tells from metadata whether a source has audio', () => {

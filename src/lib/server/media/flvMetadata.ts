@@ -32,7 +32,10 @@ export function videoSizeOf(metadata: FlvMetadata | null): { width: number; heig
 
 /** Whether the source announces audio (onMetaData's `audiocodecid`, `audiosamplerate`, …). */
 export function announcesAudio(metadata: FlvMetadata | null): boolean {
-  return metadata !== null && ['audiocodecid', 'audiosamplerate', 'audiodatarate', 'audiosamplesize'].some((field) => field in metadata);
+  return (
+    metadata !== null &&
+    ['audiocodecid', 'audiosamplerate', 'audiodatarate', 'audiosamplesize'].some((field) => field in metadata)
+  );
 }
 
 type Amf0Value = number | boolean | string | null | Record<string, number>;
@@ -78,7 +81,9 @@ class Amf0Reader {
         if (!this.#has(4)) return undefined;
         const length = this.bytes.readUInt32BE(this.#offset);
         this.#offset += 4;
-        return this.#has(length) ? this.#advance(length, (at) => this.bytes.toString('utf8', at, at + length)) : undefined;
+        return this.#has(length)
+          ? this.#advance(length, (at) => this.bytes.toString('utf8', at, at + length))
+          : undefined;
       }
       default:
         return undefined;

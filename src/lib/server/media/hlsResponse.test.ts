@@ -26,11 +26,16 @@ interface Answer {
 /** A raw request, so paths with `..` or encoded slashes reach the server as written. */
 function send(path: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() })
+        );
+      }
+    );
     req.setTimeout(5000, () => req.destroy(new Error(`no answer for ${path}`)));
     req.on('error', reject);
     req.end();
@@ -51,7 +56,8 @@ beforeAll(async () => {
   // Routed as app.ts routes it: everything after /broadcast/, query removed.
   server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
-    if (path.startsWith('/broadcast/')) return void serveBroadcastFile(req, res, dataDir, path.slice('/broadcast/'.length), log);
+    if (path.startsWith('/broadcast/'))
+      return void serveBroadcastFile(req, res, dataDir, path.slice('/broadcast/'.length), log);
     res.writeHead(418).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -72,7 +78,9 @@ describe('serveBroadcastFile', () => {
       'cache-control': 'no-cache',
       'access-control-allow-origin': '*'
     });
-    const again = await send('/broadcast/main-hall/live/720p.m3u8', { headers: { 'if-none-match': answer.headers.etag ?? '' } });
+    const again = await send('/broadcast/main-hall/live/720p.m3u8', {
+      headers: { 'if-none-match': answer.headers.etag ?? '' }
+    });
     expect(again.status).toBe(304);
     expect((await send('/broadcast/main-hall/live/master.m3u8')).status).toBe(200);
   });
@@ -96,8 +104,20 @@ describe('serveBroadcastFile', () => {
     });
     expect(answer.headers.etag).toMatch(/^"[^"]+"$/);
     expect(answer.headers['last-modified']).toMatch(/GMT$/);
-    expect((await send('/broadcast/main-hall/segments/720p/42.ts', { headers: { 'if-none-match': answer.headers.etag ?? '' } })).status).toBe(304);
-    expect((await send('/broadcast/main-hall/segments/720p/42.ts', { headers: { 'if-modified-since': answer.headers['last-modified'] ?? '' } })).status).toBe(304);
+    expect(
+      (
+        await send('/broadcast/main-hall/segments/720p/42.ts', {
+          headers: { 'if-none-match': answer.headers.etag ?? '' }
+        })
+      ).status
+    ).toBe(304);
+    expect(
+      (
+        await send('/broadcast/main-hall/segments/720p/42.ts', {
+          headers: { 'if-modified-since': answer.headers['last-modified'] ?? '' }
+        })
+      ).status
+    ).toBe(304);
     const head = await send('/broadcast/main-hall/segments/720p/42.ts', { method: 'HEAD' });
     expect(head).toMatchObject({ status: 200, body: '' });
     expect(head.headers['content-length']).toBe('16');
@@ -114,7 +134,10 @@ describe('serveBroadcastFile', () => {
     expect(past.status).toBe(416);
     expect(past.headers['content-range']).toBe('bytes */16');
     // A range against a version the client no longer has gets the whole file.
-    expect(await send(path, { headers: { range: 'bytes=2-5', 'if-range': '"old"' } })).toMatchObject({ status: 200, body: segmentBytes.toString() });
+    expect(await send(path, { headers: { range: 'bytes=2-5', 'if-range': '"old"' } })).toMatchObject({
+      status: 200,
+      body: segmentBytes.toString()
+    });
   });
 
   it('serves nothing but the shapes the splicer writes: no traversal, no state, no temp files', async () => {
@@ -135,7 +158,12 @@ describe('serveBroadcastFile', () => {
     ];
     for (const path of refused) {
       const answer = await send(path);
-      expect([path, answer.status, answer.headers['content-type'], answer.body]).toEqual([path, 404, 'text/plain; charset=utf-8', 'Not found.']);
+      expect([path, answer.status, answer.headers['content-type'], answer.body]).toEqual([
+        path,
+        404,
+        'text/plain; charset=utf-8',
+        'Not found.'
+      ]);
     }
   });
 
@@ -145,12 +173,17 @@ describe('serveBroadcastFile', () => {
     expect(post.headers.allow).toBe('GET, HEAD');
     const preflight = await send('/broadcast/main-hall/segments/720p/42.ts', { method: 'OPTIONS' });
     expect(preflight.status).toBe(204);
-    expect(preflight.headers).toMatchObject({ 'access-control-allow-origin': '*', 'access-control-allow-headers': 'range' });
+    expect(preflight.headers).toMatchObject({
+      'access-control-allow-origin': '*',
+      'access-control-allow-headers': 'range'
+    });
   });
 
   it("serves a splicer's live window so that every segment it lists can be fetched", async () => {
     const stage = 'side-room';
-    const slate = Object.fromEntries(renditionNames.map((name) => [name, { path: join(dataDir, `slate-${name}.ts`), durationSeconds: 1 }])) as SlateClips;
+    const slate = Object.fromEntries(
+      renditionNames.map((name) => [name, { path: join(dataDir, `slate-${name}.ts`), durationSeconds: 1 }])
+    ) as SlateClips;
     for (const name of renditionNames) await writeFile(slate[name].path, `slate ${name}`);
     const splicer = new StageSplicer({ stageId: stage, dir: stageDir(dataDir, stage), slate, log });
     try {

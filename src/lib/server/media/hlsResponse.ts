@@ -32,10 +32,21 @@ const corsHeaders = {
  * Answers one request for `path`, the part of the URL after `/broadcast/`
  * (query already removed, not decoded: an encoded slash or dot never matches).
  */
-export async function serveBroadcastFile(req: IncomingMessage, res: ServerResponse, dataDir: string, path: string, log: Logger): Promise<void> {
+export async function serveBroadcastFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  dataDir: string,
+  path: string,
+  log: Logger
+): Promise<void> {
   if (req.method === 'OPTIONS') {
     // A player on another origin asking for a byte range sends a preflight first.
-    res.writeHead(204, { ...corsHeaders, 'access-control-allow-methods': 'GET, HEAD', 'access-control-allow-headers': 'range', 'access-control-max-age': '86400' });
+    res.writeHead(204, {
+      ...corsHeaders,
+      'access-control-allow-methods': 'GET, HEAD',
+      'access-control-allow-headers': 'range',
+      'access-control-max-age': '86400'
+    });
     return void res.end();
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -65,7 +76,9 @@ function broadcastFileOf(dataDir: string, path: string): BroadcastFile | null {
   const root = broadcastRoot(dataDir);
   if (parts.length === 3 && parts[0] === replaysFolder) {
     const [, sessionId = '', name = ''] = parts;
-    return isBroadcastId(sessionId) && isPlaylistName(name) ? { kind: 'replay playlist', file: join(root, replaysFolder, sessionId, name) } : null;
+    return isBroadcastId(sessionId) && isPlaylistName(name)
+      ? { kind: 'replay playlist', file: join(root, replaysFolder, sessionId, name) }
+      : null;
   }
   const [stageId = '', folder, rendition = '', name = ''] = parts;
   if (!isBroadcastId(stageId) || stageId === replaysFolder) return null;
@@ -82,7 +95,12 @@ function isPlaylistName(name: string): boolean {
   return name === 'master.m3u8' || (name.endsWith('.m3u8') && isRenditionName(name.slice(0, -'.m3u8'.length)));
 }
 
-async function sendPlaylist(req: IncomingMessage, res: ServerResponse, file: string, kind: 'live playlist' | 'replay playlist'): Promise<void> {
+async function sendPlaylist(
+  req: IncomingMessage,
+  res: ServerResponse,
+  file: string,
+  kind: 'live playlist' | 'replay playlist'
+): Promise<void> {
   // Read whole: the splicer renames a new playlist into place, so this is one complete version.
   const text = await readFile(file);
   const etag = `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`;
@@ -123,9 +141,14 @@ async function sendSegment(req: IncomingMessage, res: ServerResponse, file: stri
       return void res.end();
     }
     const ifRange = req.headers['if-range'];
-    const range = ifRange && ifRange !== etag && ifRange !== lastModified ? null : byteRange(req.headers.range, info.size);
+    const range =
+      ifRange && ifRange !== etag && ifRange !== lastModified ? null : byteRange(req.headers.range, info.size);
     if (range === 'unsatisfiable') {
-      res.writeHead(416, { ...headers, 'content-range': `bytes */${info.size}`, 'content-type': 'text/plain; charset=utf-8' });
+      res.writeHead(416, {
+        ...headers,
+        'content-range': `bytes */${info.size}`,
+        'content-type': 'text/plain; charset=utf-8'
+      });
       return void res.end('That byte range is not in the file.');
     }
     const { start, end } = range ?? { start: 0, end: info.size - 1 };
@@ -146,7 +169,10 @@ async function sendSegment(req: IncomingMessage, res: ServerResponse, file: stri
  * Null means send the whole file: no header, several ranges, or one that
  * does not parse (which the RFC says to ignore).
  */
-export function byteRange(header: string | undefined, size: number): { start: number; end: number } | 'unsatisfiable' | null {
+export function byteRange(
+  header: string | undefined,
+  size: number
+): { start: number; end: number } | 'unsatisfiable' | null {
   const match = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
   if (!match) return null;
   const [, from = '', to = ''] = match;
@@ -169,6 +195,11 @@ function matches(header: string | undefined, etag: string): boolean {
 }
 
 function notFound(res: ServerResponse): void {
-  res.writeHead(404, { ...corsHeaders, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.writeHead(404, {
+    ...corsHeaders,
+    'content-type': 'text/plain; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff'
+  });
   res.end('Not found.');
 }

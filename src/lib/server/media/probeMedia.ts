@@ -28,11 +28,22 @@ export function ffprobeBeside(ffmpegPath: string): string {
 }
 
 export function probeMedia(ffprobe: string, path: string): Promise<ProbedMedia> {
-  const args = ['-v', 'error', '-show_entries', 'stream=codec_type,codec_name,profile,width,height,sample_rate,channels:packet=pts_time,duration_time', '-of', 'json', path];
+  const args = [
+    '-v',
+    'error',
+    '-show_entries',
+    'stream=codec_type,codec_name,profile,width,height,sample_rate,channels:packet=pts_time,duration_time',
+    '-of',
+    'json',
+    path
+  ];
   return new Promise((resolve, reject) => {
     execFile(ffprobe, args, { encoding: 'utf8', timeout: 15_000 }, (error, stdout, stderr) => {
       if (error) return reject(new Error(`ffprobe ${path}: ${stderr || error.message}`));
-      const parsed = JSON.parse(stdout) as { streams?: ProbedStream[]; packets?: { pts_time?: string; duration_time?: string }[] };
+      const parsed = JSON.parse(stdout) as {
+        streams?: ProbedStream[];
+        packets?: { pts_time?: string; duration_time?: string }[];
+      };
       let first = Infinity;
       let last = -Infinity;
       for (const packet of parsed.packets ?? []) {
@@ -49,8 +60,11 @@ export function probeMedia(ffprobe: string, path: string): Promise<ProbedMedia> 
 /** Decodes the whole file; resolves with ffmpeg's complaints (empty when it decoded cleanly). */
 export function decodeErrors(ffmpeg: string, path: string): Promise<string> {
   return new Promise((resolve) => {
-    execFile(ffmpeg, ['-hide_banner', '-nostdin', '-v', 'error', '-i', path, '-f', 'null', '-'], { encoding: 'utf8', timeout: 30_000 }, (error, _stdout, stderr) =>
-      resolve(error ? `${stderr}${error.message}` : stderr.trim())
+    execFile(
+      ffmpeg,
+      ['-hide_banner', '-nostdin', '-v', 'error', '-i', path, '-f', 'null', '-'],
+      { encoding: 'utf8', timeout: 30_000 },
+      (error, _stdout, stderr) => resolve(error ? `${stderr}${error.message}` : stderr.trim())
     );
   });
 }

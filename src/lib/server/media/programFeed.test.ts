@@ -5,13 +5,22 @@ import { createProgramFeed } from './programFeed.js';
 const metadata: FlvTag = { type: 'script', timestamp: 0, data: Buffer.from('onMetaData') };
 const avcHeader: FlvTag = { type: 'video', timestamp: 0, data: Buffer.from([0x17, 0, 0, 0, 0, 1]) };
 const aacHeader: FlvTag = { type: 'audio', timestamp: 0, data: Buffer.from([0xaf, 0, 0x11, 0x90]) };
-const keyframe = (timestamp: number): FlvTag => ({ type: 'video', timestamp, data: Buffer.from([0x17, 1, 0, 0, 0, 9]) });
-const interframe = (timestamp: number): FlvTag => ({ type: 'video', timestamp, data: Buffer.from([0x27, 1, 0, 0, 0, 8]) });
+const keyframe = (timestamp: number): FlvTag => ({
+  type: 'video',
+  timestamp,
+  data: Buffer.from([0x17, 1, 0, 0, 0, 9])
+});
+const interframe = (timestamp: number): FlvTag => ({
+  type: 'video',
+  timestamp,
+  data: Buffer.from([0x27, 1, 0, 0, 0, 8])
+});
 const audio = (timestamp: number): FlvTag => ({ type: 'audio', timestamp, data: Buffer.from([0xaf, 1, 7]) });
 
 function startedFeed() {
   const feed = createProgramFeed();
-  for (const tag of [metadata, avcHeader, aacHeader, keyframe(0), audio(10), interframe(40), audio(30)]) feed.write(tag);
+  for (const tag of [metadata, avcHeader, aacHeader, keyframe(0), audio(10), interframe(40), audio(30)])
+    feed.write(tag);
   return feed;
 }
 
@@ -19,7 +28,10 @@ describe('program feed', () => {
   it('gives a destination joining mid-stream the headers first, then tags from the next keyframe', () => {
     const feed = startedFeed();
     const seen: FlvTag[] = [];
-    feed.follow((tag) => seen.push(tag), () => {});
+    feed.follow(
+      (tag) => seen.push(tag),
+      () => {}
+    );
     for (const tag of [interframe(80), audio(90), keyframe(1000), audio(1010), interframe(1040)]) feed.write(tag);
     expect(seen.map((tag) => [tag.type, tag.timestamp])).toEqual([
       ['script', 1000],
@@ -39,7 +51,10 @@ describe('program feed', () => {
     const newer: FlvTag = { type: 'video', timestamp: 500, data: Buffer.from([0x17, 0, 0, 0, 0, 2]) };
     feed.write(newer);
     const seen: FlvTag[] = [];
-    feed.follow((tag) => seen.push(tag), () => {});
+    feed.follow(
+      (tag) => seen.push(tag),
+      () => {}
+    );
     feed.write(keyframe(1000));
     expect(seen[1]!.data).toEqual(newer.data);
   });
@@ -48,11 +63,17 @@ describe('program feed', () => {
     const feed = startedFeed();
     const healthy: FlvTag[] = [];
     let failingCalls = 0;
-    feed.follow(() => {
-      failingCalls += 1;
-      throw new Error('socket gone');
-    }, () => {});
-    feed.follow((tag) => healthy.push(tag), () => {});
+    feed.follow(
+      () => {
+        failingCalls += 1;
+        throw new Error('socket gone');
+      },
+      () => {}
+    );
+    feed.follow(
+      (tag) => healthy.push(tag),
+      () => {}
+    );
     feed.write(keyframe(1000));
     feed.write(audio(1010));
     expect(failingCalls).toBe(1);
@@ -64,8 +85,14 @@ describe('program feed', () => {
     const feed = startedFeed();
     const seen: FlvTag[] = [];
     let ends = 0;
-    const stop = feed.follow((tag) => seen.push(tag), () => (ends += 1));
-    feed.follow(() => {}, () => (ends += 10));
+    const stop = feed.follow(
+      (tag) => seen.push(tag),
+      () => (ends += 1)
+    );
+    feed.follow(
+      () => {},
+      () => (ends += 10)
+    );
     stop();
     feed.write(keyframe(1000));
     expect(seen).toEqual([]);
@@ -73,7 +100,10 @@ describe('program feed', () => {
     feed.end();
     expect(ends).toBe(10);
     let lateEnd = false;
-    feed.follow(() => {}, () => (lateEnd = true));
+    feed.follow(
+      () => {},
+      () => (lateEnd = true)
+    );
     expect(lateEnd).toBe(true);
   });
 });

@@ -42,21 +42,42 @@ export function videoEncodingArgs(rendition: Rendition): string[] {
   const { profile, level } = h264ProfileOf(rendition.codecs);
   const kbps = rendition.video.kbps;
   return [
-    '-c:v', 'libx264',
-    '-preset', 'veryfast',
-    '-tune', 'zerolatency',
-    '-profile:v', profile,
-    '-level:v', level,
-    '-pix_fmt', 'yuv420p',
-    '-b:v', `${kbps}k`,
-    '-maxrate', `${kbps}k`,
-    '-bufsize', `${kbps * 2}k`,
-    '-force_key_frames', `expr:gte(t,n_forced*${segmentSeconds})`,
-    '-sc_threshold', '0',
-    '-x264-params', 'repeat-headers=1'
+    '-c:v',
+    'libx264',
+    '-preset',
+    'veryfast',
+    '-tune',
+    'zerolatency',
+    '-profile:v',
+    profile,
+    '-level:v',
+    level,
+    '-pix_fmt',
+    'yuv420p',
+    '-b:v',
+    `${kbps}k`,
+    '-maxrate',
+    `${kbps}k`,
+    '-bufsize',
+    `${kbps * 2}k`,
+    '-force_key_frames',
+    `expr:gte(t,n_forced*${segmentSeconds})`,
+    '-sc_threshold',
+    '0',
+    '-x264-params',
+    'repeat-headers=1'
   ];
 }
 
 export function audioEncodingArgs(rendition: Rendition): string[] {
-  return ['-c:a', 'aac', '-b:a', `${rendition.audioKbps}k`, '-ar', String(audioSampleRate), '-ac', String(audioChannels)];
+  return [
+    '-c:a',
+    'aac',
+    '-b:a',
+    `${rendition.audioKbps}k`,
+    '-ar',
+    String(audioSampleRate),
+    '-ac',
+    String(audioChannels)
+  ];
 }

@@ -25,9 +25,13 @@ describe('sealing stream keys with the instance secret', () => {
     const body = sealed.split('.')[2]!;
     const flipped = `${sealed.slice(0, sealed.length - body.length)}${body[0] === 'A' ? 'B' : 'A'}${body.slice(1)}`;
     expect(() => box.open(flipped)).toThrow(SecretBoxError);
-    expect(() => new SecretBox(new Signer(randomBytes(32).toString('base64url')).derivedKey(destinationKeyUse)).open(sealed)).toThrow(SecretBoxError);
+    expect(() =>
+      new SecretBox(new Signer(randomBytes(32).toString('base64url')).derivedKey(destinationKeyUse)).open(sealed)
+    ).toThrow(SecretBoxError);
     expect(() => new SecretBox(key, 'madang:other:v1').open(sealed)).toThrow(SecretBoxError);
-    expect(() => new SecretBox(signer.derivedKey('madang:other:v1'), 'madang:other:v1').open(sealed)).toThrow(SecretBoxError);
+    expect(() => new SecretBox(signer.derivedKey('madang:other:v1'), 'madang:other:v1').open(sealed)).toThrow(
+      SecretBoxError
+    );
     for (const garbage of ['', 'live-key-1a2b', 'v2.AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAA', 'v1.short.AAAA']) {
       expect(() => box.open(garbage)).toThrow(SecretBoxError);
     }
@@ -46,6 +50,8 @@ describe('sealing stream keys with the instance secret', () => {
     const secret = randomBytes(32).toString('base64url');
     const sealed = new SecretBox(new Signer(secret).derivedKey(destinationKeyUse)).seal('live-key-1a2b');
     expect(new SecretBox(new Signer(secret).derivedKey(destinationKeyUse)).open(sealed)).toBe('live-key-1a2b');
-    expect(new Signer(secret).derivedKey('madang:other:v1').equals(new Signer(secret).derivedKey(destinationKeyUse))).toBe(false);
+    expect(
+      new Signer(secret).derivedKey('madang:other:v1').equals(new Signer(secret).derivedKey(destinationKeyUse))
+    ).toBe(false);
   });
 });

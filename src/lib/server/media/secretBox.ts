@@ -51,12 +51,15 @@ export class SecretBox {
     if (!match) throw new SecretBoxError('The sealed value is not in the v1 format.');
     const nonce = Buffer.from(match[1]!, 'base64url');
     const body = Buffer.from(match[2]!, 'base64url');
-    if (nonce.length !== nonceBytes || body.length < tagBytes) throw new SecretBoxError('The sealed value is truncated.');
+    if (nonce.length !== nonceBytes || body.length < tagBytes)
+      throw new SecretBoxError('The sealed value is truncated.');
     const decipher = createDecipheriv('aes-256-gcm', this.#key, nonce);
     decipher.setAAD(this.#aad);
     decipher.setAuthTag(body.subarray(body.length - tagBytes));
     try {
-      return Buffer.concat([decipher.update(body.subarray(0, body.length - tagBytes)), decipher.final()]).toString('utf8');
+      return Buffer.concat([decipher.update(body.subarray(0, body.length - tagBytes)), decipher.final()]).toString(
+        'utf8'
+      );
     } catch {
       throw new SecretBoxError('The sealed value was changed or sealed under another instance secret.');
     }

@@ -18,7 +18,11 @@ async function through(tags: FlvTag[]): Promise<{ header: Buffer; tags: FlvTag[]
   return { header: bytes.subarray(0, 13), tags: out };
 }
 
-const video = (timestamp: number): FlvTag => ({ type: 'video', timestamp, data: Buffer.from([0x17, 1, 0, 0, 0, 0xaa]) });
+const video = (timestamp: number): FlvTag => ({
+  type: 'video',
+  timestamp,
+  data: Buffer.from([0x17, 1, 0, 0, 0, 0xaa])
+});
 const script: FlvTag = { type: 'script', timestamp: 0, data: Buffer.from([2, 0, 10, ...Buffer.from('onMetaData')]) };
 
 describe('a silent audio track for a source without audio', () => {

@@ -14,7 +14,14 @@ const hasFfmpeg = existsSync(systemFfmpegPath);
 if (!hasFfmpeg) console.info(`${systemFfmpegPath} is missing: the slate tests that render are skipped.`);
 
 describe('slate arguments', () => {
-  const [hd] = [{ name: '720p', video: { width: 1280, height: 720, kbps: 2500 }, audioKbps: 128, codecs: 'avc1.64001f,mp4a.40.2' } as const];
+  const [hd] = [
+    {
+      name: '720p',
+      video: { width: 1280, height: 720, kbps: 2500 },
+      audioKbps: 128,
+      codecs: 'avc1.64001f,mp4a.40.2'
+    } as const
+  ];
 
   it('falls back to the committed picture when ffmpeg cannot draw text', () => {
     expect(slateArgs(hd, false, null)).toEqual(expect.arrayContaining(['-loop', '1', slatePngPath]));
@@ -23,7 +30,9 @@ describe('slate arguments', () => {
 
   it('writes the Korean line only when a Korean font is known', () => {
     expect(slateArgs(hd, true, null).join(' ')).not.toContain('잠시 후');
-    expect(slateArgs(hd, true, 'Noto Sans CJK KR').join(' ')).toContain("text='잠시 후 다시 돌아오겠습니다':font='Noto Sans CJK KR'");
+    expect(slateArgs(hd, true, 'Noto Sans CJK KR').join(' ')).toContain(
+      "text='잠시 후 다시 돌아오겠습니다':font='Noto Sans CJK KR'"
+    );
   });
 });
 
@@ -51,7 +60,9 @@ describe.skipIf(!hasFfmpeg)('prepareSlate', () => {
       expect.objectContaining({ codec_type: 'audio', codec_name: 'aac', sample_rate: '48000', channels: 2 })
     ]);
     expect(sd.streams[0]).toMatchObject({ codec_name: 'h264', profile: 'Main', width: 640, height: 360 });
-    expect(audio.streams).toEqual([expect.objectContaining({ codec_type: 'audio', codec_name: 'aac', sample_rate: '48000' })]);
+    expect(audio.streams).toEqual([
+      expect.objectContaining({ codec_type: 'audio', codec_name: 'aac', sample_rate: '48000' })
+    ]);
     for (const probed of [hd, sd, audio]) expect(probed.durationSeconds).toBeCloseTo(segmentSeconds, 1);
     expect(clips['720p'].durationSeconds).toBe(segmentSeconds);
     expect(await decodeErrors(ffmpeg.path, clips['720p'].path)).toBe('');

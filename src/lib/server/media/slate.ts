@@ -45,20 +45,27 @@ export const slatePngPath = fileURLToPath(new URL('./assets/slate.png', import.m
 
 export async function prepareSlate(options: PrepareSlateOptions): Promise<SlateClips> {
   const features = await options.ffmpeg.features();
-  if (!features.libx264) throw new SlateError(`This ffmpeg (${options.ffmpeg.path}) has no libx264 encoder, which live video needs.`);
+  if (!features.libx264)
+    throw new SlateError(`This ffmpeg (${options.ffmpeg.path}) has no libx264 encoder, which live video needs.`);
   const font = features.drawtext ? await (options.koreanFont ?? koreanFontFamily)() : null;
   const folder = join(options.dir, 'slate');
   await mkdir(folder, { recursive: true });
   const clips: Partial<SlateClips> = {};
   for (const rendition of renditions) {
     const args = slateArgs(rendition, features.drawtext, font);
-    const hash = createHash('sha256').update(JSON.stringify([options.ffmpeg.version, args])).digest('hex').slice(0, 12);
+    const hash = createHash('sha256')
+      .update(JSON.stringify([options.ffmpeg.version, args]))
+      .digest('hex')
+      .slice(0, 12);
     const name = `${rendition.name}-${hash}.ts`;
     const path = join(folder, name);
     if (!(await isFile(path))) {
       await render(options.ffmpeg.path, args, path);
       await removeStale(folder, rendition.name, name);
-      options.log.info({ rendition: rendition.name, path, drawtext: features.drawtext, korean: font !== null }, 'slate rendered');
+      options.log.info(
+        { rendition: rendition.name, path, drawtext: features.drawtext, korean: font !== null },
+        'slate rendered'
+      );
     }
     clips[rendition.name] = { path, durationSeconds: segmentSeconds };
   }
@@ -77,7 +84,21 @@ export function slateArgs(rendition: Rendition, drawtext: boolean, koreanFont: s
     ? ['-f', 'lavfi', '-i', `color=c=${background}:s=${width}x${height}:r=${frameRate}`]
     : ['-loop', '1', '-framerate', String(frameRate), '-i', slatePngPath];
   const filter = drawtext ? textFilter(height, koreanFont) : scaleFilter(rendition);
-  return [...video, ...audio, '-map', '0:v', '-map', '1:a', '-vf', filter, '-r', String(frameRate), ...videoEncodingArgs(rendition), ...audioEncodingArgs(rendition), ...common];
+  return [
+    ...video,
+    ...audio,
+    '-map',
+    '0:v',
+    '-map',
+    '1:a',
+    '-vf',
+    filter,
+    '-r',
+    String(frameRate),
+    ...videoEncodingArgs(rendition),
+    ...audioEncodingArgs(rendition),
+    ...common
+  ];
 }
 
 function textFilter(height: number, koreanFont: string | null): string {
@@ -91,20 +112,30 @@ function textFilter(height: number, koreanFont: string | null): string {
 function render(ffmpeg: string, args: string[], path: string): Promise<void> {
   const partial = `${path}.${process.pid}.partial`;
   return new Promise((resolve, reject) => {
-    execFile(ffmpeg, ['-hide_banner', '-nostdin', '-loglevel', 'error', '-y', ...args, partial], { timeout: 60_000 }, (error, _stdout, stderr) => {
-      if (error) {
-        void rm(partial, { force: true });
-        reject(new SlateError(`ffmpeg could not render the slate: ${stderr.trim().split('\n').slice(-3).join(' / ') || error.message}`));
-        return;
+    execFile(
+      ffmpeg,
+      ['-hide_banner', '-nostdin', '-loglevel', 'error', '-y', ...args, partial],
+      { timeout: 60_000 },
+      (error, _stdout, stderr) => {
+        if (error) {
+          void rm(partial, { force: true });
+          reject(
+            new SlateError(
+              `ffmpeg could not render the slate: ${stderr.trim().split('\n').slice(-3).join(' / ') || error.message}`
+            )
+          );
+          return;
+        }
+        rename(partial, path).then(resolve, reject);
       }
-      rename(partial, path).then(resolve, reject);
-    });
+    );
   });
 }
 
 async function removeStale(folder: string, renditionName: string, keep: string): Promise<void> {
   for (const name of await readdir(folder)) {
-    if (name !== keep && name.startsWith(`${renditionName}-`) && name.endsWith('.ts')) await rm(join(folder, name), { force: true });
+    if (name !== keep && name.startsWith(`${renditionName}-`) && name.endsWith('.ts'))
+      await rm(join(folder, name), { force: true });
   }
 }
 

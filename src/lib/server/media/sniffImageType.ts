@@ -7,19 +7,7 @@
 
 /** Formats we can recognise; `null` from `sniffImageType` means "not an image we know". */
 export type ImageType =
-  | 'jpeg'
-  | 'png'
-  | 'gif'
-  | 'webp'
-  | 'avif'
-  | 'heif'
-  | 'svg'
-  | 'tiff'
-  | 'bmp'
-  | 'ico'
-  | 'jxl'
-  | 'psd'
-  | 'pdf';
+  'jpeg' | 'png' | 'gif' | 'webp' | 'avif' | 'heif' | 'svg' | 'tiff' | 'bmp' | 'ico' | 'jxl' | 'psd' | 'pdf';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const JXL_CONTAINER = [0x00, 0x00, 0x00, 0x0c, 0x4a, 0x58, 0x4c, 0x20, 0x0d, 0x0a, 0x87, 0x0a];

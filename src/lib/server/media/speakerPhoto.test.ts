@@ -137,7 +137,10 @@ describe('processSpeakerPhoto', () => {
 
     expect(result).toEqual({
       ok: false,
-      error: { code: 'photo.too_large', message: 'The photo is 9 MB; the limit is 8 MB. Please upload a smaller image.' }
+      error: {
+        code: 'photo.too_large',
+        message: 'The photo is 9 MB; the limit is 8 MB. Please upload a smaller image.'
+      }
     });
     expect(vi.mocked(sharp)).not.toHaveBeenCalled();
   });
@@ -154,7 +157,8 @@ describe('processSpeakerPhoto', () => {
   });
 
   it('refuses an SVG, which can carry scripts', async () => {
-    const svg = '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>';
+    const svg =
+      '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>';
     const result = await processSpeakerPhoto(Buffer.from(svg));
     expect(result).toMatchObject({ ok: false, error: { code: 'photo.unsupported_type' } });
     expect(!result.ok && result.error.message).toMatch(/^SVG drawings can't be used as a speaker photo/);
@@ -173,7 +177,15 @@ describe('processSpeakerPhoto', () => {
   });
 
   it('reports a truncated JPEG as damaged instead of throwing', async () => {
-    const whole = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
+    const whole = await sharp({
+      create: {
+        width: 400,
+        height: 300,
+        channels: 3,
+        background: '#000',
+        noise: { type: 'gaussian', mean: 128, sigma: 40 }
+      }
+    })
       .jpeg()
       .toBuffer();
     const result = await processSpeakerPhoto(whole.subarray(0, Math.floor(whole.length * 0.6)));
@@ -191,7 +203,8 @@ describe('processSpeakerPhoto', () => {
       ok: false,
       error: {
         code: 'photo.too_many_pixels',
-        message: 'The photo is 100,000 × 100,000 pixels (10,000 megapixels); the limit is 40 megapixels. Please upload a smaller image.'
+        message:
+          'The photo is 100,000 × 100,000 pixels (10,000 megapixels); the limit is 40 megapixels. Please upload a smaller image.'
       }
     });
   });

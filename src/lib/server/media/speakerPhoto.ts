@@ -21,11 +21,7 @@ export interface SpeakerPhoto {
 }
 
 export type SpeakerPhotoErrorCode =
-  | 'photo.empty'
-  | 'photo.too_large'
-  | 'photo.not_an_image'
-  | 'photo.unsupported_type'
-  | 'photo.too_many_pixels';
+  'photo.empty' | 'photo.too_large' | 'photo.not_an_image' | 'photo.unsupported_type' | 'photo.too_many_pixels';
 
 export interface SpeakerPhotoError {
   readonly code: SpeakerPhotoErrorCode;
@@ -68,7 +64,10 @@ const REFUSED: Record<Exclude<ImageType, AcceptedType>, string> = {
   pdf: 'PDF documents'
 };
 
-export async function processSpeakerPhoto(input: Uint8Array, options: SpeakerPhotoOptions = {}): Promise<SpeakerPhotoResult> {
+export async function processSpeakerPhoto(
+  input: Uint8Array,
+  options: SpeakerPhotoOptions = {}
+): Promise<SpeakerPhotoResult> {
   const settings = { ...DEFAULTS, ...options };
 
   if (input.length === 0) {
@@ -87,7 +86,10 @@ export async function processSpeakerPhoto(input: Uint8Array, options: SpeakerPho
     return failure('photo.not_an_image', `This file is not an image. Please upload a ${ACCEPTED_FORMATS} photo.`);
   }
   if (!isAccepted(type)) {
-    return failure('photo.unsupported_type', `${REFUSED[type]} can't be used as a speaker photo. Please upload a ${ACCEPTED_FORMATS} photo.`);
+    return failure(
+      'photo.unsupported_type',
+      `${REFUSED[type]} can't be used as a speaker photo. Please upload a ${ACCEPTED_FORMATS} photo.`
+    );
   }
 
   // `failOn: 'error'` refuses truncated and corrupt data but tolerates libjpeg's

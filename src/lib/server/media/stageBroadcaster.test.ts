@@ -55,7 +55,14 @@ function fakeSplicer() {
     startRecording: async (sessionId) => void calls.push(`startRecording ${sessionId}`),
     stopRecording: async (sessionId): Promise<Recording> => {
       calls.push(`stopRecording ${sessionId}`);
-      return { sessionId, stageId: 'seoul-on', startedAt: new Date(0), endedAt: new Date(60_000), durationSeconds: 60, segmentCount: 60 };
+      return {
+        sessionId,
+        stageId: 'seoul-on',
+        startedAt: new Date(0),
+        endedAt: new Date(60_000),
+        durationSeconds: 60,
+        segmentCount: 60
+      };
     },
     close: async () => void calls.push('close')
   };
@@ -73,14 +80,23 @@ function setUp() {
       return encoder;
     },
     splicerFor: () => splicer,
-    simulcast: { attach: (stageId) => void simulcast.push(`attach ${stageId}`), detach: (stageId) => void simulcast.push(`detach ${stageId}`) },
+    simulcast: {
+      attach: (stageId) => void simulcast.push(`attach ${stageId}`),
+      detach: (stageId) => void simulcast.push(`detach ${stageId}`)
+    },
     log,
     clock: () => new Date('2020-09-21T01:00:00Z')
   });
   return { broadcaster, encoders, splicer, simulcast };
 }
 
-const segment: EncodedSegment = { rendition: '720p', path: '/tmp/x.ts', durationSeconds: 1, startsAt: new Date(0), index: 0 };
+const segment: EncodedSegment = {
+  rendition: '720p',
+  path: '/tmp/x.ts',
+  durationSeconds: 1,
+  startsAt: new Date(0),
+  index: 0
+};
 
 describe('StageBroadcaster', () => {
   it('takes one source per stage, publishes its segments and refuses a second source', () => {
@@ -89,7 +105,12 @@ describe('StageBroadcaster', () => {
     expect(broadcaster.accept(feedFor('seoul-on', 'a second encoder'))).toBe(false);
     encoders[0]!.emitSegment(segment);
     expect(splicer.segments).toEqual([segment]);
-    expect(broadcaster.stageStatus('seoul-on')).toMatchObject({ sourceConnected: true, via: 'rtmp', encoderPath: 'copy', cpuPercent: 12.5 });
+    expect(broadcaster.stageStatus('seoul-on')).toMatchObject({
+      sourceConnected: true,
+      via: 'rtmp',
+      encoderPath: 'copy',
+      cpuPercent: 12.5
+    });
   });
 
   it('sends the program to the outside channels only while on air, and again when the source returns', async () => {

@@ -91,7 +91,10 @@ export class StageBroadcaster implements IngestSink {
   accept(feed: IngestFeed): boolean {
     const stage = this.#stage(feed.stageId);
     if (stage.source) {
-      this.#options.log.warn({ stage: feed.stageId, refused: feed.description, current: stage.source.feed.description }, 'second source refused: the stage already has one');
+      this.#options.log.warn(
+        { stage: feed.stageId, refused: feed.description, current: stage.source.feed.description },
+        'second source refused: the stage already has one'
+      );
       return false;
     }
     let encoder: EncoderRun;
@@ -103,9 +106,14 @@ export class StageBroadcaster implements IngestSink {
     }
     const source: Source = { feed, encoder, since: this.#clock() };
     stage.source = source;
-    this.#options.log.info({ stage: feed.stageId, via: feed.via, source: feed.description, path: encoder.path }, 'source connected');
+    this.#options.log.info(
+      { stage: feed.stageId, via: feed.via, source: feed.description, path: encoder.path },
+      'source connected'
+    );
     this.#logFailure(stage.splicer.sourceStarted(), feed.stageId, 'splicer did not take the source');
-    encoder.onSegment((segment) => this.#logFailure(stage.splicer.addSegment(segment), feed.stageId, 'segment not published'));
+    encoder.onSegment((segment) =>
+      this.#logFailure(stage.splicer.addSegment(segment), feed.stageId, 'segment not published')
+    );
     encoder.onEnd((reason) => {
       if (stage.source !== source) return;
       stage.source = null;
@@ -145,7 +153,10 @@ export class StageBroadcaster implements IngestSink {
   keyRotated(stageId: string): void {
     const source = this.#stages.get(stageId)?.source;
     if (!source || source.feed.via !== 'rtmp') return;
-    this.#options.log.info({ stage: stageId, source: source.feed.description }, 'stream key replaced: the encoder using the old key is disconnected');
+    this.#options.log.info(
+      { stage: stageId, source: source.feed.description },
+      'stream key replaced: the encoder using the old key is disconnected'
+    );
     source.feed.close('the stream key was replaced');
   }
 

@@ -45,7 +45,10 @@ describe.skipIf(!hasFfmpeg)('stage encoder (real ffmpeg)', { timeout: 60_000 }, 
 
   function start(feed: TestPatternFeed, name: string, options: Partial<StageEncoderOptions> = {}) {
     const encoder = new StageEncoder({ ffmpeg: { path: ffmpegPath }, feed, workDir: join(dir, name), log, ...options });
-    cleanups.push(() => feed.close('test over'), () => encoder.stop());
+    cleanups.push(
+      () => feed.close('test over'),
+      () => encoder.stop()
+    );
     const segments: EncodedSegment[] = [];
     encoder.on('segment', (segment) => segments.push(segment));
     const ended = new Promise<{ end: EncoderEnd; segmentsBefore: number }>((resolve) =>
@@ -54,15 +57,22 @@ describe.skipIf(!hasFfmpeg)('stage encoder (real ffmpeg)', { timeout: 60_000 }, 
     return { encoder, segments, ended };
   }
 
-  const of = (segments: EncodedSegment[], rendition: RenditionName) => segments.filter((segment) => segment.rendition === rendition);
+  const of = (segments: EncodedSegment[], rendition: RenditionName) =>
+    segments.filter((segment) => segment.rendition === rendition);
 
   it('copies H.264 from OBS into 720p, cuts every rendition on the same seconds, and ends after the last segment', async () => {
     const feed = testPatternFeed({ ffmpegPath, seconds: 4 });
     const lines: string[] = [];
-    const capture = pino({ level: 'info' }, new Writable({ write: (chunk: Buffer, _encoding, done) => (lines.push(chunk.toString()), done()) }));
+    const capture = pino(
+      { level: 'info' },
+      new Writable({ write: (chunk: Buffer, _encoding, done) => (lines.push(chunk.toString()), done()) })
+    );
     const { encoder, segments, ended } = start(feed, 'copy', { cpuSampleMs: 500, cpuLogMs: 1_000, log: capture });
     const program: FlvTag[] = [];
-    encoder.programFeed.follow((tag) => program.push(tag), () => {});
+    encoder.programFeed.follow(
+      (tag) => program.push(tag),
+      () => {}
+    );
 
     const { end, segmentsBefore } = await ended;
     expect(end.reason).toBe('source_ended');
@@ -79,13 +89,27 @@ describe.skipIf(!hasFfmpeg)('stage encoder (real ffmpeg)', { timeout: 60_000 }, 
     expect(second!.startsAt.getTime() - first!.startsAt.getTime()).toBeLessThan(1100);
 
     const middle = (rendition: RenditionName) => of(segments, rendition)[1]!.path;
-    expect((await probeMedia(ffprobe, middle('720p'))).streams[0]).toMatchObject({ codec_name: 'h264', width: 640, height: 360 });
-    expect((await probeMedia(ffprobe, middle('360p'))).streams[0]).toMatchObject({ codec_name: 'h264', profile: 'Main', width: 640, height: 360 });
+    expect((await probeMedia(ffprobe, middle('720p'))).streams[0]).toMatchObject({
+      codec_name: 'h264',
+      width: 640,
+      height: 360
+    });
+    expect((await probeMedia(ffprobe, middle('360p'))).streams[0]).toMatchObject({
+      codec_name: 'h264',
+      profile: 'Main',
+      width: 640,
+      height: 360
+    });
     expect((await probeMedia(ffprobe, middle('audio'))).streams.map((stream) => stream.codec_type)).toEqual(['audio']);
     expect(await decodeErrors(ffmpegPath, middle('720p'))).toBe('');
 
     // The program joins at a keyframe, after the metadata and both codec headers.
-    expect(program.slice(0, 3).map((tag) => tag.type).sort()).toEqual(['audio', 'script', 'video']);
+    expect(
+      program
+        .slice(0, 3)
+        .map((tag) => tag.type)
+        .sort()
+    ).toEqual(['audio', 'script', 'video']);
     expect(program.slice(1, 3).every(isSequenceHeader)).toBe(true);
     expect(isKeyframe(program[3]!)).toBe(true);
     expect(program.length).toBeGreaterThan(100);
@@ -93,9 +117,17 @@ describe.skipIf(!hasFfmpeg)('stage encoder (real ffmpeg)', { timeout: 60_000 }, 
     expect(encoder.cpuSeconds).toBeGreaterThan(0);
     expect(encoder.cpuPercent).toBeGreaterThan(0);
     expect(encoder.segmentCounts['360p']).toBe(of(segments, '360p').length);
-    const logged = lines.map((line) => JSON.parse(line) as { msg: string; path?: string; cpuPercent?: number; stageId?: string });
-    expect(logged.map((line) => line.msg)).toContain('stage encoder: copying the source H.264 into 720p, encoding 360p');
-    expect(logged.find((line) => line.msg === 'stage encoder cpu')).toMatchObject({ stageId: 'stage-test', path: 'copy', cpuPercent: expect.any(Number) });
+    const logged = lines.map(
+      (line) => JSON.parse(line) as { msg: string; path?: string; cpuPercent?: number; stageId?: string }
+    );
+    expect(logged.map((line) => line.msg)).toContain(
+      'stage encoder: copying the source H.264 into 720p, encoding 360p'
+    );
+    expect(logged.find((line) => line.msg === 'stage encoder cpu')).toMatchObject({
+      stageId: 'stage-test',
+      path: 'copy',
+      cpuPercent: expect.any(Number)
+    });
   });
 
   it('encodes a browser WebM (VP8 + Opus) into 1280x720 and 640x360', async () => {
@@ -109,8 +141,19 @@ describe.skipIf(!hasFfmpeg)('stage encoder (real ffmpeg)', { timeout: 60_000 }, 
       expect.objectContaining({ codec_name: 'h264', profile: 'High', width: 1280, height: 720 }),
       expect.objectContaining({ codec_name: 'aac', sample_rate: '48000', channels: 2 })
     ]);
-    expect((await probeMedia(ffprobe, of(segments, '360p')[1]!.path)).streams[0]).toMatchObject({ width: 640, height: 360 });
-    expect(of(segments, '720p').map((segment) => segment.index).slice(0, 2)).toEqual(of(segments, '360p').map((segment) => segment.index).slice(0, 2));
+    expect((await probeMedia(ffprobe, of(segments, '360p')[1]!.path)).streams[0]).toMatchObject({
+      width: 640,
+      height: 360
+    });
+    expect(
+      of(segments, '720p')
+        .map((segment) => segment.index)
+        .slice(0, 2)
+    ).toEqual(
+      of(segments, '360p')
+        .map((segment) => segment.index)
+        .slice(0, 2)
+    );
   });
 
   it('gives a source without audio (OBS with no audio device) a silent track in every rendition', async () => {
@@ -120,8 +163,13 @@ describe.skipIf(!hasFfmpeg)('stage encoder (real ffmpeg)', { timeout: 60_000 }, 
     expect(end.reason).toBe('source_ended');
     expect(encoder.path).toBe('copy');
     const hd = (await probeMedia(ffprobe, of(segments, '720p')[1]!.path)).streams;
-    expect(hd).toEqual([expect.objectContaining({ codec_name: 'h264' }), expect.objectContaining({ codec_name: 'aac', sample_rate: '48000', channels: 2 })]);
-    expect((await probeMedia(ffprobe, of(segments, 'audio')[1]!.path)).streams.map((stream) => stream.codec_type)).toEqual(['audio']);
+    expect(hd).toEqual([
+      expect.objectContaining({ codec_name: 'h264' }),
+      expect.objectContaining({ codec_name: 'aac', sample_rate: '48000', channels: 2 })
+    ]);
+    expect(
+      (await probeMedia(ffprobe, of(segments, 'audio')[1]!.path)).streams.map((stream) => stream.codec_type)
+    ).toEqual(['audio']);
     expect(of(segments, 'audio').length).toBeGreaterThanOrEqual(2);
     expect(await decodeErrors(ffmpegPath, of(segments, '720p')[1]!.path)).toBe('');
   });
@@ -129,7 +177,9 @@ describe.skipIf(!hasFfmpeg)('stage encoder (real ffmpeg)', { timeout: 60_000 }, 
   it('scales a source larger than 720p instead of copying it', async () => {
     const feed = testPatternFeed({ ffmpegPath, seconds: 60, size: '1024x768' });
     const { encoder } = start(feed, 'large');
-    const segment = await new Promise<EncodedSegment>((resolve) => encoder.on('segment', (s) => s.rendition === '720p' && resolve(s)));
+    const segment = await new Promise<EncodedSegment>((resolve) =>
+      encoder.on('segment', (s) => s.rendition === '720p' && resolve(s))
+    );
     expect(encoder.path).toBe('transcode');
     expect((await probeMedia(ffprobe, segment.path)).streams[0]).toMatchObject({ width: 1280, height: 720 });
   });
@@ -168,7 +218,10 @@ describe.skipIf(!hasFfmpeg)('stage encoder (real ffmpeg)', { timeout: 60_000 }, 
   it('reports what ffmpeg said when it fails', async () => {
     const feed = testPatternFeed({ ffmpegPath, seconds: 2 });
     const encoder = new StageEncoder({ ffmpeg: { path: '/bin/false' }, feed, workDir: join(dir, 'false'), log });
-    cleanups.push(() => feed.close('test over'), () => encoder.stop());
+    cleanups.push(
+      () => feed.close('test over'),
+      () => encoder.stop()
+    );
     const end = await new Promise<EncoderEnd>((resolve) => encoder.on('end', resolve));
     expect(end).toMatchObject({ reason: 'failed', code: 'media.encoder_failed', exitCode: 1 });
   });

@@ -100,7 +100,9 @@ export class StageEncoder extends EventEmitter<StageEncoderEvents> {
   constructor(options: StageEncoderOptions) {
     super();
     if (!isAbsolute(options.workDir) || /[|[\]%\\]/.test(options.workDir)) {
-      throw new Error(`The encoder's working folder must be an absolute path without | [ ] % or \\: ${options.workDir}`);
+      throw new Error(
+        `The encoder's working folder must be an absolute path without | [ ] % or \\: ${options.workDir}`
+      );
     }
     this.#options = { cpuSampleMs: 5_000, cpuLogMs: 60_000, killAfterMs: 3_000, clock: Date.now, ...options };
     this.stageId = options.feed.stageId;
@@ -189,7 +191,12 @@ export class StageEncoder extends EventEmitter<StageEncoderEvents> {
       if (verdict) decide(verdict.path, verdict.why);
     });
     reader.on('error', (error) => {
-      this.#finish({ reason: 'failed', code: 'media.source_not_flv', exitCode: null, detail: `The source is not valid FLV: ${error.message}` });
+      this.#finish({
+        reason: 'failed',
+        code: 'media.source_not_flv',
+        exitCode: null,
+        detail: `The source is not valid FLV: ${error.message}`
+      });
     });
     feed.stream.on('data', onData);
     feed.stream.on('end', onEnd);
@@ -205,7 +212,10 @@ export class StageEncoder extends EventEmitter<StageEncoderEvents> {
     const reader = new FlvTagReader();
     const silent = new SilentAudioTrack();
     reader.on('error', (error) => {
-      this.#options.log.warn({ stageId: this.stageId, err: error }, 'stage encoder: the source stopped being valid FLV');
+      this.#options.log.warn(
+        { stageId: this.stageId, err: error },
+        'stage encoder: the source stopped being valid FLV'
+      );
       silent.end();
     });
     reader.pipe(silent).pipe(stdin);
@@ -225,7 +235,9 @@ export class StageEncoder extends EventEmitter<StageEncoderEvents> {
     for (const rendition of renditions) mkdirSync(join(workDir, rendition.name), { recursive: true });
     log.info(
       { stageId: this.stageId, path, why, via: feed.via, source: feed.description },
-      path === 'copy' ? 'stage encoder: copying the source H.264 into 720p, encoding 360p' : 'stage encoder: encoding every rendition'
+      path === 'copy'
+        ? 'stage encoder: copying the source H.264 into 720p, encoding 360p'
+        : 'stage encoder: encoding every rendition'
     );
     const child = spawn(this.#options.ffmpeg.path, encoderArgs({ path, input: feed.format, workDir }), {
       stdio: ['pipe', 'ignore', 'pipe', 'pipe', 'pipe', 'pipe', 'pipe']
@@ -259,9 +271,13 @@ export class StageEncoder extends EventEmitter<StageEncoderEvents> {
 
     const program = (child.stdio[programFd] as Readable).pipe(new FlvTagReader());
     program.on('data', (tag: FlvTag) => this.programFeed.write(tag));
-    program.on('error', (error) => log.warn({ stageId: this.stageId, err: error }, 'stage encoder: unreadable program feed'));
+    program.on('error', (error) =>
+      log.warn({ stageId: this.stageId, err: error }, 'stage encoder: unreadable program feed')
+    );
 
-    const listsRead = renditions.map((rendition, i) => this.#readSegmentList(rendition, child.stdio[firstListFd + i] as Readable));
+    const listsRead = renditions.map((rendition, i) =>
+      this.#readSegmentList(rendition, child.stdio[firstListFd + i] as Readable)
+    );
     const exited = new Promise<{ code: number | null }>((resolve) => child.on('exit', (code) => resolve({ code })));
     child.on('error', (error) => {
       // spawn itself failed (binary gone): there will be no 'exit'.
@@ -272,7 +288,12 @@ export class StageEncoder extends EventEmitter<StageEncoderEvents> {
     void Promise.all([exited, ...listsRead]).then(([{ code }]) => {
       const reason = this.#stopping ? 'stopped' : code === 0 ? 'source_ended' : 'failed';
       const failed = reason === 'failed';
-      this.#finish({ reason, code: failed ? 'media.encoder_failed' : null, exitCode: code, detail: failed ? this.#stderr.join('\n') : '' });
+      this.#finish({
+        reason,
+        code: failed ? 'media.encoder_failed' : null,
+        exitCode: code,
+        detail: failed ? this.#stderr.join('\n') : ''
+      });
     });
   }
 
@@ -320,7 +341,16 @@ export class StageEncoder extends EventEmitter<StageEncoderEvents> {
     };
     const sampler = setInterval(() => void sample(), cpuSampleMs);
     const logger = setInterval(
-      () => log.info({ stageId: this.stageId, path: this.#path, cpuPercent: Math.round(this.#cpuPercent * 10) / 10, cpuSeconds: this.cpuSeconds }, 'stage encoder cpu'),
+      () =>
+        log.info(
+          {
+            stageId: this.stageId,
+            path: this.#path,
+            cpuPercent: Math.round(this.#cpuPercent * 10) / 10,
+            cpuSeconds: this.cpuSeconds
+          },
+          'stage encoder cpu'
+        ),
       cpuLogMs
     );
     sampler.unref();
@@ -337,7 +367,13 @@ export class StageEncoder extends EventEmitter<StageEncoderEvents> {
     const stdin = this.#child?.stdin;
     if (stdin) feed.stream.unpipe(stdin as Writable);
     this.programFeed.end();
-    const fields = { stageId: this.stageId, path: this.#path, reason: end.reason, exitCode: end.exitCode, cpuSeconds: this.cpuSeconds };
+    const fields = {
+      stageId: this.stageId,
+      path: this.#path,
+      reason: end.reason,
+      exitCode: end.exitCode,
+      cpuSeconds: this.cpuSeconds
+    };
     if (end.reason === 'failed') log.warn({ ...fields, detail: end.detail }, 'stage encoder failed');
     else log.info(fields, 'stage encoder ended');
     this.emit('end', end);
@@ -361,12 +397,17 @@ function copyInspection(): (tag: FlvTag) => { path: EncoderPath; why: string } |
   return (tag) => {
     if (tag.type === 'script') size = videoSizeOf(readFlvMetadata(tag)) ?? size;
     if (tag.type !== 'video') {
-      return tag.timestamp > maxPeekMs ? { path: 'transcode', why: `no video in the first ${maxPeekMs / 1000} s` } : null;
+      return tag.timestamp > maxPeekMs
+        ? { path: 'transcode', why: `no video in the first ${maxPeekMs / 1000} s` }
+        : null;
     }
     const codec = videoCodecOf(tag);
     if (codec !== 'h264') return { path: 'transcode', why: `the source's video is ${codec}, not H.264` };
     if (size && (size.width > hd.width || size.height > hd.height)) {
-      return { path: 'transcode', why: `the source is ${size.width}x${size.height}, larger than ${hd.width}x${hd.height}` };
+      return {
+        path: 'transcode',
+        why: `the source is ${size.width}x${size.height}, larger than ${hd.width}x${hd.height}`
+      };
     }
     if (isSequenceHeader(tag)) return null;
     if (firstKeyframeAt === null) {
@@ -375,8 +416,13 @@ function copyInspection(): (tag: FlvTag) => { path: EncoderPath; why: string } |
     }
     const apart = tag.timestamp - firstKeyframeAt;
     // A quarter segment of slack covers 29.97 fps and encoders that place keyframes a frame late.
-    if (isKeyframe(tag) && apart <= segmentMs * 1.25) return { path: 'copy', why: `H.264 with keyframes ${apart} ms apart` };
-    if (apart > segmentMs * 1.25) return { path: 'transcode', why: `the source's keyframes are more than ${segmentSeconds} s apart (set the encoder's keyframe interval to ${segmentSeconds} s for the copy path)` };
+    if (isKeyframe(tag) && apart <= segmentMs * 1.25)
+      return { path: 'copy', why: `H.264 with keyframes ${apart} ms apart` };
+    if (apart > segmentMs * 1.25)
+      return {
+        path: 'transcode',
+        why: `the source's keyframes are more than ${segmentSeconds} s apart (set the encoder's keyframe interval to ${segmentSeconds} s for the copy path)`
+      };
     return null;
   };
 }
@@ -395,20 +441,36 @@ async function cpuTicksOf(pid: number | undefined): Promise<number | null> {
 }
 
 /** The whole ffmpeg command line after the binary: one input on stdin, one output per rendition, the program on fd 3. */
-export function encoderArgs({ path, input, workDir }: { path: EncoderPath; input: 'flv' | 'webm'; workDir: string }): string[] {
+export function encoderArgs({
+  path,
+  input,
+  workDir
+}: {
+  path: EncoderPath;
+  input: 'flv' | 'webm';
+  workDir: string;
+}): string[] {
   const named = (name: RenditionName) => renditions.find((rendition) => rendition.name === name)!;
   const [hd, sd, audio] = [named('720p'), named('360p'), named('audio')];
   // Segment lists go to fds in the order of `renditions`, as the encoder reads them.
   const listFd = (rendition: Rendition) => firstListFd + renditions.indexOf(rendition);
-  const segmentOptions = (fd: number) => ({ segment_time: String(segmentSeconds), segment_format: 'mpegts', segment_list: `pipe:${fd}`, segment_list_type: 'csv' });
+  const segmentOptions = (fd: number) => ({
+    segment_time: String(segmentSeconds),
+    segment_format: 'mpegts',
+    segment_list: `pipe:${fd}`,
+    segment_list_type: 'csv'
+  });
   const target = (rendition: Rendition) => join(workDir, rendition.name, '%d.ts');
   const segmentOutput = (rendition: Rendition, fd: number) => [
-    '-f', 'segment',
+    '-f',
+    'segment',
     ...Object.entries(segmentOptions(fd)).flatMap(([key, value]) => [`-${key}`, value]),
     target(rendition)
   ];
   const filters =
-    path === 'copy' ? `[0:v]${scaleFilter(sd)}[sd]` : `[0:v]split=2[hdin][sdin];[hdin]${scaleFilter(hd)}[hd];[sdin]${scaleFilter(sd)}[sd]`;
+    path === 'copy'
+      ? `[0:v]${scaleFilter(sd)}[sd]`
+      : `[0:v]split=2[hdin][sdin];[hdin]${scaleFilter(hd)}[hd];[sdin]${scaleFilter(sd)}[sd]`;
   // The 720p encode is made once and written twice (segments and program) by the tee muxer; the program side
   // may fail (nobody reading) without stopping the site's segments. Tee options are escaped twice: once for
   // the tee's own list, once for the slave's options.
@@ -417,27 +479,47 @@ export function encoderArgs({ path, input, workDir }: { path: EncoderPath; input
     .join(':');
   const tee = `[f=segment:${teeSegment}]${target(hd)}|[f=flv:onfail=ignore:flvflags=no_duration_filesize]pipe:${programFd}`;
   return [
-    '-hide_banner', '-nostats', '-loglevel', 'info',
+    '-hide_banner',
+    '-nostats',
+    '-loglevel',
+    'info',
     // FLV and WebM name their codecs in their headers; ffmpeg's default 5 s of probing would hold back the
     // first segment by about 1.5 s, and every segment after it until a loaded machine catches up.
-    '-probesize', '262144', '-analyzeduration', '500000',
-    '-f', input === 'flv' ? 'flv' : 'matroska',
-    '-i', 'pipe:0',
-    '-filter_complex', filters,
-    '-max_muxing_queue_size', '1024',
+    '-probesize',
+    '262144',
+    '-analyzeduration',
+    '500000',
+    '-f',
+    input === 'flv' ? 'flv' : 'matroska',
+    '-i',
+    'pipe:0',
+    '-filter_complex',
+    filters,
+    '-max_muxing_queue_size',
+    '1024',
     // 720p: copied or encoded, then segments and program.
-    '-map', path === 'copy' ? '0:v:0' : '[hd]', '-map', '0:a:0',
+    '-map',
+    path === 'copy' ? '0:v:0' : '[hd]',
+    '-map',
+    '0:a:0',
     ...(path === 'copy' ? ['-c:v', 'copy'] : videoEncodingArgs(hd)),
     ...audioEncodingArgs(hd),
-    '-flags', '+global_header',
-    '-f', 'tee', tee,
+    '-flags',
+    '+global_header',
+    '-f',
+    'tee',
+    tee,
     // 360p.
-    '-map', '[sd]', '-map', '0:a:0',
+    '-map',
+    '[sd]',
+    '-map',
+    '0:a:0',
     ...videoEncodingArgs(sd),
     ...audioEncodingArgs(sd),
     ...segmentOutput(sd, listFd(sd)),
     // Audio only.
-    '-map', '0:a:0',
+    '-map',
+    '0:a:0',
     ...audioEncodingArgs(audio),
     ...segmentOutput(audio, listFd(audio))
   ];

@@ -34,14 +34,42 @@ let base: string;
 async function encode(args: string[], output: string[]): Promise<void> {
   await run(
     ffmpeg,
-    ['-v', 'error', '-y', ...args, '-c:v', 'libx264', '-preset', 'ultrafast', '-g', String(fps), '-keyint_min', String(fps), '-sc_threshold', '0', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '64k', '-ar', '48000', ...output],
+    [
+      '-v',
+      'error',
+      '-y',
+      ...args,
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      '-g',
+      String(fps),
+      '-keyint_min',
+      String(fps),
+      '-sc_threshold',
+      '0',
+      '-pix_fmt',
+      'yuv420p',
+      '-c:a',
+      'aac',
+      '-b:a',
+      '64k',
+      '-ar',
+      '48000',
+      ...output
+    ],
     { timeout: 30_000, killSignal: 'SIGKILL' }
   );
 }
 
 /** Frames ffmpeg decodes from a playlist URL, each video frame one framemd5 line. */
 async function framesIn(url: string): Promise<number> {
-  const { stdout } = await run(ffmpeg, ['-v', 'error', '-i', url, '-map', '0:v', '-f', 'framemd5', '-'], { timeout: 30_000, killSignal: 'SIGKILL', maxBuffer: 8 << 20 });
+  const { stdout } = await run(ffmpeg, ['-v', 'error', '-i', url, '-map', '0:v', '-f', 'framemd5', '-'], {
+    timeout: 30_000,
+    killSignal: 'SIGKILL',
+    maxBuffer: 8 << 20
+  });
   return stdout.split('\n').filter((line) => line && !line.startsWith('#')).length;
 }
 
@@ -50,10 +78,35 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'madang-splicer-media-'));
   await mkdir(join(work, 'source'));
   await encode(
-    ['-f', 'lavfi', '-i', `testsrc=size=320x180:rate=${fps}`, '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000', '-t', '4'],
+    [
+      '-f',
+      'lavfi',
+      '-i',
+      `testsrc=size=320x180:rate=${fps}`,
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=frequency=440:sample_rate=48000',
+      '-t',
+      '4'
+    ],
     ['-f', 'segment', '-segment_time', '1', '-segment_format', 'mpegts', join(work, 'source', '%d.ts')]
   );
-  await encode(['-f', 'lavfi', '-i', `color=c=navy:size=320x180:rate=${fps}`, '-f', 'lavfi', '-i', 'anullsrc=r=48000:cl=stereo', '-t', '1'], ['-f', 'mpegts', join(work, 'slate.ts')]);
+  await encode(
+    [
+      '-f',
+      'lavfi',
+      '-i',
+      `color=c=navy:size=320x180:rate=${fps}`,
+      '-f',
+      'lavfi',
+      '-i',
+      'anullsrc=r=48000:cl=stereo',
+      '-t',
+      '1'
+    ],
+    ['-f', 'mpegts', join(work, 'slate.ts')]
+  );
   server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
     void serveBroadcastFile(req, res, work, path.slice('/broadcast/'.length), log);
@@ -80,11 +133,17 @@ describe.skipIf(!hasFfmpeg)('StageSplicer with real segments', () => {
         return () => void timers.splice(timers.indexOf(timer) >>> 0, 1);
       }
     };
-    const slate = Object.fromEntries(renditionNames.map((name) => [name, { path: join(work, 'slate.ts'), durationSeconds: 1 }])) as SlateClips;
+    const slate = Object.fromEntries(
+      renditionNames.map((name) => [name, { path: join(work, 'slate.ts'), durationSeconds: 1 }])
+    ) as SlateClips;
     const splicer = new StageSplicer({ stageId: 'main-hall', dir: stageDir(work, 'main-hall'), slate, clock, log });
     const advance = async (ms: number) => {
       const until = now + ms;
-      for (let due = timers.filter((t) => t.at <= until).sort((a, b) => a.at - b.at)[0]; due; due = timers.filter((t) => t.at <= until).sort((a, b) => a.at - b.at)[0]) {
+      for (
+        let due = timers.filter((t) => t.at <= until).sort((a, b) => a.at - b.at)[0];
+        due;
+        due = timers.filter((t) => t.at <= until).sort((a, b) => a.at - b.at)[0]
+      ) {
         timers.splice(timers.indexOf(due), 1);
         now = due.at;
         due.task();

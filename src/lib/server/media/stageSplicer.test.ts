@@ -7,7 +7,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseMediaPlaylist, type ParsedMediaPlaylist } from '../../domain/broadcast/playlistParser.js';
 import { renditionNames, type RenditionName } from '../../domain/broadcast/renditions.js';
 import { stageDir } from './broadcastPaths.js';
-import { StageSplicer, SplicerError, type SlateClips, type SplicerClock, type StageSplicerOptions } from './stageSplicer.js';
+import {
+  StageSplicer,
+  SplicerError,
+  type SlateClips,
+  type SplicerClock,
+  type StageSplicerOptions
+} from './stageSplicer.js';
 
 /** A clock the test moves by hand; timers run in time order, each followed by the splicer's writes. */
 class ManualClock implements SplicerClock {
@@ -69,7 +75,14 @@ afterEach(async () => {
 });
 
 function splicerFor(options: Partial<StageSplicerOptions> = {}): StageSplicer {
-  const splicer = new StageSplicer({ stageId: 'main-hall', dir: stageDir(dataDir, 'main-hall'), slate, clock, log, ...options });
+  const splicer = new StageSplicer({
+    stageId: 'main-hall',
+    dir: stageDir(dataDir, 'main-hall'),
+    slate,
+    clock,
+    log,
+    ...options
+  });
   open.push(splicer);
   return splicer;
 }
@@ -122,7 +135,11 @@ describe('StageSplicer', () => {
     expect((await livePlaylist('360p')).segments.map((s) => s.seq)).toEqual([0, 1, 2]);
     expect(await readdir(encoderDir)).toEqual([]);
     const master = await readFile(join(stageDir(dataDir, 'main-hall'), 'live', 'master.m3u8'), 'utf8');
-    expect(master.split('\n').filter((line) => line.endsWith('.m3u8'))).toEqual(['720p.m3u8', '360p.m3u8', 'audio.m3u8']);
+    expect(master.split('\n').filter((line) => line.endsWith('.m3u8'))).toEqual([
+      '720p.m3u8',
+      '360p.m3u8',
+      'audio.m3u8'
+    ]);
   });
 
   it('shows the slate after 2.5 s of silence and picks the source up again, with a discontinuity before each slate segment and the source', async () => {
@@ -143,7 +160,11 @@ describe('StageSplicer', () => {
     await clock.advance(2000, splicer);
     const during = await livePlaylist('720p');
     expect(during.segments.map((s) => s.discontinuityBefore)).toEqual([false, false, true, true, true]);
-    expect(during.segments.slice(2).map((s) => s.startsAt?.getTime())).toEqual([lastSource + 2500, lastSource + 3500, lastSource + 4500]);
+    expect(during.segments.slice(2).map((s) => s.startsAt?.getTime())).toEqual([
+      lastSource + 2500,
+      lastSource + 3500,
+      lastSource + 4500
+    ]);
     expect(await contentOf('720p', during.segments[2]?.uri ?? '')).toBe('slate 720p');
     expect(await contentOf('audio', (await livePlaylist('audio')).segments[4]?.uri ?? '')).toBe('slate audio');
 
@@ -209,14 +230,21 @@ describe('StageSplicer', () => {
     const recording = await splicer.stopRecording('opening-keynote');
     await second(splicer, 1, 'b'); // 5, after the recording
 
-    expect(recording).toMatchObject({ sessionId: 'opening-keynote', stageId: 'main-hall', durationSeconds: 4, segmentCount: 4 });
+    expect(recording).toMatchObject({
+      sessionId: 'opening-keynote',
+      stageId: 'main-hall',
+      durationSeconds: 4,
+      segmentCount: 4
+    });
     expect(recording.endedAt.getTime() - recording.startedAt.getTime()).toBe(5000);
     expect(recording.mediaStartsAt?.getTime()).toBe(recording.startedAt.getTime());
     const replayDir = join(dataDir, 'broadcast', 'replays', 'opening-keynote');
     for (const name of renditionNames) {
       const replay = parseMediaPlaylist(await readFile(join(replayDir, `${name}.m3u8`), 'utf8'));
       expect(replay).toMatchObject({ playlistType: 'VOD', ended: true, mediaSequence: 0 });
-      expect(replay.segments.map((s) => s.uri)).toEqual([1, 2, 3, 4].map((seq) => `/broadcast/main-hall/segments/${name}/${seq}.ts`));
+      expect(replay.segments.map((s) => s.uri)).toEqual(
+        [1, 2, 3, 4].map((seq) => `/broadcast/main-hall/segments/${name}/${seq}.ts`)
+      );
       expect(replay.segments.map((s) => s.discontinuityBefore)).toEqual([false, true, true, true]);
     }
     expect(await readFile(join(replayDir, 'master.m3u8'), 'utf8')).toContain('\n360p.m3u8\n');
@@ -241,7 +269,9 @@ describe('StageSplicer', () => {
     await splicer.stopRecording('panel');
     await encode(splicer, 'audio', 1);
     const replay = async (name: RenditionName) =>
-      parseMediaPlaylist(await readFile(join(dataDir, 'broadcast', 'replays', 'panel', `${name}.m3u8`), 'utf8')).segments.map((s) => s.uri.split('/').at(-1));
+      parseMediaPlaylist(
+        await readFile(join(dataDir, 'broadcast', 'replays', 'panel', `${name}.m3u8`), 'utf8')
+      ).segments.map((s) => s.uri.split('/').at(-1));
     expect(await replay('audio')).toEqual(['0.ts', '1.ts']);
     expect(await replay('720p')).toEqual(['0.ts', '1.ts']);
   });
@@ -256,7 +286,9 @@ describe('StageSplicer', () => {
     await splicer.startRecording('panel');
     await second(splicer, 2);
     const recording = await splicer.stopRecording('panel');
-    const replay = parseMediaPlaylist(await readFile(join(dataDir, 'broadcast', 'replays', 'panel', 'audio.m3u8'), 'utf8'));
+    const replay = parseMediaPlaylist(
+      await readFile(join(dataDir, 'broadcast', 'replays', 'panel', 'audio.m3u8'), 'utf8')
+    );
     expect(replay.segments.map((s) => [s.seq, s.discontinuityBefore, s.uri.split('/').at(-1)])).toEqual([
       [0, false, '0.ts'],
       [1, true, '2.ts']
@@ -325,8 +357,19 @@ describe('StageSplicer', () => {
     await first.close();
     await writeFile(join(stageDir(dataDir, 'main-hall'), 'state.json'), '{"version":1,"nextSeq":-4}');
     const damaged = splicerFor();
-    await expect(damaged.goOnAir()).rejects.toMatchObject({ code: 'hls.state_unreadable', message: expect.stringMatching(/state\.json cannot be read \(nextSeq: /) });
-    await expect(damaged.addSegment({ rendition: 'audio', path: join(encoderDir, 'x.ts'), durationSeconds: 1, startsAt: clock.now(), index: 0 })).rejects.toMatchObject({
+    await expect(damaged.goOnAir()).rejects.toMatchObject({
+      code: 'hls.state_unreadable',
+      message: expect.stringMatching(/state\.json cannot be read \(nextSeq: /)
+    });
+    await expect(
+      damaged.addSegment({
+        rendition: 'audio',
+        path: join(encoderDir, 'x.ts'),
+        durationSeconds: 1,
+        startsAt: clock.now(),
+        index: 0
+      })
+    ).rejects.toMatchObject({
       code: 'hls.state_unreadable'
     });
   });

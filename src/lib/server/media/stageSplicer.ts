@@ -13,7 +13,14 @@ import { appendFile, copyFile, link, mkdir, readdir, readFile, rename, rm, unlin
 import { dirname, join } from 'node:path';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { LiveWindow, masterPlaylist, mediaPlaylist, type LiveWindowState, type PlaylistSegment, type WindowSegment } from '../../domain/broadcast/playlists.js';
+import {
+  LiveWindow,
+  masterPlaylist,
+  mediaPlaylist,
+  type LiveWindowState,
+  type PlaylistSegment,
+  type WindowSegment
+} from '../../domain/broadcast/playlists.js';
 import { renditionNames, renditions, segmentSeconds, type RenditionName } from '../../domain/broadcast/renditions.js';
 import type { EncodedSegment } from './broadcastPorts.js';
 import { broadcastIdPattern, isBroadcastId, replaysFolder, segmentUrl } from './broadcastPaths.js';
@@ -104,7 +111,13 @@ type RecordingRange = z.infer<typeof recordingRangeSchema>;
 const storedWindowSchema = z.object({
   discontinuitySequence: count,
   segments: z.array(
-    z.object({ seq: count, uri: z.string().min(1), durationSeconds: z.number().positive(), startsAt: z.iso.datetime(), discontinuityBefore: z.boolean() })
+    z.object({
+      seq: count,
+      uri: z.string().min(1),
+      durationSeconds: z.number().positive(),
+      startsAt: z.iso.datetime(),
+      discontinuityBefore: z.boolean()
+    })
   ),
   lastOrigin: z.string().nullable()
 });
@@ -118,7 +131,9 @@ const stateSchema = z.object({
   /** The live playlists carry ENDLIST: the next goOnAir starts empty windows. */
   ended: z.boolean(),
   windows: z.record(z.enum(renditionNames), storedWindowSchema),
-  recordings: z.array(z.object({ sessionId: z.string().regex(broadcastIdPattern), ranges: z.array(recordingRangeSchema).min(1) }))
+  recordings: z.array(
+    z.object({ sessionId: z.string().regex(broadcastIdPattern), ranges: z.array(recordingRangeSchema).min(1) })
+  )
 });
 type SplicerState = z.infer<typeof stateSchema>;
 
@@ -191,9 +206,12 @@ export class StageSplicer {
     // Fixed for the life of the stage: a live playlist's target duration must not change.
     this.#targetDuration = Math.max(Math.round(segmentSeconds), ...slateDurations.map((d) => Math.round(d)), 1);
     this.#slatePeriodMs = Math.max(...slateDurations) * 1000;
-    for (const name of renditionNames) this.#windows.set(name, { window: new LiveWindow(this.#windowSize), lastOrigin: null });
+    for (const name of renditionNames)
+      this.#windows.set(name, { window: new LiveWindow(this.#windowSize), lastOrigin: null });
     this.#ready = this.#restore();
-    this.#queue = this.#ready.catch((error: unknown) => this.#log.error({ err: error }, 'could not restore the splicer state'));
+    this.#queue = this.#ready.catch((error: unknown) =>
+      this.#log.error({ err: error }, 'could not restore the splicer state')
+    );
   }
 
   /** The stage went live (a producer's go-live, or a source arrived): from now on silence shows the slate. */
@@ -291,10 +309,16 @@ export class StageSplicer {
   /** Starts keeping every segment of this stage for a session's replay; again after a stop, the replay continues. */
   startRecording(sessionId: string): Promise<void> {
     return this.#enqueue(async () => {
-      if (!isBroadcastId(sessionId) || sessionId === replaysFolder) throw new SplicerError('hls.id_invalid', `"${sessionId}" cannot name a replay`);
+      if (!isBroadcastId(sessionId) || sessionId === replaysFolder)
+        throw new SplicerError('hls.id_invalid', `"${sessionId}" cannot name a replay`);
       const ranges = this.#recordings.get(sessionId) ?? [];
       if (ranges.at(-1)?.toSeq === null) return;
-      const range: RecordingRange = { fromSeq: this.#nextSeq, toSeq: null, startedAt: this.#clock.now().toISOString(), endedAt: null };
+      const range: RecordingRange = {
+        fromSeq: this.#nextSeq,
+        toSeq: null,
+        startedAt: this.#clock.now().toISOString(),
+        endedAt: null
+      };
       this.#recordings.set(sessionId, [...ranges, range]);
       await mkdir(join(this.#dir, 'recordings'), { recursive: true });
       await this.#saveState();
@@ -306,11 +330,18 @@ export class StageSplicer {
   stopRecording(sessionId: string): Promise<Recording> {
     return this.#enqueue(async () => {
       const ranges = this.#recordings.get(sessionId);
-      if (!ranges?.length) throw new SplicerError('hls.recording_not_found', `no recording of session ${sessionId} on stage ${this.stageId}`);
+      if (!ranges?.length)
+        throw new SplicerError(
+          'hls.recording_not_found',
+          `no recording of session ${sessionId} on stage ${this.stageId}`
+        );
       const endedAt = this.#clock.now();
       const last = ranges.at(-1) as RecordingRange;
       if (last.toSeq === null) {
-        this.#recordings.set(sessionId, [...ranges.slice(0, -1), { ...last, toSeq: this.#nextSeq, endedAt: endedAt.toISOString() }]);
+        this.#recordings.set(sessionId, [
+          ...ranges.slice(0, -1),
+          { ...last, toSeq: this.#nextSeq, endedAt: endedAt.toISOString() }
+        ]);
       }
       const recording = await this.#writeReplay(sessionId, this.#recordings.get(sessionId) ?? []);
       await this.#saveState();
@@ -382,7 +413,10 @@ export class StageSplicer {
   #seqFor(segment: EncodedSegment): number | null {
     const last = this.#runLastIndex.get(segment.rendition);
     if (last !== undefined && segment.index <= last) {
-      this.#log.warn({ rendition: segment.rendition, index: segment.index, last }, 'encoder index went back; a new run');
+      this.#log.warn(
+        { rendition: segment.rendition, index: segment.index, last },
+        'encoder index went back; a new run'
+      );
       this.#beginRun();
     }
     this.#runLastIndex.set(segment.rendition, segment.index);
@@ -392,14 +426,21 @@ export class StageSplicer {
     const from = this.#runHighestIndex < 0 ? segment.index : this.#runHighestIndex + 1;
     for (let index = from; index <= segment.index; index += 1) this.#runSeqs.set(index, this.#nextSeq++);
     this.#runHighestIndex = segment.index;
-    for (const index of this.#runSeqs.keys()) if (index < segment.index - 4 * this.#windowSize) this.#runSeqs.delete(index);
+    for (const index of this.#runSeqs.keys())
+      if (index < segment.index - 4 * this.#windowSize) this.#runSeqs.delete(index);
     return this.#runSeqs.get(segment.index) as number;
   }
 
-  async #publish(name: RenditionName, added: Omit<WindowSegment, 'discontinuityBefore'> & { origin: Origin }): Promise<void> {
+  async #publish(
+    name: RenditionName,
+    added: Omit<WindowSegment, 'discontinuityBefore'> & { origin: Origin }
+  ): Promise<void> {
     const entry = this.#entry(name);
     const { origin, ...rest } = added;
-    const segment: WindowSegment = { ...rest, discontinuityBefore: entry.lastOrigin !== null && entry.lastOrigin !== origin };
+    const segment: WindowSegment = {
+      ...rest,
+      discontinuityBefore: entry.lastOrigin !== null && entry.lastOrigin !== origin
+    };
     this.#forget(name, entry.window.append(segment));
     entry.lastOrigin = origin;
     await this.#writeLivePlaylist(name);
@@ -469,7 +510,10 @@ export class StageSplicer {
   // ——— files ———
 
   async #writeMaster(): Promise<void> {
-    await this.#writeAtomically(join(this.#dir, 'live', 'master.m3u8'), masterPlaylist(renditions, (name) => `${name}.m3u8`, { frameRate: this.#frameRate }));
+    await this.#writeAtomically(
+      join(this.#dir, 'live', 'master.m3u8'),
+      masterPlaylist(renditions, (name) => `${name}.m3u8`, { frameRate: this.#frameRate })
+    );
   }
 
   /**
@@ -481,7 +525,10 @@ export class StageSplicer {
     const path = join(this.#dir, 'live', `${name}.m3u8`);
     const window = this.#entry(name).window;
     if (window.segments.length === 0) return void (await rm(path, { force: true }));
-    await this.#writeAtomically(path, window.playlist({ targetDuration: this.#targetDuration, nextSeq: this.#nextSeq, ended: this.#ended }));
+    await this.#writeAtomically(
+      path,
+      window.playlist({ targetDuration: this.#targetDuration, nextSeq: this.#nextSeq, ended: this.#ended })
+    );
   }
 
   /** Write beside, then rename: a reader opens either the old whole file or the new whole file. */
@@ -531,16 +578,30 @@ export class StageSplicer {
           durationSeconds: line.durationSeconds,
           startsAt: new Date(line.startsAt),
           // A replay begins clean; a pause between two recorded stretches is a discontinuity.
-          discontinuityBefore: previous !== undefined && (line.discontinuityBefore || rangeOf(previous.seq) !== rangeOf(line.seq))
+          discontinuityBefore:
+            previous !== undefined && (line.discontinuityBefore || rangeOf(previous.seq) !== rangeOf(line.seq))
         };
       });
-      longest = Math.max(longest, segments.reduce((sum, s) => sum + s.durationSeconds, 0));
+      longest = Math.max(
+        longest,
+        segments.reduce((sum, s) => sum + s.durationSeconds, 0)
+      );
       const first = segments[0]?.startsAt;
       if (first && (!mediaStartsAt || first < mediaStartsAt)) mediaStartsAt = first;
-      const text = mediaPlaylist({ targetDuration: this.#targetDuration, mediaSequence: 0, discontinuitySequence: 0, segments, ended: true, kind: 'vod' });
+      const text = mediaPlaylist({
+        targetDuration: this.#targetDuration,
+        mediaSequence: 0,
+        discontinuitySequence: 0,
+        segments,
+        ended: true,
+        kind: 'vod'
+      });
       await this.#writeAtomically(join(dir, `${name}.m3u8`), text);
     }
-    await this.#writeAtomically(join(dir, 'master.m3u8'), masterPlaylist(renditions, (name) => `${name}.m3u8`, { frameRate: this.#frameRate }));
+    await this.#writeAtomically(
+      join(dir, 'master.m3u8'),
+      masterPlaylist(renditions, (name) => `${name}.m3u8`, { frameRate: this.#frameRate })
+    );
     const first = ranges[0] as RecordingRange;
     const lastRange = ranges.at(-1) as RecordingRange;
     return {
@@ -593,7 +654,11 @@ export class StageSplicer {
     const windows = {} as Record<RenditionName, StoredWindow>;
     for (const [name, { window, lastOrigin }] of this.#windows) {
       const { discontinuitySequence, segments } = window.state;
-      windows[name] = { discontinuitySequence, segments: segments.map((s) => ({ ...s, startsAt: s.startsAt.toISOString() })), lastOrigin };
+      windows[name] = {
+        discontinuitySequence,
+        segments: segments.map((s) => ({ ...s, startsAt: s.startsAt.toISOString() })),
+        lastOrigin
+      };
     }
     const state: SplicerState = {
       version: 1,
@@ -629,7 +694,10 @@ export class StageSplicer {
           discontinuitySequence: stored.discontinuitySequence,
           segments: stored.segments.map((s) => ({ ...s, startsAt: new Date(s.startsAt) }))
         };
-        this.#windows.set(name, { window: new LiveWindow(this.#windowSize, windowState), lastOrigin: stored.lastOrigin });
+        this.#windows.set(name, {
+          window: new LiveWindow(this.#windowSize, windowState),
+          lastOrigin: stored.lastOrigin
+        });
       }
       this.#recordings = new Map(state.recordings.map((r) => [r.sessionId, r.ranges]));
       this.#log.info({ nextSeq: this.#nextSeq, onAir: this.#onAir }, 'splicer state restored');
@@ -658,7 +726,8 @@ export class StageSplicer {
         if (!match) continue;
         const seq = Number(match[1]);
         this.#nextSeq = Math.max(this.#nextSeq, seq + 1);
-        if (!inWindow.has(seq) && !this.#isRecorded(seq)) this.#pendingDeletes.set(join(this.#dir, 'segments', name, file), deleteAt);
+        if (!inWindow.has(seq) && !this.#isRecorded(seq))
+          this.#pendingDeletes.set(join(this.#dir, 'segments', name, file), deleteAt);
       }
     }
   }
@@ -692,7 +761,9 @@ function parseJson(text: string): unknown {
 function parseState(text: string, path: string): SplicerState {
   const parsed = stateSchema.safeParse(parseJson(text));
   if (parsed.success) return parsed.data;
-  const reason = parsed.error.issues[0] ? `${parsed.error.issues[0].path.join('.') || 'the file'}: ${parsed.error.issues[0].message}` : 'not JSON';
+  const reason = parsed.error.issues[0]
+    ? `${parsed.error.issues[0].path.join('.') || 'the file'}: ${parsed.error.issues[0].message}`
+    : 'not JSON';
   throw new SplicerError(
     'hls.state_unreadable',
     `${path} cannot be read (${reason}); nothing is published on this stage until it is repaired or moved aside (numbering then continues after the segments on disk, but recordings it listed are no longer protected)`

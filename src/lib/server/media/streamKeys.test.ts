@@ -6,13 +6,18 @@ import { StageStreamKeys } from './streamKeys.js';
 const secret = randomBytes(32).toString('base64url');
 
 function keysWith(generations: Record<string, number>) {
-  return new StageStreamKeys(new Signer(secret), { streamKeyGeneration: async (stageId) => generations[stageId] ?? null });
+  return new StageStreamKeys(new Signer(secret), {
+    streamKeyGeneration: async (stageId) => generations[stageId] ?? null
+  });
 }
 
 describe('stage stream keys', () => {
   it('derives the key from the instance secret, the stage and its generation', async () => {
     const key = await keysWith({ 'seoul-on': 1 }).keyFor('seoul-on');
-    const mac = createHmac('sha256', Buffer.from(secret, 'base64url')).update('stream-key:seoul-on:1').digest('base64url').slice(0, 32);
+    const mac = createHmac('sha256', Buffer.from(secret, 'base64url'))
+      .update('stream-key:seoul-on:1')
+      .digest('base64url')
+      .slice(0, 32);
     expect(key).toBe(`seoul-on.${mac}`);
   });
 
@@ -47,7 +52,9 @@ describe('stage stream keys', () => {
 
   it('gives another instance (another secret) other keys', async () => {
     const mine = (await keysWith({ 'seoul-on': 1 }).keyFor('seoul-on')) as string;
-    const theirs = new StageStreamKeys(new Signer(randomBytes(32).toString('base64url')), { streamKeyGeneration: async () => 1 });
+    const theirs = new StageStreamKeys(new Signer(randomBytes(32).toString('base64url')), {
+      streamKeyGeneration: async () => 1
+    });
     expect(await theirs.stageForKey(mine)).toBeNull();
   });
 });

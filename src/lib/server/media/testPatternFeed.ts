@@ -27,21 +27,49 @@ export interface TestPatternOptions {
   readonly audio?: boolean;
 }
 
-export function testPatternFeed({ ffmpegPath, seconds, format = 'flv', stageId = 'stage-test', realtime = true, size = '640x360', keyframeSeconds = 1, audio = true }: TestPatternOptions): TestPatternFeed {
+export function testPatternFeed({
+  ffmpegPath,
+  seconds,
+  format = 'flv',
+  stageId = 'stage-test',
+  realtime = true,
+  size = '640x360',
+  keyframeSeconds = 1,
+  audio = true
+}: TestPatternOptions): TestPatternFeed {
   const video =
     format === 'flv'
-      ? ['-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-g', String(15 * keyframeSeconds), '-pix_fmt', 'yuv420p']
+      ? [
+          '-c:v',
+          'libx264',
+          '-preset',
+          'ultrafast',
+          '-tune',
+          'zerolatency',
+          '-g',
+          String(15 * keyframeSeconds),
+          '-pix_fmt',
+          'yuv420p'
+        ]
       : ['-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-g', '15', '-b:v', '500k'];
   const tone = audio ? ['-c:a', format === 'flv' ? 'aac' : 'libopus'] : [];
   const args = [
-    '-hide_banner', '-nostdin', '-loglevel', 'error',
+    '-hide_banner',
+    '-nostdin',
+    '-loglevel',
+    'error',
     ...(realtime ? ['-re'] : []),
-    '-f', 'lavfi', '-i', `testsrc2=size=${size}:rate=15`,
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc2=size=${size}:rate=15`,
     ...(audio ? ['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000'] : []),
-    '-t', String(seconds),
+    '-t',
+    String(seconds),
     ...video,
     ...tone,
-    '-f', format,
+    '-f',
+    format,
     'pipe:1'
   ];
   const child = spawn(ffmpegPath, args, { stdio: ['ignore', 'pipe', 'ignore'] });

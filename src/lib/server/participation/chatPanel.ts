@@ -30,7 +30,12 @@ export async function loadChatPanel(event: ChatPanelEvent, session: { readonly i
   const state = await chatMessaging.panel(ref, participant?.id ?? null, before);
   const notice = event.url.searchParams.get('chatNotice');
   return {
-    messages: state.page.messages.map((m) => ({ id: m.id, displayName: m.displayName, text: m.text, postedAt: m.postedAt.toISOString() })),
+    messages: state.page.messages.map((m) => ({
+      id: m.id,
+      displayName: m.displayName,
+      text: m.text,
+      postedAt: m.postedAt.toISOString()
+    })),
     earlierBefore: state.page.hasEarlier ? (state.page.messages[0]?.id ?? null) : null,
     isEarlierPage: before !== null && state.page.messages.length > 0,
     slowModeSeconds: state.slowModeSeconds,

@@ -30,7 +30,13 @@ describe('participant identity', () => {
     expect(participant?.id).toMatch(/^p:[A-Za-z0-9_-]{22}$/);
     expect(participant?.accountId).toBeNull();
     const stored = first.jar.get(participantCookieName);
-    expect(stored?.options).toMatchObject({ httpOnly: true, sameSite: 'lax', secure: false, path: '/', maxAge: 31_536_000 });
+    expect(stored?.options).toMatchObject({
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: false,
+      path: '/',
+      maxAge: 31_536_000
+    });
 
     const again = browser(stored?.value);
     expect(resolveParticipant(again.event, signer, true)).toEqual(participant);

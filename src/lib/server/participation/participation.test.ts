@@ -14,7 +14,11 @@ const person = (grants: SignedInAccount['grants'], isAdmin = false): SignedInAcc
 
 describe('participation on the live stage', () => {
   it('lets moderators, producers and administrators of the edition moderate, with a link to the session in the console', () => {
-    for (const account of [person([{ editionId: 'ed-1', role: 'moderator' }]), person([{ editionId: 'ed-1', role: 'producer' }]), person([], true)]) {
+    for (const account of [
+      person([{ editionId: 'ed-1', role: 'moderator' }]),
+      person([{ editionId: 'ed-1', role: 'producer' }]),
+      person([], true)
+    ]) {
       expect(participationOf(account, edition, 'd2-keynote', 'en')).toEqual({
         canModerate: true,
         moderationLinks: [
@@ -28,8 +32,15 @@ describe('participation on the live stage', () => {
   });
 
   it('gives readers, other roles and moderators of other editions no moderation', () => {
-    for (const account of [null, person([{ editionId: 'ed-1', role: 'speaker' }]), person([{ editionId: 'ed-2', role: 'moderator' }])]) {
-      expect(participationOf(account, edition, 'd2-keynote', 'ko')).toEqual({ canModerate: false, moderationLinks: [] });
+    for (const account of [
+      null,
+      person([{ editionId: 'ed-1', role: 'speaker' }]),
+      person([{ editionId: 'ed-2', role: 'moderator' }])
+    ]) {
+      expect(participationOf(account, edition, 'd2-keynote', 'ko')).toEqual({
+        canModerate: false,
+        moderationLinks: []
+      });
     }
   });
 });

@@ -29,11 +29,23 @@ export function participationOf(
   return {
     canModerate: true,
     moderationLinks: [
-      { href: `/console/editions/${edition.slug}/sessions/${sessionId}`, label: messagesFor(locale).liveStage.moderate },
+      {
+        href: `/console/editions/${edition.slug}/sessions/${sessionId}`,
+        label: messagesFor(locale).liveStage.moderate
+      },
       // These pages need only the moderate capability (the session page above needs programme editing).
-      { href: `/console/editions/${edition.slug}/sessions/${sessionId}/questions`, label: messagesFor(locale).questions.console.link },
-      { href: `/console/editions/${edition.slug}/sessions/${sessionId}/polls`, label: messagesFor(locale).polls.console.moderateLink },
-      { href: `/console/editions/${edition.slug}/sessions/${sessionId}/chat`, label: messagesFor(locale).chat.console.moderationLink }
+      {
+        href: `/console/editions/${edition.slug}/sessions/${sessionId}/questions`,
+        label: messagesFor(locale).questions.console.link
+      },
+      {
+        href: `/console/editions/${edition.slug}/sessions/${sessionId}/polls`,
+        label: messagesFor(locale).polls.console.moderateLink
+      },
+      {
+        href: `/console/editions/${edition.slug}/sessions/${sessionId}/chat`,
+        label: messagesFor(locale).chat.console.moderationLink
+      }
     ]
   };
 }

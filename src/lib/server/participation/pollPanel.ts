@@ -22,10 +22,17 @@ export interface PollPanelEvent {
   readonly locals: { readonly account: { readonly id: string } | null; readonly locale: Locale };
 }
 
-export async function loadPollPanel(event: PollPanelEvent, session: Pick<Session, 'id' | 'editionId'>, defaultLocale: string): Promise<PollPanelData> {
+export async function loadPollPanel(
+  event: PollPanelEvent,
+  session: Pick<Session, 'id' | 'editionId'>,
+  defaultLocale: string
+): Promise<PollPanelData> {
   const { locale } = event.locals;
   const participant = knownParticipantOf(event);
-  const view = await appContext().pollParticipation.panel({ editionId: session.editionId, sessionId: session.id }, participant?.id ?? null);
+  const view = await appContext().pollParticipation.panel(
+    { editionId: session.editionId, sessionId: session.id },
+    participant?.id ?? null
+  );
   const { poll } = view;
   return {
     poll: poll && {
@@ -49,7 +56,9 @@ function refusalOf(url: URL, locale: Locale): string | null {
   if (!code) return null;
   if (code === tooFastCode) {
     const seconds = Number(url.searchParams.get('retry'));
-    return tooFastMessage(locale, { retryAfterMs: Number.isInteger(seconds) && seconds > 0 && seconds <= 3600 ? seconds * 1000 : 60_000 });
+    return tooFastMessage(locale, {
+      retryAfterMs: Number.isInteger(seconds) && seconds > 0 && seconds <= 3600 ? seconds * 1000 : 60_000
+    });
   }
   const errors: Record<string, string> = messagesFor(locale).polls.errors;
   return Object.hasOwn(errors, code) ? errors[code]! : null;

@@ -6,7 +6,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parseQuestionSort, type QuestionSort } from '../../domain/participation/questions/questionOrder.js';
-import { questionNotices, type QuestionNotice, type QuestionsPanelData } from '../../domain/participation/questions/questionPanel.js';
+import {
+  questionNotices,
+  type QuestionNotice,
+  type QuestionsPanelData
+} from '../../domain/participation/questions/questionPanel.js';
 import { appContext } from '../context.js';
 import { knownParticipantOf, type ParticipantEvent } from './participants.js';
 
@@ -18,7 +22,10 @@ export interface QuestionsPanelEvent extends ParticipantEvent {
   readonly request: Request;
 }
 
-export async function loadQuestionsPanel(event: QuestionsPanelEvent, session: { readonly id: string }): Promise<QuestionsPanelData> {
+export async function loadQuestionsPanel(
+  event: QuestionsPanelEvent,
+  session: { readonly id: string }
+): Promise<QuestionsPanelData> {
   const viewer = knownParticipantOf(event);
   const sort = questionSortOf(event);
   const notice = event.url.searchParams.get(questionNoticeParam);

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MemoryRateLimiter, RedisRateLimiter, retryAfterSeconds, takeParticipationAllowance, type RateLimiter, type RateRule } from './rateLimiter.js';
+import {
+  MemoryRateLimiter,
+  RedisRateLimiter,
+  retryAfterSeconds,
+  takeParticipationAllowance,
+  type RateLimiter,
+  type RateRule
+} from './rateLimiter.js';
 
 const ask: RateRule = { name: 'test.ask', limit: 3, windowMs: 10_000 };
 const rules = {
@@ -88,7 +95,11 @@ describe.skipIf(!redisUrl)('Redis rate limiter', () => {
   });
 
   it('lets people take part when Redis cannot answer, and reports the failure', async () => {
-    const broken = new Redis('redis://127.0.0.1:1', { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    const broken = new Redis('redis://127.0.0.1:1', {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null
+    });
     broken.on('error', () => undefined);
     const failures: unknown[] = [];
     const limiter = new RedisRateLimiter(broken, { prefix, onFailure: (error) => failures.push(error) });

@@ -72,7 +72,9 @@ export class MemoryRateLimiter implements RateLimiter {
       this.#windows.set(id, window);
     }
     window.count += 1;
-    return Promise.resolve(window.count <= rule.limit ? allowed : { allowed: false, retryAfterMs: window.endsAt - now });
+    return Promise.resolve(
+      window.count <= rule.limit ? allowed : { allowed: false, retryAfterMs: window.endsAt - now }
+    );
   }
 
   #sweep(now: number): void {

@@ -16,6 +16,10 @@ export function tooFastMessage(locale: Locale, decision: { readonly retryAfterMs
 export function tooFastResponse(locale: Locale, decision: { readonly retryAfterMs: number }): Response {
   return new Response(JSON.stringify({ error: { code: tooFastCode, message: tooFastMessage(locale, decision) } }), {
     status: 429,
-    headers: { 'content-type': 'application/json', 'retry-after': String(retryAfterSeconds(decision)), 'cache-control': 'no-store' }
+    headers: {
+      'content-type': 'application/json',
+      'retry-after': String(retryAfterSeconds(decision)),
+      'cache-control': 'no-store'
+    }
   });
 }

@@ -44,7 +44,12 @@ function follower(feed: ChannelFeed, position: number): RecordingViewer {
   return viewer;
 }
 
-const event = (seq: number, size = 10): NumberedEvent => ({ channel, seq, at: Date.now(), frame: Buffer.from(`${seq}:${'x'.repeat(size)}`) });
+const event = (seq: number, size = 10): NumberedEvent => ({
+  channel,
+  seq,
+  at: Date.now(),
+  frame: Buffer.from(`${seq}:${'x'.repeat(size)}`)
+});
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 let feeds: ChannelFeed[] = [];
@@ -63,7 +68,9 @@ describe('live events of one turn of the event loop', () => {
     expect(alice.writes).toEqual([]);
     await nextTurn();
     for (const viewer of [alice, bob]) {
-      expect(viewer.writes).toEqual([{ kind: 'framed', messages: ['101:xxxxxxxxxx', '102:xxxxxxxxxx', '103:xxxxxxxxxx'] }]);
+      expect(viewer.writes).toEqual([
+        { kind: 'framed', messages: ['101:xxxxxxxxxx', '102:xxxxxxxxxx', '103:xxxxxxxxxx'] }
+      ]);
     }
     expect(feed.position).toBe(103);
   });
@@ -108,7 +115,9 @@ describe('live events of one turn of the event loop', () => {
     // 102 never comes and more than the history size arrives after the gap: the feed resets.
     for (let seq = 103; seq <= 103 + history.maxEntries; seq += 1) feed.receive(event(seq));
     feed.flush();
-    const messages = alice.messages.map((m) => (m.startsWith('{') ? (JSON.parse(m) as { type: string }).type : m.split(':')[0]));
+    const messages = alice.messages.map((m) =>
+      m.startsWith('{') ? (JSON.parse(m) as { type: string }).type : m.split(':')[0]
+    );
     expect(messages.slice(0, 2)).toEqual(['101', 'snapshot-required']);
     expect(messages.slice(2)).toHaveLength(history.maxEntries + 1);
   });
@@ -134,7 +143,14 @@ describe('a gap the bus cannot fill', () => {
   }
 
   function feedOn(bus: MemoryBus): ChannelFeed {
-    return new ChannelFeed(channel, { bus, history, clock: Date.now, viewersChanged: () => {}, viewerCount: () => 0, onFailure: () => {} });
+    return new ChannelFeed(channel, {
+      bus,
+      history,
+      clock: Date.now,
+      viewersChanged: () => {},
+      viewerCount: () => 0,
+      onFailure: () => {}
+    });
   }
 
   it('tells subscribers at once when every event after the gap went by unheard, instead of waiting for the next one', async () => {

@@ -146,7 +146,11 @@ export class ChannelFeed {
   }
 
   /** Brings a subscriber up to date from `since` (or from now), then makes it live. */
-  async join(subscription: Subscription, since: number | undefined, snapshot: SnapshotSource | undefined): Promise<void> {
+  async join(
+    subscription: Subscription,
+    since: number | undefined,
+    snapshot: SnapshotSource | undefined
+  ): Promise<void> {
     const { bus, history, clock } = this.deps;
     if (this.position === null) {
       const position = await bus.position(this.channel);
@@ -199,7 +203,11 @@ export class ChannelFeed {
       subscription.viewer.send(hubFrame({ type: 'snapshot-required', channel, seq: position }));
     } else {
       subscription.viewer.send(
-        hubFrame(data ? { type: 'snapshot', channel, seq: base, data: data.value } : { type: 'snapshot-required', channel, seq: base })
+        hubFrame(
+          data
+            ? { type: 'snapshot', channel, seq: base, data: data.value }
+            : { type: 'snapshot-required', channel, seq: base }
+        )
       );
       for (const event of since) subscription.viewer.send(event.frame);
     }
@@ -211,7 +219,12 @@ export class ChannelFeed {
     this.subscriptions.add(subscription);
     this.deps.viewersChanged(this.channel);
     subscription.viewer.send(
-      hubFrame({ type: 'subscribed', channel: this.channel, seq: position, viewers: this.deps.viewerCount(this.channel) })
+      hubFrame({
+        type: 'subscribed',
+        channel: this.channel,
+        seq: position,
+        viewers: this.deps.viewerCount(this.channel)
+      })
     );
   }
 

@@ -10,7 +10,9 @@ describe('wiring the hub from the configuration', () => {
     expect(loadConfig({}).redisUrl).toBeNull();
     expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).redisUrl).toBe('redis://127.0.0.1:6379');
     expect(() => loadConfig({ REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(ConfigError);
-    expect(() => loadConfig({ REDIS_URL: 'nonsense' })).toThrow('Invalid REDIS_URL: REDIS_URL must look like redis://127.0.0.1:6379 (or rediss:// for TLS)');
+    expect(() => loadConfig({ REDIS_URL: 'nonsense' })).toThrow(
+      'Invalid REDIS_URL: REDIS_URL must look like redis://127.0.0.1:6379 (or rediss:// for TLS)'
+    );
   });
 
   it('runs in process without Redis', async () => {

@@ -23,7 +23,9 @@ export async function createHub(config: Pick<Config, 'redisUrl'>, log: Logger, o
     await hub.start();
   } catch (error) {
     await bus.close().catch(() => undefined);
-    throw new HubUnavailableError(`could not reach Redis at REDIS_URL for the real-time hub: ${error instanceof Error ? error.message : String(error)}`);
+    throw new HubUnavailableError(
+      `could not reach Redis at REDIS_URL for the real-time hub: ${error instanceof Error ? error.message : String(error)}`
+    );
   }
   return hub;
 }

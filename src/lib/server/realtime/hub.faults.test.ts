@@ -12,7 +12,8 @@ import { LiveTestClient, startTestHub, type TestHub } from './liveTestClient.js'
 import { MemoryBus } from './memoryBus.js';
 import { RedisBus } from './redisBus.js';
 
-if (!process.env.REDIS_URL) console.info('note: REDIS_URL is not set, so the two-node fault test is skipped (the one-node one runs).');
+if (!process.env.REDIS_URL)
+  console.info('note: REDIS_URL is not set, so the two-node fault test is skipped (the one-node one runs).');
 
 const channel = 'edition:seoul-2020';
 const viewerCount = 40;
@@ -91,19 +92,22 @@ describe('viewers dropping and coming back during a stream', () => {
     await runFaults([live]);
   });
 
-  it.skipIf(!process.env.REDIS_URL)('every viewer ends with every event, in order (two nodes through Redis)', async () => {
-    const prefix = `madang:test:${randomUUID()}:`;
-    const bus = (): Bus => new RedisBus(process.env.REDIS_URL as string, { prefix, streamLength: 500 });
-    const a = await startTestHub({ history, presenceMs: 60_000 }, bus());
-    const b = await startTestHub({ history, presenceMs: 60_000 }, bus());
-    running.push(a, b);
-    try {
-      await runFaults([a, b]);
-    } finally {
-      const redis = new Redis(process.env.REDIS_URL as string);
-      const keys = await redis.keys(`${prefix}*`);
-      if (keys.length > 0) await redis.del(...keys);
-      await redis.quit();
+  it.skipIf(!process.env.REDIS_URL)(
+    'every viewer ends with every event, in order (two nodes through Redis)',
+    async () => {
+      const prefix = `madang:test:${randomUUID()}:`;
+      const bus = (): Bus => new RedisBus(process.env.REDIS_URL as string, { prefix, streamLength: 500 });
+      const a = await startTestHub({ history, presenceMs: 60_000 }, bus());
+      const b = await startTestHub({ history, presenceMs: 60_000 }, bus());
+      running.push(a, b);
+      try {
+        await runFaults([a, b]);
+      } finally {
+        const redis = new Redis(process.env.REDIS_URL as string);
+        const keys = await redis.keys(`${prefix}*`);
+        if (keys.length > 0) await redis.del(...keys);
+        await redis.quit();
+      }
     }
-  });
+  );
 });

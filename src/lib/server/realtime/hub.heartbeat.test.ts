@@ -36,7 +36,9 @@ const step = heartbeatStepMs(heartbeatMs);
 let hub: Hub;
 
 beforeEach(async () => {
-  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'setImmediate', 'performance'] });
+  vi.useFakeTimers({
+    toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'setImmediate', 'performance']
+  });
   hub = new Hub(new MemoryBus(), { heartbeatMs, presenceMs: 60_000, presenceRefreshMs: 60_000 });
   await hub.start();
 });

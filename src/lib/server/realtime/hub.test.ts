@@ -47,8 +47,24 @@ describe('the live endpoint', () => {
     await live.hub.publish(keynote, 'question.asked', { id: 'q2' });
     await alice.waitForEvents(keynote, 2);
     expect(alice.frames.filter((f) => f.type === 'event')).toEqual([
-      { v: 1, type: 'event', channel: keynote, seq: first, name: 'question.asked', at: expect.any(Number), data: { id: 'q1' } },
-      { v: 1, type: 'event', channel: keynote, seq: first + 1, name: 'question.asked', at: expect.any(Number), data: { id: 'q2' } }
+      {
+        v: 1,
+        type: 'event',
+        channel: keynote,
+        seq: first,
+        name: 'question.asked',
+        at: expect.any(Number),
+        data: { id: 'q1' }
+      },
+      {
+        v: 1,
+        type: 'event',
+        channel: keynote,
+        seq: first + 1,
+        name: 'question.asked',
+        at: expect.any(Number),
+        data: { id: 'q2' }
+      }
     ]);
   });
 
@@ -186,7 +202,13 @@ describe('sequence, history and recovery', () => {
     for (let i = 0; i < 4; i += 1) await live.hub.publish(keynote, 'question.asked', {});
     const alice = await viewer(live);
     await alice.subscribe(keynote, first);
-    expect(alice.frames[1]).toEqual({ v: 1, type: 'snapshot', channel: keynote, seq: first + 4, data: { id: 'opening-keynote', questions: 1 } });
+    expect(alice.frames[1]).toEqual({
+      v: 1,
+      type: 'snapshot',
+      channel: keynote,
+      seq: first + 4,
+      data: { id: 'opening-keynote', questions: 1 }
+    });
     expect(alice.frames[2]).toMatchObject({ type: 'subscribed', seq: first + 4 });
   });
 
@@ -228,7 +250,9 @@ describe('broadcast framing', () => {
     const live = await hubWith();
     const viewers = await Promise.all(Array.from({ length: 5 }, () => viewer(live)));
     for (const v of viewers) await v.subscribe(keynote);
-    const seqs = await Promise.all(Array.from({ length: 40 }, (_, i) => live.hub.publish(keynote, 'chat.message', { i, text: 'x'.repeat(i * 50) })));
+    const seqs = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => live.hub.publish(keynote, 'chat.message', { i, text: 'x'.repeat(i * 50) }))
+    );
     for (const v of viewers) {
       await v.waitForEvents(keynote, 40);
       expect(v.seqs(keynote)).toEqual(seqs);
@@ -294,6 +318,11 @@ describe('viewer counts', () => {
   });
 
   it('frames a viewer count like any other hub message', () => {
-    expect(JSON.parse(hubFrame({ type: 'viewers', channel: keynote, count: 3 }).toString())).toEqual({ v: 1, type: 'viewers', channel: keynote, count: 3 });
+    expect(JSON.parse(hubFrame({ type: 'viewers', channel: keynote, count: 3 }).toString())).toEqual({
+      v: 1,
+      type: 'viewers',
+      channel: keynote,
+      count: 3
+    });
   });
 });

@@ -105,7 +105,8 @@ export class Hub {
     if (!eventNamePattern.test(name)) throw new RangeError(`not an event name: ${JSON.stringify(name)}`);
     const event = unnumberedEvent(channel, name, data, this.settings.clock());
     const size = Buffer.byteLength(event.head) + Buffer.byteLength(event.tail) + 16;
-    if (size > this.settings.maxEventBytes) throw new RangeError(`event ${name} is ${size} bytes; the limit is ${this.settings.maxEventBytes}`);
+    if (size > this.settings.maxEventBytes)
+      throw new RangeError(`event ${name} is ${size} bytes; the limit is ${this.settings.maxEventBytes}`);
     return this.bus.publish(event);
   }
 
@@ -137,7 +138,13 @@ export class Hub {
     socket.on('pong', markAlive);
     socket.on('error', this.#onSocketError);
     socket.on('message', this.#onMessage);
-    viewer.send(hubFrame({ type: 'welcome', heartbeatMs: this.settings.heartbeatMs, maxMessageBytes: this.settings.maxMessageBytes }));
+    viewer.send(
+      hubFrame({
+        type: 'welcome',
+        heartbeatMs: this.settings.heartbeatMs,
+        maxMessageBytes: this.settings.maxMessageBytes
+      })
+    );
   }
 
   readonly #forgetViewer = (viewer: Viewer): void => this.#forget(viewer);
@@ -205,7 +212,8 @@ export class Hub {
   #refuse(viewer: Viewer, problem: ProtocolProblem): void {
     viewer.problems += 1;
     viewer.send(hubFrame({ type: 'error', ...problem } satisfies HubMessage));
-    if (viewer.problems > this.settings.maxProblems) viewer.drop(closeCodes.policyViolation, 'too many invalid messages');
+    if (viewer.problems > this.settings.maxProblems)
+      viewer.drop(closeCodes.policyViolation, 'too many invalid messages');
   }
 
   #forget(viewer: Viewer): void {

@@ -18,7 +18,12 @@ export interface LiveEndpoint {
 /** Another WebSocket endpoint on the same server (browser ingest): true when it took the upgrade. */
 export type OtherUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
 
-export function attachLiveEndpoint(server: Server, hub: Hub, others: readonly OtherUpgrade[] = [], path = livePath): LiveEndpoint {
+export function attachLiveEndpoint(
+  server: Server,
+  hub: Hub,
+  others: readonly OtherUpgrade[] = [],
+  path = livePath
+): LiveEndpoint {
   const sockets = new WebSocketServer({
     noServer: true,
     maxPayload: hub.settings.maxMessageBytes,

@@ -51,7 +51,9 @@ export class LiveTestClient {
       this.frames.push(JSON.parse(String(data)) as Frame);
       for (const wake of this.#waiters.splice(0)) wake();
     });
-    this.closed = new Promise((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+    this.closed = new Promise((resolve) =>
+      socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() }))
+    );
     socket.on('error', () => {});
   }
 
@@ -83,7 +85,8 @@ export class LiveTestClient {
     for (;;) {
       const found = this.frames.slice(from).find(matches);
       if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no matching frame within ${timeoutMs} ms; got ${JSON.stringify(this.frames.slice(-5))}`);
+      if (Date.now() > deadline)
+        throw new Error(`no matching frame within ${timeoutMs} ms; got ${JSON.stringify(this.frames.slice(-5))}`);
       await new Promise<void>((resolve) => {
         this.#waiters.push(resolve);
         setTimeout(resolve, 50);
@@ -111,7 +114,9 @@ interface FrameReceiver {
   on(event: 'error', listener: (error: Error) => void): void;
   write(chunk: Buffer): void;
 }
-const { Receiver } = ws as unknown as { Receiver: new (options: { isServer: boolean; maxPayload?: number }) => FrameReceiver };
+const { Receiver } = ws as unknown as {
+  Receiver: new (options: { isServer: boolean; maxPayload?: number }) => FrameReceiver;
+};
 
 /** Reads server-to-client WebSocket frames the way a ws client does: `text:` or `binary:` and the message. Throws on a malformed frame. */
 export function readFrames(wire: Buffer): string[] {

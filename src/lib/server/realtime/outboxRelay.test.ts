@@ -52,7 +52,12 @@ describe.each(testDatabaseTargets())('the outbox relay on $name', (target) => {
       })
       .catch(() => undefined);
     await database.db.transaction().execute(async (tx) => {
-      for (let n = 1; n <= 5; n += 1) await addToOutbox(tx, { channel: 'session:opening', name: 'question.asked', data: { id: `q${n}`, version: 1 } });
+      for (let n = 1; n <= 5; n += 1)
+        await addToOutbox(tx, {
+          channel: 'session:opening',
+          name: 'question.asked',
+          data: { id: `q${n}`, version: 1 }
+        });
     });
     await addToOutbox(database.db, { channel: 'session:opening', name: 'poll.opened', data: { id: 'p1' } });
     const hub = recordingHub();
@@ -83,7 +88,8 @@ describe.each(testDatabaseTargets())('the outbox relay on $name', (target) => {
     let hubUp = false;
     const hub = recordingHub();
     const flaky = {
-      publish: (channel: string, name: string, data: unknown) => (hubUp ? hub.publish(channel, name, data) : Promise.reject(new Error('Redis is down')))
+      publish: (channel: string, name: string, data: unknown) =>
+        hubUp ? hub.publish(channel, name, data) : Promise.reject(new Error('Redis is down'))
     };
     const relay = new OutboxRelay(outbox, flaky, { onFailure: (error) => failures.push(error) });
     await relay.drain();
@@ -96,7 +102,8 @@ describe.each(testDatabaseTargets())('the outbox relay on $name', (target) => {
   });
 
   it('lets only one of two relays publish a row, and the other waits for older rows', async () => {
-    for (let n = 1; n <= 4; n += 1) await addToOutbox(database.db, { channel: 'session:opening', name: 'question.asked', data: { n } });
+    for (let n = 1; n <= 4; n += 1)
+      await addToOutbox(database.db, { channel: 'session:opening', name: 'question.asked', data: { n } });
     const hubA = recordingHub();
     const hubB = recordingHub();
     const relayA = new OutboxRelay(outbox, hubA, { batchSize: 2 });

@@ -33,7 +33,11 @@ describe('viewer messages, protocol version 1', () => {
     ['an unknown field', '{"v":1,"type":"subscribe","channel":"session:a","sinse":4}', 'realtime.invalid_message'],
     ['a channel of another kind', '{"v":1,"type":"subscribe","channel":"stage:main"}', 'realtime.channel_invalid'],
     ['a channel as a number', '{"v":1,"type":"subscribe","channel":7}', 'realtime.channel_invalid'],
-    ['an overlong channel', `{"v":1,"type":"subscribe","channel":"session:${'a'.repeat(300)}"}`, 'realtime.channel_invalid'],
+    [
+      'an overlong channel',
+      `{"v":1,"type":"subscribe","channel":"session:${'a'.repeat(300)}"}`,
+      'realtime.channel_invalid'
+    ],
     ['a long ping id', `{"v":1,"type":"ping","id":"${'x'.repeat(65)}"}`, 'realtime.invalid_message']
   ])('refuses %s with a code', (_what, text, code) => {
     expect(codeOf(text)).toBe(code);
@@ -46,6 +50,7 @@ describe('viewer messages, protocol version 1', () => {
   it('explains the problem in a sentence', () => {
     const result = read('{"v":3,"type":"ping"}');
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problem.text).toBe('Protocol version 3 is not supported; this server speaks version 1.');
+    if (!result.ok)
+      expect(result.problem.text).toBe('Protocol version 3 is not supported; this server speaks version 1.');
   });
 });

@@ -22,7 +22,11 @@ const subscribe = z.strictObject({
   since: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional()
 });
 const unsubscribe = z.strictObject({ v: z.literal(protocolVersion), type: z.literal('unsubscribe'), channel });
-const ping = z.strictObject({ v: z.literal(protocolVersion), type: z.literal('ping'), id: z.string().max(64).optional() });
+const ping = z.strictObject({
+  v: z.literal(protocolVersion),
+  type: z.literal('ping'),
+  id: z.string().max(64).optional()
+});
 
 export const viewerMessageSchema = z.discriminatedUnion('type', [subscribe, unsubscribe, ping]);
 export type ViewerMessage = z.infer<typeof viewerMessageSchema>;
@@ -44,13 +48,15 @@ export interface ProtocolProblem {
   readonly channel?: string;
 }
 
-export type ReadResult = { readonly ok: true; readonly message: ViewerMessage } | { readonly ok: false; readonly problem: ProtocolProblem };
+export type ReadResult =
+  { readonly ok: true; readonly message: ViewerMessage } | { readonly ok: false; readonly problem: ProtocolProblem };
 
 const problem = (code: ProtocolProblemCode, text: string): ReadResult => ({ ok: false, problem: { code, text } });
 
 /** Reads one inbound frame. Never throws. */
 export function readViewerMessage(data: Buffer, isBinary: boolean): ReadResult {
-  if (isBinary) return problem('realtime.not_text', 'Send text frames holding JSON; binary frames are not part of the protocol.');
+  if (isBinary)
+    return problem('realtime.not_text', 'Send text frames holding JSON; binary frames are not part of the protocol.');
   let value: unknown;
   try {
     value = JSON.parse(data.toString('utf8'));
@@ -73,8 +79,14 @@ export function readViewerMessage(data: Buffer, isBinary: boolean): ReadResult {
   if (parsed.success) return { ok: true, message: parsed.data };
   const issue = parsed.error.issues[0];
   if (issue?.path[0] === 'channel') {
-    return problem('realtime.channel_invalid', 'The channel must be session:<id> or edition:<id>, where an id is lowercase letters, digits and dashes.');
+    return problem(
+      'realtime.channel_invalid',
+      'The channel must be session:<id> or edition:<id>, where an id is lowercase letters, digits and dashes.'
+    );
   }
   const where = issue && issue.path.length > 0 ? ` (at "${issue.path.join('.')}")` : '';
-  return problem('realtime.invalid_message', `The message does not match any message type of protocol version ${protocolVersion}${where}: ${issue?.message ?? 'unreadable'}.`);
+  return problem(
+    'realtime.invalid_message',
+    `The message does not match any message type of protocol version ${protocolVersion}${where}: ${issue?.message ?? 'unreadable'}.`
+  );
 }

@@ -17,7 +17,9 @@ const keynote = 'session:opening-keynote';
 let running: TestHub[] = [];
 let clients: LiveTestClient[] = [];
 
-async function node(options: { history?: { maxEntries: number; maxAgeMs: number }; presenceMs?: number } = {}): Promise<{ live: TestHub; bus: RedisBus }> {
+async function node(
+  options: { history?: { maxEntries: number; maxAgeMs: number }; presenceMs?: number } = {}
+): Promise<{ live: TestHub; bus: RedisBus }> {
   const bus = new RedisBus(redisUrl as string, { prefix, streamLength: 100 });
   const live = await startTestHub({ presenceMs: 60_000, ...options }, bus);
   running.push(live);

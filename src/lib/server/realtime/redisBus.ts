@@ -104,7 +104,8 @@ export class RedisBus implements Bus {
   }
 
   async publish(event: UnnumberedEvent): Promise<number> {
-    const run = (this.#commands as unknown as { madangPublish: (...args: (string | number)[]) => Promise<number> }).madangPublish;
+    const run = (this.#commands as unknown as { madangPublish: (...args: (string | number)[]) => Promise<number> })
+      .madangPublish;
     const seq = await run.call(
       this.#commands,
       this.#counterKey(event.channel),
@@ -121,13 +122,20 @@ export class RedisBus implements Bus {
   }
 
   async position(channel: string): Promise<number> {
-    const run = (this.#commands as unknown as { madangPosition: (...args: (string | number)[]) => Promise<string> }).madangPosition;
+    const run = (this.#commands as unknown as { madangPosition: (...args: (string | number)[]) => Promise<string> })
+      .madangPosition;
     const position = Number(await run.call(this.#commands, this.#counterKey(channel), this.#idleExpiryMs));
     return Number.isSafeInteger(position) ? position : startingSequence(Date.now());
   }
 
   async eventsAfter(channel: string, seq: number, maxAgeMs: number): Promise<NumberedEvent[] | null> {
-    const entries = await this.#commands.xrange(this.#streamKey(channel), `(${seq}-1`, '+', 'COUNT', this.#streamLength);
+    const entries = await this.#commands.xrange(
+      this.#streamKey(channel),
+      `(${seq}-1`,
+      '+',
+      'COUNT',
+      this.#streamLength
+    );
     const oldestAllowed = Date.now() - maxAgeMs;
     const events: NumberedEvent[] = [];
     for (const [id, fields] of entries) {
@@ -143,7 +151,9 @@ export class RedisBus implements Bus {
 
   shareViewers(counts: ReadonlyMap<string, number>): void {
     const lines = [this.node, ...[...counts].map(([channel, count]) => `${channel} ${count}`)];
-    this.#commands.publish(this.#viewers, lines.join('\n')).catch((error: unknown) => this.#fail(error, 'redis share viewers'));
+    this.#commands
+      .publish(this.#viewers, lines.join('\n'))
+      .catch((error: unknown) => this.#fail(error, 'redis share viewers'));
   }
 
   async close(): Promise<void> {
@@ -164,7 +174,8 @@ export class RedisBus implements Bus {
       const first = message.indexOf(10);
       const second = message.indexOf(10, first + 1);
       const third = message.indexOf(10, second + 1);
-      if (first < 0 || second < 0 || third < 0) return this.#fail(new Error('unreadable event on the bus'), 'redis listener');
+      if (first < 0 || second < 0 || third < 0)
+        return this.#fail(new Error('unreadable event on the bus'), 'redis listener');
       receiver.event({
         channel: message.toString('utf8', 0, first),
         seq: Number(message.toString('latin1', first + 1, second)),

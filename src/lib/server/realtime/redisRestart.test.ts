@@ -39,7 +39,11 @@ async function freePort(): Promise<number> {
 }
 
 async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: ['ignore', 'pipe', 'pipe'] }
+  );
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('redis-server did not start within 15 s')), 15_000);
     child.stdout?.on('data', (data: Buffer) => {
@@ -73,7 +77,8 @@ async function publishUntilAccepted(node: TestHub, n: number, deadline: number):
   }
 }
 
-const eventsOf = (client: LiveTestClient): Frame[] => client.frames.filter((f) => f.type === 'event' && f.channel === channel);
+const eventsOf = (client: LiveTestClient): Frame[] =>
+  client.frames.filter((f) => f.type === 'event' && f.channel === channel);
 
 describe.skipIf(!redisServer)('Redis restarted mid-stream', () => {
   it('two nodes keep delivering after Redis comes back empty, and tell viewers what was lost', async () => {
@@ -81,7 +86,12 @@ describe.skipIf(!redisServer)('Redis restarted mid-stream', () => {
     redis = await startRedis(port);
     const url = `redis://127.0.0.1:${port}`;
     for (let i = 0; i < 2; i += 1) {
-      nodes.push(await startTestHub({ presenceMs: 60_000 }, new RedisBus(url, { prefix: 'madang:restart:', onFailure: () => {} })));
+      nodes.push(
+        await startTestHub(
+          { presenceMs: 60_000 },
+          new RedisBus(url, { prefix: 'madang:restart:', onFailure: () => {} })
+        )
+      );
     }
     const [a, b] = nodes as [TestHub, TestHub];
     for (const node of [a, a, b, b]) {
@@ -129,7 +139,10 @@ describe.skipIf(!redisServer)('Redis restarted mid-stream', () => {
       expect(reset).toBeGreaterThan(-1);
       // From the point the viewer was told to reload, every event arrives, in order, to the last one.
       // (By sequence number: the three sent during the outage raced each other, so their n may be in any order.)
-      const resumed = client.frames.slice(reset).filter((f) => f.type === 'event').map((f) => f.seq as number);
+      const resumed = client.frames
+        .slice(reset)
+        .filter((f) => f.type === 'event')
+        .map((f) => f.seq as number);
       expect(resumed.length).toBeGreaterThan(0);
       expect(resumed).toEqual(resumed.map((_, i) => (resumed[0] as number) + i));
       expect(resumed.at(-1)).toBe(Math.max(...after));

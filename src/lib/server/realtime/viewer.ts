@@ -73,7 +73,10 @@ export class Viewer {
     // ws emits 'close' once; one listener shared by every connection.
     socket.on('close', Viewer.#leaveOnClose);
     const internals = socket as unknown as WsInternals;
-    const direct = socket.extensions === '' && typeof internals._socket?.write === 'function' && Array.isArray(internals._sender?._queue);
+    const direct =
+      socket.extensions === '' &&
+      typeof internals._socket?.write === 'function' &&
+      Array.isArray(internals._sender?._queue);
     this.#tcp = direct ? (internals._socket as Socket) : null;
     this.#sender = direct ? internals._sender : null;
   }

@@ -79,7 +79,11 @@ describe('broadcast control', () => {
     expect(wakeUps).toBe(1);
     expect(output.calls).toEqual(['on seoul-on d1-cases']);
     const [entry] = await new AuditRepository(database.db).forRecord('session', 'd1-cases');
-    expect(entry).toMatchObject({ accountId: producer.id, action: 'update', changes: { broadcastState: { from: 'scheduled', to: 'live' } } });
+    expect(entry).toMatchObject({
+      accountId: producer.id,
+      action: 'update',
+      changes: { broadcastState: { from: 'scheduled', to: 'live' } }
+    });
     expect(await control.broadcastView('d1-cases')).toMatchObject({
       state: 'live',
       wentLiveAt: now,
@@ -113,23 +117,41 @@ describe('broadcast control', () => {
       state: 'ended',
       endedAt: now,
       liveUrl: null,
-      replay: { url: '/broadcast/replays/d1-cases/master.m3u8', chaptersUrl: '/seoul-2020/sessions/d1-cases/chapters.vtt', durationSeconds: 3780 }
+      replay: {
+        url: '/broadcast/replays/d1-cases/master.m3u8',
+        chaptersUrl: '/seoul-2020/sessions/d1-cases/chapters.vtt',
+        durationSeconds: 3780
+      }
     });
-    expect(await control.stop(producer, 'd1-cases')).toMatchObject({ status: 'refused', refusal: { code: 'broadcast.not_live' } });
+    expect(await control.stop(producer, 'd1-cases')).toMatchObject({
+      status: 'refused',
+      refusal: { code: 'broadcast.not_live' }
+    });
   });
 
   it('refuses going live again once the resume window has passed', async () => {
     now = new Date('2020-09-22T08:30:00Z');
-    expect(await control.goLive(producer, 'd1-cases')).toMatchObject({ status: 'refused', refusal: { code: 'broadcast.already_ended' } });
+    expect(await control.goLive(producer, 'd1-cases')).toMatchObject({
+      status: 'refused',
+      refusal: { code: 'broadcast.already_ended' }
+    });
   });
 
   it('stays live and says so when the output fails to start; no replay when nothing was recorded', async () => {
     output.failOnAir = true;
     output.recording = null;
-    expect(await control.goLive(producer, 'd1-talk-concert')).toEqual({ status: 'live', resumed: false, outputFailed: true });
+    expect(await control.goLive(producer, 'd1-talk-concert')).toEqual({
+      status: 'live',
+      resumed: false,
+      outputFailed: true
+    });
     expect(warnings).toContain('the stage output did not go on air');
     output.failOnAir = false;
-    expect(await control.stop(producer, 'd1-talk-concert')).toEqual({ status: 'ended', hasReplay: false, outputFailed: false });
+    expect(await control.stop(producer, 'd1-talk-concert')).toEqual({
+      status: 'ended',
+      hasReplay: false,
+      outputFailed: false
+    });
     expect((await control.broadcastView('d1-talk-concert'))?.replay).toBeNull();
   });
 

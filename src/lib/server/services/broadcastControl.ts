@@ -9,7 +9,12 @@
 import type { Actor } from '../../domain/access/policies.js';
 import { canRunStudio } from '../../domain/access/policies.js';
 import { broadcastViewOf, type BroadcastView } from '../../domain/broadcast/broadcastView.js';
-import { decideGoLive, decideStop, type BroadcastRefusal, type BroadcastState } from '../../domain/broadcast/liveState.js';
+import {
+  decideGoLive,
+  decideStop,
+  type BroadcastRefusal,
+  type BroadcastState
+} from '../../domain/broadcast/liveState.js';
 import type { Programme, Session, Stage } from '../../domain/programme.js';
 import { channelName } from '../../domain/realtime/channel.js';
 import { recordAudit } from '../db/auditRepository.js';
@@ -38,7 +43,11 @@ export interface BroadcastOutput {
 export type Refused = { readonly status: 'forbidden' } | { readonly status: 'not_found' };
 
 export type GoLiveOutcome =
-  | { readonly status: 'live'; readonly resumed: boolean; /** The output did not start; the state is live all the same. */ readonly outputFailed: boolean }
+  | {
+      readonly status: 'live';
+      readonly resumed: boolean;
+      /** The output did not start; the state is live all the same. */ readonly outputFailed: boolean;
+    }
   | { readonly status: 'refused'; readonly refusal: BroadcastRefusal }
   | Refused;
 
@@ -94,7 +103,13 @@ export class BroadcastControl {
     const changed: { stageId: string | null } = { stageId: null };
     const decision = await this.broadcasts.changeState(
       sessionId,
-      (facts) => decideGoLive({ state: facts.session.publication, stageId: facts.session.stageId }, facts.session.broadcast, facts.liveOnStage, now),
+      (facts) =>
+        decideGoLive(
+          { state: facts.session.publication, stageId: facts.session.stageId },
+          facts.session.broadcast,
+          facts.liveOnStage,
+          now
+        ),
       (tx, facts, next) => {
         changed.stageId = facts.session.stageId;
         return this.record(tx, actor, facts, next.broadcast.state);
@@ -137,7 +152,9 @@ export class BroadcastControl {
       const recording = await this.options.output.goOffAir(stageId, sessionId);
       if (!recording) return { status: 'ended', hasReplay: false, outputFailed: false };
       // Pages that showed "Live" learn that a replay now exists.
-      await this.broadcasts.saveReplay({ sessionId, stageId, ...recording }, (tx) => this.options.addToOutbox(tx, this.event('session', sessionId, sessionId, 'ended')));
+      await this.broadcasts.saveReplay({ sessionId, stageId, ...recording }, (tx) =>
+        this.options.addToOutbox(tx, this.event('session', sessionId, sessionId, 'ended'))
+      );
       this.options.liveEvents.afterCommit();
       return { status: 'ended', hasReplay: true, outputFailed: false };
     } catch (error) {

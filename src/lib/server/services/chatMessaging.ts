@@ -73,8 +73,14 @@ export class ChatMessaging {
     if (!session.isPublic) return { status: 'not_found' };
     const resolved = resolveChatMessage(raw);
     if (!resolved.ok) return { status: 'invalid', problems: resolved.problems };
-    const allowance = await takeParticipationAllowance(this.ports.rateLimiter, chatRateRules, poster.participantId, poster.address);
-    if (!allowance.allowed) return { status: 'too_fast', retryAfterSeconds: Math.max(1, Math.ceil(allowance.retryAfterMs / 1000)) };
+    const allowance = await takeParticipationAllowance(
+      this.ports.rateLimiter,
+      chatRateRules,
+      poster.participantId,
+      poster.address
+    );
+    if (!allowance.allowed)
+      return { status: 'too_fast', retryAfterSeconds: Math.max(1, Math.ceil(allowance.retryAfterMs / 1000)) };
     const { words } = await this.chat.wordFilter(session.editionId);
     const now = this.#clock();
     const outcome = await this.chat.post<Refusal>(
@@ -95,8 +101,15 @@ export class ChatMessaging {
   }
 
   /** What the panel shows: the latest messages (or those before `beforeId`), slow mode, and the participant's name. */
-  async panel(session: ChatSessionRef, participantId: string | null, beforeId: string | null = null): Promise<ChatPanelState> {
-    const page = await this.chat.page(session.sessionId, { limit: chatPageSize, beforeId: isChatMessageId(beforeId) ? beforeId : null });
+  async panel(
+    session: ChatSessionRef,
+    participantId: string | null,
+    beforeId: string | null = null
+  ): Promise<ChatPanelState> {
+    const page = await this.chat.page(session.sessionId, {
+      limit: chatPageSize,
+      beforeId: isChatMessageId(beforeId) ? beforeId : null
+    });
     const slowModeSeconds = await this.chat.slowModeSeconds(session.sessionId);
     const displayName = participantId ? await this.chat.lastDisplayName(participantId) : null;
     return { page, slowModeSeconds, displayName };

@@ -13,7 +13,13 @@ import type { LocalizedText } from '../../domain/localizedText.js';
 import { isChatMessageId } from '../../domain/participation/chat/chatMessageId.js';
 import { readSlowModeSeconds } from '../../domain/participation/chat/slowMode.js';
 import { resolveWordList, type WordListProblem } from '../../domain/participation/chat/wordListInput.js';
-import { chatRecordTypes, type ChatMessage, type ChatRepository, type ChatSessionRef, type MutedParticipant } from '../db/chatRepository.js';
+import {
+  chatRecordTypes,
+  type ChatMessage,
+  type ChatRepository,
+  type ChatSessionRef,
+  type MutedParticipant
+} from '../db/chatRepository.js';
 import { chatPageSize } from './chatMessaging.js';
 import type { LiveEvents } from '../realtime/outboxRelay.js';
 
@@ -47,7 +53,12 @@ export type ModerationOutcome = { readonly status: 'saved' | 'unchanged' } | Ref
 
 export interface WordFilterView {
   readonly status: 'found';
-  readonly edition: { readonly editionId: string; readonly editionSlug: string; readonly title: LocalizedText; readonly defaultLocale: string };
+  readonly edition: {
+    readonly editionId: string;
+    readonly editionSlug: string;
+    readonly title: LocalizedText;
+    readonly defaultLocale: string;
+  };
   readonly words: readonly string[];
   readonly version: number;
   readonly audit: readonly AuditEntry[];
@@ -63,7 +74,10 @@ export type WordFilterSave =
 const participantIdPattern = /^(p:[A-Za-z0-9_-]{1,64}|account:[0-9a-f-]{36})$/;
 
 export function participantLabel(participantId: string): ParticipantLabel {
-  return { tag: createHash('sha256').update(participantId).digest('hex').slice(0, 6), isAccount: participantId.startsWith('account:') };
+  return {
+    tag: createHash('sha256').update(participantId).digest('hex').slice(0, 6),
+    isAccount: participantId.startsWith('account:')
+  };
 }
 
 export class ChatModeration {
@@ -85,16 +99,29 @@ export class ChatModeration {
     return session;
   }
 
-  async view(actor: Actor, editionSlug: string, sessionId: string, beforeId: string | null = null): Promise<ChatModerationView | Refused> {
+  async view(
+    actor: Actor,
+    editionSlug: string,
+    sessionId: string,
+    beforeId: string | null = null
+  ): Promise<ChatModerationView | Refused> {
     const session = await this.open(actor, editionSlug, sessionId);
     if ('status' in session) return session;
-    const page = await this.chat.page(session.sessionId, { limit: chatPageSize, beforeId: isChatMessageId(beforeId) ? beforeId : null, includeDeleted: true });
+    const page = await this.chat.page(session.sessionId, {
+      limit: chatPageSize,
+      beforeId: isChatMessageId(beforeId) ? beforeId : null,
+      includeDeleted: true
+    });
     const muted = await this.chat.mutedParticipants(session.editionId);
     const mutedIds = new Set(muted.map((m) => m.participantId));
     return {
       status: 'found',
       session,
-      messages: page.messages.map((m) => ({ ...m, author: participantLabel(m.participantId), authorIsMuted: mutedIds.has(m.participantId) })),
+      messages: page.messages.map((m) => ({
+        ...m,
+        author: participantLabel(m.participantId),
+        authorIsMuted: mutedIds.has(m.participantId)
+      })),
       hasEarlier: page.hasEarlier,
       muted: muted.map((m) => ({ ...m, author: participantLabel(m.participantId) })),
       slowModeSeconds: await this.chat.slowModeSeconds(session.sessionId),
@@ -102,37 +129,79 @@ export class ChatModeration {
     };
   }
 
-  async deleteMessage(actor: Actor, editionSlug: string, sessionId: string, messageId: string): Promise<ModerationOutcome> {
+  async deleteMessage(
+    actor: Actor,
+    editionSlug: string,
+    sessionId: string,
+    messageId: string
+  ): Promise<ModerationOutcome> {
     const session = await this.open(actor, editionSlug, sessionId);
     if ('status' in session) return session;
-    const outcome = await this.chat.remove(session.editionId, session.sessionId, messageId, { accountId: actor.id }, this.#clock());
+    const outcome = await this.chat.remove(
+      session.editionId,
+      session.sessionId,
+      messageId,
+      { accountId: actor.id },
+      this.#clock()
+    );
     if (outcome === 'not_found') return { status: 'not_found' };
     if (outcome === 'saved') this.liveEvents.afterCommit();
     return { status: outcome };
   }
 
   /** Mutes the author of a message of this session on the whole edition. */
-  async muteAuthor(actor: Actor, editionSlug: string, sessionId: string, messageId: string): Promise<ModerationOutcome> {
+  async muteAuthor(
+    actor: Actor,
+    editionSlug: string,
+    sessionId: string,
+    messageId: string
+  ): Promise<ModerationOutcome> {
     const session = await this.open(actor, editionSlug, sessionId);
     if ('status' in session) return session;
     const message = await this.chat.find(session.sessionId, messageId);
     if (!message) return { status: 'not_found' };
-    return { status: await this.chat.setMuted(session.editionId, message.participantId, true, { accountId: actor.id }, this.#clock()) };
+    return {
+      status: await this.chat.setMuted(
+        session.editionId,
+        message.participantId,
+        true,
+        { accountId: actor.id },
+        this.#clock()
+      )
+    };
   }
 
-  async unmute(actor: Actor, editionSlug: string, sessionId: string, participantId: string): Promise<ModerationOutcome> {
+  async unmute(
+    actor: Actor,
+    editionSlug: string,
+    sessionId: string,
+    participantId: string
+  ): Promise<ModerationOutcome> {
     const session = await this.open(actor, editionSlug, sessionId);
     if ('status' in session) return session;
     if (!participantIdPattern.test(participantId)) return { status: 'not_found' };
-    return { status: await this.chat.setMuted(session.editionId, participantId, false, { accountId: actor.id }, this.#clock()) };
+    return {
+      status: await this.chat.setMuted(session.editionId, participantId, false, { accountId: actor.id }, this.#clock())
+    };
   }
 
-  async setSlowMode(actor: Actor, editionSlug: string, sessionId: string, rawSeconds: unknown): Promise<ModerationOutcome | { readonly status: 'invalid' }> {
+  async setSlowMode(
+    actor: Actor,
+    editionSlug: string,
+    sessionId: string,
+    rawSeconds: unknown
+  ): Promise<ModerationOutcome | { readonly status: 'invalid' }> {
     const session = await this.open(actor, editionSlug, sessionId);
     if ('status' in session) return session;
     const seconds = readSlowModeSeconds(rawSeconds);
     if (seconds === null) return { status: 'invalid' };
-    const outcome = await this.chat.setSlowMode(session.editionId, session.sessionId, seconds, { accountId: actor.id }, this.#clock());
+    const outcome = await this.chat.setSlowMode(
+      session.editionId,
+      session.sessionId,
+      seconds,
+      { accountId: actor.id },
+      this.#clock()
+    );
     if (outcome === 'saved') this.liveEvents.afterCommit();
     return { status: outcome };
   }
@@ -148,15 +217,32 @@ export class ChatModeration {
     const edition = await this.openEdition(actor, editionSlug);
     if ('status' in edition) return edition;
     const { words, version } = await this.chat.wordFilter(edition.editionId);
-    return { status: 'found', edition, words, version, audit: await this.audit.forEdition(edition.editionId, 50, ['word_filter']) };
+    return {
+      status: 'found',
+      edition,
+      words,
+      version,
+      audit: await this.audit.forEdition(edition.editionId, 50, ['word_filter'])
+    };
   }
 
-  async saveWordFilter(actor: Actor, editionSlug: string, rawWords: unknown, baseVersion: number): Promise<WordFilterSave> {
+  async saveWordFilter(
+    actor: Actor,
+    editionSlug: string,
+    rawWords: unknown,
+    baseVersion: number
+  ): Promise<WordFilterSave> {
     const edition = await this.openEdition(actor, editionSlug);
     if ('status' in edition) return edition;
     const resolved = resolveWordList(rawWords);
     if (!resolved.ok) return { status: 'invalid', problem: resolved.problem };
-    const saved = await this.chat.saveWordFilter(edition.editionId, resolved.words, baseVersion, { accountId: actor.id }, this.#clock());
+    const saved = await this.chat.saveWordFilter(
+      edition.editionId,
+      resolved.words,
+      baseVersion,
+      { accountId: actor.id },
+      this.#clock()
+    );
     if (saved.status === 'conflict') return saved;
     return { status: saved.status, count: resolved.words.length };
   }

@@ -23,7 +23,10 @@ const alice = { participantId: 'p:alice', address: '192.0.2.1' };
 describe('ChatReactions', () => {
   it('publishes one reaction.burst per session with the counts of the second, through the hub', async () => {
     const published: unknown[][] = [];
-    const reactions = new ChatReactions({ rateLimiter: countingLimiter(), publish: async (...args) => published.push(args) });
+    const reactions = new ChatReactions({
+      rateLimiter: countingLimiter(),
+      publish: async (...args) => published.push(args)
+    });
     await reactions.react('keynote', alice, 'clap');
     await reactions.react('keynote', { ...alice, participantId: 'p:bob' }, 'clap');
     await reactions.react('keynote', alice, 'heart');
@@ -42,7 +45,8 @@ describe('ChatReactions', () => {
     const limiter = countingLimiter();
     const published: unknown[] = [];
     const reactions = new ChatReactions({ rateLimiter: limiter, publish: async (...args) => published.push(args) });
-    for (const raw of ['👏', 'boo', '', undefined, 'constructor']) expect(await reactions.react('keynote', alice, raw)).toEqual({ status: 'invalid' });
+    for (const raw of ['👏', 'boo', '', undefined, 'constructor'])
+      expect(await reactions.react('keynote', alice, raw)).toEqual({ status: 'invalid' });
     await reactions.flush();
     expect(published).toEqual([]);
     expect(limiter.taken).toEqual([]);
@@ -52,7 +56,9 @@ describe('ChatReactions', () => {
     const reactions = new ChatReactions({ rateLimiter: countingLimiter(), publish: async () => undefined });
     for (let i = 0; i < 10; i++) expect(await reactions.react('keynote', alice, 'clap')).toEqual({ status: 'counted' });
     expect(await reactions.react('keynote', alice, 'clap')).toEqual({ status: 'too_fast', retryAfterSeconds: 5 });
-    expect(await reactions.react('keynote', { ...alice, participantId: 'p:bob' }, 'clap')).toEqual({ status: 'counted' });
+    expect(await reactions.react('keynote', { ...alice, participantId: 'p:bob' }, 'clap')).toEqual({
+      status: 'counted'
+    });
   });
 
   it('keeps flushing other sessions when one publish fails, and reports the failure', async () => {

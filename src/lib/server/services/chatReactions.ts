@@ -20,7 +20,10 @@ export const reactionRateRules: { readonly perParticipant: RateRule; readonly pe
 /** The hub's publish (`hub.publish`): numbers and delivers an event on a channel. */
 export type PublishEvent = (channel: string, name: string, data: unknown) => Promise<unknown>;
 
-export type ReactionResult = { readonly status: 'counted' } | { readonly status: 'invalid' } | { readonly status: 'too_fast'; readonly retryAfterSeconds: number };
+export type ReactionResult =
+  | { readonly status: 'counted' }
+  | { readonly status: 'invalid' }
+  | { readonly status: 'too_fast'; readonly retryAfterSeconds: number };
 
 export interface ChatReactionsOptions {
   readonly rateLimiter: RateLimiter;
@@ -36,10 +39,20 @@ export class ChatReactions {
   constructor(private readonly options: ChatReactionsOptions) {}
 
   /** Counts a reaction in a session the caller resolved (published, not deleted). */
-  async react(sessionId: string, poster: { readonly participantId: string; readonly address: string }, rawKey: unknown): Promise<ReactionResult> {
+  async react(
+    sessionId: string,
+    poster: { readonly participantId: string; readonly address: string },
+    rawKey: unknown
+  ): Promise<ReactionResult> {
     if (!isReactionKey(rawKey)) return { status: 'invalid' };
-    const allowance = await takeParticipationAllowance(this.options.rateLimiter, reactionRateRules, poster.participantId, poster.address);
-    if (!allowance.allowed) return { status: 'too_fast', retryAfterSeconds: Math.max(1, Math.ceil(allowance.retryAfterMs / 1000)) };
+    const allowance = await takeParticipationAllowance(
+      this.options.rateLimiter,
+      reactionRateRules,
+      poster.participantId,
+      poster.address
+    );
+    if (!allowance.allowed)
+      return { status: 'too_fast', retryAfterSeconds: Math.max(1, Math.ceil(allowance.retryAfterMs / 1000)) };
     this.#bursts.add(sessionId, rawKey);
     return { status: 'counted' };
   }
@@ -50,7 +63,9 @@ export class ChatReactions {
     await Promise.all(
       bursts.map(async (burst) => {
         try {
-          await this.options.publish(channelName('session', burst.sessionId), 'reaction.burst', { counts: burst.counts });
+          await this.options.publish(channelName('session', burst.sessionId), 'reaction.burst', {
+            counts: burst.counts
+          });
         } catch (error) {
           this.options.onFailure?.(error);
         }

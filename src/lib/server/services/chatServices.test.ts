@@ -18,9 +18,21 @@ let keySeq = 0;
 const newKey = () => `10000000-0000-4000-8000-${String(++keySeq).padStart(12, '0')}`;
 
 const admin: Actor = { id: '00000000-0000-4000-8000-00000000000a', isAdmin: true, grants: [] };
-const moderator: Actor = { id: '00000000-0000-4000-8000-00000000000b', isAdmin: false, grants: [{ editionId, role: 'moderator' }] };
-const speaker: Actor = { id: '00000000-0000-4000-8000-00000000000c', isAdmin: false, grants: [{ editionId, role: 'speaker' }] };
-const otherModerator: Actor = { id: '00000000-0000-4000-8000-00000000000d', isAdmin: false, grants: [{ editionId: 'other', role: 'moderator' }] };
+const moderator: Actor = {
+  id: '00000000-0000-4000-8000-00000000000b',
+  isAdmin: false,
+  grants: [{ editionId, role: 'moderator' }]
+};
+const speaker: Actor = {
+  id: '00000000-0000-4000-8000-00000000000c',
+  isAdmin: false,
+  grants: [{ editionId, role: 'speaker' }]
+};
+const otherModerator: Actor = {
+  id: '00000000-0000-4000-8000-00000000000d',
+  isAdmin: false,
+  grants: [{ editionId: 'other', role: 'moderator' }]
+};
 
 let database: Database;
 let repository: ChatRepository;
@@ -54,7 +66,12 @@ async function sessionRef(index: number): Promise<ChatSessionRef> {
   return (await messaging.publicSession('seoul-2020', sessionIds[index]!))!;
 }
 const poster = (participantId = 'p:alice') => ({ participantId, address: '198.51.100.7' });
-const form = (fields: Record<string, unknown> = {}) => ({ displayName: 'Alice', text: 'Hello', idempotencyKey: newKey(), ...fields });
+const form = (fields: Record<string, unknown> = {}) => ({
+  displayName: 'Alice',
+  text: 'Hello',
+  idempotencyKey: newKey(),
+  ...fields
+});
 
 describe('posting a chat message', () => {
   it('stores the cleaned message, wakes the relay once, and a retry returns it without a second event', async () => {
@@ -65,13 +82,19 @@ describe('posting a chat message', () => {
     const posted = await messaging.post(session, poster(), fields);
     expect(posted).toMatchObject({ status: 'posted', message: { text: 'Hello Seoul', displayName: 'Alice' } });
     const again = await messaging.post(session, poster(), fields);
-    expect(again.status === 'posted' && posted.status === 'posted' && again.message.id === posted.message.id).toBe(true);
+    expect(again.status === 'posted' && posted.status === 'posted' && again.message.id === posted.message.id).toBe(
+      true
+    );
     expect(events.map((e) => e.name)).toEqual(['chat.posted']);
     expect(wakes).toBe(1);
   });
 
   it('names every field problem and stores nothing', async () => {
-    const result = await messaging.post(await sessionRef(0), poster(), { displayName: '', text: 'x'.repeat(501), idempotencyKey: 'nope' });
+    const result = await messaging.post(await sessionRef(0), poster(), {
+      displayName: '',
+      text: 'x'.repeat(501),
+      idempotencyKey: 'nope'
+    });
     expect(result).toEqual({
       status: 'invalid',
       problems: [
@@ -85,7 +108,10 @@ describe('posting a chat message', () => {
   it('checks the participant and address limits (chat.post 10/30 s, 100/30 s) and says how long to wait', async () => {
     taken.length = 0;
     refuseRate = { allowed: false, retryAfterMs: 12_300 };
-    expect(await messaging.post(await sessionRef(0), poster('p:hasty'), form())).toEqual({ status: 'too_fast', retryAfterSeconds: 13 });
+    expect(await messaging.post(await sessionRef(0), poster('p:hasty'), form())).toEqual({
+      status: 'too_fast',
+      retryAfterSeconds: 13
+    });
     refuseRate = null;
     expect(taken).toEqual(['chat.post/p:hasty']);
     await messaging.post(await sessionRef(0), poster('p:hasty'), form());
@@ -94,8 +120,18 @@ describe('posting a chat message', () => {
 
   it('applies the edition’s word filter to the name and the text', async () => {
     expect((await moderation.saveWordFilter(moderator, 'seoul-2020', 'darn\n바보', 0)).status).toBe('saved');
-    const posted = await messaging.post(await sessionRef(0), poster('p:rude'), form({ displayName: 'Darn Dan', text: 'ＤＡＲＮ, 이 바보!' }));
-    expect(posted).toMatchObject({ status: 'posted', message: { displayName: `${filterMark.repeat(4)} Dan`, text: `${filterMark.repeat(4)}, 이 ${filterMark.repeat(2)}!` } });
+    const posted = await messaging.post(
+      await sessionRef(0),
+      poster('p:rude'),
+      form({ displayName: 'Darn Dan', text: 'ＤＡＲＮ, 이 바보!' })
+    );
+    expect(posted).toMatchObject({
+      status: 'posted',
+      message: {
+        displayName: `${filterMark.repeat(4)} Dan`,
+        text: `${filterMark.repeat(4)}, 이 ${filterMark.repeat(2)}!`
+      }
+    });
     expect(await messaging.screenText(editionId, 'oh darn')).toBe(`oh ${filterMark.repeat(4)}`);
     await moderation.saveWordFilter(moderator, 'seoul-2020', '', 1);
   });
@@ -115,7 +151,10 @@ describe('posting a chat message', () => {
     expect(await moderation.setSlowMode(moderator, 'seoul-2020', session.sessionId, '30')).toEqual({ status: 'saved' });
     expect((await messaging.post(session, poster('p:slow'), form())).status).toBe('posted');
     now = new Date(now.getTime() + 10_500);
-    expect(await messaging.post(session, poster('p:slow'), form())).toEqual({ status: 'slow_mode', retryAfterSeconds: 20 });
+    expect(await messaging.post(session, poster('p:slow'), form())).toEqual({
+      status: 'slow_mode',
+      retryAfterSeconds: 20
+    });
     expect((await messaging.post(session, poster('p:other'), form())).status).toBe('posted');
     expect((await messaging.post(await sessionRef(4), poster('p:slow'), form())).status).toBe('posted');
     now = new Date(now.getTime() + 20_000);
@@ -133,7 +172,12 @@ describe('posting a chat message', () => {
 describe('the chat panel', () => {
   it('shows the latest 50 messages oldest first, the way back to earlier ones, and the participant’s last name', async () => {
     const session = await sessionRef(5);
-    for (let i = 1; i <= 55; i++) await messaging.post(session, poster('p:chatty'), form({ displayName: i === 55 ? 'Chatty Cat' : 'Chatty', text: `message ${i}` }));
+    for (let i = 1; i <= 55; i++)
+      await messaging.post(
+        session,
+        poster('p:chatty'),
+        form({ displayName: i === 55 ? 'Chatty Cat' : 'Chatty', text: `message ${i}` })
+      );
     const panel = await messaging.panel(session, 'p:chatty');
     expect(panel.page.messages).toHaveLength(50);
     expect(panel.page.messages[0]!.text).toBe('message 6');
@@ -141,7 +185,13 @@ describe('the chat panel', () => {
     expect(panel.page.hasEarlier).toBe(true);
     expect(panel.displayName).toBe('Chatty Cat');
     const earlier = await messaging.panel(session, null, panel.page.messages[0]!.id);
-    expect(earlier.page.messages.map((m) => m.text)).toEqual(['message 1', 'message 2', 'message 3', 'message 4', 'message 5']);
+    expect(earlier.page.messages.map((m) => m.text)).toEqual([
+      'message 1',
+      'message 2',
+      'message 3',
+      'message 4',
+      'message 5'
+    ]);
     expect(earlier.displayName).toBeNull();
     expect((await messaging.panel(session, null, '<script>')).page.messages).toHaveLength(50);
   });
@@ -149,7 +199,8 @@ describe('the chat panel', () => {
 
 describe('moderating the chat', () => {
   it('lets admins and the edition’s moderators in, and nobody else', async () => {
-    for (const actor of [admin, moderator]) expect((await moderation.view(actor, 'seoul-2020', sessionIds[0]!)).status).toBe('found');
+    for (const actor of [admin, moderator])
+      expect((await moderation.view(actor, 'seoul-2020', sessionIds[0]!)).status).toBe('found');
     for (const actor of [speaker, otherModerator]) {
       expect((await moderation.view(actor, 'seoul-2020', sessionIds[0]!)).status).toBe('forbidden');
       expect((await moderation.deleteMessage(actor, 'seoul-2020', sessionIds[0]!, '1')).status).toBe('forbidden');
@@ -168,16 +219,29 @@ describe('moderating the chat', () => {
     events.length = 0;
     wakes = 0;
     expect(await moderation.deleteMessage(moderator, 'seoul-2020', session.sessionId, id)).toEqual({ status: 'saved' });
-    expect(await moderation.deleteMessage(moderator, 'seoul-2020', session.sessionId, id)).toEqual({ status: 'unchanged' });
-    expect(await moderation.deleteMessage(moderator, 'seoul-2020', session.sessionId, '999999')).toEqual({ status: 'not_found' });
+    expect(await moderation.deleteMessage(moderator, 'seoul-2020', session.sessionId, id)).toEqual({
+      status: 'unchanged'
+    });
+    expect(await moderation.deleteMessage(moderator, 'seoul-2020', session.sessionId, '999999')).toEqual({
+      status: 'not_found'
+    });
     expect(events).toEqual([{ channel: `session:${session.sessionId}`, name: 'chat.deleted', data: { id } }]);
     expect(wakes).toBe(1);
     expect((await messaging.panel(session, null)).page.messages.map((m) => m.id)).not.toContain(id);
     const view = await moderation.view(moderator, 'seoul-2020', session.sessionId);
     if (view.status !== 'found') throw new Error(view.status);
-    expect(view.messages.find((m) => m.id === id)).toMatchObject({ text: 'regrettable', author: participantLabel('p:oops'), authorIsMuted: false });
+    expect(view.messages.find((m) => m.id === id)).toMatchObject({
+      text: 'regrettable',
+      author: participantLabel('p:oops'),
+      authorIsMuted: false
+    });
     expect(view.messages.find((m) => m.id === id)!.deletedAt).not.toBeNull();
-    expect(view.audit[0]).toMatchObject({ recordType: 'chat_message', recordId: id, action: 'delete', accountId: moderator.id });
+    expect(view.audit[0]).toMatchObject({
+      recordType: 'chat_message',
+      recordId: id,
+      action: 'delete',
+      accountId: moderator.id
+    });
   });
 
   it('lists muted participants with the name they last used, and refuses forged participant ids', async () => {
@@ -187,22 +251,36 @@ describe('moderating the chat', () => {
     await moderation.muteAuthor(moderator, 'seoul-2020', session.sessionId, id);
     const view = await moderation.view(moderator, 'seoul-2020', session.sessionId);
     if (view.status !== 'found') throw new Error(view.status);
-    expect(view.muted).toEqual([{ participantId: 'p:loud', mutedAt: now, lastDisplayName: 'Loud Larry', author: participantLabel('p:loud') }]);
+    expect(view.muted).toEqual([
+      { participantId: 'p:loud', mutedAt: now, lastDisplayName: 'Loud Larry', author: participantLabel('p:loud') }
+    ]);
     expect(view.messages.find((m) => m.id === id)!.authorIsMuted).toBe(true);
-    expect(await moderation.unmute(moderator, 'seoul-2020', session.sessionId, "p:loud' or 1=1")).toEqual({ status: 'not_found' });
-    expect(await moderation.muteAuthor(moderator, 'seoul-2020', session.sessionId, 'x')).toEqual({ status: 'not_found' });
+    expect(await moderation.unmute(moderator, 'seoul-2020', session.sessionId, "p:loud' or 1=1")).toEqual({
+      status: 'not_found'
+    });
+    expect(await moderation.muteAuthor(moderator, 'seoul-2020', session.sessionId, 'x')).toEqual({
+      status: 'not_found'
+    });
     expect(await moderation.unmute(moderator, 'seoul-2020', session.sessionId, 'p:loud')).toEqual({ status: 'saved' });
   });
 
   it('refuses a slow mode that is not 0–3600 whole seconds', async () => {
-    for (const raw of ['-1', '3601', 'soon', '']) expect(await moderation.setSlowMode(moderator, 'seoul-2020', sessionIds[0]!, raw)).toEqual({ status: 'invalid' });
+    for (const raw of ['-1', '3601', 'soon', ''])
+      expect(await moderation.setSlowMode(moderator, 'seoul-2020', sessionIds[0]!, raw)).toEqual({ status: 'invalid' });
   });
 
   it('keeps the word filter with its version, refusing a stale save and a too-long word', async () => {
     const before = await moderation.wordFilter(moderator, 'seoul-2020');
     if (before.status !== 'found') throw new Error(before.status);
-    expect(await moderation.saveWordFilter(moderator, 'seoul-2020', 'heck\nHECK\nblast', before.version)).toEqual({ status: 'saved', count: 2 });
-    expect(await moderation.saveWordFilter(admin, 'seoul-2020', 'other', before.version)).toEqual({ status: 'conflict', current: ['heck', 'blast'], version: before.version + 1 });
+    expect(await moderation.saveWordFilter(moderator, 'seoul-2020', 'heck\nHECK\nblast', before.version)).toEqual({
+      status: 'saved',
+      count: 2
+    });
+    expect(await moderation.saveWordFilter(admin, 'seoul-2020', 'other', before.version)).toEqual({
+      status: 'conflict',
+      current: ['heck', 'blast'],
+      version: before.version + 1
+    });
     expect(await moderation.saveWordFilter(admin, 'seoul-2020', 'x'.repeat(61), before.version + 1)).toEqual({
       status: 'invalid',
       problem: { code: 'chat.word_filter_word_too_long', line: 1 }

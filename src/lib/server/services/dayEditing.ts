@@ -32,25 +32,44 @@ export class DayEditing {
     actor: Actor,
     slug: string
   ): Promise<
-    | { readonly status: 'found'; readonly edition: Edition; readonly days: readonly EditableDay[]; readonly deleted: readonly EditableDay[] }
+    | {
+        readonly status: 'found';
+        readonly edition: Edition;
+        readonly days: readonly EditableDay[];
+        readonly deleted: readonly EditableDay[];
+      }
     | { readonly status: 'forbidden' | 'not_found' }
   > {
     const opened = await this.open(actor, slug);
     if (opened.status !== 'found') return opened;
-    const [days, deleted] = await Promise.all([this.days.list(opened.edition.id), this.days.list(opened.edition.id, { deleted: true })]);
+    const [days, deleted] = await Promise.all([
+      this.days.list(opened.edition.id),
+      this.days.list(opened.edition.id, { deleted: true })
+    ]);
     return { status: 'found', edition: opened.edition, days: byDate(days), deleted };
   }
 
   async create(actor: Actor, slug: string, rawInput: unknown): Promise<DayEditResult> {
     const prepared = await this.prepare(actor, slug, rawInput);
     if (prepared.status !== 'ready') return prepared;
-    return { status: 'saved', day: await this.days.create(prepared.edition.id, prepared.values, { accountId: actor.id }) };
+    return {
+      status: 'saved',
+      day: await this.days.create(prepared.edition.id, prepared.values, { accountId: actor.id })
+    };
   }
 
-  async update(actor: Actor, slug: string, dayId: string, baseVersion: number, rawInput: unknown): Promise<DayEditResult> {
+  async update(
+    actor: Actor,
+    slug: string,
+    dayId: string,
+    baseVersion: number,
+    rawInput: unknown
+  ): Promise<DayEditResult> {
     const prepared = await this.prepare(actor, slug, rawInput);
     if (prepared.status !== 'ready') return prepared;
-    return toResult(await this.days.update(prepared.edition.id, dayId, baseVersion, prepared.values, { accountId: actor.id }));
+    return toResult(
+      await this.days.update(prepared.edition.id, dayId, baseVersion, prepared.values, { accountId: actor.id })
+    );
   }
 
   async remove(actor: Actor, slug: string, dayId: string, baseVersion: number): Promise<DayEditResult> {
@@ -66,7 +85,12 @@ export class DayEditing {
   }
 
   /** Moves a day one place among the days of its date; `unchanged` when there is none that way. */
-  async move(actor: Actor, slug: string, dayId: string, direction: MoveDirection): Promise<'saved' | 'unchanged' | 'conflict' | 'forbidden' | 'not_found'> {
+  async move(
+    actor: Actor,
+    slug: string,
+    dayId: string,
+    direction: MoveDirection
+  ): Promise<'saved' | 'unchanged' | 'conflict' | 'forbidden' | 'not_found'> {
     const opened = await this.open(actor, slug);
     if (opened.status !== 'found') return opened.status;
     const days = await this.days.list(opened.edition.id);
@@ -89,7 +113,10 @@ export class DayEditing {
     if (opened.status !== 'found') return opened;
     const parsed = dayInputSchema.safeParse(rawInput);
     if (!parsed.success) {
-      return { status: 'invalid', problems: parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), code: 'day.invalid_field' })) } as const;
+      return {
+        status: 'invalid',
+        problems: parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), code: 'day.invalid_field' }))
+      } as const;
     }
     const resolved = resolveDay(parsed.data, opened.edition);
     if (!resolved.ok) return { status: 'invalid', problems: resolved.problems } as const;
@@ -106,6 +133,15 @@ function toResult(outcome: DayEditOutcome): DayEditResult {
     case 'not_found':
       return { status: 'not_found' };
     case 'refused':
-      return { status: 'invalid', problems: [{ field: outcome.code === 'day.date_has_sessions' ? 'date' : '', code: outcome.code, detail: [{ value: '', count: outcome.count }] }] };
+      return {
+        status: 'invalid',
+        problems: [
+          {
+            field: outcome.code === 'day.date_has_sessions' ? 'date' : '',
+            code: outcome.code,
+            detail: [{ value: '', count: outcome.count }]
+          }
+        ]
+      };
   }
 }

@@ -31,7 +31,9 @@ describe.each(testDatabaseTargets())('producers keeping outside destinations on 
     database = await target.open();
     await new ProgrammeRepository(database.db).saveProgramme(demo);
     repository = new DestinationRepository(database.db);
-    editing = new DestinationEditing(repository, box, new AuditRepository(database.db), { afterChange: (stage) => changed.push(stage) });
+    editing = new DestinationEditing(repository, box, new AuditRepository(database.db), {
+      afterChange: (stage) => changed.push(stage)
+    });
   });
   afterAll(async () => {
     await database?.close();
@@ -50,18 +52,31 @@ describe.each(testDatabaseTargets())('producers keeping outside destinations on 
 
   it('refuses a wrong URL with its code, and changes nothing', async () => {
     const before = changed.length;
-    expect(await editing.add(producer, slug, stageId, { ...youtube, url: 'https://youtube.com/live' })).toEqual({ status: 'invalid', problems: [{ field: 'url', code: 'destination.url_scheme' }] });
-    expect(await editing.add(producer, slug, stageId, { ...youtube, enabled: 'yes' })).toMatchObject({ status: 'invalid' });
+    expect(await editing.add(producer, slug, stageId, { ...youtube, url: 'https://youtube.com/live' })).toEqual({
+      status: 'invalid',
+      problems: [{ field: 'url', code: 'destination.url_scheme' }]
+    });
+    expect(await editing.add(producer, slug, stageId, { ...youtube, enabled: 'yes' })).toMatchObject({
+      status: 'invalid'
+    });
     expect(changed.length).toBe(before);
   });
 
   it('keeps the key on an edit with the key left blank, and replaces it when a new one is given', async () => {
-    const added = await editing.add(producer, slug, stageId, { ...youtube, name: 'Twitch', streamKey: 'live_123_zzzz' });
+    const added = await editing.add(producer, slug, stageId, {
+      ...youtube,
+      name: 'Twitch',
+      streamKey: 'live_123_zzzz'
+    });
     if (added.status !== 'saved') throw new Error(added.status);
     const id = added.destination.id;
     const kept = await editing.update(producer, slug, stageId, id, 1, { ...youtube, name: 'Twitch EU', streamKey: '' });
     expect(kept.status === 'saved' && kept.destination).toMatchObject({ name: 'Twitch EU', maskedKey: '••••••••zzzz' });
-    const rekeyed = await editing.update(producer, slug, stageId, id, 2, { ...youtube, name: 'Twitch EU', streamKey: 'live_456_yyyy' });
+    const rekeyed = await editing.update(producer, slug, stageId, id, 2, {
+      ...youtube,
+      name: 'Twitch EU',
+      streamKey: 'live_456_yyyy'
+    });
     expect(rekeyed.status === 'saved' && rekeyed.destination.maskedKey).toBe('••••••••yyyy');
     expect((await editing.setEnabled(producer, slug, stageId, id, 3, false)).status).toBe('saved');
     expect((await editing.setEnabled(producer, slug, stageId, id, 3, true)).status).toBe('conflict');
@@ -82,7 +97,9 @@ describe.each(testDatabaseTargets())('producers keeping outside destinations on 
   it('leaves out, for the relays, a destination whose key no longer opens', async () => {
     const errors: object[] = [];
     const other = new SecretBox(randomBytes(32));
-    expect(await sealedDestinations(repository, other, { error: (fields) => errors.push(fields) }).enabledForStage(stageId)).toEqual([]);
+    expect(
+      await sealedDestinations(repository, other, { error: (fields) => errors.push(fields) }).enabledForStage(stageId)
+    ).toEqual([]);
     expect(errors[0]).toMatchObject({ code: 'destination.key_unreadable' });
   });
 });

@@ -8,10 +8,20 @@
  */
 import type { Actor } from '../../domain/access/policies.js';
 import { canRunStudio } from '../../domain/access/policies.js';
-import { destinationInputSchema, lastFour, maskedKey, resolveDestination } from '../../domain/broadcast/destinations/destinationInput.js';
+import {
+  destinationInputSchema,
+  lastFour,
+  maskedKey,
+  resolveDestination
+} from '../../domain/broadcast/destinations/destinationInput.js';
 import type { AuditEntry } from '../../domain/editing/audit.js';
 import type { FieldProblem } from '../../domain/editing/sessionInput.js';
-import { destinationRecordType, type DestinationRepository, type DestinationStageRef, type StoredDestination } from '../db/destinationRepository.js';
+import {
+  destinationRecordType,
+  type DestinationRepository,
+  type DestinationStageRef,
+  type StoredDestination
+} from '../db/destinationRepository.js';
 import type { EditOutcome } from '../db/versionedEdit.js';
 
 export interface DestinationAuditReader {
@@ -78,28 +88,64 @@ export class DestinationEditing {
     if (!resolved.ok) return { status: 'invalid', problems: resolved.problems };
     const { values } = resolved;
     const key = this.seal(values.streamKey!);
-    const created = await this.destinations.add(stage, { name: values.name, url: values.url, enabled: values.enabled, key }, { accountId: actor.id });
+    const created = await this.destinations.add(
+      stage,
+      { name: values.name, url: values.url, enabled: values.enabled, key },
+      { accountId: actor.id }
+    );
     this.#afterChange(stage.stageId);
     return { status: 'saved', destination: listed(created) };
   }
 
-  async update(actor: Actor, editionSlug: string, stageId: string, id: string, baseVersion: number, rawInput: unknown): Promise<DestinationSave> {
+  async update(
+    actor: Actor,
+    editionSlug: string,
+    stageId: string,
+    id: string,
+    baseVersion: number,
+    rawInput: unknown
+  ): Promise<DestinationSave> {
     const stage = await this.open(actor, editionSlug, stageId);
     if ('status' in stage) return stage;
     const resolved = this.resolve(rawInput, false);
     if (!resolved.ok) return { status: 'invalid', problems: resolved.problems };
     const { values } = resolved;
     const key = values.streamKey === null ? null : this.seal(values.streamKey);
-    return this.finish(stage, await this.destinations.update(stage, id, baseVersion, { name: values.name, url: values.url, enabled: values.enabled, key }, { accountId: actor.id }));
+    return this.finish(
+      stage,
+      await this.destinations.update(
+        stage,
+        id,
+        baseVersion,
+        { name: values.name, url: values.url, enabled: values.enabled, key },
+        { accountId: actor.id }
+      )
+    );
   }
 
-  async setEnabled(actor: Actor, editionSlug: string, stageId: string, id: string, baseVersion: number, enabled: boolean): Promise<DestinationSave> {
+  async setEnabled(
+    actor: Actor,
+    editionSlug: string,
+    stageId: string,
+    id: string,
+    baseVersion: number,
+    enabled: boolean
+  ): Promise<DestinationSave> {
     const stage = await this.open(actor, editionSlug, stageId);
     if ('status' in stage) return stage;
-    return this.finish(stage, await this.destinations.setEnabled(stage, id, baseVersion, enabled, { accountId: actor.id }));
+    return this.finish(
+      stage,
+      await this.destinations.setEnabled(stage, id, baseVersion, enabled, { accountId: actor.id })
+    );
   }
 
-  async remove(actor: Actor, editionSlug: string, stageId: string, id: string, baseVersion: number): Promise<DestinationSave> {
+  async remove(
+    actor: Actor,
+    editionSlug: string,
+    stageId: string,
+    id: string,
+    baseVersion: number
+  ): Promise<DestinationSave> {
     const stage = await this.open(actor, editionSlug, stageId);
     if ('status' in stage) return stage;
     return this.finish(stage, await this.destinations.remove(stage, id, baseVersion, { accountId: actor.id }));

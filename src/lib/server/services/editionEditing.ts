@@ -9,7 +9,12 @@
  * editable); the refusal names each language and how many records it has.
  */
 import type { Actor } from '../../domain/access/policies.js';
-import { canCreateEdition, canDeleteEdition, canEditProgramme, canPublishProgramme } from '../../domain/access/policies.js';
+import {
+  canCreateEdition,
+  canDeleteEdition,
+  canEditProgramme,
+  canPublishProgramme
+} from '../../domain/access/policies.js';
 import {
   datesOutside,
   editionInputSchema,
@@ -52,7 +57,12 @@ export class EditionEditing {
   }
 
   /** The edition and its programme as its editors see them (drafts included). */
-  async settingsView(actor: Actor, slug: string): Promise<{ readonly status: 'found'; readonly programme: Programme } | { readonly status: 'forbidden' | 'not_found' }> {
+  async settingsView(
+    actor: Actor,
+    slug: string
+  ): Promise<
+    { readonly status: 'found'; readonly programme: Programme } | { readonly status: 'forbidden' | 'not_found' }
+  > {
     const programme = await this.programmes.loadProgramme(slug, { includeDrafts: true });
     if (!programme) return { status: 'not_found' };
     if (!canEditProgramme(actor, programme.edition.id)) return { status: 'forbidden' };
@@ -68,7 +78,9 @@ export class EditionEditing {
     const stored = storedFacts(programme);
     const resolved = resolveEdition(parsed.input, stored);
     if (!resolved.ok) return invalid(resolved.problems, parsed.input, stored);
-    return toResult(await this.editions.update(programme.edition.id, baseVersion, resolved.values, { accountId: actor.id }));
+    return toResult(
+      await this.editions.update(programme.edition.id, baseVersion, resolved.values, { accountId: actor.id })
+    );
   }
 
   async setState(actor: Actor, slug: string, baseVersion: number, state: PublicationState): Promise<EditionEditResult> {
@@ -107,16 +119,26 @@ function parse(rawInput: unknown) {
 }
 
 /** Adds what a refusal is about: the languages that still hold texts, the days outside the dates. */
-function invalid(problems: readonly FieldProblem[], input: EditionInput, stored: StoredEditionFacts | null): EditionEditResult {
+function invalid(
+  problems: readonly FieldProblem[],
+  input: EditionInput,
+  stored: StoredEditionFacts | null
+): EditionEditResult {
   return {
     status: 'invalid',
     problems: problems.map((problem): EditionProblem => {
       if (problem.code === 'edition.locale_has_translations') {
-        const detail = removedLocalesWithTexts(input, stored, input.locales).map((l) => ({ value: l.locale, count: l.records }));
+        const detail = removedLocalesWithTexts(input, stored, input.locales).map((l) => ({
+          value: l.locale,
+          count: l.records
+        }));
         return { ...problem, detail };
       }
       if (problem.code === 'edition.days_outside_dates' && stored) {
-        return { ...problem, detail: datesOutside(stored.dayDates, input.startsOn, input.endsOn).map((value) => ({ value })) };
+        return {
+          ...problem,
+          detail: datesOutside(stored.dayDates, input.startsOn, input.endsOn).map((value) => ({ value }))
+        };
       }
       return problem;
     })

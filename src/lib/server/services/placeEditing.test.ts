@@ -14,7 +14,13 @@ const producer: Actor = { id: 'pat', isAdmin: false, grants: [{ editionId, role:
 const moderator: Actor = { id: 'mo', isAdmin: false, grants: [{ editionId, role: 'moderator' }] };
 const elsewhere: Actor = { id: 'el', isAdmin: false, grants: [{ editionId: 'other', role: 'admin' }] };
 
-const cityForm = { name: { ko: '부산', en: 'Busan' }, summary: {}, country: 'kr', zone: 'Asia/Seoul', isIllustrative: false };
+const cityForm = {
+  name: { ko: '부산', en: 'Busan' },
+  summary: {},
+  country: 'kr',
+  zone: 'Asia/Seoul',
+  isIllustrative: false
+};
 const channelForm = { kind: 'youtube', name: { ko: '유튜브', en: 'YouTube' }, url: 'https://www.youtube.com/@forum' };
 
 describe.each(testDatabaseTargets())('editing cities and channels through the services on $name', (target) => {
@@ -42,7 +48,10 @@ describe.each(testDatabaseTargets())('editing cities and channels through the se
     const city = await cities.create(producer, 'seoul-2020', cityForm);
     expect(city.status === 'saved' && city.record).toMatchObject({ country: 'KR', zone: 'Asia/Seoul' });
     const channel = await channels.create(producer, 'seoul-2020', channelForm);
-    expect(channel.status === 'saved' && channel.record).toMatchObject({ kind: 'youtube', url: 'https://www.youtube.com/@forum' });
+    expect(channel.status === 'saved' && channel.record).toMatchObject({
+      kind: 'youtube',
+      url: 'https://www.youtube.com/@forum'
+    });
     const listed = await cities.list(producer, 'seoul-2020');
     expect(listed.status === 'found' && listed.records.at(-1)!.name.en).toBe('Busan');
   });
@@ -69,10 +78,21 @@ describe.each(testDatabaseTargets())('editing cities and channels through the se
       'country:city.invalid_field',
       'isIllustrative:city.invalid_field'
     ]);
-    const rules = await cities.create(producer, 'seoul-2020', { ...cityForm, name: { en: 'Busan' }, country: 'ZZ', zone: 'Asia/Busan' });
-    expect(rules.status === 'invalid' && rules.problems.map((p) => p.code)).toEqual(['city.name_required', 'city.unknown_country', 'city.unknown_zone']);
+    const rules = await cities.create(producer, 'seoul-2020', {
+      ...cityForm,
+      name: { en: 'Busan' },
+      country: 'ZZ',
+      zone: 'Asia/Busan'
+    });
+    expect(rules.status === 'invalid' && rules.problems.map((p) => p.code)).toEqual([
+      'city.name_required',
+      'city.unknown_country',
+      'city.unknown_zone'
+    ]);
     const oversized = await channels.create(producer, 'seoul-2020', { ...channelForm, name: { ko: '가'.repeat(201) } });
-    expect(oversized.status === 'invalid' && oversized.problems).toEqual([{ field: 'name.ko', code: 'channel.invalid_field' }]);
+    expect(oversized.status === 'invalid' && oversized.problems).toEqual([
+      { field: 'name.ko', code: 'channel.invalid_field' }
+    ]);
     const script = await channels.create(producer, 'seoul-2020', { ...channelForm, url: 'javascript:alert(1)' });
     expect(script.status === 'invalid' && script.problems).toEqual([{ field: 'url', code: 'channel.url_scheme' }]);
     expect((await channels.create(producer, 'seoul-2020', { ...channelForm, kind: 'radio' })).status).toBe('invalid');
@@ -89,7 +109,11 @@ describe.each(testDatabaseTargets())('editing cities and channels through the se
   });
 
   it('hands back the current record on a stale write, deletes, restores and moves', async () => {
-    const saved = await channels.update(producer, 'seoul-2020', 'ch-live-seoul', 1, { ...channelForm, kind: 'social', name: { ko: '라이브 서울' } });
+    const saved = await channels.update(producer, 'seoul-2020', 'ch-live-seoul', 1, {
+      ...channelForm,
+      kind: 'social',
+      name: { ko: '라이브 서울' }
+    });
     expect(saved.status).toBe('saved');
     const stale = await channels.update(producer, 'seoul-2020', 'ch-live-seoul', 1, channelForm);
     expect(stale.status === 'conflict' && stale.current.name).toEqual({ ko: '라이브 서울' });

@@ -16,6 +16,9 @@ import type { PlaceEditRepository, VersionedPlace } from '../db/placeEditReposit
 import type { ProgrammeRepository } from '../db/programmeRepository.js';
 import type { EditOutcome } from '../db/versionedEdit.js';
 
+export type { VersionedChannel } from '../db/channelEditRepository.js';
+export type { VersionedCity } from '../db/cityEditRepository.js';
+
 export type PlaceEditResult<T> =
   | { readonly status: 'saved'; readonly record: T }
   | { readonly status: 'invalid'; readonly problems: readonly FieldProblem[] }
@@ -29,7 +32,10 @@ type Refused = { readonly status: 'forbidden' | 'not_found' };
 export interface PlaceRules<I, V> {
   readonly kind: 'city' | 'channel';
   readonly schema: z.ZodType<I>;
-  resolve(input: I, edition: { readonly defaultLocale: string }): { ok: true; values: V } | { ok: false; problems: FieldProblem[] };
+  resolve(
+    input: I,
+    edition: { readonly defaultLocale: string }
+  ): { ok: true; values: V } | { ok: false; problems: FieldProblem[] };
 }
 
 export class PlaceEditing<T extends VersionedPlace, I, V extends { readonly name: LocalizedText }> {
@@ -43,15 +49,30 @@ export class PlaceEditing<T extends VersionedPlace, I, V extends { readonly name
   async list(
     actor: Actor,
     editionSlug: string
-  ): Promise<{ readonly status: 'found'; readonly programme: Programme; readonly records: readonly T[]; readonly deleted: readonly T[] } | Refused> {
+  ): Promise<
+    | {
+        readonly status: 'found';
+        readonly programme: Programme;
+        readonly records: readonly T[];
+        readonly deleted: readonly T[];
+      }
+    | Refused
+  > {
     const located = await this.locate(actor, editionSlug);
     if (located.status !== 'found') return located;
     const editionId = located.programme.edition.id;
-    const [records, deleted] = await Promise.all([this.records.list(editionId), this.records.list(editionId, { deleted: true })]);
+    const [records, deleted] = await Promise.all([
+      this.records.list(editionId),
+      this.records.list(editionId, { deleted: true })
+    ]);
     return { status: 'found', programme: located.programme, records, deleted };
   }
 
-  async find(actor: Actor, editionSlug: string, id: string): Promise<{ readonly status: 'found'; readonly programme: Programme; readonly record: T } | Refused> {
+  async find(
+    actor: Actor,
+    editionSlug: string,
+    id: string
+  ): Promise<{ readonly status: 'found'; readonly programme: Programme; readonly record: T } | Refused> {
     const located = await this.locate(actor, editionSlug);
     if (located.status !== 'found') return located;
     const record = await this.records.find(located.programme.edition.id, id);
@@ -66,10 +87,18 @@ export class PlaceEditing<T extends VersionedPlace, I, V extends { readonly name
     return record ? { status: 'saved', record } : { status: 'not_found' };
   }
 
-  async update(actor: Actor, editionSlug: string, id: string, baseVersion: number, rawInput: unknown): Promise<PlaceEditResult<T>> {
+  async update(
+    actor: Actor,
+    editionSlug: string,
+    id: string,
+    baseVersion: number,
+    rawInput: unknown
+  ): Promise<PlaceEditResult<T>> {
     const prepared = await this.prepare(actor, editionSlug, rawInput);
     if (prepared.status !== 'ready') return prepared;
-    return toResult(await this.records.update(prepared.editionId, id, baseVersion, prepared.values, { accountId: actor.id }));
+    return toResult(
+      await this.records.update(prepared.editionId, id, baseVersion, prepared.values, { accountId: actor.id })
+    );
   }
 
   async remove(actor: Actor, editionSlug: string, id: string, baseVersion: number): Promise<PlaceEditResult<T>> {
@@ -92,13 +121,21 @@ export class PlaceEditing<T extends VersionedPlace, I, V extends { readonly name
   }
 
   /** One place up or down the edition's list; `unchanged` at either end. */
-  async move(actor: Actor, editionSlug: string, id: string, direction: MoveDirection): Promise<'saved' | 'unchanged' | 'forbidden' | 'not_found'> {
+  async move(
+    actor: Actor,
+    editionSlug: string,
+    id: string,
+    direction: MoveDirection
+  ): Promise<'saved' | 'unchanged' | 'forbidden' | 'not_found'> {
     const located = await this.locate(actor, editionSlug);
     if (located.status !== 'found') return located.status;
     return this.records.move(located.programme.edition.id, id, direction, { accountId: actor.id });
   }
 
-  private async locate(actor: Actor, editionSlug: string): Promise<{ readonly status: 'found'; readonly programme: Programme } | Refused> {
+  private async locate(
+    actor: Actor,
+    editionSlug: string
+  ): Promise<{ readonly status: 'found'; readonly programme: Programme } | Refused> {
     const programme = await this.programmes.loadProgramme(editionSlug, { includeDrafts: true });
     if (!programme) return { status: 'not_found' };
     if (!canEditProgramme(actor, programme.edition.id)) return { status: 'forbidden' };
@@ -110,7 +147,10 @@ export class PlaceEditing<T extends VersionedPlace, I, V extends { readonly name
     if (located.status !== 'found') return located;
     const parsed = this.rules.schema.safeParse(rawInput);
     if (!parsed.success) {
-      const problems = parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), code: `${this.rules.kind}.invalid_field` }));
+      const problems = parsed.error.issues.map((issue) => ({
+        field: issue.path.join('.'),
+        code: `${this.rules.kind}.invalid_field`
+      }));
       return { status: 'invalid', problems } as const;
     }
     const { edition } = located.programme;

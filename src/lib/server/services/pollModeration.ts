@@ -37,7 +37,12 @@ export interface ModeratedPoll {
 }
 
 export type PollModerationView =
-  | { readonly status: 'found'; readonly edition: Edition; readonly session: Session; readonly polls: readonly ModeratedPoll[] }
+  | {
+      readonly status: 'found';
+      readonly edition: Edition;
+      readonly session: Session;
+      readonly polls: readonly ModeratedPoll[];
+    }
   | { readonly status: 'forbidden' | 'not_found' };
 
 /** What a service needs to publish its changes: the outbox insert inside its transaction, and the wake-up after commit (ADR 010). */
@@ -67,35 +72,82 @@ export class PollModeration {
     const found = await this.session(actor, editionSlug, sessionId);
     if (found.status !== 'found') return found;
     const polls = await this.polls.listForSession(found.scope);
-    const withResults = await Promise.all(polls.map(async (poll) => ({ poll, results: pollResults(poll, await this.polls.tally(poll.id)) })));
+    const withResults = await Promise.all(
+      polls.map(async (poll) => ({ poll, results: pollResults(poll, await this.polls.tally(poll.id)) }))
+    );
     return { status: 'found', edition: found.edition, session: found.session, polls: withResults };
   }
 
   async create(actor: Actor, editionSlug: string, sessionId: string, rawInput: unknown): Promise<PollCreateResult> {
     const prepared = await this.prepare(actor, editionSlug, sessionId, rawInput);
     if (prepared.status !== 'ready') return prepared;
-    const poll = await this.polls.create(prepared.scope, prepared.values, { accountId: actor.id }, this.publish(prepared.scope));
+    const poll = await this.polls.create(
+      prepared.scope,
+      prepared.values,
+      { accountId: actor.id },
+      this.publish(prepared.scope)
+    );
     this.live.liveEvents.afterCommit();
     return { status: 'saved', poll };
   }
 
-  async update(actor: Actor, editionSlug: string, sessionId: string, pollId: string, baseVersion: number, rawInput: unknown): Promise<PollEditResult> {
+  async update(
+    actor: Actor,
+    editionSlug: string,
+    sessionId: string,
+    pollId: string,
+    baseVersion: number,
+    rawInput: unknown
+  ): Promise<PollEditResult> {
     const prepared = await this.prepare(actor, editionSlug, sessionId, rawInput);
     if (prepared.status !== 'ready') return prepared;
-    return this.committed(this.polls.update(prepared.scope, pollId, baseVersion, prepared.values, { accountId: actor.id }, this.publish(prepared.scope)));
+    return this.committed(
+      this.polls.update(
+        prepared.scope,
+        pollId,
+        baseVersion,
+        prepared.values,
+        { accountId: actor.id },
+        this.publish(prepared.scope)
+      )
+    );
   }
 
   /** Opens a poll (closing the session's open one, if another: one open poll per session) or closes it. */
-  async transition(actor: Actor, editionSlug: string, sessionId: string, pollId: string, baseVersion: number, transition: PollTransition): Promise<PollEditResult> {
+  async transition(
+    actor: Actor,
+    editionSlug: string,
+    sessionId: string,
+    pollId: string,
+    baseVersion: number,
+    transition: PollTransition
+  ): Promise<PollEditResult> {
     const found = await this.session(actor, editionSlug, sessionId);
     if (found.status !== 'found') return found;
-    return this.committed(this.polls.transition(found.scope, pollId, baseVersion, transition, { accountId: actor.id }, this.publish(found.scope)));
+    return this.committed(
+      this.polls.transition(
+        found.scope,
+        pollId,
+        baseVersion,
+        transition,
+        { accountId: actor.id },
+        this.publish(found.scope)
+      )
+    );
   }
 
-  async remove(actor: Actor, editionSlug: string, sessionId: string, pollId: string, baseVersion: number): Promise<PollEditResult> {
+  async remove(
+    actor: Actor,
+    editionSlug: string,
+    sessionId: string,
+    pollId: string,
+    baseVersion: number
+  ): Promise<PollEditResult> {
     const found = await this.session(actor, editionSlug, sessionId);
     if (found.status !== 'found') return found;
-    return this.committed(this.polls.remove(found.scope, pollId, baseVersion, { accountId: actor.id }, this.publish(found.scope)));
+    return this.committed(
+      this.polls.remove(found.scope, pollId, baseVersion, { accountId: actor.id }, this.publish(found.scope))
+    );
   }
 
   private async committed(write: Promise<PollEditOutcome>): Promise<PollEditOutcome> {
@@ -110,7 +162,8 @@ export class PollModeration {
     return async (tx, changes) => {
       for (const change of changes) {
         const name = eventNames[change.what];
-        if (name) await this.live.addToOutbox(tx, { channel, name, data: { id: change.pollId, version: change.version } });
+        if (name)
+          await this.live.addToOutbox(tx, { channel, name, data: { id: change.pollId, version: change.version } });
       }
     };
   }

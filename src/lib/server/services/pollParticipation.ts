@@ -60,7 +60,12 @@ export class PollParticipation {
   async answer(answer: PollAnswer): Promise<PollAnswerResult> {
     const parsed = answerSchema.safeParse(answer.input);
     if (!parsed.success) return { status: 'invalid' };
-    const allowance = await takeParticipationAllowance(this.live.rateLimiter, pollAnswerRules, answer.participantId, answer.address);
+    const allowance = await takeParticipationAllowance(
+      this.live.rateLimiter,
+      pollAnswerRules,
+      answer.participantId,
+      answer.address
+    );
     if (!allowance.allowed) return { status: 'too_fast', retryAfterMs: allowance.retryAfterMs };
     const { pollId, optionIds } = parsed.data;
     const channel = channelName('session', answer.scope.sessionId);
@@ -69,7 +74,8 @@ export class PollParticipation {
       pollId,
       answer.participantId,
       (poll) => checkBallot(poll, optionIds),
-      (tx, poll, tallyVersion) => this.live.addToOutbox(tx, { channel, name: 'poll.voted', data: { id: poll.id, version: tallyVersion } })
+      (tx, poll, tallyVersion) =>
+        this.live.addToOutbox(tx, { channel, name: 'poll.voted', data: { id: poll.id, version: tallyVersion } })
     );
     switch (outcome.status) {
       case 'cast':

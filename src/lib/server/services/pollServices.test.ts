@@ -31,7 +31,13 @@ class FakeOutbox {
   wakeUps = 0;
   constructor(private readonly db: () => unknown) {}
   readonly addToOutbox = async (handle: unknown, event: LiveEvent) => {
-    this.events.push({ event, inTransaction: handle !== this.db() && typeof (handle as { isTransaction?: boolean }).isTransaction === 'boolean' && (handle as { isTransaction: boolean }).isTransaction });
+    this.events.push({
+      event,
+      inTransaction:
+        handle !== this.db() &&
+        typeof (handle as { isTransaction?: boolean }).isTransaction === 'boolean' &&
+        (handle as { isTransaction: boolean }).isTransaction
+    });
   };
   readonly liveEvents = { afterCommit: () => void this.wakeUps++ };
 }
@@ -94,7 +100,12 @@ describe('polls through their services', () => {
 
   it('says what is wrong with a poll, and stores nothing', async () => {
     const before = await moderation.view(moderator, 'seoul-2020', session);
-    const result = await moderation.create(moderator, 'seoul-2020', session, form({ question: { en: 'Only English' }, options: [{ ko: '하나' }] }));
+    const result = await moderation.create(
+      moderator,
+      'seoul-2020',
+      session,
+      form({ question: { en: 'Only English' }, options: [{ ko: '하나' }] })
+    );
     expect(result).toEqual({
       status: 'invalid',
       problems: [
@@ -127,18 +138,39 @@ describe('polls through their services', () => {
     const poll = await openPoll();
     const scope = { editionId, sessionId: session };
     const before = await participation.panel(scope, 'p:alice');
-    expect(before).toMatchObject({ poll: { id: poll.id, state: 'open', choiceLimit: 1 }, myChoices: [], results: null });
+    expect(before).toMatchObject({
+      poll: { id: poll.id, state: 'open', choiceLimit: 1 },
+      myChoices: [],
+      results: null
+    });
 
     const answer = (participantId: string, optionIds: string[], address = '192.0.2.1') =>
-      participation.answer({ scope: { sessionId: session }, participantId, address, input: { pollId: poll.id, optionIds } });
+      participation.answer({
+        scope: { sessionId: session },
+        participantId,
+        address,
+        input: { pollId: poll.id, optionIds }
+      });
     expect(await answer('p:alice', ['opt-1'])).toMatchObject({ status: 'cast' });
     expect(await answer('p:bob', ['opt-1'])).toMatchObject({ status: 'cast' });
     expect(await answer('p:alice', ['opt-2'])).toMatchObject({ status: 'cast' });
-    expect(outbox.events.slice(-3).map((e) => e.event)).toEqual([1, 2, 3].map((version) => ({ channel: `session:${session}`, name: 'poll.voted', data: { id: poll.id, version } })));
+    expect(outbox.events.slice(-3).map((e) => e.event)).toEqual(
+      [1, 2, 3].map((version) => ({
+        channel: `session:${session}`,
+        name: 'poll.voted',
+        data: { id: poll.id, version }
+      }))
+    );
 
     const after = await participation.panel(scope, 'p:alice');
     expect(after.myChoices).toEqual(['opt-2']);
-    expect(after.results).toEqual({ ballots: 2, options: [{ id: 'opt-1', count: 1, percent: 50 }, { id: 'opt-2', count: 1, percent: 50 }] });
+    expect(after.results).toEqual({
+      ballots: 2,
+      options: [
+        { id: 'opt-1', count: 1, percent: 50 },
+        { id: 'opt-2', count: 1, percent: 50 }
+      ]
+    });
     expect((await participation.panel(scope, null)).results).toBeNull();
     expect((await participation.panel(scope, 'p:carol')).results).toBeNull();
 
@@ -153,15 +185,29 @@ describe('polls through their services', () => {
   });
 
   it('refuses a ballot that does not fit the poll, or does not parse', async () => {
-    const poll = await openPoll({ kind: 'multiple', maxChoices: '2', options: [{ ko: '가' }, { ko: '나' }, { ko: '다' }] });
-    const answer = (input: unknown) => participation.answer({ scope: { sessionId: session }, participantId: 'p:dave', address: '192.0.2.2', input });
-    expect(await answer({ pollId: poll.id, optionIds: ['opt-1', 'opt-2', 'opt-3'] })).toEqual({ status: 'refused', code: 'poll.too_many_choices' });
+    const poll = await openPoll({
+      kind: 'multiple',
+      maxChoices: '2',
+      options: [{ ko: '가' }, { ko: '나' }, { ko: '다' }]
+    });
+    const answer = (input: unknown) =>
+      participation.answer({ scope: { sessionId: session }, participantId: 'p:dave', address: '192.0.2.2', input });
+    expect(await answer({ pollId: poll.id, optionIds: ['opt-1', 'opt-2', 'opt-3'] })).toEqual({
+      status: 'refused',
+      code: 'poll.too_many_choices'
+    });
     expect(await answer({ pollId: poll.id, optionIds: [] })).toEqual({ status: 'refused', code: 'poll.no_choice' });
-    expect(await answer({ pollId: poll.id, optionIds: ['opt-7'] })).toEqual({ status: 'refused', code: 'poll.unknown_option' });
+    expect(await answer({ pollId: poll.id, optionIds: ['opt-7'] })).toEqual({
+      status: 'refused',
+      code: 'poll.unknown_option'
+    });
     expect(await answer({ pollId: 'no-such-poll', optionIds: ['opt-1'] })).toEqual({ status: 'not_found' });
     expect(await answer({ pollId: '<script>', optionIds: ['opt-1'] })).toEqual({ status: 'invalid' });
     expect(await answer({ pollId: poll.id, optionIds: 'opt-1' })).toEqual({ status: 'invalid' });
-    expect(await answer({ pollId: poll.id, optionIds: ['opt-1', 'opt-3'] })).toEqual({ status: 'cast', poll: expect.objectContaining({ id: poll.id }) });
+    expect(await answer({ pollId: poll.id, optionIds: ['opt-1', 'opt-3'] })).toEqual({
+      status: 'cast',
+      poll: expect.objectContaining({ id: poll.id })
+    });
     await moderation.transition(moderator, 'seoul-2020', session, poll.id, 2, 'close');
   });
 
@@ -169,11 +215,25 @@ describe('polls through their services', () => {
     const poll = await openPoll();
     limiter = new FakeLimiter(1);
     const polls = new PollRepository(database.db);
-    participation = new PollParticipation(polls, { addToOutbox: outbox.addToOutbox, liveEvents: outbox.liveEvents, rateLimiter: limiter });
-    const answer = (participantId: string, optionIds: string[]) => participation.answer({ scope: { sessionId: session }, participantId, address: '198.51.100.7', input: { pollId: poll.id, optionIds } });
+    participation = new PollParticipation(polls, {
+      addToOutbox: outbox.addToOutbox,
+      liveEvents: outbox.liveEvents,
+      rateLimiter: limiter
+    });
+    const answer = (participantId: string, optionIds: string[]) =>
+      participation.answer({
+        scope: { sessionId: session },
+        participantId,
+        address: '198.51.100.7',
+        input: { pollId: poll.id, optionIds }
+      });
     expect((await answer('p:erin', ['opt-1'])).status).toBe('cast');
     expect(await answer('p:erin', ['opt-2'])).toEqual({ status: 'too_fast', retryAfterMs: 42_000 });
-    expect(limiter.taken).toEqual(['poll.answer.participant:p:erin', 'poll.answer.address:198.51.100.7', 'poll.answer.participant:p:erin']);
+    expect(limiter.taken).toEqual([
+      'poll.answer.participant:p:erin',
+      'poll.answer.address:198.51.100.7',
+      'poll.answer.participant:p:erin'
+    ]);
     expect((await participation.panel({ editionId, sessionId: session }, 'p:erin')).myChoices).toEqual(['opt-1']);
     expect(pollAnswerRules.perParticipant).toMatchObject({ limit: 30, windowMs: 60_000 });
     expect(pollAnswerRules.perAddress).toMatchObject({ limit: 300, windowMs: 60_000 });
@@ -188,16 +248,27 @@ describe('polls through their services', () => {
     expect((await participation.panel(quiet, null)).poll).toBeNull();
     await moderation.transition(moderator, 'seoul-2020', 'd2-keynote', draft.poll.id, 1, 'open');
     await moderation.transition(moderator, 'seoul-2020', 'd2-keynote', draft.poll.id, 2, 'close');
-    expect(await participation.panel(quiet, null)).toMatchObject({ poll: { id: draft.poll.id, state: 'closed' }, results: { ballots: 0, options: [{ percent: 0 }, { percent: 0 }] } });
+    expect(await participation.panel(quiet, null)).toMatchObject({
+      poll: { id: draft.poll.id, state: 'closed' },
+      results: { ballots: 0, options: [{ percent: 0 }, { percent: 0 }] }
+    });
   });
 
   it('edits and deletes drafts only, under optimistic concurrency', async () => {
     const created = await moderation.create(moderator, 'seoul-2020', session, form());
     if (created.status !== 'saved') throw new Error(created.status);
     const id = created.poll.id;
-    expect(await moderation.update(moderator, 'seoul-2020', session, id, 1, form({ kind: 'ranked' }))).toEqual({ status: 'invalid', problems: [{ field: 'kind', code: 'poll.invalid_field' }] });
-    expect(await moderation.update(moderator, 'seoul-2020', session, id, 1, form({ question: { ko: '고친 질문' } }))).toMatchObject({ status: 'saved', poll: { version: 2, question: { ko: '고친 질문' } } });
-    expect(await moderation.remove(moderator, 'seoul-2020', session, id, 1)).toMatchObject({ status: 'conflict', current: { version: 2 } });
+    expect(await moderation.update(moderator, 'seoul-2020', session, id, 1, form({ kind: 'ranked' }))).toEqual({
+      status: 'invalid',
+      problems: [{ field: 'kind', code: 'poll.invalid_field' }]
+    });
+    expect(
+      await moderation.update(moderator, 'seoul-2020', session, id, 1, form({ question: { ko: '고친 질문' } }))
+    ).toMatchObject({ status: 'saved', poll: { version: 2, question: { ko: '고친 질문' } } });
+    expect(await moderation.remove(moderator, 'seoul-2020', session, id, 1)).toMatchObject({
+      status: 'conflict',
+      current: { version: 2 }
+    });
     expect(await moderation.remove(speaker, 'seoul-2020', session, id, 2)).toEqual({ status: 'forbidden' });
     expect(await moderation.remove(moderator, 'seoul-2020', session, id, 2)).toEqual({ status: 'deleted' });
     expect(await moderation.remove(moderator, 'seoul-2020', session, id, 2)).toEqual({ status: 'not_found' });

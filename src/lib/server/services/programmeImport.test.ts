@@ -11,10 +11,18 @@ import { seoul2020Programme } from '../demo/seoul2020.js';
 import { ProgrammeImport } from './programmeImport.js';
 
 const admin: Actor = { id: 'ada', isAdmin: true, grants: [] };
-const editionAdmin: Actor = { id: 'ed', isAdmin: false, grants: [{ editionId: seoul2020Programme().edition.id, role: 'admin' }] };
+const editionAdmin: Actor = {
+  id: 'ed',
+  isAdmin: false,
+  grants: [{ editionId: seoul2020Programme().edition.id, role: 'admin' }]
+};
 /** Events of a schedule in every room but `room` of the first day. */
 function eventCountOutside(schedule: ReturnType<typeof pretalxSchedule>, room: string): number {
-  return schedule.schedule.conference.days.flatMap((day, index) => Object.entries(day.rooms).filter(([name]) => index > 0 || name !== room).flatMap(([, events]) => events)).length;
+  return schedule.schedule.conference.days.flatMap((day, index) =>
+    Object.entries(day.rooms)
+      .filter(([name]) => index > 0 || name !== room)
+      .flatMap(([, events]) => events)
+  ).length;
 }
 const exportOptions = { baseUrl: 'https://forum.example', locale: 'en' };
 
@@ -48,7 +56,12 @@ describe.each(testDatabaseTargets())('importing and exporting programmes ($name)
   });
 
   it('round-trips: the export imported as a new edition is the same programme, as a draft with its own ids', async () => {
-    const imported = await service.importEdition(admin, { text: seoulExport, slug: 'seoul-2020-copy', zone: '', defaultLocale: '' });
+    const imported = await service.importEdition(admin, {
+      text: seoulExport,
+      slug: 'seoul-2020-copy',
+      zone: '',
+      defaultLocale: ''
+    });
     expect(imported).toMatchObject({ status: 'saved', slug: 'seoul-2020-copy', source: 'madang' });
     const original = (await load('seoul-2020'))!;
     const copy = (await load('seoul-2020-copy'))!;
@@ -58,9 +71,18 @@ describe.each(testDatabaseTargets())('importing and exporting programmes ($name)
     expect(copy.sessions.every((s) => s.id.startsWith('seoul-2020-copy-'))).toBe(true);
     if (imported.status === 'saved') expect(imported.counts.sessions).toBe(original.sessions.length);
 
-    const audit = await database.db.selectFrom('audit_entry').selectAll().where('edition_id', '=', copy.edition.id).execute();
+    const audit = await database.db
+      .selectFrom('audit_entry')
+      .selectAll()
+      .where('edition_id', '=', copy.edition.id)
+      .execute();
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ record_type: 'edition', record_id: copy.edition.id, action: 'create', account_id: 'ada' });
+    expect(audit[0]).toMatchObject({
+      record_type: 'edition',
+      record_id: copy.edition.id,
+      action: 'create',
+      account_id: 'ada'
+    });
   });
 
   it('exports the copy to the same programme again', async () => {
@@ -92,17 +114,36 @@ describe.each(testDatabaseTargets())('importing and exporting programmes ($name)
     const schedule = pretalxSchedule();
     const day = schedule.schedule.conference.days[0]!;
     const room = Object.keys(day.rooms)[0]!;
-    day.rooms[room] = Array.from({ length: 2_500 }, (_, i) => pretalxEvent({ id: 10_000 + i, title: `Lightning talk ${i}` }));
-    const imported = await service.importEdition(admin, { text: JSON.stringify(schedule), slug: 'lightning', zone: '', defaultLocale: '' });
+    day.rooms[room] = Array.from({ length: 2_500 }, (_, i) =>
+      pretalxEvent({ id: 10_000 + i, title: `Lightning talk ${i}` })
+    );
+    const imported = await service.importEdition(admin, {
+      text: JSON.stringify(schedule),
+      slug: 'lightning',
+      zone: '',
+      defaultLocale: ''
+    });
     expect(imported.status === 'saved' && imported.counts.sessions).toBe(2_500 + eventCountOutside(schedule, room));
-    expect((await load('lightning'))!.sessions).toHaveLength(imported.status === 'saved' ? imported.counts.sessions : -1);
+    expect((await load('lightning'))!.sessions).toHaveLength(
+      imported.status === 'saved' ? imported.counts.sessions : -1
+    );
   });
 
   it('gives the copy fresh ids when the readable ones are in use by another edition', async () => {
-    const clash = importFrabScheduleText(seoulExport, { editionId: 'clash', slug: 'clash-original', seriesId: seoul2020Programme().series.id, idPrefix: 'zz-' });
+    const clash = importFrabScheduleText(seoulExport, {
+      editionId: 'clash',
+      slug: 'clash-original',
+      seriesId: seoul2020Programme().series.id,
+      idPrefix: 'zz-'
+    });
     if (!clash.ok) throw new Error('fixture');
     await programmes.saveProgramme(clash.programme);
-    const imported = await service.importEdition(admin, { text: seoulExport, slug: 'clash', zone: '', defaultLocale: '' });
+    const imported = await service.importEdition(admin, {
+      text: seoulExport,
+      slug: 'clash',
+      zone: '',
+      defaultLocale: ''
+    });
     expect(imported.status).toBe('saved');
     const copy = (await load('clash'))!;
     expect(copy.edition.id).toMatch(/^clash-[0-9a-f]{6}$/);
@@ -111,16 +152,36 @@ describe.each(testDatabaseTargets())('importing and exporting programmes ($name)
 
   it('refuses bad files, bad fields, taken slugs and non-administrators, storing nothing', async () => {
     const before = await editionCount();
-    const notJson = await service.importEdition(admin, { text: '{ "schedule": ', slug: 'broken', zone: '', defaultLocale: '' });
+    const notJson = await service.importEdition(admin, {
+      text: '{ "schedule": ',
+      slug: 'broken',
+      zone: '',
+      defaultLocale: ''
+    });
     expect(notJson.status === 'rejected' && notJson.errors[0]?.code).toBe('import.not_json');
-    const wrongShape = await service.importEdition(admin, { text: '{"schedule":{"conference":{"days":"soon"}}}', slug: 'broken', zone: '', defaultLocale: '' });
+    const wrongShape = await service.importEdition(admin, {
+      text: '{"schedule":{"conference":{"days":"soon"}}}',
+      slug: 'broken',
+      zone: '',
+      defaultLocale: ''
+    });
     expect(wrongShape.status).toBe('rejected');
-    if (wrongShape.status === 'rejected') expect(wrongShape.errors.map((e) => e.path).join(' ')).toContain('schedule.conference');
-    expect(await service.importEdition(admin, { text: seoulExport, slug: 'seoul-2020', zone: '', defaultLocale: '' })).toEqual({
+    if (wrongShape.status === 'rejected')
+      expect(wrongShape.errors.map((e) => e.path).join(' ')).toContain('schedule.conference');
+    expect(
+      await service.importEdition(admin, { text: seoulExport, slug: 'seoul-2020', zone: '', defaultLocale: '' })
+    ).toEqual({
       status: 'invalid',
       problems: [{ field: 'slug', code: 'import.slug_taken' }]
     });
-    expect(await service.importEdition(admin, { text: '', slug: 'Console!', zone: 'Mars/Olympus', defaultLocale: 'not a tag' })).toEqual({
+    expect(
+      await service.importEdition(admin, {
+        text: '',
+        slug: 'Console!',
+        zone: 'Mars/Olympus',
+        defaultLocale: 'not a tag'
+      })
+    ).toEqual({
       status: 'invalid',
       problems: [
         { field: 'slug', code: 'import.slug_invalid' },
@@ -129,11 +190,13 @@ describe.each(testDatabaseTargets())('importing and exporting programmes ($name)
         { field: 'file', code: 'import.file_missing' }
       ]
     });
-    expect(await service.importEdition(editionAdmin, { text: seoulExport, slug: 'sneaky', zone: '', defaultLocale: '' })).toEqual({ status: 'forbidden' });
+    expect(
+      await service.importEdition(editionAdmin, { text: seoulExport, slug: 'sneaky', zone: '', defaultLocale: '' })
+    ).toEqual({ status: 'forbidden' });
     expect(await editionCount()).toBe(before);
   });
 
-  it('lets only the edition\'s editors export it', async () => {
+  it("lets only the edition's editors export it", async () => {
     const outsider: Actor = { id: 'out', isAdmin: false, grants: [{ editionId: 'elsewhere', role: 'admin' }] };
     expect(await service.exportEdition(outsider, 'seoul-2020', exportOptions)).toEqual({ status: 'forbidden' });
     expect(await service.exportEdition(admin, 'no-such-edition', exportOptions)).toEqual({ status: 'not_found' });

@@ -51,7 +51,12 @@ export interface ImportRequest {
 }
 
 export type ImportOutcome =
-  | { readonly status: 'saved'; readonly slug: string; readonly source: 'madang' | 'frab'; readonly counts: ImportCounts }
+  | {
+      readonly status: 'saved';
+      readonly slug: string;
+      readonly source: 'madang' | 'frab';
+      readonly counts: ImportCounts;
+    }
   /** Problems with the form's own fields (slug, zone, language, no file). */
   | { readonly status: 'invalid'; readonly problems: readonly FieldProblem[] }
   /** Problems with the file, each with its path in the file. */
@@ -72,25 +77,36 @@ export class ProgrammeImport {
     private readonly clock: () => Date = () => new Date()
   ) {}
 
-  async exportEdition(actor: Actor, slug: string, options: { readonly baseUrl: string; readonly locale: string }): Promise<ExportOutcome> {
+  async exportEdition(
+    actor: Actor,
+    slug: string,
+    options: { readonly baseUrl: string; readonly locale: string }
+  ): Promise<ExportOutcome> {
     const programme = await this.programmes.loadProgramme(slug, { includeDrafts: true });
     if (!programme) return { status: 'not_found' };
     if (!canEditProgramme(actor, programme.edition.id)) return { status: 'forbidden' };
     const json = programmeToMadangFrabJson(programme, { ...options, now: programme.edition.updatedAt });
-    return { status: 'found', filename: `${programme.edition.slug}-schedule.json`, body: JSON.stringify(json, null, 2) };
+    return {
+      status: 'found',
+      filename: `${programme.edition.slug}-schedule.json`,
+      body: JSON.stringify(json, null, 2)
+    };
   }
 
   async importEdition(actor: Actor, request: ImportRequest): Promise<ImportOutcome> {
     if (!canImportEdition(actor)) return { status: 'forbidden' };
     const input = readEditionImportInput(request);
     const problems: FieldProblem[] = input.ok ? [] : [...input.problems];
-    if (request.text === null || request.text.trim() === '') problems.push({ field: 'file', code: 'import.file_missing' });
+    if (request.text === null || request.text.trim() === '')
+      problems.push({ field: 'file', code: 'import.file_missing' });
     if (!input.ok || problems.length > 0 || request.text === null) return { status: 'invalid', problems };
     const { slug, zone, defaultLocale } = input.values;
-    if (await this.imports.isSlugTaken(slug)) return { status: 'invalid', problems: [{ field: 'slug', code: 'import.slug_taken' }] };
+    if (await this.imports.isSlugTaken(slug))
+      return { status: 'invalid', problems: [{ field: 'slug', code: 'import.slug_taken' }] };
 
     for (let attempt = 0; attempt < attempts; attempt++) {
-      const prefix = attempt === 0 ? defaultIdPrefix(slug) : `${defaultIdPrefix(slug)}${randomBytes(3).toString('hex')}-`;
+      const prefix =
+        attempt === 0 ? defaultIdPrefix(slug) : `${defaultIdPrefix(slug)}${randomBytes(3).toString('hex')}-`;
       const result = importFrabScheduleText(
         request.text,
         { editionId: prefix.slice(0, -1), slug, seriesId: `${prefix}series`, idPrefix: prefix },
@@ -99,13 +115,24 @@ export class ProgrammeImport {
       if (!result.ok) return { status: 'rejected', errors: result.errors };
       const programme = result.source === 'frab' ? namedAfterConference(result.programme) : result.programme;
       const counts = countsOf(programme);
-      const saved = await this.imports.importProgramme(programme, { accountId: actor.id }, { slug, title: programme.edition.title, source: result.source, ...counts });
+      const saved = await this.imports.importProgramme(
+        programme,
+        { accountId: actor.id },
+        { slug, title: programme.edition.title, source: result.source, ...counts }
+      );
       if (saved.status === 'saved') return { status: 'saved', slug, source: result.source, counts };
-      if (saved.status === 'slug_taken') return { status: 'invalid', problems: [{ field: 'slug', code: 'import.slug_taken' }] };
+      if (saved.status === 'slug_taken')
+        return { status: 'invalid', problems: [{ field: 'slug', code: 'import.slug_taken' }] };
     }
     return {
       status: 'rejected',
-      errors: [importError('import.ids_taken', '', 'The ids of this programme are in use by another edition; import it again under another slug.')]
+      errors: [
+        importError(
+          'import.ids_taken',
+          '',
+          'The ids of this programme are in use by another edition; import it again under another slug.'
+        )
+      ]
     };
   }
 }

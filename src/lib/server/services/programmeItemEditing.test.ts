@@ -55,9 +55,18 @@ describe.each(testDatabaseTargets())('editing programme items through the servic
       isIllustrative: false
     });
     if (session.status !== 'saved') throw new Error(session.status);
-    const added = await items.create(producer, 'seoul-2020', session.session.id, { ...form, startTime: '19:05', endTime: '19:40' });
-    expect(added.status === 'saved' && added.item).toMatchObject({ speakerIds: ['sokwoo-rhee'], startsAt: new Date('2020-09-23T10:05:00Z') });
-    expect(await programmes.loadProgramme('seoul-2020').then((p) => itemsOfSession(p!, session.session.id))).toEqual([]);
+    const added = await items.create(producer, 'seoul-2020', session.session.id, {
+      ...form,
+      startTime: '19:05',
+      endTime: '19:40'
+    });
+    expect(added.status === 'saved' && added.item).toMatchObject({
+      speakerIds: ['sokwoo-rhee'],
+      startsAt: new Date('2020-09-23T10:05:00Z')
+    });
+    expect(await programmes.loadProgramme('seoul-2020').then((p) => itemsOfSession(p!, session.session.id))).toEqual(
+      []
+    );
     await sessions.setState(producer, 'seoul-2020', session.session.id, 1, 'published');
     const published = (await programmes.loadProgramme('seoul-2020'))!;
     expect(itemsOfSession(published, session.session.id).map((i) => i.speakerIds)).toEqual([['sokwoo-rhee']]);
@@ -67,7 +76,9 @@ describe.each(testDatabaseTargets())('editing programme items through the servic
     const before = await itemCount();
     expect((await items.create(moderator, 'seoul-2020', 'd2-keynote', form)).status).toBe('forbidden');
     expect((await items.create(elsewhere, 'seoul-2020', 'd2-keynote', form)).status).toBe('forbidden');
-    expect((await items.update(moderator, 'seoul-2020', 'd2-keynote', 'd2-keynote-talk', 1, form)).status).toBe('forbidden');
+    expect((await items.update(moderator, 'seoul-2020', 'd2-keynote', 'd2-keynote-talk', 1, form)).status).toBe(
+      'forbidden'
+    );
     expect((await items.remove(moderator, 'seoul-2020', 'd2-keynote', 'd2-keynote-talk', 1)).status).toBe('forbidden');
     expect((await items.list(moderator, 'seoul-2020', 'd2-keynote')).status).toBe('forbidden');
     expect(await items.move(moderator, 'seoul-2020', 'd2-keynote', 'd2-keynote-talk', 'down')).toBe('forbidden');
@@ -76,18 +87,31 @@ describe.each(testDatabaseTargets())('editing programme items through the servic
 
   it('reports bad input per field and stores nothing', async () => {
     const before = await itemCount();
-    const wrongType = await items.create(producer, 'seoul-2020', 'd2-keynote', { ...form, speakerIds: 'sokwoo-rhee', isIllustrative: 'no' });
+    const wrongType = await items.create(producer, 'seoul-2020', 'd2-keynote', {
+      ...form,
+      speakerIds: 'sokwoo-rhee',
+      isIllustrative: 'no'
+    });
     expect(wrongType.status === 'invalid' && wrongType.problems.map((p) => `${p.field}:${p.code}`).sort()).toEqual([
       'isIllustrative:programme_item.invalid_field',
       'speakerIds:programme_item.invalid_field'
     ]);
-    const rules = await items.create(producer, 'seoul-2020', 'd2-keynote', { ...form, title: { en: 'English only' }, speakerIds: ['nobody'] });
+    const rules = await items.create(producer, 'seoul-2020', 'd2-keynote', {
+      ...form,
+      title: { en: 'English only' },
+      speakerIds: ['nobody']
+    });
     expect(rules.status === 'invalid' && rules.problems.map((p) => p.code).sort()).toEqual([
       'programme_item.title_required',
       'programme_item.unknown_speaker'
     ]);
-    const oversized = await items.create(producer, 'seoul-2020', 'd2-keynote', { ...form, title: { ko: '가'.repeat(301) } });
-    expect(oversized.status === 'invalid' && oversized.problems).toEqual([{ field: 'title.ko', code: 'programme_item.invalid_field' }]);
+    const oversized = await items.create(producer, 'seoul-2020', 'd2-keynote', {
+      ...form,
+      title: { ko: '가'.repeat(301) }
+    });
+    expect(oversized.status === 'invalid' && oversized.problems).toEqual([
+      { field: 'title.ko', code: 'programme_item.invalid_field' }
+    ]);
     expect((await items.create(producer, 'seoul-2020', 'd2-keynote', null)).status).toBe('invalid');
     expect(await itemCount()).toBe(before);
   });
@@ -95,17 +119,34 @@ describe.each(testDatabaseTargets())('editing programme items through the servic
   it('answers unknown editions, sessions and items with not_found', async () => {
     expect((await items.create(producer, 'no-such-edition', 'd2-keynote', form)).status).toBe('not_found');
     expect((await items.create(producer, 'seoul-2020', 'no-such-session', form)).status).toBe('not_found');
-    expect((await items.update(producer, 'seoul-2020', 'd2-keynote', 'no-such-item', 1, form)).status).toBe('not_found');
-    expect((await items.update(producer, 'seoul-2020', 'd2-cases', 'd2-keynote-talk', 1, form)).status).toBe('not_found');
+    expect((await items.update(producer, 'seoul-2020', 'd2-keynote', 'no-such-item', 1, form)).status).toBe(
+      'not_found'
+    );
+    expect((await items.update(producer, 'seoul-2020', 'd2-cases', 'd2-keynote-talk', 1, form)).status).toBe(
+      'not_found'
+    );
     expect((await items.find(producer, 'seoul-2020', 'd2-keynote', 'no-such-item')).status).toBe('not_found');
   });
 
   it('hands back the current item on a stale write, removes and restores, and moves items', async () => {
-    const created = await items.create(producer, 'seoul-2020', 'd2-keynote', { ...form, title: { ko: '질의응답', en: 'Questions' } });
+    const created = await items.create(producer, 'seoul-2020', 'd2-keynote', {
+      ...form,
+      title: { ko: '질의응답', en: 'Questions' }
+    });
     if (created.status !== 'saved') throw new Error(created.status);
     const id = created.item.id;
-    expect((await items.update(producer, 'seoul-2020', 'd2-keynote', id, 1, { ...form, title: { ko: '질의응답', en: 'Q&A' } })).status).toBe('saved');
-    const stale = await items.update(producer, 'seoul-2020', 'd2-keynote', id, 1, { ...form, title: { ko: '질의응답', en: 'Questions!' } });
+    expect(
+      (
+        await items.update(producer, 'seoul-2020', 'd2-keynote', id, 1, {
+          ...form,
+          title: { ko: '질의응답', en: 'Q&A' }
+        })
+      ).status
+    ).toBe('saved');
+    const stale = await items.update(producer, 'seoul-2020', 'd2-keynote', id, 1, {
+      ...form,
+      title: { ko: '질의응답', en: 'Questions!' }
+    });
     expect(stale.status === 'conflict' && stale.current.title.en).toBe('Q&A');
 
     expect(await items.move(producer, 'seoul-2020', 'd2-keynote', id, 'up')).toBe('saved');

@@ -12,7 +12,11 @@ import { moveInOrder, type MoveDirection } from '../../domain/editing/runningOrd
 import type { FieldProblem } from '../../domain/editing/sessionInput.js';
 import type { Programme, Session } from '../../domain/programme.js';
 import type { EditOutcome } from '../db/versionedEdit.js';
-import type { ItemScope, ProgrammeItemEditRepository, VersionedProgrammeItem } from '../db/programmeItemEditRepository.js';
+import type {
+  ItemScope,
+  ProgrammeItemEditRepository,
+  VersionedProgrammeItem
+} from '../db/programmeItemEditRepository.js';
 import type { ProgrammeRepository } from '../db/programmeRepository.js';
 
 export type ProgrammeItemEditResult =
@@ -41,7 +45,11 @@ export class ProgrammeItemEditing {
     private readonly items: ProgrammeItemEditRepository
   ) {}
 
-  async list(actor: Actor, editionSlug: string, sessionId: string): Promise<SessionItems | { readonly status: 'forbidden' | 'not_found' }> {
+  async list(
+    actor: Actor,
+    editionSlug: string,
+    sessionId: string
+  ): Promise<SessionItems | { readonly status: 'forbidden' | 'not_found' }> {
     const located = await this.locate(actor, editionSlug, sessionId);
     if (located.status !== 'found') return located;
     const [items, deleted] = await Promise.all([
@@ -56,14 +64,21 @@ export class ProgrammeItemEditing {
     editionSlug: string,
     sessionId: string,
     itemId: string
-  ): Promise<{ readonly status: 'found'; readonly item: VersionedProgrammeItem } | { readonly status: 'forbidden' | 'not_found' }> {
+  ): Promise<
+    { readonly status: 'found'; readonly item: VersionedProgrammeItem } | { readonly status: 'forbidden' | 'not_found' }
+  > {
     const located = await this.locate(actor, editionSlug, sessionId);
     if (located.status !== 'found') return located;
     const item = await this.items.find(located.scope, itemId);
     return item ? { status: 'found', item } : { status: 'not_found' };
   }
 
-  async create(actor: Actor, editionSlug: string, sessionId: string, rawInput: unknown): Promise<ProgrammeItemEditResult> {
+  async create(
+    actor: Actor,
+    editionSlug: string,
+    sessionId: string,
+    rawInput: unknown
+  ): Promise<ProgrammeItemEditResult> {
     const prepared = await this.prepare(actor, editionSlug, sessionId, rawInput);
     if (prepared.status !== 'ready') return prepared;
     const item = await this.items.create(prepared.scope, prepared.values, { accountId: actor.id });
@@ -81,16 +96,30 @@ export class ProgrammeItemEditing {
   ): Promise<ProgrammeItemEditResult> {
     const prepared = await this.prepare(actor, editionSlug, sessionId, rawInput);
     if (prepared.status !== 'ready') return prepared;
-    return toResult(await this.items.update(prepared.scope, itemId, baseVersion, prepared.values, { accountId: actor.id }));
+    return toResult(
+      await this.items.update(prepared.scope, itemId, baseVersion, prepared.values, { accountId: actor.id })
+    );
   }
 
-  async remove(actor: Actor, editionSlug: string, sessionId: string, itemId: string, baseVersion: number): Promise<ProgrammeItemEditResult> {
+  async remove(
+    actor: Actor,
+    editionSlug: string,
+    sessionId: string,
+    itemId: string,
+    baseVersion: number
+  ): Promise<ProgrammeItemEditResult> {
     const located = await this.locate(actor, editionSlug, sessionId);
     if (located.status !== 'found') return located;
     return toResult(await this.items.remove(located.scope, itemId, baseVersion, { accountId: actor.id }));
   }
 
-  async restore(actor: Actor, editionSlug: string, sessionId: string, itemId: string, baseVersion: number): Promise<ProgrammeItemEditResult> {
+  async restore(
+    actor: Actor,
+    editionSlug: string,
+    sessionId: string,
+    itemId: string,
+    baseVersion: number
+  ): Promise<ProgrammeItemEditResult> {
     const located = await this.locate(actor, editionSlug, sessionId);
     if (located.status !== 'found') return located;
     return toResult(await this.items.restore(located.scope, itemId, baseVersion, { accountId: actor.id }));
@@ -129,7 +158,10 @@ export class ProgrammeItemEditing {
     if (located.status !== 'found') return located;
     const parsed = programmeItemInputSchema.safeParse(rawInput);
     if (!parsed.success) {
-      const problems = parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), code: 'programme_item.invalid_field' }));
+      const problems = parsed.error.issues.map((issue) => ({
+        field: issue.path.join('.'),
+        code: 'programme_item.invalid_field'
+      }));
       return { status: 'invalid', problems } as const;
     }
     const { programme, session } = located;

@@ -41,7 +41,8 @@ describe('the Q&A service', () => {
     await new ProgrammeRepository(database.db).saveProgramme(demo);
   });
   /** Live events added to the outbox since the test began. */
-  const events = async () => (await database.db.selectFrom('outbox_event').select('name').orderBy('id').execute()).slice(eventsBefore);
+  const events = async () =>
+    (await database.db.selectFrom('outbox_event').select('name').orderBy('id').execute()).slice(eventsBefore);
   beforeEach(async () => {
     limiter = new CountingLimiter();
     wakes = 0;
@@ -58,11 +59,21 @@ describe('the Q&A service', () => {
   });
 
   const ask = (participantId: string, input: Record<string, unknown>, address = '192.0.2.1') =>
-    service.ask({ editionSlug: slug, sessionId, participantId, address, input: { idempotencyKey: randomUUID(), ...input } });
+    service.ask({
+      editionSlug: slug,
+      sessionId,
+      participantId,
+      address,
+      input: { idempotencyKey: randomUUID(), ...input }
+    });
 
   it('stores a question, wakes the outbox relay, and screens the text through the word filter', async () => {
     const asked = await ask('p:ann', { text: ' Why is it so  darn slow? ', displayName: 'Ann' });
-    expect(asked).toMatchObject({ status: 'asked', isNew: true, question: { text: 'Why is it so **** slow?', displayName: 'Ann', status: 'visible' } });
+    expect(asked).toMatchObject({
+      status: 'asked',
+      isNew: true,
+      question: { text: 'Why is it so **** slow?', displayName: 'Ann', status: 'visible' }
+    });
     expect(wakes).toBe(1);
     expect((await events()).map((e) => e.name)).toEqual(['question.asked']);
     expect(limiter.taken).toEqual(['question.ask:p:ann', 'question.ask_address:192.0.2.1']);
@@ -72,7 +83,11 @@ describe('the Q&A service', () => {
     const key = randomUUID();
     const first = await ask('p:bea', { text: 'Once only', idempotencyKey: key });
     const retry = await ask('p:bea', { text: 'Once only', idempotencyKey: key });
-    expect(retry).toEqual({ status: 'asked', question: first.status === 'asked' ? first.question : null, isNew: false });
+    expect(retry).toEqual({
+      status: 'asked',
+      question: first.status === 'asked' ? first.question : null,
+      isNew: false
+    });
     expect(limiter.taken).toHaveLength(2);
     expect(await events()).toHaveLength(1);
     expect(wakes).toBe(1);
@@ -80,7 +95,10 @@ describe('the Q&A service', () => {
 
   it('refuses bad input by field and stores nothing', async () => {
     const before = (await service.panel(sessionId, null, 'time')).total;
-    expect(await ask('p:cy', { text: '' })).toEqual({ status: 'invalid', problems: [{ field: 'text', code: 'question.text_required' }] });
+    expect(await ask('p:cy', { text: '' })).toEqual({
+      status: 'invalid',
+      problems: [{ field: 'text', code: 'question.text_required' }]
+    });
     expect(await ask('p:cy', { text: 'ok', idempotencyKey: 'again' })).toEqual({
       status: 'invalid',
       problems: [{ field: 'idempotencyKey', code: 'question.invalid_field' }]
@@ -92,40 +110,75 @@ describe('the Q&A service', () => {
   it('limits a participant to 5 questions a minute and an address to 30', async () => {
     for (let i = 0; i < 5; i++) expect((await ask('p:dan', { text: `Question ${i}` })).status).toBe('asked');
     expect(await ask('p:dan', { text: 'One too many' })).toEqual({ status: 'too_fast', retryAfterMs: 42_000 });
-    for (let i = 0; i < 25; i++) expect((await ask(`p:class-${i}`, { text: 'From the classroom' }, '198.51.100.7')).status).toBe('asked');
+    for (let i = 0; i < 25; i++)
+      expect((await ask(`p:class-${i}`, { text: 'From the classroom' }, '198.51.100.7')).status).toBe('asked');
     expect((await ask('p:class-x', { text: 'Thirty-first' }, '198.51.100.7')).status).toBe('asked');
     for (let i = 0; i < 4; i++) await ask(`p:late-${i}`, { text: 'More' }, '198.51.100.7');
     expect((await ask('p:class-y', { text: 'Thirty-sixth' }, '198.51.100.7')).status).toBe('too_fast');
   });
 
   it('refuses questions for unknown or unpublished sessions', async () => {
-    expect(await service.ask({ editionSlug: slug, sessionId: 'nope', participantId: 'p:x', address: 'a', input: { text: 'Hi', idempotencyKey: randomUUID() } })).toEqual({
+    expect(
+      await service.ask({
+        editionSlug: slug,
+        sessionId: 'nope',
+        participantId: 'p:x',
+        address: 'a',
+        input: { text: 'Hi', idempotencyKey: randomUUID() }
+      })
+    ).toEqual({
       status: 'not_found'
     });
-    expect(await service.ask({ editionSlug: 'nope', sessionId, participantId: 'p:x', address: 'a', input: {} })).toEqual({ status: 'not_found' });
+    expect(
+      await service.ask({ editionSlug: 'nope', sessionId, participantId: 'p:x', address: 'a', input: {} })
+    ).toEqual({ status: 'not_found' });
   });
 
   it('votes and withdraws, limited to 60 a minute, and shows the viewer their vote', async () => {
     const asked = await ask('p:eve', { text: 'Vote for me' });
     if (asked.status !== 'asked') throw new Error(asked.status);
     const id = asked.question.id;
-    expect(await service.vote({ editionSlug: slug, sessionId, participantId: 'p:fay', questionId: id, intent: 'up' })).toMatchObject({
+    expect(
+      await service.vote({ editionSlug: slug, sessionId, participantId: 'p:fay', questionId: id, intent: 'up' })
+    ).toMatchObject({
       status: 'saved',
       hasVote: true,
       question: { voteCount: 1 }
     });
     const panel = await service.panel(sessionId, 'p:fay', 'votes');
     expect(panel.questions.find((q) => q.id === id)).toMatchObject({ hasMyVote: true, isMine: false, voteCount: 1 });
-    expect((await service.panel(sessionId, 'p:eve', 'votes')).questions.find((q) => q.id === id)).toMatchObject({ hasMyVote: false, isMine: true });
-    expect(await service.vote({ editionSlug: slug, sessionId, participantId: 'p:fay', questionId: id, intent: 'withdraw' })).toMatchObject({
+    expect((await service.panel(sessionId, 'p:eve', 'votes')).questions.find((q) => q.id === id)).toMatchObject({
+      hasMyVote: false,
+      isMine: true
+    });
+    expect(
+      await service.vote({ editionSlug: slug, sessionId, participantId: 'p:fay', questionId: id, intent: 'withdraw' })
+    ).toMatchObject({
       hasVote: false,
       question: { voteCount: 0 }
     });
-    expect(await service.vote({ editionSlug: slug, sessionId, participantId: 'p:fay', questionId: 'not-a-uuid', intent: 'up' })).toEqual({ status: 'not_found' });
+    expect(
+      await service.vote({
+        editionSlug: slug,
+        sessionId,
+        participantId: 'p:fay',
+        questionId: 'not-a-uuid',
+        intent: 'up'
+      })
+    ).toEqual({ status: 'not_found' });
     for (let i = 0; i < questionRateRules.vote.limit - 2; i++) {
-      await service.vote({ editionSlug: slug, sessionId, participantId: 'p:fay', questionId: id, intent: i % 2 ? 'up' : 'withdraw' });
+      await service.vote({
+        editionSlug: slug,
+        sessionId,
+        participantId: 'p:fay',
+        questionId: id,
+        intent: i % 2 ? 'up' : 'withdraw'
+      });
     }
-    expect((await service.vote({ editionSlug: slug, sessionId, participantId: 'p:fay', questionId: id, intent: 'up' })).status).toBe('too_fast');
+    expect(
+      (await service.vote({ editionSlug: slug, sessionId, participantId: 'p:fay', questionId: id, intent: 'up' }))
+        .status
+    ).toBe('too_fast');
   });
 
   it('lets moderators and admins of the edition moderate, and nobody else', async () => {
@@ -138,29 +191,48 @@ describe('the Q&A service', () => {
       expect(await service.setPremoderation(actor, slug, sessionId, 1, true)).toEqual({ status: 'forbidden' });
       expect((await service.moderationView(actor, slug, sessionId)).status).toBe('forbidden');
     }
-    expect(await service.moderate(moderator, slug, sessionId, id, 1, 'pin')).toMatchObject({ status: 'saved', question: { isPinned: true } });
+    expect(await service.moderate(moderator, slug, sessionId, id, 1, 'pin')).toMatchObject({
+      status: 'saved',
+      question: { isPinned: true }
+    });
     expect(wakes).toBe(2);
-    expect(await service.moderate(admin, slug, sessionId, id, 1, 'answer')).toMatchObject({ status: 'conflict', current: { version: 2 } });
+    expect(await service.moderate(admin, slug, sessionId, id, 1, 'answer')).toMatchObject({
+      status: 'conflict',
+      current: { version: 2 }
+    });
     expect(await service.moderate(admin, slug, sessionId, id, 2, 'answer')).toMatchObject({ status: 'saved' });
     expect(await service.moderate(admin, slug, sessionId, 'nope', 1, 'answer')).toEqual({ status: 'not_found' });
     expect(await service.moderate(admin, slug, 'nope', id, 1, 'answer')).toEqual({ status: 'not_found' });
     const view = await service.moderationView(moderator, slug, sessionId);
-    expect(view.status === 'found' && view.questions.find((q) => q.id === id)).toMatchObject({ isPinned: true, isAnswered: true, version: 3 });
+    expect(view.status === 'found' && view.questions.find((q) => q.id === id)).toMatchObject({
+      isPinned: true,
+      isAnswered: true,
+      version: 3
+    });
   });
 
   it('merges duplicates and refuses a keeper that is not a question', async () => {
     const a = await ask('p:hal', { text: 'Keep this' });
     const b = await ask('p:ivy', { text: 'Duplicate of that' });
     if (a.status !== 'asked' || b.status !== 'asked') throw new Error('not asked');
-    expect(await service.merge(moderator, slug, sessionId, b.question.id, 1, 'garbage')).toMatchObject({ status: 'refused', code: 'question.merge_target_unavailable' });
-    expect(await service.merge(moderator, slug, sessionId, b.question.id, 1, a.question.id)).toMatchObject({ status: 'saved', question: { status: 'merged' } });
+    expect(await service.merge(moderator, slug, sessionId, b.question.id, 1, 'garbage')).toMatchObject({
+      status: 'refused',
+      code: 'question.merge_target_unavailable'
+    });
+    expect(await service.merge(moderator, slug, sessionId, b.question.id, 1, a.question.id)).toMatchObject({
+      status: 'saved',
+      question: { status: 'merged' }
+    });
     expect((await service.panel(sessionId, null, 'time')).questions.map((q) => q.id)).not.toContain(b.question.id);
   });
 
   it('with pre-moderation on, holds new questions and shows them to their asker only', async () => {
     const view = await service.moderationView(moderator, slug, sessionId);
     if (view.status !== 'found') throw new Error(view.status);
-    expect(await service.setPremoderation(moderator, slug, sessionId, view.settings.version, true)).toMatchObject({ status: 'saved', settings: { isPremoderated: true } });
+    expect(await service.setPremoderation(moderator, slug, sessionId, view.settings.version, true)).toMatchObject({
+      status: 'saved',
+      settings: { isPremoderated: true }
+    });
     const asked = await ask('p:jo', { text: 'Held back' });
     expect(asked).toMatchObject({ status: 'asked', question: { status: 'pending' } });
     expect(await events()).toEqual([]);

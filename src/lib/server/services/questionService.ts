@@ -14,9 +14,21 @@ import { parseAskQuestion, type QuestionFieldProblem } from '../../domain/partic
 import type { ModerationAction } from '../../domain/participation/questions/questionModeration.js';
 import { orderQuestions, type QuestionSort } from '../../domain/participation/questions/questionOrder.js';
 import type { PanelQuestion, QuestionPanelView } from '../../domain/participation/questions/questionPanel.js';
-import type { ModerationHistoryEntry, QuestionRepository, QuestionSession, QuestionSettings } from '../db/questionRepository.js';
-import { takeParticipationAllowance, type RateDecision, type RateLimiter, type RateRule } from '../participation/rateLimiter.js';
+import type {
+  ModerationHistoryEntry,
+  QuestionRepository,
+  QuestionSession,
+  QuestionSettings
+} from '../db/questionRepository.js';
+import {
+  takeParticipationAllowance,
+  type RateDecision,
+  type RateLimiter,
+  type RateRule
+} from '../participation/rateLimiter.js';
 import type { LiveEvents } from '../realtime/outboxRelay.js';
+
+export type { ModerationHistoryEntry } from '../db/questionRepository.js';
 
 /** The edition's word filter (the chat's `applyWordFilter` over the edition's list), applied before a text is stored. */
 export type ScreenText = (editionId: string, text: string) => Promise<string>;
@@ -139,7 +151,13 @@ export class QuestionService {
     if (!session?.isPublic) return { status: 'not_found' };
     const decision: RateDecision = await this.ports.limiter.take(questionRateRules.vote, request.participantId);
     if (!decision.allowed) return { status: 'too_fast', retryAfterMs: decision.retryAfterMs };
-    const outcome = await this.questions.vote(session.sessionId, request.questionId.toLowerCase(), request.participantId, request.intent, this.clock());
+    const outcome = await this.questions.vote(
+      session.sessionId,
+      request.questionId.toLowerCase(),
+      request.participantId,
+      request.intent,
+      this.clock()
+    );
     if (outcome.status !== 'saved') return outcome;
     if (outcome.changed) this.ports.liveEvents.afterCommit();
     return { status: 'saved', question: outcome.question, hasVote: outcome.hasVote };
@@ -147,7 +165,10 @@ export class QuestionService {
 
   /** The public panel for one viewer (null: someone who never participated, so nothing of theirs to mark). */
   async panel(sessionId: string, viewerId: string | null, sort: QuestionSort): Promise<QuestionPanelView> {
-    const [listed, settings] = await Promise.all([this.questions.listForPanel(sessionId, viewerId, sort, panelQuestionLimit), this.questions.settings(sessionId)]);
+    const [listed, settings] = await Promise.all([
+      this.questions.listForPanel(sessionId, viewerId, sort, panelQuestionLimit),
+      this.questions.settings(sessionId)
+    ]);
     const view = (q: Question): PanelQuestion => ({
       id: q.id,
       text: q.text,
@@ -184,23 +205,48 @@ export class QuestionService {
     return { status: 'found', session: session.session, settings, questions, history };
   }
 
-  async moderate(actor: Actor, editionSlug: string, sessionId: string, id: string, baseVersion: number, action: ModerationAction): Promise<ModerationResult> {
+  async moderate(
+    actor: Actor,
+    editionSlug: string,
+    sessionId: string,
+    id: string,
+    baseVersion: number,
+    action: ModerationAction
+  ): Promise<ModerationResult> {
     if (!questionId.safeParse(id).success) return { status: 'not_found' };
     const session = await this.moderatedSession(actor, editionSlug, sessionId);
     if (session.status !== 'found') return session;
-    const outcome = await this.questions.moderate(this.scopeOf(session.session), id.toLowerCase(), baseVersion, action, { accountId: actor.id }, this.clock());
+    const outcome = await this.questions.moderate(
+      this.scopeOf(session.session),
+      id.toLowerCase(),
+      baseVersion,
+      action,
+      { accountId: actor.id },
+      this.clock()
+    );
     if (outcome.status === 'saved') this.ports.liveEvents.afterCommit();
     return outcome;
   }
 
   /** Folds the duplicate into the question kept; the duplicate's voters count once on it. */
-  async merge(actor: Actor, editionSlug: string, sessionId: string, duplicateId: string, baseVersion: number, keepId: string): Promise<ModerationResult> {
+  async merge(
+    actor: Actor,
+    editionSlug: string,
+    sessionId: string,
+    duplicateId: string,
+    baseVersion: number,
+    keepId: string
+  ): Promise<ModerationResult> {
     if (!questionId.safeParse(duplicateId).success) return { status: 'not_found' };
     const session = await this.moderatedSession(actor, editionSlug, sessionId);
     if (session.status !== 'found') return session;
     if (!questionId.safeParse(keepId).success) {
-      const current = (await this.questions.listForModeration(sessionId)).find((q) => q.id === duplicateId.toLowerCase());
-      return current ? { status: 'refused', code: 'question.merge_target_unavailable', current } : { status: 'not_found' };
+      const current = (await this.questions.listForModeration(sessionId)).find(
+        (q) => q.id === duplicateId.toLowerCase()
+      );
+      return current
+        ? { status: 'refused', code: 'question.merge_target_unavailable', current }
+        : { status: 'not_found' };
     }
     const outcome = await this.questions.merge(
       this.scopeOf(session.session),
@@ -214,17 +260,31 @@ export class QuestionService {
     return outcome;
   }
 
-  async setPremoderation(actor: Actor, editionSlug: string, sessionId: string, baseVersion: number, isPremoderated: boolean): Promise<PremoderationResult> {
+  async setPremoderation(
+    actor: Actor,
+    editionSlug: string,
+    sessionId: string,
+    baseVersion: number,
+    isPremoderated: boolean
+  ): Promise<PremoderationResult> {
     const session = await this.moderatedSession(actor, editionSlug, sessionId);
     if (session.status !== 'found') return session;
-    return this.questions.setPremoderation(this.scopeOf(session.session), baseVersion, isPremoderated, { accountId: actor.id }, this.clock());
+    return this.questions.setPremoderation(
+      this.scopeOf(session.session),
+      baseVersion,
+      isPremoderated,
+      { accountId: actor.id },
+      this.clock()
+    );
   }
 
   private async moderatedSession(
     actor: Actor,
     editionSlug: string,
     sessionId: string
-  ): Promise<{ readonly status: 'found'; readonly session: QuestionSession } | { readonly status: 'forbidden' | 'not_found' }> {
+  ): Promise<
+    { readonly status: 'found'; readonly session: QuestionSession } | { readonly status: 'forbidden' | 'not_found' }
+  > {
     const session = await this.questions.findSession(editionSlug, sessionId);
     if (!session) return { status: 'not_found' };
     if (!canModerate(actor, session.editionId)) return { status: 'forbidden' };

@@ -59,9 +59,19 @@ describe('editing sessions through the service', () => {
   it('reports bad input per field and stores nothing', async () => {
     const before = (await programmes.loadProgramme('seoul-2020', { includeDrafts: true }))!.sessions.length;
     const wrongType = await editing.create(producer, 'seoul-2020', { ...form, startTime: 1900, kind: 'party' });
-    expect(wrongType.status === 'invalid' && wrongType.problems.map((p) => p.field).sort()).toEqual(['kind', 'startTime']);
-    const rules = await editing.create(producer, 'seoul-2020', { ...form, endTime: '18:00', title: { en: 'English only' } });
-    expect(rules.status === 'invalid' && rules.problems.map((p) => p.code).sort()).toEqual(['session.ends_before_start', 'session.title_required']);
+    expect(wrongType.status === 'invalid' && wrongType.problems.map((p) => p.field).sort()).toEqual([
+      'kind',
+      'startTime'
+    ]);
+    const rules = await editing.create(producer, 'seoul-2020', {
+      ...form,
+      endTime: '18:00',
+      title: { en: 'English only' }
+    });
+    expect(rules.status === 'invalid' && rules.problems.map((p) => p.code).sort()).toEqual([
+      'session.ends_before_start',
+      'session.title_required'
+    ]);
     expect((await editing.create(producer, 'seoul-2020', 'not an object')).status).toBe('invalid');
     expect((await programmes.loadProgramme('seoul-2020', { includeDrafts: true }))!.sessions.length).toBe(before);
   });
@@ -83,30 +93,47 @@ describe('editing sessions through the service', () => {
   it('moves a session to another day at the same host-zone times, to the end of that day, with a stale version refused', async () => {
     const demo = seoul2020Programme();
     const keynote = demo.sessions.find((s) => s.id === 'd2-keynote')!;
-    const dayOneBefore = (await programmes.loadProgramme('seoul-2020', { includeDrafts: true }))!.sessions.filter((s) => s.dayId === 'day-1');
-    expect((await editing.moveToDay(moderator, 'seoul-2020', keynote.id, keynote.version, 'day-1')).status).toBe('forbidden');
-    expect((await editing.moveToDay(producer, 'seoul-2020', keynote.id, keynote.version, 'day-2')).status).toBe('unchanged');
-    expect((await editing.moveToDay(producer, 'seoul-2020', keynote.id, keynote.version, 'day-9')).status).toBe('invalid');
-    expect((await editing.moveToDay(producer, 'seoul-2020', keynote.id, keynote.version + 5, 'day-1')).status).toBe('conflict');
+    const dayOneBefore = (await programmes.loadProgramme('seoul-2020', { includeDrafts: true }))!.sessions.filter(
+      (s) => s.dayId === 'day-1'
+    );
+    expect((await editing.moveToDay(moderator, 'seoul-2020', keynote.id, keynote.version, 'day-1')).status).toBe(
+      'forbidden'
+    );
+    expect((await editing.moveToDay(producer, 'seoul-2020', keynote.id, keynote.version, 'day-2')).status).toBe(
+      'unchanged'
+    );
+    expect((await editing.moveToDay(producer, 'seoul-2020', keynote.id, keynote.version, 'day-9')).status).toBe(
+      'invalid'
+    );
+    expect((await editing.moveToDay(producer, 'seoul-2020', keynote.id, keynote.version + 5, 'day-1')).status).toBe(
+      'conflict'
+    );
     const moved = await editing.moveToDay(producer, 'seoul-2020', keynote.id, keynote.version, 'day-1');
     if (moved.status !== 'saved') throw new Error(moved.status);
     expect(moved.session.dayId).toBe('day-1');
     // Seoul has no daylight saving time: one day earlier is exactly 24 hours earlier.
     expect(keynote.startsAt.getTime() - moved.session.startsAt.getTime()).toBe(24 * 3600_000);
-    expect(moved.session.endsAt.getTime() - moved.session.startsAt.getTime()).toBe(keynote.endsAt.getTime() - keynote.startsAt.getTime());
+    expect(moved.session.endsAt.getTime() - moved.session.startsAt.getTime()).toBe(
+      keynote.endsAt.getTime() - keynote.startsAt.getTime()
+    );
     expect(moved.session.position).toBeGreaterThan(Math.max(...dayOneBefore.map((s) => s.position)));
     expect(moved.session.version).toBe(keynote.version + 1);
   });
 
   it('shows editors the whole programme with drafts and deleted sessions, and no one else', async () => {
-    const created = await editing.create(producer, 'seoul-2020', { ...form, title: { ko: '지운 세션', en: 'Deleted one' } });
+    const created = await editing.create(producer, 'seoul-2020', {
+      ...form,
+      title: { ko: '지운 세션', en: 'Deleted one' }
+    });
     if (created.status !== 'saved') throw new Error(created.status);
     await editing.remove(producer, 'seoul-2020', created.session.id, 1);
     const draft = await editing.create(producer, 'seoul-2020', { ...form, title: { ko: '초안', en: 'A draft' } });
     if (draft.status !== 'saved') throw new Error(draft.status);
     const view = await editing.editorView(producer, 'seoul-2020');
     expect(view.status === 'found' && view.deleted.map((s) => s.id)).toContain(created.session.id);
-    expect(view.status === 'found' && view.programme.sessions.find((s) => s.id === draft.session.id)?.state).toBe('draft');
+    expect(view.status === 'found' && view.programme.sessions.find((s) => s.id === draft.session.id)?.state).toBe(
+      'draft'
+    );
     expect((await editing.editorView(moderator, 'seoul-2020')).status).toBe('forbidden');
     expect((await editing.editorView(producer, 'no-such-edition')).status).toBe('not_found');
   });

@@ -6,7 +6,12 @@
 import type { Actor } from '../../domain/access/policies.js';
 import { canEditProgramme, canPublishProgramme } from '../../domain/access/policies.js';
 import { byRunningOrder, moveInOrder, type MoveDirection } from '../../domain/editing/runningOrder.js';
-import { resolveSession, sessionInputSchema, type EditionFacts, type FieldProblem } from '../../domain/editing/sessionInput.js';
+import {
+  resolveSession,
+  sessionInputSchema,
+  type EditionFacts,
+  type FieldProblem
+} from '../../domain/editing/sessionInput.js';
 import type { Programme, PublicationState, Session } from '../../domain/programme.js';
 import { localTimeIn } from '../../domain/time.js';
 import type { ProgrammeRepository } from '../db/programmeRepository.js';
@@ -29,7 +34,10 @@ export class SessionEditing {
   async editorView(
     actor: Actor,
     editionSlug: string
-  ): Promise<{ readonly status: 'found'; readonly programme: Programme; readonly deleted: readonly Session[] } | { readonly status: 'forbidden' | 'not_found' }> {
+  ): Promise<
+    | { readonly status: 'found'; readonly programme: Programme; readonly deleted: readonly Session[] }
+    | { readonly status: 'forbidden' | 'not_found' }
+  > {
     const programme = await this.programmes.loadProgramme(editionSlug, { includeDrafts: true });
     if (!programme) return { status: 'not_found' };
     if (!canEditProgramme(actor, programme.edition.id)) return { status: 'forbidden' };
@@ -43,13 +51,27 @@ export class SessionEditing {
     return { status: 'saved', session };
   }
 
-  async update(actor: Actor, editionSlug: string, sessionId: string, baseVersion: number, rawInput: unknown): Promise<SessionEditResult> {
+  async update(
+    actor: Actor,
+    editionSlug: string,
+    sessionId: string,
+    baseVersion: number,
+    rawInput: unknown
+  ): Promise<SessionEditResult> {
     const prepared = await this.prepare(actor, editionSlug, rawInput);
     if (prepared.status !== 'ready') return prepared;
-    return toResult(await this.sessions.update(prepared.editionId, sessionId, baseVersion, prepared.values, { accountId: actor.id }));
+    return toResult(
+      await this.sessions.update(prepared.editionId, sessionId, baseVersion, prepared.values, { accountId: actor.id })
+    );
   }
 
-  async setState(actor: Actor, editionSlug: string, sessionId: string, baseVersion: number, state: PublicationState): Promise<SessionEditResult> {
+  async setState(
+    actor: Actor,
+    editionSlug: string,
+    sessionId: string,
+    baseVersion: number,
+    state: PublicationState
+  ): Promise<SessionEditResult> {
     const editionId = await this.editionId(editionSlug);
     if (!editionId) return { status: 'not_found' };
     if (!canPublishProgramme(actor, editionId)) return { status: 'forbidden' };
@@ -68,7 +90,8 @@ export class SessionEditing {
     if (!editionId) return { status: 'not_found' };
     if (!canEditProgramme(actor, editionId)) return { status: 'forbidden' };
     const outcome = await this.sessions.restore(editionId, sessionId, baseVersion, { accountId: actor.id });
-    if (outcome.status === 'day_deleted') return { status: 'invalid', problems: [{ field: 'dayId', code: 'session.day_deleted' }] };
+    if (outcome.status === 'day_deleted')
+      return { status: 'invalid', problems: [{ field: 'dayId', code: 'session.day_deleted' }] };
     return toResult(outcome);
   }
 
@@ -129,7 +152,9 @@ export class SessionEditing {
       editionFacts(programme)
     );
     if (!resolved.ok) return { status: 'invalid', problems: resolved.problems };
-    return toResult(await this.sessions.update(programme.edition.id, sessionId, baseVersion, resolved.values, { accountId: actor.id }));
+    return toResult(
+      await this.sessions.update(programme.edition.id, sessionId, baseVersion, resolved.values, { accountId: actor.id })
+    );
   }
 
   private async editionId(slug: string): Promise<string | null> {
@@ -143,7 +168,10 @@ export class SessionEditing {
     if (!canEditProgramme(actor, programme.edition.id)) return { status: 'forbidden' } as const;
     const parsed = sessionInputSchema.safeParse(rawInput);
     if (!parsed.success) {
-      const problems = parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), code: 'session.invalid_field' }));
+      const problems = parsed.error.issues.map((issue) => ({
+        field: issue.path.join('.'),
+        code: 'session.invalid_field'
+      }));
       return { status: 'invalid', problems } as const;
     }
     const resolved = resolveSession(parsed.data, editionFacts(programme));

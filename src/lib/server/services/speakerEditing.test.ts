@@ -61,15 +61,29 @@ describe('editing speakers through the service', () => {
     expect((await editing.create(moderator, 'seoul-2020', form)).status).toBe('forbidden');
     expect((await editing.list(moderator, 'seoul-2020')).status).toBe('forbidden');
     expect((await editing.remove(moderator, 'seoul-2020', 'sokwoo-rhee', 1)).status).toBe('forbidden');
-    expect((await editing.replacePhoto(moderator, 'seoul-2020', 'sokwoo-rhee', 1, new Uint8Array(10))).status).toBe('forbidden');
+    expect((await editing.replacePhoto(moderator, 'seoul-2020', 'sokwoo-rhee', 1, new Uint8Array(10))).status).toBe(
+      'forbidden'
+    );
     expect((await editing.create(producer, 'no-such-edition', form)).status).toBe('not_found');
     expect((await programmes.loadProgramme('seoul-2020', { includeDrafts: true }))!.speakers.length).toBe(before);
   });
 
   it('reports bad input per field: oversized name, unknown city, a wrong language tag, a wrong presence', async () => {
-    const result = await editing.create(producer, 'seoul-2020', { ...form, name: { ko: 'x'.repeat(201) }, presence: 'hologram' });
-    expect(result).toMatchObject({ status: 'invalid', problems: expect.arrayContaining([{ field: 'name.ko', code: 'speaker.invalid_field' }, { field: 'presence', code: 'speaker.invalid_field' }]) });
-    expect(await editing.create(producer, 'seoul-2020', { ...form, cityId: 'city-atlantis', languages: ['klingon!'] })).toEqual({
+    const result = await editing.create(producer, 'seoul-2020', {
+      ...form,
+      name: { ko: 'x'.repeat(201) },
+      presence: 'hologram'
+    });
+    expect(result).toMatchObject({
+      status: 'invalid',
+      problems: expect.arrayContaining([
+        { field: 'name.ko', code: 'speaker.invalid_field' },
+        { field: 'presence', code: 'speaker.invalid_field' }
+      ])
+    });
+    expect(
+      await editing.create(producer, 'seoul-2020', { ...form, cityId: 'city-atlantis', languages: ['klingon!'] })
+    ).toEqual({
       status: 'invalid',
       problems: [
         { field: 'cityId', code: 'speaker.unknown_city' },
@@ -79,7 +93,9 @@ describe('editing speakers through the service', () => {
   });
 
   it('stores an uploaded JPEG as WebP and points the speaker at it', async () => {
-    const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#3366cc' } }).jpeg().toBuffer();
+    const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#3366cc' } })
+      .jpeg()
+      .toBuffer();
     const result = await editing.replacePhoto(producer, 'seoul-2020', 'sokwoo-rhee', 1, new Uint8Array(jpeg));
     expect(result.status).toBe('saved');
     if (result.status !== 'saved') return;
@@ -90,11 +106,21 @@ describe('editing speakers through the service', () => {
 
   it('stores nothing for a file that is not a photo, or an upload based on a stale version', async () => {
     const before = store.puts;
-    const text = await editing.replacePhoto(producer, 'seoul-2020', 'sokwoo-rhee', 2, new TextEncoder().encode('not an image at all'));
+    const text = await editing.replacePhoto(
+      producer,
+      'seoul-2020',
+      'sokwoo-rhee',
+      2,
+      new TextEncoder().encode('not an image at all')
+    );
     expect(text).toEqual({ status: 'invalid', problems: [{ field: 'photo', code: 'photo.not_an_image' }] });
     expect((await editing.replacePhoto(producer, 'seoul-2020', 'sokwoo-rhee', 2, null)).status).toBe('invalid');
-    const jpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } }).jpeg().toBuffer();
-    expect((await editing.replacePhoto(producer, 'seoul-2020', 'sokwoo-rhee', 1, new Uint8Array(jpeg))).status).toBe('conflict');
+    const jpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } })
+      .jpeg()
+      .toBuffer();
+    expect((await editing.replacePhoto(producer, 'seoul-2020', 'sokwoo-rhee', 1, new Uint8Array(jpeg))).status).toBe(
+      'conflict'
+    );
     expect(store.puts).toBe(before);
   });
 

@@ -50,7 +50,10 @@ export class SpeakerEditing {
     private readonly processPhoto: PhotoProcessor
   ) {}
 
-  async list(actor: Actor, editionSlug: string): Promise<EditionSpeakers | { readonly status: 'forbidden' | 'not_found' }> {
+  async list(
+    actor: Actor,
+    editionSlug: string
+  ): Promise<EditionSpeakers | { readonly status: 'forbidden' | 'not_found' }> {
     const opened = await this.open(actor, editionSlug);
     if (opened.status !== 'found') return opened;
     const editionId = opened.programme.edition.id;
@@ -71,7 +74,10 @@ export class SpeakerEditing {
     actor: Actor,
     editionSlug: string,
     speakerId: string
-  ): Promise<{ readonly status: 'found'; readonly programme: Programme; readonly speaker: VersionedSpeaker } | { readonly status: 'forbidden' | 'not_found' }> {
+  ): Promise<
+    | { readonly status: 'found'; readonly programme: Programme; readonly speaker: VersionedSpeaker }
+    | { readonly status: 'forbidden' | 'not_found' }
+  > {
     const opened = await this.open(actor, editionSlug);
     if (opened.status !== 'found') return opened;
     const speaker = await this.speakers.find(opened.programme.edition.id, speakerId);
@@ -81,25 +87,40 @@ export class SpeakerEditing {
   async create(actor: Actor, editionSlug: string, rawInput: unknown): Promise<SpeakerEditResult> {
     const prepared = await this.prepare(actor, editionSlug, rawInput);
     if (prepared.status !== 'ready') return prepared;
-    return { status: 'saved', speaker: await this.speakers.create(prepared.editionId, prepared.values, { accountId: actor.id }) };
+    return {
+      status: 'saved',
+      speaker: await this.speakers.create(prepared.editionId, prepared.values, { accountId: actor.id })
+    };
   }
 
-  async update(actor: Actor, editionSlug: string, speakerId: string, baseVersion: number, rawInput: unknown): Promise<SpeakerEditResult> {
+  async update(
+    actor: Actor,
+    editionSlug: string,
+    speakerId: string,
+    baseVersion: number,
+    rawInput: unknown
+  ): Promise<SpeakerEditResult> {
     const prepared = await this.prepare(actor, editionSlug, rawInput);
     if (prepared.status !== 'ready') return prepared;
-    return toResult(await this.speakers.update(prepared.editionId, speakerId, baseVersion, prepared.values, { accountId: actor.id }));
+    return toResult(
+      await this.speakers.update(prepared.editionId, speakerId, baseVersion, prepared.values, { accountId: actor.id })
+    );
   }
 
   async remove(actor: Actor, editionSlug: string, speakerId: string, baseVersion: number): Promise<SpeakerEditResult> {
     const opened = await this.open(actor, editionSlug);
     if (opened.status !== 'found') return opened;
-    return toResult(await this.speakers.remove(opened.programme.edition.id, speakerId, baseVersion, { accountId: actor.id }));
+    return toResult(
+      await this.speakers.remove(opened.programme.edition.id, speakerId, baseVersion, { accountId: actor.id })
+    );
   }
 
   async restore(actor: Actor, editionSlug: string, speakerId: string, baseVersion: number): Promise<SpeakerEditResult> {
     const opened = await this.open(actor, editionSlug);
     if (opened.status !== 'found') return opened;
-    return toResult(await this.speakers.restore(opened.programme.edition.id, speakerId, baseVersion, { accountId: actor.id }));
+    return toResult(
+      await this.speakers.restore(opened.programme.edition.id, speakerId, baseVersion, { accountId: actor.id })
+    );
   }
 
   /**
@@ -108,10 +129,17 @@ export class SpeakerEditing {
    * racing another edit may leave an unreferenced photo in the store, which
    * is harmless (content-addressed, never listed).
    */
-  async replacePhoto(actor: Actor, editionSlug: string, speakerId: string, baseVersion: number, upload: unknown): Promise<SpeakerEditResult> {
+  async replacePhoto(
+    actor: Actor,
+    editionSlug: string,
+    speakerId: string,
+    baseVersion: number,
+    upload: unknown
+  ): Promise<SpeakerEditResult> {
     const found = await this.find(actor, editionSlug, speakerId);
     if (found.status !== 'found') return found;
-    if (!(upload instanceof Uint8Array)) return { status: 'invalid', problems: [{ field: 'photo', code: 'speaker.photo_missing' }] };
+    if (!(upload instanceof Uint8Array))
+      return { status: 'invalid', problems: [{ field: 'photo', code: 'speaker.photo_missing' }] };
     if (found.speaker.version !== baseVersion) return { status: 'conflict', current: found.speaker };
     const processed = await this.processPhoto(upload, { maxBytes: speakerPhotoMaxBytes });
     if (!processed.ok) return { status: 'invalid', problems: [{ field: 'photo', code: processed.error.code }] };
@@ -121,10 +149,17 @@ export class SpeakerEditing {
   }
 
   /** The speaker shows no photo; the file stays in the store (another speaker or an old link may use the same bytes). */
-  async removePhoto(actor: Actor, editionSlug: string, speakerId: string, baseVersion: number): Promise<SpeakerEditResult> {
+  async removePhoto(
+    actor: Actor,
+    editionSlug: string,
+    speakerId: string,
+    baseVersion: number
+  ): Promise<SpeakerEditResult> {
     const opened = await this.open(actor, editionSlug);
     if (opened.status !== 'found') return opened;
-    return toResult(await this.speakers.setPhoto(opened.programme.edition.id, speakerId, baseVersion, null, { accountId: actor.id }));
+    return toResult(
+      await this.speakers.setPhoto(opened.programme.edition.id, speakerId, baseVersion, null, { accountId: actor.id })
+    );
   }
 
   private async open(actor: Actor, editionSlug: string) {
@@ -140,10 +175,16 @@ export class SpeakerEditing {
     const { edition, cities } = opened.programme;
     const parsed = speakerInputSchema.safeParse(rawInput);
     if (!parsed.success) {
-      const problems = parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), code: 'speaker.invalid_field' }));
+      const problems = parsed.error.issues.map((issue) => ({
+        field: issue.path.join('.'),
+        code: 'speaker.invalid_field'
+      }));
       return { status: 'invalid', problems } as const;
     }
-    const resolved = resolveSpeaker(parsed.data, { defaultLocale: edition.defaultLocale, cityIds: cities.map((c) => c.id) });
+    const resolved = resolveSpeaker(parsed.data, {
+      defaultLocale: edition.defaultLocale,
+      cityIds: cities.map((c) => c.id)
+    });
     if (!resolved.ok) return { status: 'invalid', problems: resolved.problems } as const;
     return { status: 'ready', editionId: edition.id, values: resolved.values } as const;
   }

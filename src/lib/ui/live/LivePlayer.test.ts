@@ -32,7 +32,10 @@ function player(overrides: Partial<Props> = {}) {
 
 /** The opening tag of the first `name` element whose tag contains `having`, or null. */
 function tag(html: string, name: string, having = ''): string | null {
-  return [...html.matchAll(new RegExp(`<${name}(?:\\s[^>]*)?>`, 'g'))].map((m) => m[0]).find((t) => t.includes(having)) ?? null;
+  return (
+    [...html.matchAll(new RegExp(`<${name}(?:\\s[^>]*)?>`, 'g'))].map((m) => m[0]).find((t) => t.includes(having)) ??
+    null
+  );
 }
 
 function attr(openingTag: string | null, name: string): string | null {
@@ -72,11 +75,19 @@ describe('the player without JavaScript', () => {
   it('plays the replay with its chapters track and a link to watch it', () => {
     const { body } = player({
       state: 'ended',
-      replay: { url: '/media/replays/keynote/master.m3u8', chaptersUrl: '/media/replays/keynote/chapters.vtt', durationSeconds: 3600 }
+      replay: {
+        url: '/media/replays/keynote/master.m3u8',
+        chaptersUrl: '/media/replays/keynote/chapters.vtt',
+        durationSeconds: 3600
+      }
     });
     expect(attr(tag(body, 'video'), 'src')).toBe('/media/replays/keynote/master.m3u8');
     const track = tag(body.slice(body.indexOf('<video')), 'track');
-    expect([attr(track, 'kind'), attr(track, 'src'), attr(track, 'default')]).toEqual(['chapters', '/media/replays/keynote/chapters.vtt', '']);
+    expect([attr(track, 'kind'), attr(track, 'src'), attr(track, 'default')]).toEqual([
+      'chapters',
+      '/media/replays/keynote/chapters.vtt',
+      ''
+    ]);
     expect(body.indexOf('<track')).toBeLessThan(body.indexOf('</video>'));
     expect(links(body)[0]).toEqual(['Watch the replay', '/media/replays/keynote/master.m3u8']);
     expect(body).not.toContain('data-player-jump');
@@ -98,7 +109,9 @@ describe('the player without JavaScript', () => {
   });
 
   it('gives the script its run-time strings in the page language', () => {
-    const texts = JSON.parse(attr(tag(player({ locale: 'ko' }).body, 'div', 'data-player-texts'), 'data-player-texts')!);
+    const texts = JSON.parse(
+      attr(tag(player({ locale: 'ko' }).body, 'div', 'data-player-texts'), 'data-player-texts')!
+    );
     expect(texts.behindLive).toBe('실시간보다 {seconds}초 늦음');
     expect(texts.announce.reconnecting).toBe('다시 연결하는 중…');
   });

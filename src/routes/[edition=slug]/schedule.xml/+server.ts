@@ -5,5 +5,9 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {
   const { programme, options } = await editionForExport(event);
-  return exportResponse(programmeToFrabXml(programme, options), 'application/xml', `${programme.edition.slug}-schedule.xml`);
+  return exportResponse(
+    programmeToFrabXml(programme, options),
+    'application/xml',
+    `${programme.edition.slug}-schedule.xml`
+  );
 };

@@ -12,10 +12,18 @@ const notices = { 'invitation-accepted': 'invitationAccepted', 'edition-deleted'
 export const load: PageServerLoad = async (event) => {
   const account = requireAccount(event);
   const { access, editionEditing } = appContext();
-  const [editions, deleted] = await Promise.all([access.people.editionsFor(account), editionEditing.listDeleted(account)]);
+  const [editions, deleted] = await Promise.all([
+    access.people.editionsFor(account),
+    editionEditing.listDeleted(account)
+  ]);
   const notice = event.url.searchParams.get('notice') ?? '';
   return {
-    editions: editions.map(({ edition, roles }) => ({ slug: edition.slug, title: edition.title, state: edition.state, roles })),
+    editions: editions.map(({ edition, roles }) => ({
+      slug: edition.slug,
+      title: edition.title,
+      state: edition.state,
+      roles
+    })),
     deleted: deleted.map((e) => ({ slug: e.slug, title: e.title, defaultLocale: e.defaultLocale, version: e.version })),
     isAdmin: account.isAdmin,
     canImport: canImportEdition(account),
@@ -32,7 +40,8 @@ export const actions: Actions = {
     const m = messagesFor(event.locals.locale).consoleEdition;
     const slug = readId(form, 'edition');
     const version = readVersion(form);
-    if (version === null) return editionProblem(400, { action: 'restore', errors: {}, message: m.errors['edit.invalid_version'] });
+    if (version === null)
+      return editionProblem(400, { action: 'restore', errors: {}, message: m.errors['edit.invalid_version'] });
     const result = await appContext().editionEditing.restore(account, slug, version);
     switch (result.status) {
       case 'saved':

@@ -1,12 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { destinationInputSchema, destinationTarget, destinationUrlProblem, maskedKey, resolveDestination, streamKeyProblem } from './destinationInput.js';
+import {
+  destinationInputSchema,
+  destinationTarget,
+  destinationUrlProblem,
+  maskedKey,
+  resolveDestination,
+  streamKeyProblem
+} from './destinationInput.js';
 
 const input = (overrides: Record<string, unknown> = {}) =>
-  destinationInputSchema.parse({ name: 'YouTube', url: 'rtmp://a.rtmp.youtube.com/live2', streamKey: 'abcd-efgh-1a2b', enabled: true, ...overrides });
+  destinationInputSchema.parse({
+    name: 'YouTube',
+    url: 'rtmp://a.rtmp.youtube.com/live2',
+    streamKey: 'abcd-efgh-1a2b',
+    enabled: true,
+    ...overrides
+  });
 
 describe('an outside destination as a producer enters it', () => {
   it('takes an rtmp or rtmps server with a stream key, trimmed', () => {
-    expect(resolveDestination(input({ name: '  YouTube ', url: ' rtmps://live-api-s.facebook.com:443/rtmp/ ', streamKey: ' FB-123 ' }), { keyRequired: true })).toEqual({
+    expect(
+      resolveDestination(
+        input({ name: '  YouTube ', url: ' rtmps://live-api-s.facebook.com:443/rtmp/ ', streamKey: ' FB-123 ' }),
+        { keyRequired: true }
+      )
+    ).toEqual({
       ok: true,
       values: { name: 'YouTube', url: 'rtmps://live-api-s.facebook.com:443/rtmp/', streamKey: 'FB-123', enabled: true }
     });
@@ -24,7 +42,10 @@ describe('an outside destination as a producer enters it', () => {
     [`rtmp://example.org/${'a'.repeat(500)}`, 'destination.url_too_long']
   ])('refuses the server %j with %s', (url, code) => {
     expect(destinationUrlProblem(url)).toBe(code);
-    expect(resolveDestination(input({ url }), { keyRequired: true })).toEqual({ ok: false, problems: [{ field: 'url', code }] });
+    expect(resolveDestination(input({ url }), { keyRequired: true })).toEqual({
+      ok: false,
+      problems: [{ field: 'url', code }]
+    });
   });
 
   it('accepts an @ in the path, which is not a credential', () => {
@@ -42,12 +63,20 @@ describe('an outside destination as a producer enters it', () => {
   });
 
   it('keeps the stored key when an edit leaves the key blank, but asks for one when adding', () => {
-    expect(resolveDestination(input({ streamKey: '' }), { keyRequired: false })).toMatchObject({ ok: true, values: { streamKey: null } });
-    expect(resolveDestination(input({ streamKey: '  ' }), { keyRequired: true })).toEqual({ ok: false, problems: [{ field: 'streamKey', code: 'destination.key_required' }] });
+    expect(resolveDestination(input({ streamKey: '' }), { keyRequired: false })).toMatchObject({
+      ok: true,
+      values: { streamKey: null }
+    });
+    expect(resolveDestination(input({ streamKey: '  ' }), { keyRequired: true })).toEqual({
+      ok: false,
+      problems: [{ field: 'streamKey', code: 'destination.key_required' }]
+    });
   });
 
   it('names every problem at once', () => {
-    const result = resolveDestination(input({ name: 'n'.repeat(81), url: 'http://x', streamKey: 'a b' }), { keyRequired: true });
+    const result = resolveDestination(input({ name: 'n'.repeat(81), url: 'http://x', streamKey: 'a b' }), {
+      keyRequired: true
+    });
     expect(result).toEqual({
       ok: false,
       problems: [
@@ -56,7 +85,10 @@ describe('an outside destination as a producer enters it', () => {
         { field: 'streamKey', code: 'destination.key_invalid' }
       ]
     });
-    expect(resolveDestination(input({ name: ' ' }), { keyRequired: true })).toEqual({ ok: false, problems: [{ field: 'name', code: 'destination.name_required' }] });
+    expect(resolveDestination(input({ name: ' ' }), { keyRequired: true })).toEqual({
+      ok: false,
+      problems: [{ field: 'name', code: 'destination.name_required' }]
+    });
   });
 
   it('joins server and key as OBS does', () => {

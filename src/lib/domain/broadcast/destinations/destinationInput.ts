@@ -58,11 +58,15 @@ export function streamKeyProblem(key: string): string | null {
 }
 
 /** Checks every field; on an edit (`keyRequired` false) a blank key means "keep the stored one". */
-export function resolveDestination(input: DestinationInput, options: { readonly keyRequired: boolean }): { ok: true; values: DestinationValues } | { ok: false; problems: FieldProblem[] } {
+export function resolveDestination(
+  input: DestinationInput,
+  options: { readonly keyRequired: boolean }
+): { ok: true; values: DestinationValues } | { ok: false; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const name = input.name.trim();
   if (name === '') problems.push({ field: 'name', code: 'destination.name_required' });
-  else if ([...name].length > destinationLimits.name) problems.push({ field: 'name', code: 'destination.name_too_long' });
+  else if ([...name].length > destinationLimits.name)
+    problems.push({ field: 'name', code: 'destination.name_too_long' });
   const urlProblem = destinationUrlProblem(input.url);
   if (urlProblem) problems.push({ field: 'url', code: urlProblem });
   // Keys are pasted; surrounding whitespace is never part of one.
@@ -70,7 +74,10 @@ export function resolveDestination(input: DestinationInput, options: { readonly 
   const keyProblem = key === '' && !options.keyRequired ? null : streamKeyProblem(key);
   if (keyProblem) problems.push({ field: 'streamKey', code: keyProblem });
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, values: { name, url: input.url.trim(), streamKey: key === '' ? null : key, enabled: input.enabled } };
+  return {
+    ok: true,
+    values: { name, url: input.url.trim(), streamKey: key === '' ? null : key, enabled: input.enabled }
+  };
 }
 
 /** The publish target, joined as OBS joins "Server" and "Stream Key": one slash between them. */

@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { backoffSeconds, failureReasonOf, idleStatus, nextDestinationStatus, nextRetryAt, type DestinationEvent, type DestinationStatus } from './destinationStatus.js';
+import {
+  backoffSeconds,
+  failureReasonOf,
+  idleStatus,
+  nextDestinationStatus,
+  nextRetryAt,
+  type DestinationEvent,
+  type DestinationStatus
+} from './destinationStatus.js';
 
 const t0 = new Date('2026-12-06T10:00:00Z');
 const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
 const middle = () => 0.5;
 
-function run(events: readonly [number, DestinationEvent][], start: DestinationStatus = idleStatus(t0)): DestinationStatus {
+function run(
+  events: readonly [number, DestinationEvent][],
+  start: DestinationStatus = idleStatus(t0)
+): DestinationStatus {
   return events.reduce((status, [seconds, event]) => nextDestinationStatus(status, event, at(seconds), middle), start);
 }
 
@@ -57,8 +68,15 @@ describe('the status of an outside destination', () => {
       [4, { type: 'connected' }]
     ]);
     expect(failedOften.failures).toBe(2);
-    expect(run([[30, { type: 'exited', reason: 'broken_pipe' }]], failedOften)).toMatchObject({ failures: 3, nextRetryAt: at(34) });
-    expect(run([[64, { type: 'exited', reason: 'broken_pipe' }]], failedOften)).toMatchObject({ failures: 1, reason: 'broken_pipe', nextRetryAt: at(65) });
+    expect(run([[30, { type: 'exited', reason: 'broken_pipe' }]], failedOften)).toMatchObject({
+      failures: 3,
+      nextRetryAt: at(34)
+    });
+    expect(run([[64, { type: 'exited', reason: 'broken_pipe' }]], failedOften)).toMatchObject({
+      failures: 1,
+      reason: 'broken_pipe',
+      nextRetryAt: at(65)
+    });
   });
 
   it('goes idle from any state when disabled or the program ends, and ignores late events', () => {
@@ -66,7 +84,12 @@ describe('the status of an outside destination', () => {
       [0, { type: 'start' }],
       [0, { type: 'exited', reason: 'dns' }]
     ]);
-    expect(run([[0.5, { type: 'stop' }]], retrying)).toMatchObject({ state: 'idle', reason: null, nextRetryAt: null, failures: 0 });
+    expect(run([[0.5, { type: 'stop' }]], retrying)).toMatchObject({
+      state: 'idle',
+      reason: null,
+      nextRetryAt: null,
+      failures: 0
+    });
     expect(run([[0.5, { type: 'connected' }]], retrying)).toBe(retrying);
     expect(run([[0, { type: 'connected' }]])).toMatchObject({ state: 'idle' });
   });
@@ -74,7 +97,13 @@ describe('the status of an outside destination', () => {
 
 describe("reading the reason from ffmpeg's last lines", () => {
   it.each([
-    [['[tcp @ 0x55] Connection to tcp://127.0.0.1:1935 failed: Connection refused', 'Error opening output: Connection refused'], 'connection_refused'],
+    [
+      [
+        '[tcp @ 0x55] Connection to tcp://127.0.0.1:1935 failed: Connection refused',
+        'Error opening output: Connection refused'
+      ],
+      'connection_refused'
+    ],
     [['[tcp @ 0x1] Failed to resolve hostname nowhere.invalid: Name or service not known'], 'dns'],
     [['[rtmp @ 0x1] Server error: Authentication failed'], 'auth_rejected'],
     [['[rtmp @ 0x1] Server error: NetStream.Publish.BadName'], 'auth_rejected'],

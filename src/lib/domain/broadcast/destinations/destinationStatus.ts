@@ -18,7 +18,15 @@
 export const destinationStates = ['idle', 'connecting', 'live', 'failing', 'retrying'] as const;
 export type DestinationState = (typeof destinationStates)[number];
 
-export const failureReasons = ['connection_refused', 'dns', 'auth_rejected', 'timeout', 'broken_pipe', 'too_slow', 'unknown'] as const;
+export const failureReasons = [
+  'connection_refused',
+  'dns',
+  'auth_rejected',
+  'timeout',
+  'broken_pipe',
+  'too_slow',
+  'unknown'
+] as const;
 export type FailureReason = (typeof failureReasons)[number];
 
 export interface DestinationStatus {
@@ -58,7 +66,12 @@ export function backoffSeconds(failures: number): number {
  * Events that make no sense in a state (a late `connected` from a relay
  * already failing) leave the status unchanged rather than inventing one.
  */
-export function nextDestinationStatus(status: DestinationStatus, event: DestinationEvent, now: Date, random: () => number = Math.random): DestinationStatus {
+export function nextDestinationStatus(
+  status: DestinationStatus,
+  event: DestinationEvent,
+  now: Date,
+  random: () => number = Math.random
+): DestinationStatus {
   switch (event.type) {
     case 'stop':
       return status.state === 'idle' ? status : idleStatus(now);
@@ -67,15 +80,27 @@ export function nextDestinationStatus(status: DestinationStatus, event: Destinat
     case 'retry_due':
       return status.state === 'retrying' ? { ...status, state: 'connecting', since: now, nextRetryAt: null } : status;
     case 'connected':
-      return status.state === 'connecting' ? { ...status, state: 'live', since: now, reason: null, liveSince: now } : status;
+      return status.state === 'connecting'
+        ? { ...status, state: 'live', since: now, reason: null, liveSince: now }
+        : status;
     case 'failed':
-      return status.state === 'connecting' || status.state === 'live' ? { ...status, state: 'failing', since: now, reason: event.reason } : status;
+      return status.state === 'connecting' || status.state === 'live'
+        ? { ...status, state: 'failing', since: now, reason: event.reason }
+        : status;
     case 'exited': {
       if (status.state !== 'connecting' && status.state !== 'live' && status.state !== 'failing') return status;
-      const stayedLive = status.liveSince !== null && now.getTime() - status.liveSince.getTime() >= backoffResetSeconds * 1000;
+      const stayedLive =
+        status.liveSince !== null && now.getTime() - status.liveSince.getTime() >= backoffResetSeconds * 1000;
       const failures = (stayedLive ? 0 : status.failures) + 1;
       const reason = status.state === 'failing' ? (status.reason ?? event.reason) : event.reason;
-      return { state: 'retrying', since: now, reason, failures, nextRetryAt: nextRetryAt(failures, now, random), liveSince: null };
+      return {
+        state: 'retrying',
+        since: now,
+        reason,
+        failures,
+        nextRetryAt: nextRetryAt(failures, now, random),
+        liveSince: null
+      };
     }
   }
 }
@@ -94,8 +119,18 @@ export function nextRetryAt(failures: number, now: Date, random: () => number = 
 export function failureReasonOf(lines: readonly string[]): FailureReason {
   for (const line of [...lines].reverse()) {
     if (/connection refused/i.test(line)) return 'connection_refused';
-    if (/name or service not known|failed to resolve|temporary failure in name resolution|no address associated|getaddrinfo|could not resolve/i.test(line)) return 'dns';
-    if (/unauthori[sz]ed|forbidden|\b40[13]\b|badname|rejected|authentication|publish.*(denied|failed)|access denied/i.test(line)) return 'auth_rejected';
+    if (
+      /name or service not known|failed to resolve|temporary failure in name resolution|no address associated|getaddrinfo|could not resolve/i.test(
+        line
+      )
+    )
+      return 'dns';
+    if (
+      /unauthori[sz]ed|forbidden|\b40[13]\b|badname|rejected|authentication|publish.*(denied|failed)|access denied/i.test(
+        line
+      )
+    )
+      return 'auth_rejected';
     if (/timed out|timeout|etimedout/i.test(line)) return 'timeout';
     if (/broken pipe|connection reset|epipe|end of file|i\/o error/i.test(line)) return 'broken_pipe';
   }

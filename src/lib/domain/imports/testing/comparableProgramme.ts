@@ -35,9 +35,18 @@ export function comparableProgramme(programme: Programme, idPrefix = ''): unknow
       startsOn: edition.startsOn,
       endsOn: edition.endsOn
     },
-    days: byKeys(programme.days, (d) => d.position, (d) => id(d.id)).map((d) => ({ ...d, id: id(d.id), editionId: undefined })),
+    days: byKeys(
+      programme.days,
+      (d) => d.position,
+      (d) => id(d.id)
+    ).map((d) => ({ ...d, id: id(d.id), editionId: undefined })),
     stages: byKeys(programme.stages, (s) => id(s.id)).map((s) => ({ id: id(s.id), name: s.name })),
-    sessions: byKeys(programme.sessions, (s) => s.startsAt.getTime(), (s) => s.position, (s) => id(s.id)).map((s) => ({
+    sessions: byKeys(
+      programme.sessions,
+      (s) => s.startsAt.getTime(),
+      (s) => s.position,
+      (s) => id(s.id)
+    ).map((s) => ({
       ...s,
       id: id(s.id),
       editionId: undefined,
@@ -48,7 +57,12 @@ export function comparableProgramme(programme: Programme, idPrefix = ''): unknow
       endsAt: iso(s.endsAt),
       channelIds: s.channelIds.map(id)
     })),
-    items: byKeys(programme.items, (i) => id(i.sessionId), (i) => i.position, (i) => id(i.id)).map((i) => ({
+    items: byKeys(
+      programme.items,
+      (i) => id(i.sessionId),
+      (i) => i.position,
+      (i) => id(i.id)
+    ).map((i) => ({
       ...i,
       id: id(i.id),
       sessionId: id(i.sessionId),
@@ -56,8 +70,21 @@ export function comparableProgramme(programme: Programme, idPrefix = ''): unknow
       endsAt: iso(i.endsAt),
       speakerIds: i.speakerIds.map(id)
     })),
-    speakers: byKeys(programme.speakers, (s) => id(s.id)).map((s) => ({ ...s, id: id(s.id), editionId: undefined, cityId: optionalId(s.cityId) })),
-    cities: byKeys(programme.cities, (c) => c.position, (c) => id(c.id)).map((c) => ({ ...c, id: id(c.id), editionId: undefined })),
-    channels: byKeys(programme.channels, (c) => c.position, (c) => id(c.id)).map((c) => ({ ...c, id: id(c.id), editionId: undefined }))
+    speakers: byKeys(programme.speakers, (s) => id(s.id)).map((s) => ({
+      ...s,
+      id: id(s.id),
+      editionId: undefined,
+      cityId: optionalId(s.cityId)
+    })),
+    cities: byKeys(
+      programme.cities,
+      (c) => c.position,
+      (c) => id(c.id)
+    ).map((c) => ({ ...c, id: id(c.id), editionId: undefined })),
+    channels: byKeys(
+      programme.channels,
+      (c) => c.position,
+      (c) => id(c.id)
+    ).map((c) => ({ ...c, id: id(c.id), editionId: undefined }))
   };
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { chatLimits, cleanChatText, codePointLength, resolveChatMessage } from './chatMessageInput.js';
 
 const key = '0b5c4a52-8f0e-4d5e-9a51-3c1f3f0f6a11';
-const message = (fields: Record<string, unknown>) => resolveChatMessage({ displayName: 'Mina', text: 'Hello', idempotencyKey: key, ...fields });
+const message = (fields: Record<string, unknown>) =>
+  resolveChatMessage({ displayName: 'Mina', text: 'Hello', idempotencyKey: key, ...fields });
 
 describe('cleanChatText', () => {
   it('normalises to NFC, so the same text is stored the same way however it was typed', () => {
@@ -55,9 +56,18 @@ describe('resolveChatMessage', () => {
   });
 
   it('refuses a name over 40 or a text over 500 characters', () => {
-    expect(message({ displayName: 'n'.repeat(41) })).toEqual({ ok: false, problems: [{ field: 'displayName', code: 'chat.name_too_long' }] });
-    expect(message({ text: 't'.repeat(501) })).toEqual({ ok: false, problems: [{ field: 'text', code: 'chat.text_too_long' }] });
-    expect(message({ text: 't'.repeat(1_000_000) })).toEqual({ ok: false, problems: [{ field: 'text', code: 'chat.text_too_long' }] });
+    expect(message({ displayName: 'n'.repeat(41) })).toEqual({
+      ok: false,
+      problems: [{ field: 'displayName', code: 'chat.name_too_long' }]
+    });
+    expect(message({ text: 't'.repeat(501) })).toEqual({
+      ok: false,
+      problems: [{ field: 'text', code: 'chat.text_too_long' }]
+    });
+    expect(message({ text: 't'.repeat(1_000_000) })).toEqual({
+      ok: false,
+      problems: [{ field: 'text', code: 'chat.text_too_long' }]
+    });
   });
 
   it('measures after cleaning: spaces that collapse do not count', () => {
@@ -65,8 +75,14 @@ describe('resolveChatMessage', () => {
   });
 
   it('refuses a missing or malformed idempotency key', () => {
-    expect(message({ idempotencyKey: undefined })).toEqual({ ok: false, problems: [{ field: 'idempotencyKey', code: 'chat.invalid_key' }] });
-    expect(message({ idempotencyKey: 'not-a-uuid' })).toEqual({ ok: false, problems: [{ field: 'idempotencyKey', code: 'chat.invalid_key' }] });
+    expect(message({ idempotencyKey: undefined })).toEqual({
+      ok: false,
+      problems: [{ field: 'idempotencyKey', code: 'chat.invalid_key' }]
+    });
+    expect(message({ idempotencyKey: 'not-a-uuid' })).toEqual({
+      ok: false,
+      problems: [{ field: 'idempotencyKey', code: 'chat.invalid_key' }]
+    });
   });
 
   it('reads anything but text (a file where text belongs) as empty', () => {

@@ -11,7 +11,8 @@ import { z } from 'zod';
 
 export const chatLimits = { displayName: 40, text: 500 } as const;
 
-export type ChatInputProblemCode = 'chat.name_required' | 'chat.name_too_long' | 'chat.text_required' | 'chat.text_too_long' | 'chat.invalid_key';
+export type ChatInputProblemCode =
+  'chat.name_required' | 'chat.name_too_long' | 'chat.text_required' | 'chat.text_too_long' | 'chat.invalid_key';
 
 export interface ChatInputProblem {
   readonly field: 'displayName' | 'text' | 'idempotencyKey';
@@ -52,7 +53,9 @@ function readText(value: unknown, limit: number): string | 'too_long' {
 }
 
 /** Checks a posted message; every problem is named with its field. */
-export function resolveChatMessage(raw: unknown): { ok: true; values: ChatMessageValues } | { ok: false; problems: ChatInputProblem[] } {
+export function resolveChatMessage(
+  raw: unknown
+): { ok: true; values: ChatMessageValues } | { ok: false; problems: ChatInputProblem[] } {
   const record = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   const problems: ChatInputProblem[] = [];
   const displayName = readText(record.displayName, chatLimits.displayName);
@@ -63,6 +66,7 @@ export function resolveChatMessage(raw: unknown): { ok: true; values: ChatMessag
   if (text === '') problems.push({ field: 'text', code: 'chat.text_required' });
   if (text === 'too_long') problems.push({ field: 'text', code: 'chat.text_too_long' });
   if (!key.success) problems.push({ field: 'idempotencyKey', code: 'chat.invalid_key' });
-  if (problems.length > 0 || !key.success || displayName === 'too_long' || text === 'too_long') return { ok: false, problems };
+  if (problems.length > 0 || !key.success || displayName === 'too_long' || text === 'too_long')
+    return { ok: false, problems };
   return { ok: true, values: { displayName, text, idempotencyKey: key.data.toLowerCase() } };
 }

@@ -34,7 +34,10 @@ export class ReactionBursts {
     const bursts: ReactionBurst[] = [];
     for (const [sessionId, counts] of this.#pending) {
       const ordered = (Object.keys(reactionEmoji) as ReactionKey[]).filter((key) => counts.has(key));
-      bursts.push({ sessionId, counts: Object.fromEntries(ordered.map((key) => [reactionEmoji[key], counts.get(key)!])) });
+      bursts.push({
+        sessionId,
+        counts: Object.fromEntries(ordered.map((key) => [reactionEmoji[key], counts.get(key)!]))
+      });
     }
     this.#pending.clear();
     return bursts;

@@ -26,6 +26,7 @@ describe('readSlowModeSeconds', () => {
   });
 
   it('refuses anything else', () => {
-    for (const raw of ['', '-1', '3601', '1.5', '1e3', 'ten', '99999', null, 30]) expect(readSlowModeSeconds(raw)).toBeNull();
+    for (const raw of ['', '-1', '3601', '1.5', '1e3', 'ten', '99999', null, 30])
+      expect(readSlowModeSeconds(raw)).toBeNull();
   });
 });

@@ -15,19 +15,22 @@ export type WordListProblem =
 
 /** The words to store, in the order typed (first spelling of a duplicate kept), or what is wrong. */
 export function resolveWordList(raw: unknown): { ok: true; words: string[] } | { ok: false; problem: WordListProblem } {
-  if (typeof raw !== 'string' || raw.length > wordListLimits.rawLength) return { ok: false, problem: { code: 'chat.word_filter_invalid' } };
+  if (typeof raw !== 'string' || raw.length > wordListLimits.rawLength)
+    return { ok: false, problem: { code: 'chat.word_filter_invalid' } };
   const words: string[] = [];
   const seen = new Set<string>();
   const lines = raw.split(/\r\n|\r|\n/);
   for (const [index, line] of lines.entries()) {
     const word = cleanChatText(line);
     if (word === '') continue;
-    if (codePointLength(word) > wordListLimits.wordLength) return { ok: false, problem: { code: 'chat.word_filter_word_too_long', line: index + 1 } };
+    if (codePointLength(word) > wordListLimits.wordLength)
+      return { ok: false, problem: { code: 'chat.word_filter_word_too_long', line: index + 1 } };
     const key = normaliseFilterWord(word);
     if (key === '' || seen.has(key)) continue;
     seen.add(key);
     words.push(word);
   }
-  if (words.length > wordListLimits.words) return { ok: false, problem: { code: 'chat.word_filter_too_many', count: words.length } };
+  if (words.length > wordListLimits.words)
+    return { ok: false, problem: { code: 'chat.word_filter_too_many', count: words.length } };
   return { ok: true, words };
 }

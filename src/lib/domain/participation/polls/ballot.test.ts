@@ -2,8 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { checkBallot } from './ballot.js';
 import type { Poll } from './poll.js';
 
-const options = [{ id: 'opt-1', label: { en: 'Yes' } }, { id: 'opt-2', label: { en: 'No' } }, { id: 'opt-3', label: { en: 'Maybe' } }];
-const poll = (overrides: Partial<Pick<Poll, 'state' | 'kind' | 'maxChoices'>> = {}) => ({ state: 'open' as const, kind: 'single' as const, maxChoices: null, options, ...overrides });
+const options = [
+  { id: 'opt-1', label: { en: 'Yes' } },
+  { id: 'opt-2', label: { en: 'No' } },
+  { id: 'opt-3', label: { en: 'Maybe' } }
+];
+const poll = (overrides: Partial<Pick<Poll, 'state' | 'kind' | 'maxChoices'>> = {}) => ({
+  state: 'open' as const,
+  kind: 'single' as const,
+  maxChoices: null,
+  options,
+  ...overrides
+});
 
 describe('a ballot', () => {
   it('is accepted with one known option for single choice', () => {
@@ -25,8 +35,17 @@ describe('a ballot', () => {
   });
 
   it('has up to the limit for multiple choice, each option once, in the poll’s order', () => {
-    expect(checkBallot(poll({ kind: 'multiple' }), ['opt-3', 'opt-1', 'opt-3', 'opt-2'])).toEqual({ ok: true, optionIds: ['opt-1', 'opt-2', 'opt-3'] });
-    expect(checkBallot(poll({ kind: 'multiple', maxChoices: 2 }), ['opt-3', 'opt-1'])).toEqual({ ok: true, optionIds: ['opt-1', 'opt-3'] });
-    expect(checkBallot(poll({ kind: 'multiple', maxChoices: 2 }), ['opt-1', 'opt-2', 'opt-3'])).toEqual({ ok: false, problem: 'poll.too_many_choices' });
+    expect(checkBallot(poll({ kind: 'multiple' }), ['opt-3', 'opt-1', 'opt-3', 'opt-2'])).toEqual({
+      ok: true,
+      optionIds: ['opt-1', 'opt-2', 'opt-3']
+    });
+    expect(checkBallot(poll({ kind: 'multiple', maxChoices: 2 }), ['opt-3', 'opt-1'])).toEqual({
+      ok: true,
+      optionIds: ['opt-1', 'opt-3']
+    });
+    expect(checkBallot(poll({ kind: 'multiple', maxChoices: 2 }), ['opt-1', 'opt-2', 'opt-3'])).toEqual({
+      ok: false,
+      problem: 'poll.too_many_choices'
+    });
   });
 });

@@ -5,7 +5,8 @@
  */
 import { choiceLimit, type Poll } from './poll.js';
 
-export type BallotProblem = 'poll.closed' | 'poll.no_choice' | 'poll.unknown_option' | 'poll.one_choice_only' | 'poll.too_many_choices';
+export type BallotProblem =
+  'poll.closed' | 'poll.no_choice' | 'poll.unknown_option' | 'poll.one_choice_only' | 'poll.too_many_choices';
 
 /** The chosen option ids in the poll's own order, or the reason the ballot is refused. */
 export function checkBallot(
@@ -17,6 +18,7 @@ export function checkBallot(
   if (chosen.size === 0) return { ok: false, problem: 'poll.no_choice' };
   const known = new Set(poll.options.map((o) => o.id));
   if ([...chosen].some((id) => !known.has(id))) return { ok: false, problem: 'poll.unknown_option' };
-  if (chosen.size > choiceLimit(poll)) return { ok: false, problem: poll.kind === 'single' ? 'poll.one_choice_only' : 'poll.too_many_choices' };
+  if (chosen.size > choiceLimit(poll))
+    return { ok: false, problem: poll.kind === 'single' ? 'poll.one_choice_only' : 'poll.too_many_choices' };
   return { ok: true, optionIds: poll.options.map((o) => o.id).filter((id) => chosen.has(id)) };
 }

@@ -12,12 +12,22 @@ describe('a poll’s life cycle', () => {
   });
 
   it('edits and deletes only drafts', () => {
-    expect([isEditable({ state: 'draft' }), isEditable({ state: 'open' }), isEditable({ state: 'closed' })]).toEqual([true, false, false]);
-    expect([isDeletable({ state: 'draft' }), isDeletable({ state: 'open' }), isDeletable({ state: 'closed' })]).toEqual([true, false, false]);
+    expect([isEditable({ state: 'draft' }), isEditable({ state: 'open' }), isEditable({ state: 'closed' })]).toEqual([
+      true,
+      false,
+      false
+    ]);
+    expect([isDeletable({ state: 'draft' }), isDeletable({ state: 'open' }), isDeletable({ state: 'closed' })]).toEqual(
+      [true, false, false]
+    );
   });
 
   it('allows one choice for single choice, up to the limit or every option for multiple', () => {
-    const options = [{ id: 'a', label: {} }, { id: 'b', label: {} }, { id: 'c', label: {} }];
+    const options = [
+      { id: 'a', label: {} },
+      { id: 'b', label: {} },
+      { id: 'c', label: {} }
+    ];
     expect(choiceLimit({ kind: 'single', maxChoices: null, options })).toBe(1);
     expect(choiceLimit({ kind: 'multiple', maxChoices: null, options })).toBe(3);
     expect(choiceLimit({ kind: 'multiple', maxChoices: 2, options })).toBe(2);

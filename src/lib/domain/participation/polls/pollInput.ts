@@ -21,7 +21,9 @@ export const pollInputSchema = z.object({
   options: z.array(localizedTextSchema(pollTextLimits.option)).max(maxOptionSlots),
   kind: z.enum(pollKinds),
   /** '' or absent: no limit. */
-  maxChoices: z.union([z.literal(''), z.null(), z.string().regex(/^\d{1,2}$/, 'not a whole number'), z.number().int()]).optional()
+  maxChoices: z
+    .union([z.literal(''), z.null(), z.string().regex(/^\d{1,2}$/, 'not a whole number'), z.number().int()])
+    .optional()
 });
 export type PollInput = z.input<typeof pollInputSchema>;
 
@@ -33,7 +35,10 @@ export interface PollValues {
 }
 
 /** Parses and checks a poll against the edition's main language (`defaultLocale`). */
-export function resolvePoll(raw: unknown, defaultLocale: string): { ok: true; values: PollValues } | { ok: false; problems: FieldProblem[] } {
+export function resolvePoll(
+  raw: unknown,
+  defaultLocale: string
+): { ok: true; values: PollValues } | { ok: false; problems: FieldProblem[] } {
   const parsed = pollInputSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), code: 'poll.invalid_field' }));
@@ -41,12 +46,14 @@ export function resolvePoll(raw: unknown, defaultLocale: string): { ok: true; va
   }
   const input = parsed.data;
   const problems: FieldProblem[] = [];
-  if (!input.question[defaultLocale]) problems.push({ field: `question.${defaultLocale}`, code: 'poll.question_required' });
+  if (!input.question[defaultLocale])
+    problems.push({ field: `question.${defaultLocale}`, code: 'poll.question_required' });
 
   const options: LocalizedText[] = [];
   input.options.forEach((option, slot) => {
     if (Object.keys(option).length === 0) return;
-    if (!option[defaultLocale]) problems.push({ field: `options.${slot}.${defaultLocale}`, code: 'poll.option_required' });
+    if (!option[defaultLocale])
+      problems.push({ field: `options.${slot}.${defaultLocale}`, code: 'poll.option_required' });
     options.push(option);
   });
   if (options.length < pollOptionLimits.min) problems.push({ field: 'options', code: 'poll.too_few_options' });
@@ -57,7 +64,8 @@ export function resolvePoll(raw: unknown, defaultLocale: string): { ok: true; va
   if (input.kind === 'multiple' && rawMax !== undefined && rawMax !== null && rawMax !== '') {
     maxChoices = Number(rawMax);
     // One choice is a single-choice poll; more than there are options means no limit, which is said by leaving it empty.
-    if (maxChoices < 2 || maxChoices > Math.max(options.length, 2)) problems.push({ field: 'maxChoices', code: 'poll.max_choices_invalid' });
+    if (maxChoices < 2 || maxChoices > Math.max(options.length, 2))
+      problems.push({ field: 'maxChoices', code: 'poll.max_choices_invalid' });
   }
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, values: { question: input.question, kind: input.kind, maxChoices, options } };

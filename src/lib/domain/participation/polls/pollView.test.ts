@@ -10,9 +10,23 @@ describe('a poll as the pages show it', () => {
   });
 
   it('puts each option’s result beside its label, in the poll’s order', () => {
-    const options: { id: string; label: LocalizedText }[] = [{ id: 'opt-1', label: { en: 'Yes' } }, { id: 'opt-2', label: { ko: '아니요' } }];
+    const options: { id: string; label: LocalizedText }[] = [
+      { id: 'opt-1', label: { en: 'Yes' } },
+      { id: 'opt-2', label: { ko: '아니요' } }
+    ];
     const poll = { kind: 'single' as const, options };
-    const shown = shownResults(poll, { ballots: 4, options: [{ id: 'opt-2', count: 1, percent: 25 }, { id: 'opt-1', count: 3, percent: 75 }] }, 'en', 'ko');
+    const shown = shownResults(
+      poll,
+      {
+        ballots: 4,
+        options: [
+          { id: 'opt-2', count: 1, percent: 25 },
+          { id: 'opt-1', count: 3, percent: 75 }
+        ]
+      },
+      'en',
+      'ko'
+    );
     expect(shown).toEqual({
       kind: 'single',
       ballots: 4,

@@ -33,7 +33,10 @@ export function shownText(value: LocalizedText, locale: string, fallback: string
 }
 
 export function shownResults(
-  poll: { readonly kind: PollKind; readonly options: readonly { readonly id: string; readonly label: LocalizedText }[] },
+  poll: {
+    readonly kind: PollKind;
+    readonly options: readonly { readonly id: string; readonly label: LocalizedText }[];
+  },
   results: PollResults,
   locale: string,
   fallback: string

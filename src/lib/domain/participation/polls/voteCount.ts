@@ -50,9 +50,17 @@ export function tallyBallots(ballots: Iterable<Ballot>): Tally {
 }
 
 /** The results of each option, in the poll's order; options nobody chose count 0. */
-export function pollResults(poll: { readonly kind: PollKind; readonly options: readonly Pick<PollOption, 'id'>[] }, tally: Tally): PollResults {
+export function pollResults(
+  poll: { readonly kind: PollKind; readonly options: readonly Pick<PollOption, 'id'>[] },
+  tally: Tally
+): PollResults {
   const counts = poll.options.map((o) => tally.choices.get(o.id) ?? 0);
-  const percents = tally.ballots === 0 ? counts.map(() => 0) : poll.kind === 'single' ? roundedToHundred(counts, tally.ballots) : counts.map((c) => Math.round((c * 100) / tally.ballots));
+  const percents =
+    tally.ballots === 0
+      ? counts.map(() => 0)
+      : poll.kind === 'single'
+        ? roundedToHundred(counts, tally.ballots)
+        : counts.map((c) => Math.round((c * 100) / tally.ballots));
   return {
     ballots: tally.ballots,
     options: poll.options.map((o, i) => ({ id: o.id, count: counts[i]!, percent: percents[i]! }))
@@ -70,7 +78,9 @@ function roundedToHundred(counts: readonly number[], total: number): number[] {
   const sum = counts.reduce((a, b) => a + b, 0);
   if (sum !== total) return exact.map(Math.round);
   let missing = 100 - floors.reduce((a, b) => a + b, 0);
-  const byRemainder = exact.map((value, index) => ({ index, remainder: value - floors[index]! })).sort((a, b) => b.remainder - a.remainder || a.index - b.index);
+  const byRemainder = exact
+    .map((value, index) => ({ index, remainder: value - floors[index]! }))
+    .sort((a, b) => b.remainder - a.remainder || a.index - b.index);
   for (const { index, remainder } of byRemainder) {
     if (missing <= 0 || remainder === 0) break;
     floors[index]! += 1;

@@ -14,6 +14,10 @@ export interface QuestionEvent {
   readonly data: { readonly id: string; readonly version: number };
 }
 
-export function questionEvent(name: QuestionEventName, sessionId: string, question: { readonly id: string; readonly version: number }): QuestionEvent {
+export function questionEvent(
+  name: QuestionEventName,
+  sessionId: string,
+  question: { readonly id: string; readonly version: number }
+): QuestionEvent {
   return { channel: channelName('session', sessionId), name, data: { id: question.id, version: question.version } };
 }

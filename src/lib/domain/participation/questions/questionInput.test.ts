@@ -16,7 +16,10 @@ describe('a question as submitted', () => {
   });
 
   it('refuses empty text, text over 500 characters and names over 60, by field', () => {
-    expect(parseAskQuestion({ text: ' \n ', idempotencyKey: key })).toEqual({ ok: false, problems: [{ field: 'text', code: 'question.text_required' }] });
+    expect(parseAskQuestion({ text: ' \n ', idempotencyKey: key })).toEqual({
+      ok: false,
+      problems: [{ field: 'text', code: 'question.text_required' }]
+    });
     const long = parseAskQuestion({ text: 'a'.repeat(501), displayName: 'n'.repeat(61), idempotencyKey: key });
     expect(long.ok ? [] : long.problems).toEqual([
       { field: 'text', code: 'question.text_too_long' },
@@ -29,9 +32,15 @@ describe('a question as submitted', () => {
   });
 
   it('refuses a missing or malformed idempotency key and wrong types', () => {
-    expect(parseAskQuestion({ text: 'Why?' })).toEqual({ ok: false, problems: [{ field: 'idempotencyKey', code: 'question.invalid_field' }] });
+    expect(parseAskQuestion({ text: 'Why?' })).toEqual({
+      ok: false,
+      problems: [{ field: 'idempotencyKey', code: 'question.invalid_field' }]
+    });
     expect(parseAskQuestion({ text: 'Why?', idempotencyKey: 'retry-1' }).ok).toBe(false);
-    expect(parseAskQuestion({ text: 42, idempotencyKey: key })).toEqual({ ok: false, problems: [{ field: 'text', code: 'question.invalid_field' }] });
+    expect(parseAskQuestion({ text: 42, idempotencyKey: key })).toEqual({
+      ok: false,
+      problems: [{ field: 'text', code: 'question.invalid_field' }]
+    });
     expect(parseAskQuestion('text').ok).toBe(false);
   });
 });

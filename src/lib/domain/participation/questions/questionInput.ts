@@ -41,7 +41,10 @@ export function parseAskQuestion(raw: unknown): AskQuestionParse {
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue): QuestionFieldProblem => {
       const field = issue.path[0];
-      return { field: field === 'text' || field === 'displayName' || field === 'idempotencyKey' ? field : '', code: 'question.invalid_field' };
+      return {
+        field: field === 'text' || field === 'displayName' || field === 'idempotencyKey' ? field : '',
+        code: 'question.invalid_field'
+      };
     });
     return { ok: false, problems: dedupe(problems) };
   }
@@ -49,10 +52,15 @@ export function parseAskQuestion(raw: unknown): AskQuestionParse {
   const text = normaliseQuestionText(parsed.data.text);
   const name = normaliseQuestionText(parsed.data.displayName);
   if (text === '') problems.push({ field: 'text', code: 'question.text_required' });
-  else if (characterCount(text) > questionTextMaxLength) problems.push({ field: 'text', code: 'question.text_too_long' });
-  if (characterCount(name) > displayNameMaxLength) problems.push({ field: 'displayName', code: 'question.name_too_long' });
+  else if (characterCount(text) > questionTextMaxLength)
+    problems.push({ field: 'text', code: 'question.text_too_long' });
+  if (characterCount(name) > displayNameMaxLength)
+    problems.push({ field: 'displayName', code: 'question.name_too_long' });
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, values: { text, displayName: name === '' ? null : name, idempotencyKey: parsed.data.idempotencyKey.toLowerCase() } };
+  return {
+    ok: true,
+    values: { text, displayName: name === '' ? null : name, idempotencyKey: parsed.data.idempotencyKey.toLowerCase() }
+  };
 }
 
 function dedupe(problems: QuestionFieldProblem[]): QuestionFieldProblem[] {

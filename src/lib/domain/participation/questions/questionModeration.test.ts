@@ -43,9 +43,21 @@ describe('merging duplicates', () => {
   });
 
   it('refuses merging into itself, into hidden or merged questions, and merging twice', () => {
-    expect(checkMerge({ id: 'a', ...shown }, { id: 'a', ...shown })).toEqual({ ok: false, code: 'question.merge_into_itself' });
-    expect(checkMerge({ id: 'a', ...shown }, { id: 'b', ...hidden })).toEqual({ ok: false, code: 'question.merge_target_unavailable' });
-    expect(checkMerge({ id: 'a', ...shown }, { id: 'b', ...merged })).toEqual({ ok: false, code: 'question.merge_target_unavailable' });
-    expect(checkMerge({ id: 'a', ...merged }, { id: 'b', ...shown })).toEqual({ ok: false, code: 'question.not_allowed_now' });
+    expect(checkMerge({ id: 'a', ...shown }, { id: 'a', ...shown })).toEqual({
+      ok: false,
+      code: 'question.merge_into_itself'
+    });
+    expect(checkMerge({ id: 'a', ...shown }, { id: 'b', ...hidden })).toEqual({
+      ok: false,
+      code: 'question.merge_target_unavailable'
+    });
+    expect(checkMerge({ id: 'a', ...shown }, { id: 'b', ...merged })).toEqual({
+      ok: false,
+      code: 'question.merge_target_unavailable'
+    });
+    expect(checkMerge({ id: 'a', ...merged }, { id: 'b', ...shown })).toEqual({
+      ok: false,
+      code: 'question.not_allowed_now'
+    });
   });
 });

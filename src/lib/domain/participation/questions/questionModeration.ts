@@ -14,7 +14,8 @@ export function isModerationAction(value: unknown): value is ModerationAction {
   return typeof value === 'string' && (moderationActions as readonly string[]).includes(value);
 }
 
-export type ModerationOutcome = { readonly ok: true; readonly next: QuestionState } | { readonly ok: false; readonly code: QuestionErrorCode };
+export type ModerationOutcome =
+  { readonly ok: true; readonly next: QuestionState } | { readonly ok: false; readonly code: QuestionErrorCode };
 
 const refused = { ok: false, code: 'question.not_allowed_now' } as const;
 
@@ -26,7 +27,9 @@ export function moderate(current: QuestionState, action: ModerationAction): Mode
       return status === 'pending' ? { ok: true, next: { ...current, status: 'visible' } } : refused;
     case 'hide':
       // A hidden question is shown nowhere, so it cannot stay pinned.
-      return status === 'pending' || status === 'visible' ? { ok: true, next: { ...current, status: 'hidden', isPinned: false } } : refused;
+      return status === 'pending' || status === 'visible'
+        ? { ok: true, next: { ...current, status: 'hidden', isPinned: false } }
+        : refused;
     case 'unhide':
       return status === 'hidden' ? { ok: true, next: { ...current, status: 'visible' } } : refused;
     case 'pin':
@@ -34,9 +37,13 @@ export function moderate(current: QuestionState, action: ModerationAction): Mode
     case 'unpin':
       return current.isPinned ? { ok: true, next: { ...current, isPinned: false } } : refused;
     case 'answer':
-      return status === 'visible' && !current.isAnswered ? { ok: true, next: { ...current, isAnswered: true } } : refused;
+      return status === 'visible' && !current.isAnswered
+        ? { ok: true, next: { ...current, isAnswered: true } }
+        : refused;
     case 'unanswer':
-      return status === 'visible' && current.isAnswered ? { ok: true, next: { ...current, isAnswered: false } } : refused;
+      return status === 'visible' && current.isAnswered
+        ? { ok: true, next: { ...current, isAnswered: false } }
+        : refused;
   }
 }
 
@@ -51,6 +58,7 @@ export function checkMerge(
 ): { readonly ok: true; readonly next: QuestionState } | { readonly ok: false; readonly code: QuestionErrorCode } {
   if (duplicate.id === keep.id) return { ok: false, code: 'question.merge_into_itself' };
   if (duplicate.status === 'merged') return refused;
-  if (keep.status !== 'pending' && keep.status !== 'visible') return { ok: false, code: 'question.merge_target_unavailable' };
+  if (keep.status !== 'pending' && keep.status !== 'visible')
+    return { ok: false, code: 'question.merge_target_unavailable' };
   return { ok: true, next: { status: 'merged', isPinned: false, isAnswered: duplicate.isAnswered } };
 }

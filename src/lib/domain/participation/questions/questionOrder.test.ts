@@ -12,11 +12,23 @@ const questions = [
 
 describe('ordering questions', () => {
   it('by votes: pinned first, then most votes, the earlier of equals first', () => {
-    expect(orderQuestions(questions, 'votes').map((q) => q.id)).toEqual(['pinned', 'most', 'old-popular', 'new-popular', 'newest']);
+    expect(orderQuestions(questions, 'votes').map((q) => q.id)).toEqual([
+      'pinned',
+      'most',
+      'old-popular',
+      'new-popular',
+      'newest'
+    ]);
   });
 
   it('by time: pinned first, then newest first', () => {
-    expect(orderQuestions(questions, 'time').map((q) => q.id)).toEqual(['pinned', 'newest', 'most', 'new-popular', 'old-popular']);
+    expect(orderQuestions(questions, 'time').map((q) => q.id)).toEqual([
+      'pinned',
+      'newest',
+      'most',
+      'new-popular',
+      'old-popular'
+    ]);
   });
 
   it('reads the sort parameter, by votes unless it says time', () => {

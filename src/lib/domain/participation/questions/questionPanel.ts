@@ -51,5 +51,9 @@ export interface QuestionsPanelData {
   readonly notice: QuestionNotice | null;
   readonly problem: AskFormProblem | null;
   /** The question a vote problem is about, with its message code. */
-  readonly voteProblem: { readonly questionId: string; readonly code: string; readonly retryAfterSeconds?: number } | null;
+  readonly voteProblem: {
+    readonly questionId: string;
+    readonly code: string;
+    readonly retryAfterSeconds?: number;
+  } | null;
 }

@@ -59,7 +59,10 @@ export class OidcSignIn {
   async begin(origin: string, next: string | null): Promise<BegunSignIn> {
     const { url, secrets } = await this.issuer.authorizationRequest(`${origin}${callbackPath}`);
     const flow: Flow = { ...secrets, next: safeNextPath(next), expiresAt: this.clock().getTime() + flowLifetimeMs };
-    return { location: url.href, flowCookie: this.signer.seal('oidc-flow', Buffer.from(JSON.stringify(flow)).toString('base64url')) };
+    return {
+      location: url.href,
+      flowCookie: this.signer.seal('oidc-flow', Buffer.from(JSON.stringify(flow)).toString('base64url'))
+    };
   }
 
   /** `callbackUrl` is the callback as the issuer addressed it (public origin, path and query). */
@@ -69,9 +72,13 @@ export class OidcSignIn {
     if (flow.expiresAt <= now.getTime()) throw new OidcError('oidc.expired');
     const issuerError = callbackUrl.searchParams.get('error');
     if (issuerError !== null) {
-      throw new OidcError('oidc.issuer_refused', `${issuerError.slice(0, 100)}: ${(callbackUrl.searchParams.get('error_description') ?? '').slice(0, 300)}`);
+      throw new OidcError(
+        'oidc.issuer_refused',
+        `${issuerError.slice(0, 100)}: ${(callbackUrl.searchParams.get('error_description') ?? '').slice(0, 300)}`
+      );
     }
-    if (!sameText(callbackUrl.searchParams.get('state') ?? '', flow.state)) throw new OidcError('oidc.state_invalid', 'state differs from the cookie');
+    if (!sameText(callbackUrl.searchParams.get('state') ?? '', flow.state))
+      throw new OidcError('oidc.state_invalid', 'state differs from the cookie');
 
     const identity = await this.issuer.identify(callbackUrl, flow);
     const email = identity.email ? normaliseEmail(identity.email) : null;
@@ -80,11 +87,23 @@ export class OidcSignIn {
       const account = !linked && email && identity.emailVerified ? await r.accounts.findByEmail(email) : null;
       const decision = decideIdentityLink(identity, {
         linkedAccountId: linked?.accountId ?? null,
-        accountWithEmail: account ? { id: account.id, subjectAtIssuer: (await r.identities.ofAccount(account.id, identity.issuer))?.subject ?? null } : null
+        accountWithEmail: account
+          ? {
+              id: account.id,
+              subjectAtIssuer: (await r.identities.ofAccount(account.id, identity.issuer))?.subject ?? null
+            }
+          : null
       });
       if (decision.kind === 'refuse') return decision;
       if (decision.kind === 'link_and_sign_in') {
-        const stored = await r.identities.link({ id: randomUUID(), accountId: decision.accountId, issuer: identity.issuer, subject: identity.subject, email, linkedAt: now });
+        const stored = await r.identities.link({
+          id: randomUUID(),
+          accountId: decision.accountId,
+          issuer: identity.issuer,
+          subject: identity.subject,
+          email,
+          linkedAt: now
+        });
         // Lost a race with a simultaneous first sign-in: only the same link stored by the other one lets this one in.
         if (!stored && (await r.identities.find(identity.issuer, identity.subject))?.accountId !== decision.accountId) {
           return { kind: 'refuse', code: 'oidc.linked_elsewhere' } as const;
@@ -96,11 +115,16 @@ export class OidcSignIn {
       return { ...decision, session: await startSession(r, decision.accountId, previousToken, now) };
     });
     if (outcome.kind === 'refuse') {
-      throw new OidcError(outcome.code, `issuer ${identity.issuer}, subject ${identity.subject}, e-mail ${email ?? 'none'} (verified: ${identity.emailVerified})`);
+      throw new OidcError(
+        outcome.code,
+        `issuer ${identity.issuer}, subject ${identity.subject}, e-mail ${email ?? 'none'} (verified: ${identity.emailVerified})`
+      );
     }
     this.log.info(
       { accountId: outcome.accountId, issuer: identity.issuer, linked: outcome.kind === 'link_and_sign_in' },
-      outcome.kind === 'link_and_sign_in' ? 'linked an OpenID Connect identity and signed in' : 'signed in through OpenID Connect'
+      outcome.kind === 'link_and_sign_in'
+        ? 'linked an OpenID Connect identity and signed in'
+        : 'signed in through OpenID Connect'
     );
     return { session: outcome.session, next: flow.next, accountId: outcome.accountId };
   }

@@ -22,7 +22,11 @@ export class OpenIdIssuer implements IdentityIssuer {
 
   async authorizationRequest(redirectUri: string): Promise<{ url: URL; secrets: FlowSecrets }> {
     const configuration = await this.#discover();
-    const secrets: FlowSecrets = { state: client.randomState(), nonce: client.randomNonce(), verifier: client.randomPKCECodeVerifier() };
+    const secrets: FlowSecrets = {
+      state: client.randomState(),
+      nonce: client.randomNonce(),
+      verifier: client.randomPKCECodeVerifier()
+    };
     const url = client.buildAuthorizationUrl(configuration, {
       redirect_uri: redirectUri,
       scope: 'openid email',
@@ -79,12 +83,22 @@ export class OpenIdIssuer implements IdentityIssuer {
 /** What went wrong, in our codes: the network, the issuer saying no, or anything else with the exchange. */
 function asOidcError(error: unknown, otherwise: 'oidc.exchange_failed' | 'oidc.unreachable'): OidcError {
   if (error instanceof OidcError) return error;
-  if (error instanceof client.AuthorizationResponseError) return new OidcError('oidc.issuer_refused', `${error.error}: ${error.error_description ?? ''}`);
+  if (error instanceof client.AuthorizationResponseError)
+    return new OidcError('oidc.issuer_refused', `${error.error}: ${error.error_description ?? ''}`);
   const detail = describe(error);
   return new OidcError(isNetworkFailure(error) ? 'oidc.unreachable' : otherwise, detail);
 }
 
-const networkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'OAUTH_TIMEOUT', 'OAUTH_ABORT']);
+const networkCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'OAUTH_TIMEOUT',
+  'OAUTH_ABORT'
+]);
 
 function isNetworkFailure(error: unknown): boolean {
   for (let cause = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth++) {
@@ -97,6 +111,7 @@ function isNetworkFailure(error: unknown): boolean {
 
 function describe(error: unknown): string {
   const parts: string[] = [];
-  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth++) parts.push(cause.message);
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth++)
+    parts.push(cause.message);
   return parts.join(' ← ') || String(error);
 }

@@ -82,13 +82,23 @@ export class AccountIdentityRepository {
 
   /** Every identity linked to an account, oldest link first. */
   async allOfAccount(accountId: string): Promise<AccountIdentityRecord[]> {
-    const rows = await this.db.selectFrom('account_identity').select(columns).where('account_id', '=', accountId).orderBy('linked_at').orderBy('id').execute();
+    const rows = await this.db
+      .selectFrom('account_identity')
+      .select(columns)
+      .where('account_id', '=', accountId)
+      .orderBy('linked_at')
+      .orderBy('id')
+      .execute();
     return rows.map(toIdentity);
   }
 
   /** Removes one of the account's own links; false when the account has no such link. */
   async unlink(accountId: string, id: string): Promise<boolean> {
-    const result = await this.db.deleteFrom('account_identity').where('id', '=', id).where('account_id', '=', accountId).executeTakeFirst();
+    const result = await this.db
+      .deleteFrom('account_identity')
+      .where('id', '=', id)
+      .where('account_id', '=', accountId)
+      .executeTakeFirst();
     return Number(result.numDeletedRows) === 1;
   }
 

@@ -76,7 +76,10 @@ function toAccount(row: AccountRow): AccountRecord {
     passwordHash: row.password_hash,
     isAdmin: row.is_admin,
     locale: row.locale,
-    signInLock: { failedSignIns: row.failed_sign_ins, lockedUntil: row.locked_until ? new Date(row.locked_until) : null }
+    signInLock: {
+      failedSignIns: row.failed_sign_ins,
+      lockedUntil: row.locked_until ? new Date(row.locked_until) : null
+    }
   };
 }
 
@@ -119,7 +122,13 @@ export class AccountRepository {
   async setPassword(id: string, passwordHash: string, now: Date): Promise<void> {
     await this.db
       .updateTable('account')
-      .set({ password_hash: passwordHash, failed_sign_ins: 0, locked_until: null, updated_at: now, version: sql`version + 1` })
+      .set({
+        password_hash: passwordHash,
+        failed_sign_ins: 0,
+        locked_until: null,
+        updated_at: now,
+        version: sql`version + 1`
+      })
       .where('id', '=', id)
       .execute();
   }
@@ -133,12 +142,21 @@ export class AccountRepository {
   }
 
   async hasAdministrator(): Promise<boolean> {
-    const row = await this.db.selectFrom('account').select('id').where('is_admin', '=', true).limit(1).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('account')
+      .select('id')
+      .where('is_admin', '=', true)
+      .limit(1)
+      .executeTakeFirst();
     return row !== undefined;
   }
 
   async list(): Promise<AccountRecord[]> {
-    const rows = await this.db.selectFrom('account').select(accountColumns).orderBy(sql`lower(email)`).execute();
+    const rows = await this.db
+      .selectFrom('account')
+      .select(accountColumns)
+      .orderBy(sql`lower(email)`)
+      .execute();
     return rows.map(toAccount);
   }
 

@@ -12,7 +12,11 @@ export class InstanceSecretRepository {
       .values({ id: 1, secret: candidate })
       .onConflict((c) => c.column('id').doNothing())
       .execute();
-    const row = await this.db.selectFrom('instance_secret').select('secret').where('id', '=', 1).executeTakeFirstOrThrow();
+    const row = await this.db
+      .selectFrom('instance_secret')
+      .select('secret')
+      .where('id', '=', 1)
+      .executeTakeFirstOrThrow();
     return row.secret;
   }
 }

@@ -14,7 +14,18 @@ export interface InvitationRecord extends LinkRecord {
   readonly createdAt: Date;
 }
 
-const columns = ['id', 'token_hash', 'email', 'edition_id', 'role', 'locale', 'invited_by', 'created_at', 'expires_at', 'used_at'] as const;
+const columns = [
+  'id',
+  'token_hash',
+  'email',
+  'edition_id',
+  'role',
+  'locale',
+  'invited_by',
+  'created_at',
+  'expires_at',
+  'used_at'
+] as const;
 
 export class InvitationRepository {
   constructor(private readonly db: Kysely<DatabaseSchema>) {}

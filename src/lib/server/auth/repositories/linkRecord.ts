@@ -6,7 +6,12 @@ export interface LinkRecord {
   readonly usedAt: Date | null;
 }
 
-export function toLinkRecord(row: { id: string; token_hash: string; expires_at: Date; used_at: Date | null }): LinkRecord {
+export function toLinkRecord(row: {
+  id: string;
+  token_hash: string;
+  expires_at: Date;
+  used_at: Date | null;
+}): LinkRecord {
   return {
     id: row.id,
     tokenHash: row.token_hash,

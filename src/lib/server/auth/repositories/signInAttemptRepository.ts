@@ -11,7 +11,10 @@ export class SignInAttemptRepository {
   constructor(private readonly db: Kysely<DatabaseSchema>) {}
 
   async record(address: string, email: string, outcome: SignInOutcome, now: Date): Promise<void> {
-    await this.db.insertInto('sign_in_attempt').values({ address, email: email.toLowerCase(), outcome, attempted_at: now }).execute();
+    await this.db
+      .insertInto('sign_in_attempt')
+      .values({ address, email: email.toLowerCase(), outcome, attempted_at: now })
+      .execute();
   }
 
   /** Times of failed attempts from one address since `since`, oldest first. */

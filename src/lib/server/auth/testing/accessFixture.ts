@@ -28,7 +28,12 @@ export interface AccessFixture extends AccessServices {
   failNextMail(): void;
   now(): Date;
   advance(ms: number): void;
-  createAccount(options?: { email?: string; password?: string; isAdmin?: boolean; grants?: [string, Role][] }): Promise<{ id: string; email: string }>;
+  createAccount(options?: {
+    email?: string;
+    password?: string;
+    isAdmin?: boolean;
+    grants?: [string, Role][];
+  }): Promise<{ id: string; email: string }>;
   close(): Promise<void>;
 }
 
@@ -39,7 +44,9 @@ export async function openAccessFixture(target: TestDatabaseTarget): Promise<Acc
     [editionA, 'edition-a'],
     [editionB, 'edition-b']
   ] as const) {
-    await programmes.saveProgramme(emptyProgramme({ edition: buildEdition({ id, slug, title: { en: `Edition ${slug}`, ko: `회차 ${slug}` } }) }));
+    await programmes.saveProgramme(
+      emptyProgramme({ edition: buildEdition({ id, slug, title: { en: `Edition ${slug}`, ko: `회차 ${slug}` } }) })
+    );
   }
   let now = new Date('2024-05-01T09:00:00Z');
   const mail: MailMessage[] = [];
@@ -55,7 +62,12 @@ export async function openAccessFixture(target: TestDatabaseTarget): Promise<Acc
     async close() {}
   };
   const hasher = new Argon2PasswordHasher();
-  const services = await createAccessServices(database.db, { mailer, log: { error: () => undefined, info: () => undefined }, clock: () => now, hasher });
+  const services = await createAccessServices(database.db, {
+    mailer,
+    log: { error: () => undefined, info: () => undefined },
+    clock: () => now,
+    hasher
+  });
   const repositories = new AccessRepositories(database.db);
   return {
     ...services,

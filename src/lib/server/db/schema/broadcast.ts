@@ -8,7 +8,11 @@ import type { ColumnType } from 'kysely';
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
 export interface SessionBroadcastColumns {
-  broadcast_state: ColumnType<'scheduled' | 'live' | 'ended', 'scheduled' | 'live' | 'ended' | undefined, 'scheduled' | 'live' | 'ended'>;
+  broadcast_state: ColumnType<
+    'scheduled' | 'live' | 'ended',
+    'scheduled' | 'live' | 'ended' | undefined,
+    'scheduled' | 'live' | 'ended'
+  >;
   went_live_at: NullableTimestamp;
   ended_at: NullableTimestamp;
 }

@@ -44,7 +44,17 @@ describe('AMF0', () => {
   });
 
   it('keeps a "__proto__" key from the network as a plain key', () => {
-    const bytes = Buffer.from([0x03, 0, 9, ...Buffer.from('__proto__'), 0x00, ...encodeAmf0(1).subarray(1), 0, 0, 0x09]);
+    const bytes = Buffer.from([
+      0x03,
+      0,
+      9,
+      ...Buffer.from('__proto__'),
+      0x00,
+      ...encodeAmf0(1).subarray(1),
+      0,
+      0,
+      0x09
+    ]);
     const [object] = decodeAmf0(bytes) as [Record<string, unknown>];
     expect(Object.keys(object)).toEqual(['__proto__']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -59,14 +69,17 @@ describe('AMF0', () => {
     ['a stray object end', Buffer.from([0x09])],
     ['a strict array claiming four billion items', Buffer.from([0x0a, 0xff, 0xff, 0xff, 0xff, 0x05])],
     ['a long string claiming 4 GiB', Buffer.from([0x0c, 0xff, 0xff, 0xff, 0xff])],
-    ['nesting deeper than 32 levels', Buffer.concat([Buffer.alloc(40 * 5, Buffer.from([0x0a, 0, 0, 0, 1])), Buffer.from([0x05])])]
+    [
+      'nesting deeper than 32 levels',
+      Buffer.concat([Buffer.alloc(40 * 5, Buffer.from([0x0a, 0, 0, 0, 1])), Buffer.from([0x05])])
+    ]
   ])('refuses %s with an Amf0FormatError', (_name, bytes) => {
     expect(() => decodeAmf0(bytes)).toThrow(Amf0FormatError);
   });
 
   it('survives random bytes: every input either decodes or is refused, quickly', () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % 256);
+    const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % 256;
     const started = Date.now();
     for (let round = 0; round < 2000; round++) {
       const bytes = Buffer.from(Array.from({ length: 1 + (round % 64) }, random));

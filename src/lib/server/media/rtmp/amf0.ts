@@ -133,7 +133,9 @@ export class Amf0Reader {
 
   #need(count: number): void {
     if (this.bytes.length - this.offset < count) {
-      throw new Amf0FormatError(`AMF0 value cut short: ${count} more bytes needed at offset ${this.offset}, ${this.bytes.length - this.offset} left.`);
+      throw new Amf0FormatError(
+        `AMF0 value cut short: ${count} more bytes needed at offset ${this.offset}, ${this.bytes.length - this.offset} left.`
+      );
     }
   }
 
@@ -195,7 +197,10 @@ export class Amf0Reader {
       case marker.strictArray: {
         const count = this.#uint32();
         // Every item takes at least one byte: a count beyond what is left is a lie, refused before looping.
-        if (count > this.bytes.length - this.offset) throw new Amf0FormatError(`An AMF0 strict array claims ${count} items with ${this.bytes.length - this.offset} bytes left.`);
+        if (count > this.bytes.length - this.offset)
+          throw new Amf0FormatError(
+            `An AMF0 strict array claims ${count} items with ${this.bytes.length - this.offset} bytes left.`
+          );
         const items: Amf0Value[] = [];
         for (let i = 0; i < count; i++) items.push(this.#value(depth + 1));
         return items;
@@ -206,9 +211,13 @@ export class Amf0Reader {
         return new Date(time);
       }
       case marker.objectEnd:
-        throw new Amf0FormatError(`An AMF0 object end marker where a value was expected, at offset ${this.offset - 1}.`);
+        throw new Amf0FormatError(
+          `An AMF0 object end marker where a value was expected, at offset ${this.offset - 1}.`
+        );
       default:
-        throw new Amf0FormatError(`Unsupported AMF0 type marker 0x${type.toString(16).padStart(2, '0')} at offset ${this.offset - 1}.`);
+        throw new Amf0FormatError(
+          `Unsupported AMF0 type marker 0x${type.toString(16).padStart(2, '0')} at offset ${this.offset - 1}.`
+        );
     }
   }
 

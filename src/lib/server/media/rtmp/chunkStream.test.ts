@@ -1,7 +1,19 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ChunkStreamError, ChunkStreamReader, ChunkStreamWriter, maxMessageSize, messageType, type RtmpMessage } from './chunkStream.js';
+import {
+  ChunkStreamError,
+  ChunkStreamReader,
+  ChunkStreamWriter,
+  maxMessageSize,
+  messageType,
+  type RtmpMessage
+} from './chunkStream.js';
 
-const video = (timestamp: number, size: number, fill = 0x11): RtmpMessage => ({ typeId: messageType.video, streamId: 1, timestamp, payload: Buffer.alloc(size, fill) });
+const video = (timestamp: number, size: number, fill = 0x11): RtmpMessage => ({
+  typeId: messageType.video,
+  streamId: 1,
+  timestamp,
+  payload: Buffer.alloc(size, fill)
+});
 
 function setChunkSize(size: number): Buffer {
   const payload = Buffer.alloc(4);
@@ -10,8 +22,18 @@ function setChunkSize(size: number): Buffer {
 }
 
 /** One hand-built chunk, for the header forms our own writer never produces. */
-function chunk(fmt: number, csid: number, header: { time?: number; length?: number; typeId?: number; streamId?: number; extendedTime?: number }, payload: Buffer): Buffer {
-  const basic = csid < 64 ? Buffer.from([(fmt << 6) | csid]) : csid < 320 ? Buffer.from([fmt << 6, csid - 64]) : Buffer.from([(fmt << 6) | 1, (csid - 64) & 0xff, (csid - 64) >> 8]);
+function chunk(
+  fmt: number,
+  csid: number,
+  header: { time?: number; length?: number; typeId?: number; streamId?: number; extendedTime?: number },
+  payload: Buffer
+): Buffer {
+  const basic =
+    csid < 64
+      ? Buffer.from([(fmt << 6) | csid])
+      : csid < 320
+        ? Buffer.from([fmt << 6, csid - 64])
+        : Buffer.from([(fmt << 6) | 1, (csid - 64) & 0xff, (csid - 64) >> 8]);
   const fields = Buffer.alloc([11, 7, 3, 0][fmt]!);
   if (fmt <= 2) fields.writeUIntBE(header.time ?? 0, 0, 3);
   if (fmt <= 1) {
@@ -27,7 +49,12 @@ function chunk(fmt: number, csid: number, header: { time?: number; length?: numb
 describe('RTMP chunk stream', () => {
   it('reassembles messages the writer cut into chunks, whatever the split of the bytes', () => {
     const writer = new ChunkStreamWriter();
-    const messages = [video(0, 300), video(33, 5), { typeId: messageType.commandAmf0, streamId: 0, timestamp: 0, payload: Buffer.from('hello') }, video(66, 0)];
+    const messages = [
+      video(0, 300),
+      video(33, 5),
+      { typeId: messageType.commandAmf0, streamId: 0, timestamp: 0, payload: Buffer.from('hello') },
+      video(66, 0)
+    ];
     const bytes = Buffer.concat(messages.map((message, i) => writer.write(message, 4 + i)));
     for (const step of [1, 7, 128, bytes.length]) {
       const reader = new ChunkStreamReader();
@@ -52,7 +79,9 @@ describe('RTMP chunk stream', () => {
       expect(new ChunkStreamReader().push(writer.write(video(1, 200), csid))).toEqual([video(1, 200)]);
     }
     const reader = new ChunkStreamReader();
-    expect(reader.push(chunk(0, 300, { time: 5 }, Buffer.from([1, 2])))).toEqual([{ typeId: 9, streamId: 1, timestamp: 5, payload: Buffer.from([1, 2]) }]);
+    expect(reader.push(chunk(0, 300, { time: 5 }, Buffer.from([1, 2])))).toEqual([
+      { typeId: 9, streamId: 1, timestamp: 5, payload: Buffer.from([1, 2]) }
+    ]);
   });
 
   it('applies timestamp deltas of format 1, 2 and 3 headers', () => {
@@ -113,15 +142,21 @@ describe('RTMP chunk stream', () => {
 
   it('refuses a chunk size over 16 MiB, a message over 8 MiB and a chunk stream that starts mid-message', () => {
     expect(() => new ChunkStreamReader().push(setChunkSize(16 * 1024 * 1024 + 1))).toThrow(ChunkStreamError);
-    expect(() => new ChunkStreamReader().push(chunk(0, 6, { length: maxMessageSize + 1 }, Buffer.alloc(0)))).toThrow(/larger than/);
+    expect(() => new ChunkStreamReader().push(chunk(0, 6, { length: maxMessageSize + 1 }, Buffer.alloc(0)))).toThrow(
+      /larger than/
+    );
     expect(() => new ChunkStreamReader().push(chunk(3, 6, {}, Buffer.alloc(0)))).toThrow(/must be format 0/);
-    expect(() => new ChunkStreamReader().push(chunk(0, 2, { length: 2, typeId: messageType.setChunkSize }, Buffer.alloc(2)))).toThrow(ChunkStreamError);
+    expect(() =>
+      new ChunkStreamReader().push(chunk(0, 2, { length: 2, typeId: messageType.setChunkSize }, Buffer.alloc(2)))
+    ).toThrow(ChunkStreamError);
   });
 
   it('refuses unfinished messages on many chunk streams that together exceed the message limit', () => {
     const reader = new ChunkStreamReader();
     const setSize = new ChunkStreamWriter().setChunkSize(1024 * 1024);
-    const starts = Array.from({ length: 9 }, (_, i) => chunk(0, 10 + i, { length: 2 * 1024 * 1024 }, Buffer.alloc(1024 * 1024)));
+    const starts = Array.from({ length: 9 }, (_, i) =>
+      chunk(0, 10 + i, { length: 2 * 1024 * 1024 }, Buffer.alloc(1024 * 1024))
+    );
     expect(() => reader.push(Buffer.concat([setSize, ...starts]))).toThrow(/several chunk streams/);
   });
 

@@ -116,8 +116,20 @@ export class ChunkStreamReader {
 
     let state = this.#streams.get(csid);
     if (!state) {
-      if (fmt !== 0) throw new ChunkStreamError(`Chunk stream ${csid} starts with a format ${fmt} header; the first chunk on a chunk stream must be format 0.`);
-      state = { timestamp: 0, timestampDelta: 0, length: 0, typeId: 0, streamId: 0, extended: false, parts: [], received: 0 };
+      if (fmt !== 0)
+        throw new ChunkStreamError(
+          `Chunk stream ${csid} starts with a format ${fmt} header; the first chunk on a chunk stream must be format 0.`
+        );
+      state = {
+        timestamp: 0,
+        timestampDelta: 0,
+        length: 0,
+        typeId: 0,
+        streamId: 0,
+        extended: false,
+        parts: [],
+        received: 0
+      };
     }
 
     let timeField = 0;
@@ -144,7 +156,8 @@ export class ChunkStreamReader {
     if (fmt <= 1 && !startsMessage && length !== state.length) {
       throw new ChunkStreamError(`Chunk stream ${csid} changed the message length in the middle of a message.`);
     }
-    if (length > maxMessageSize) throw new ChunkStreamError(`A message of ${length} bytes is larger than the ${maxMessageSize} accepted.`);
+    if (length > maxMessageSize)
+      throw new ChunkStreamError(`A message of ${length} bytes is larger than the ${maxMessageSize} accepted.`);
 
     const payloadLength = Math.min(this.#chunkSize, length - state.received);
     if (bytes.length - offset < payloadLength) return wait(offset - start + payloadLength);
@@ -170,7 +183,10 @@ export class ChunkStreamReader {
     if (payloadLength > 0) state.parts.push(bytes.subarray(offset, offset + payloadLength));
     state.received += payloadLength;
     this.#partialBytes += payloadLength;
-    if (this.#partialBytes > maxMessageSize) throw new ChunkStreamError(`Unfinished messages on several chunk streams hold more than ${maxMessageSize} bytes.`);
+    if (this.#partialBytes > maxMessageSize)
+      throw new ChunkStreamError(
+        `Unfinished messages on several chunk streams hold more than ${maxMessageSize} bytes.`
+      );
     offset += payloadLength;
     this.#needed = 1;
 
@@ -188,7 +204,8 @@ export class ChunkStreamReader {
     if (message.typeId === messageType.setChunkSize) {
       if (message.payload.length < 4) throw new ChunkStreamError('A Set Chunk Size message shorter than 4 bytes.');
       const size = message.payload.readUInt32BE(0) & 0x7fffffff;
-      if (size < 1 || size > maxChunkSize) throw new ChunkStreamError(`The peer set a chunk size of ${size} bytes; accepted are 1 to ${maxChunkSize}.`);
+      if (size < 1 || size > maxChunkSize)
+        throw new ChunkStreamError(`The peer set a chunk size of ${size} bytes; accepted are 1 to ${maxChunkSize}.`);
       this.#chunkSize = size;
       return;
     }
@@ -216,7 +233,8 @@ export class ChunkStreamWriter {
 
   /** Encodes a Set Chunk Size message and applies it to every message written after it. */
   setChunkSize(size: number): Buffer {
-    if (!Number.isInteger(size) || size < 1 || size > maxChunkSize) throw new RangeError(`Chunk size ${size} is outside 1 to ${maxChunkSize}.`);
+    if (!Number.isInteger(size) || size < 1 || size > maxChunkSize)
+      throw new RangeError(`Chunk size ${size} is outside 1 to ${maxChunkSize}.`);
     const payload = Buffer.allocUnsafe(4);
     payload.writeUInt32BE(size, 0);
     const bytes = this.write({ typeId: messageType.setChunkSize, streamId: 0, timestamp: 0, payload }, 2);

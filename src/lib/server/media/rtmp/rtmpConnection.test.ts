@@ -53,15 +53,21 @@ async function publisher(port: number, key: string) {
       handshaken = true;
       bytes = handshake.subarray(1 + 2 * 1536);
     }
-    for (const message of reader.push(bytes)) if (message.typeId === messageType.commandAmf0) commands.push(decodeAmf0(message.payload));
+    for (const message of reader.push(bytes))
+      if (message.typeId === messageType.commandAmf0) commands.push(decodeAmf0(message.payload));
   });
   await new Promise((resolve) => socket.on('connect', resolve));
   socket.write(Buffer.concat([Buffer.from([3]), Buffer.alloc(1536), Buffer.alloc(1536)]));
-  const command = (values: Amf0Value[], streamId = 0) => socket.write(writer.write({ typeId: messageType.commandAmf0, streamId, timestamp: 0, payload: encodeAmf0(...values) }, 3));
+  const command = (values: Amf0Value[], streamId = 0) =>
+    socket.write(
+      writer.write({ typeId: messageType.commandAmf0, streamId, timestamp: 0, payload: encodeAmf0(...values) }, 3)
+    );
   const status = async (code: string) => {
     const deadline = Date.now() + 5000;
     for (;;) {
-      const found = commands.find((values) => values[0] === 'onStatus' && (values[3] as { code?: string }).code === code);
+      const found = commands.find(
+        (values) => values[0] === 'onStatus' && (values[3] as { code?: string }).code === code
+      );
       if (found) return found[3] as { level: string; code: string; description: string };
       if (Date.now() > deadline) throw new Error(`no ${code}; got ${JSON.stringify(commands)}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -70,7 +76,8 @@ async function publisher(port: number, key: string) {
   command(['connect', 1, { app: 'live', flashVer: 'TestEncoder/1.0', tcUrl: `rtmp://127.0.0.1:${port}/live` }]);
   command(['createStream', 2, null]);
   command(['publish', 3, null, `${key}?client=test`, 'live'], 1);
-  const media = (typeId: number, timestamp: number, payload: Buffer) => socket.write(writer.write({ typeId, streamId: 1, timestamp, payload }, typeId === messageType.audio ? 4 : 6));
+  const media = (typeId: number, timestamp: number, payload: Buffer) =>
+    socket.write(writer.write({ typeId, streamId: 1, timestamp, payload }, typeId === messageType.audio ? 4 : 6));
   return { socket, writer, commands, status, command, media, closed };
 }
 
@@ -140,7 +147,9 @@ describe('an RTMP publish, message by message', () => {
     const chunks: Buffer[] = [];
     feed.stream.on('data', (chunk: Buffer) => chunks.push(chunk));
     const ended = new Promise((resolve) => feed.stream.on('end', resolve));
-    await new Promise<void>((resolve) => (client.socket.writableLength === 0 ? resolve() : client.socket.once('drain', resolve)));
+    await new Promise<void>((resolve) =>
+      client.socket.writableLength === 0 ? resolve() : client.socket.once('drain', resolve)
+    );
     client.command(['FCUnpublish', 5, null, 'good-key']);
     await ended;
     const tags = await tagsOf(Buffer.concat(chunks));
@@ -173,7 +182,10 @@ describe('an RTMP publish, message by message', () => {
     const { sink, feeds } = recordingSink();
     const { port } = await start(sink);
     const client = await publisher(port, 'broken');
-    expect(await client.status('NetStream.Publish.BadName')).toMatchObject({ level: 'error', description: 'the server could not check the stream key; try again' });
+    expect(await client.status('NetStream.Publish.BadName')).toMatchObject({
+      level: 'error',
+      description: 'the server could not check the stream key; try again'
+    });
     await client.closed;
     expect(feeds).toHaveLength(0);
   });
@@ -187,9 +199,20 @@ describe('an RTMP publish, message by message', () => {
     const received: Buffer[] = [];
     socket.on('data', (bytes: Buffer) => received.push(bytes));
     const writer = new ChunkStreamWriter();
-    socket.write(Buffer.concat([Buffer.from([3]), Buffer.alloc(3072), writer.write({ typeId: 20, streamId: 0, timestamp: 0, payload: encodeAmf0('connect', 1, { app: 'vod' }) }, 3)]));
+    socket.write(
+      Buffer.concat([
+        Buffer.from([3]),
+        Buffer.alloc(3072),
+        writer.write({ typeId: 20, streamId: 0, timestamp: 0, payload: encodeAmf0('connect', 1, { app: 'vod' }) }, 3)
+      ])
+    );
     await new Promise((resolve) => socket.on('close', resolve));
     const messages = new ChunkStreamReader().push(Buffer.concat(received).subarray(1 + 2 * 1536));
-    expect(decodeAmf0(messages.at(-1)!.payload)).toMatchObject(['_error', 1, null, { code: 'NetConnection.Connect.Rejected' }]);
+    expect(decodeAmf0(messages.at(-1)!.payload)).toMatchObject([
+      '_error',
+      1,
+      null,
+      { code: 'NetConnection.Connect.Rejected' }
+    ]);
   });
 });

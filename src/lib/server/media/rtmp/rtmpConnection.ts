@@ -63,17 +63,25 @@ export class RtmpConnection {
     this.remote = `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`;
     socket.setNoDelay(true);
     socket.on('data', (bytes: Buffer) => this.#guard(() => this.#receive(bytes)));
-    socket.on('error', (error) => this.options.log.info({ remote: this.remote, err: error.message }, 'rtmp connection error'));
+    socket.on('error', (error) =>
+      this.options.log.info({ remote: this.remote, err: error.message }, 'rtmp connection error')
+    );
     socket.on('close', () => this.#finish());
     socket.on('timeout', () => {
       // A publisher we paused for backpressure is silent because of us.
       if (this.#waitingForDrain) return;
-      this.options.log.warn({ remote: this.remote, seconds: this.options.idleTimeoutMs / 1000, code: 'ingest.timeout' }, 'rtmp publisher went silent; disconnecting');
+      this.options.log.warn(
+        { remote: this.remote, seconds: this.options.idleTimeoutMs / 1000, code: 'ingest.timeout' },
+        'rtmp publisher went silent; disconnecting'
+      );
       socket.destroy();
     });
     this.#publishTimer = setTimeout(() => {
       if (this.#state === 'publishing' || this.#state === 'ended') return;
-      this.options.log.warn({ remote: this.remote, seconds: this.options.publishTimeoutMs / 1000, code: 'ingest.timeout' }, 'rtmp connection did not publish in time; disconnecting');
+      this.options.log.warn(
+        { remote: this.remote, seconds: this.options.publishTimeoutMs / 1000, code: 'ingest.timeout' },
+        'rtmp connection did not publish in time; disconnecting'
+      );
       socket.destroy();
     }, this.options.publishTimeoutMs);
     this.#publishTimer.unref();
@@ -88,7 +96,10 @@ export class RtmpConnection {
     try {
       work();
     } catch (error) {
-      this.options.log.warn({ remote: this.remote, err: error instanceof Error ? error.message : String(error), code: 'ingest.protocol' }, 'rtmp peer broke the protocol; disconnecting');
+      this.options.log.warn(
+        { remote: this.remote, err: error instanceof Error ? error.message : String(error), code: 'ingest.protocol' },
+        'rtmp peer broke the protocol; disconnecting'
+      );
       this.socket.destroy();
     }
   }
@@ -111,7 +122,8 @@ export class RtmpConnection {
   #advanceHandshake(): Buffer {
     let all = Buffer.concat(this.#handshake, this.#handshakeLength);
     if (this.#state === 'awaiting-c0c1') {
-      if (all.length >= 1 && all[0] !== 3) throw new Error(`RTMP version ${all[0]} requested; only plain RTMP (3) is served`);
+      if (all.length >= 1 && all[0] !== 3)
+        throw new Error(`RTMP version ${all[0]} requested; only plain RTMP (3) is served`);
       if (all.length < 1 + handshakeSize) return this.#keepHandshake(all);
       const c1 = all.subarray(1, 1 + handshakeSize);
       const s1 = Buffer.alloc(handshakeSize);
@@ -151,16 +163,19 @@ export class RtmpConnection {
       if (pending) {
         this.#busy = true;
         this.socket.pause();
-        void pending.then(
-          () => undefined,
-          (error: unknown) => this.#guard(() => {
-            throw error;
-          })
-        ).then(() => {
-          this.#busy = false;
-          this.#resumeIfFree();
-          this.#guard(() => this.#pump());
-        });
+        void pending
+          .then(
+            () => undefined,
+            (error: unknown) =>
+              this.#guard(() => {
+                throw error;
+              })
+          )
+          .then(() => {
+            this.#busy = false;
+            this.#resumeIfFree();
+            this.#guard(() => this.#pump());
+          });
       }
     }
   }
@@ -236,10 +251,17 @@ export class RtmpConnection {
     const app = typeof command.app === 'string' ? (command.app.replace(/\/+$/, '').split('?', 1)[0] ?? '') : '';
     if (typeof command.flashVer === 'string') this.#encoder = printable(command.flashVer);
     if (app !== this.options.app) {
-      this.options.log.warn({ remote: this.remote, app: printable(app) }, 'rtmp connect to an unknown application refused');
+      this.options.log.warn(
+        { remote: this.remote, app: printable(app) },
+        'rtmp connect to an unknown application refused'
+      );
       this.#send(
         messageType.commandAmf0,
-        encodeAmf0('_error', transactionId, null, { level: 'error', code: 'NetConnection.Connect.Rejected', description: `use rtmp://<host>/${this.options.app}/<stream key>` }),
+        encodeAmf0('_error', transactionId, null, {
+          level: 'error',
+          code: 'NetConnection.Connect.Rejected',
+          description: `use rtmp://<host>/${this.options.app}/<stream key>`
+        }),
         csid.command
       );
       this.#closeSoon();
@@ -256,7 +278,12 @@ export class RtmpConnection {
     this.#result(
       transactionId,
       { fmsVer: 'FMS/3,0,1,123', capabilities: 31 },
-      { level: 'status', code: 'NetConnection.Connect.Success', description: 'Connection succeeded.', objectEncoding: 0 }
+      {
+        level: 'status',
+        code: 'NetConnection.Connect.Success',
+        description: 'Connection succeeded.',
+        objectEncoding: 0
+      }
     );
   }
 
@@ -268,13 +295,19 @@ export class RtmpConnection {
     try {
       stageId = key === '' ? null : await this.options.keys.stageForKey(key);
     } catch (error) {
-      this.options.log.warn({ remote: this.remote, err: error instanceof Error ? error.message : String(error) }, 'rtmp stream key could not be checked');
+      this.options.log.warn(
+        { remote: this.remote, err: error instanceof Error ? error.message : String(error) },
+        'rtmp stream key could not be checked'
+      );
       this.#refuse(streamId, 'the server could not check the stream key; try again');
       return;
     }
     if (this.#state !== 'checking-key') return; // disconnected meanwhile
     if (stageId === null) {
-      this.options.log.warn({ remote: this.remote, key: redactKey(key), code: 'ingest.key_invalid' }, 'rtmp publish refused: wrong stream key');
+      this.options.log.warn(
+        { remote: this.remote, key: redactKey(key), code: 'ingest.key_invalid' },
+        'rtmp publish refused: wrong stream key'
+      );
       this.#refuse(streamId, 'wrong stream key');
       return;
     }
@@ -292,7 +325,10 @@ export class RtmpConnection {
     };
     if (!this.options.sink.accept(feed)) {
       stream.destroy();
-      this.options.log.warn({ remote: this.remote, stageId, code: 'ingest.stage_busy' }, 'rtmp publish refused: the stage already has a source');
+      this.options.log.warn(
+        { remote: this.remote, stageId, code: 'ingest.stage_busy' },
+        'rtmp publish refused: the stage already has a source'
+      );
       this.#refuse(streamId, 'this stage already has a source');
       return;
     }
@@ -375,7 +411,12 @@ export class RtmpConnection {
   }
 
   #status(streamId: number, level: 'status' | 'error', code: string, description: string): void {
-    this.#send(messageType.commandAmf0, encodeAmf0('onStatus', 0, null, { level, code, description }), csid.status, streamId);
+    this.#send(
+      messageType.commandAmf0,
+      encodeAmf0('onStatus', 0, null, { level, code, description }),
+      csid.status,
+      streamId
+    );
   }
 
   #send(typeId: number, payload: Buffer, chunkStreamId: number, streamId = 0): void {

@@ -20,7 +20,8 @@ interface LogEntry {
 
 function testLog(): RtmpLog & { entries: LogEntry[] } {
   const entries: LogEntry[] = [];
-  const record = (level: LogEntry['level']) => (fields: Record<string, unknown>, message: string) => void entries.push({ level, fields, message });
+  const record = (level: LogEntry['level']) => (fields: Record<string, unknown>, message: string) =>
+    void entries.push({ level, fields, message });
   return { entries, info: record('info'), warn: record('warn') } as unknown as RtmpLog & { entries: LogEntry[] };
 }
 
@@ -49,7 +50,11 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-async function startServer(sink: IngestSink, log = testLog(), extra: Partial<ConstructorParameters<typeof RtmpServer>[0]> = {}) {
+async function startServer(
+  sink: IngestSink,
+  log = testLog(),
+  extra: Partial<ConstructorParameters<typeof RtmpServer>[0]> = {}
+) {
   const server = new RtmpServer({ keys, sink, log, port: 0, ...extra });
   servers.push(server);
   return { port: await server.listen(), log };
@@ -57,11 +62,30 @@ async function startServer(sink: IngestSink, log = testLog(), extra: Partial<Con
 
 function publish(port: number, key: string, seconds = 3) {
   return runFfmpeg([
-    '-loglevel', 'error',
-    '-re', '-f', 'lavfi', '-i', 'testsrc2=size=320x180:rate=15',
-    '-f', 'lavfi', '-i', 'sine=frequency=440',
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-g', '15', '-c:a', 'aac', '-t', String(seconds),
-    '-f', 'flv', `rtmp://127.0.0.1:${port}/live/${key}`
+    '-loglevel',
+    'error',
+    '-re',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=size=320x180:rate=15',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=frequency=440',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-g',
+    '15',
+    '-c:a',
+    'aac',
+    '-t',
+    String(seconds),
+    '-f',
+    'flv',
+    `rtmp://127.0.0.1:${port}/live/${key}`
   ]);
 }
 
@@ -151,7 +175,9 @@ describe.skipIf(!hasFfmpeg)('RTMP server with a real encoder', () => {
     // Not RTMP at all.
     await closedAfter(Buffer.from('GET / HTTP/1.1\r\nHost: example\r\n\r\n'));
     // A proper handshake, then a chunk stream that starts with a continuation chunk.
-    await closedAfter(Buffer.concat([Buffer.from([3]), Buffer.alloc(1536, 7), Buffer.alloc(1536, 9), Buffer.from([0xc5, 1, 2, 3])]));
+    await closedAfter(
+      Buffer.concat([Buffer.from([3]), Buffer.alloc(1536, 7), Buffer.alloc(1536, 9), Buffer.from([0xc5, 1, 2, 3])])
+    );
     // A handshake, then a command that is not AMF0.
     const junkCommand = Buffer.from([0x03, 0, 0, 0, 0, 0, 4, 20, 0, 0, 0, 0, 0x42, 0x42, 0x42, 0x42]);
     await closedAfter(Buffer.concat([Buffer.from([3]), Buffer.alloc(1536), Buffer.alloc(1536), junkCommand]));
@@ -186,7 +212,10 @@ describe('RTMP server limits', () => {
     second.on('error', () => undefined);
     await new Promise((resolve) => second.on('close', resolve));
     expect(first.destroyed).toBe(false);
-    expect(log.entries.find((entry) => entry.message.includes('too many connections'))?.fields).toMatchObject({ limit: 1, code: 'ingest.too_many_connections' });
+    expect(log.entries.find((entry) => entry.message.includes('too many connections'))?.fields).toMatchObject({
+      limit: 1,
+      code: 'ingest.too_many_connections'
+    });
     first.destroy();
   });
 });

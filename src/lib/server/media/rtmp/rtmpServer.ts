@@ -65,7 +65,14 @@ export class RtmpServer {
 
   #accept(socket: Socket): void {
     if (this.#connections.size >= this.#options.maxConnections) {
-      this.#options.log.warn({ remote: `${socket.remoteAddress}:${socket.remotePort}`, limit: this.#options.maxConnections, code: 'ingest.too_many_connections' }, 'rtmp connection refused: too many connections');
+      this.#options.log.warn(
+        {
+          remote: `${socket.remoteAddress}:${socket.remotePort}`,
+          limit: this.#options.maxConnections,
+          code: 'ingest.too_many_connections'
+        },
+        'rtmp connection refused: too many connections'
+      );
       socket.destroy();
       return;
     }

@@ -62,7 +62,8 @@ export const redactedKey = '[stream key]';
 /** `text` with the key (as typed, and percent-encoded as ffmpeg may print it) replaced. */
 export function redactKey(text: string, streamKey: string): string {
   let out = text;
-  for (const form of new Set([streamKey, encodeURIComponent(streamKey)])) if (form !== '') out = out.split(form).join(redactedKey);
+  for (const form of new Set([streamKey, encodeURIComponent(streamKey)]))
+    if (form !== '') out = out.split(form).join(redactedKey);
   return out;
 }
 
@@ -92,7 +93,11 @@ export class DestinationRelay {
   }
 
   get #fields() {
-    return { stage: this.#options.stageId, destination: this.#options.destination.id, destinationName: this.#options.destination.name };
+    return {
+      stage: this.#options.stageId,
+      destination: this.#options.destination.id,
+      destinationName: this.#options.destination.name
+    };
   }
 
   start(): void {
@@ -174,7 +179,8 @@ export class DestinationRelay {
       this.#flushedTimestamp = tag.timestamp;
     });
     if (!this.#isOverLimit(stdin, tag.timestamp)) return;
-    if (this.#connected) this.#dropTooSlow(stdin.writableLength, tag.timestamp - (this.#flushedTimestamp ?? tag.timestamp));
+    if (this.#connected)
+      this.#dropTooSlow(stdin.writableLength, tag.timestamp - (this.#flushedTimestamp ?? tag.timestamp));
     else this.#skipping = true;
   }
 
@@ -187,7 +193,10 @@ export class DestinationRelay {
   #dropTooSlow(queuedBytes: number, queuedMilliseconds: number): void {
     this.#tooSlow = true;
     this.#failed = true;
-    this.#options.log.warn({ ...this.#fields, queuedBytes, queuedMilliseconds }, 'simulcast relay dropped: the destination is too slow');
+    this.#options.log.warn(
+      { ...this.#fields, queuedBytes, queuedMilliseconds },
+      'simulcast relay dropped: the destination is too slow'
+    );
     this.#report({ type: 'failed', reason: 'too_slow' });
     this.#unfollow?.();
     this.#unfollow = null;

@@ -24,7 +24,10 @@ export function sealedDestinations(
           out.push({ id: row.id, name: row.name, url: row.url, streamKey: box.open(row.streamKeySealed) });
         } catch (error) {
           if (!(error instanceof SecretBoxError)) throw error;
-          log.error({ stage: stageId, destination: row.id, code: error.code }, 'a destination key could not be unsealed; the destination is skipped');
+          log.error(
+            { stage: stageId, destination: row.id, code: error.code },
+            'a destination key could not be unsealed; the destination is skipped'
+          );
         }
       }
       return out;

@@ -33,10 +33,42 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'madang-simulcast-'));
   const source = join(dir, 'program.flv');
   // 4 s of test pattern and tone, as the stage encoder's program would be: H.264 with a keyframe a second, AAC.
-  const made = spawnSync(ffmpegPath, [
-    '-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=320x180:rate=15', '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=44100',
-    '-t', '4', '-c:v', 'libx264', '-preset', 'ultrafast', '-g', '15', '-b:v', '1500k', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '64k', '-f', 'flv', source
-  ], { timeout: 30_000 });
+  const made = spawnSync(
+    ffmpegPath,
+    [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc2=size=320x180:rate=15',
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=frequency=440:sample_rate=44100',
+      '-t',
+      '4',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      '-g',
+      '15',
+      '-b:v',
+      '1500k',
+      '-pix_fmt',
+      'yuv420p',
+      '-c:a',
+      'aac',
+      '-b:a',
+      '64k',
+      '-f',
+      'flv',
+      source
+    ],
+    { timeout: 30_000 }
+  );
   if (made.status !== 0) throw new Error(`could not make the test program: ${made.stderr.toString()}`);
   tags = await readTags(readFileSync(source));
 }, 40_000);
@@ -44,7 +76,8 @@ beforeAll(async () => {
 afterEach(async () => {
   for (const simulcast of simulcasts.splice(0)) simulcast.close();
   for (const feed of feeds.splice(0)) feed.stop();
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of children.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await sleep(100);
 });
 
@@ -57,10 +90,17 @@ describe.skipIf(!hasFfmpeg)('simulcast to outside destinations', () => {
     const outside = await outsideChannel('outside-key');
     const closedPort = await freePort();
     const logs = capturingLog();
-    const simulcast = track(new Simulcast({ ffmpegPath, destinations: fixedDestinations([
-      { id: 'youtube', name: 'YouTube', url: `rtmp://127.0.0.1:${outside.port}/live`, streamKey: 'outside-key' },
-      { id: 'closed', name: 'Closed', url: `rtmp://127.0.0.1:${closedPort}/live`, streamKey: 'closed-secret-key' }
-    ]), log: logs, random: () => 0.5 }));
+    const simulcast = track(
+      new Simulcast({
+        ffmpegPath,
+        destinations: fixedDestinations([
+          { id: 'youtube', name: 'YouTube', url: `rtmp://127.0.0.1:${outside.port}/live`, streamKey: 'outside-key' },
+          { id: 'closed', name: 'Closed', url: `rtmp://127.0.0.1:${closedPort}/live`, streamKey: 'closed-secret-key' }
+        ]),
+        log: logs,
+        random: () => 0.5
+      })
+    );
     const registry = new Registry();
     registerSimulcastMetrics(registry, simulcast);
 
@@ -70,7 +110,14 @@ describe.skipIf(!hasFfmpeg)('simulcast to outside destinations', () => {
     expect(logs.states('youtube')).toEqual(['connecting', 'live']);
     await until(() => (statusOf(simulcast, 'closed')?.failures ?? 0) >= 2, 10_000);
     expect(statusOf(simulcast, 'closed')).toMatchObject({ reason: 'connection_refused' });
-    expect(logs.states('closed').slice(0, 6)).toEqual(['connecting', 'failing', 'retrying', 'connecting', 'failing', 'retrying']);
+    expect(logs.states('closed').slice(0, 6)).toEqual([
+      'connecting',
+      'failing',
+      'retrying',
+      'connecting',
+      'failing',
+      'retrying'
+    ]);
     expect(statusOf(simulcast, 'youtube')?.state).toBe('live');
 
     const metrics = await registry.metrics();
@@ -98,13 +145,24 @@ describe.skipIf(!hasFfmpeg)('simulcast to outside destinations', () => {
     const outside = await outsideChannel('outside-key');
     const slow = await outsideChannel('slow-key', true);
     const logs = capturingLog();
-    const simulcast = track(new Simulcast({ ffmpegPath, destinations: fixedDestinations([
-      { id: 'youtube', name: 'YouTube', url: `rtmp://127.0.0.1:${outside.port}/live`, streamKey: 'outside-key' },
-      { id: 'slow', name: 'Slow', url: `rtmp://127.0.0.1:${slow.port}/live`, streamKey: 'slow-key' }
-    ]), log: logs, random: () => 0.5, maxQueuedMilliseconds: 8000 }));
+    const simulcast = track(
+      new Simulcast({
+        ffmpegPath,
+        destinations: fixedDestinations([
+          { id: 'youtube', name: 'YouTube', url: `rtmp://127.0.0.1:${outside.port}/live`, streamKey: 'outside-key' },
+          { id: 'slow', name: 'Slow', url: `rtmp://127.0.0.1:${slow.port}/live`, streamKey: 'slow-key' }
+        ]),
+        log: logs,
+        random: () => 0.5,
+        maxQueuedMilliseconds: 8000
+      })
+    );
     const feed = replayingFeed(tags, 1, 20);
     await simulcast.attach('stage-1', feed);
-    await until(() => statusOf(simulcast, 'slow')?.state === 'live' && statusOf(simulcast, 'youtube')?.state === 'live', 15_000);
+    await until(
+      () => statusOf(simulcast, 'slow')?.state === 'live' && statusOf(simulcast, 'youtube')?.state === 'live',
+      15_000
+    );
     slow.child.kill('SIGSTOP');
     // Faster than real time from here, so the stopped listener's socket buffers fill in seconds, not minutes.
     feed.speed = 4;
@@ -128,9 +186,15 @@ describe.skipIf(!hasFfmpeg)('simulcast to outside destinations', () => {
       { id: 'two', name: 'Two', url: `rtmp://127.0.0.1:${second.port}/live`, streamKey: 'second-key' }
     ];
     const logs = capturingLog();
-    const simulcast = track(new Simulcast({ ffmpegPath, destinations: { enabledForStage: () => Promise.resolve([...list]) }, log: logs }));
+    const simulcast = track(
+      new Simulcast({ ffmpegPath, destinations: { enabledForStage: () => Promise.resolve([...list]) }, log: logs })
+    );
     await simulcast.attach('stage-1', replayingFeed(tags, 1, 10));
-    await until(() => simulcast.statuses('stage-1').every((s) => s.state === 'live') && simulcast.statuses('stage-1').length === 2, 15_000);
+    await until(
+      () =>
+        simulcast.statuses('stage-1').every((s) => s.state === 'live') && simulcast.statuses('stage-1').length === 2,
+      15_000
+    );
     const oneSince = statusOf(simulcast, 'one')!.since;
 
     list[1] = { id: 'two', name: 'Two', url: `rtmp://127.0.0.1:${secondAgain.port}/live`, streamKey: 'second-new-key' };
@@ -170,7 +234,13 @@ function capturingLog() {
     lines.push(`${message} ${JSON.stringify(fields)}`);
     if (message === 'simulcast destination status') changes.push(fields as { destination: string; to: string });
   };
-  return { lines, states: (id: string) => changes.filter((c) => c.destination === id).map((c) => c.to), info: write, warn: write, error: write };
+  return {
+    lines,
+    states: (id: string) => changes.filter((c) => c.destination === id).map((c) => c.to),
+    info: write,
+    warn: write,
+    error: write
+  };
 }
 
 /**
@@ -179,7 +249,11 @@ function capturingLog() {
  * would: a follower gets the codec headers first, then tags from the next
  * keyframe.
  */
-function replayingFeed(source: readonly FlvTag[], speed: number, loops = 1): ProgramFeed & { speed: number; stop(): void } {
+function replayingFeed(
+  source: readonly FlvTag[],
+  speed: number,
+  loops = 1
+): ProgramFeed & { speed: number; stop(): void } {
   const headers = source.filter((t) => t.type === 'script' || isSequenceHeader(t));
   const media = source.filter((t) => !(t.type === 'script' || isSequenceHeader(t)));
   const span = (media.at(-1)?.timestamp ?? 0) + 67;
@@ -232,7 +306,26 @@ function replayingFeed(source: readonly FlvTag[], speed: number, loops = 1): Pro
 async function outsideChannel(key: string, tinyBuffer = false) {
   const port = await freePort();
   const file = join(dir, `received-${key}-${port}.flv`);
-  const child = spawn(ffmpegPath, ['-hide_banner', '-loglevel', 'error', '-listen', '1', ...(tinyBuffer ? ['-recv_buffer_size', '16384'] : []), '-i', `rtmp://127.0.0.1:${port}/live/${key}`, '-c', 'copy', '-f', 'flv', '-y', file], { stdio: 'ignore' });
+  const child = spawn(
+    ffmpegPath,
+    [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-listen',
+      '1',
+      ...(tinyBuffer ? ['-recv_buffer_size', '16384'] : []),
+      '-i',
+      `rtmp://127.0.0.1:${port}/live/${key}`,
+      '-c',
+      'copy',
+      '-f',
+      'flv',
+      '-y',
+      file
+    ],
+    { stdio: 'ignore' }
+  );
   children.push(child);
   const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
   await until(() => isListening(port), 15_000);
@@ -251,14 +344,18 @@ async function freePort(): Promise<number> {
 /** Whether something listens on the port, read from /proc (a probe connection would use up `-listen 1`). */
 function isListening(port: number): boolean {
   const hex = port.toString(16).toUpperCase().padStart(4, '0');
-  return readFileSync('/proc/net/tcp', 'utf8').split('\n').some((line) => {
-    const parts = line.trim().split(/\s+/);
-    return parts[1]?.endsWith(`:${hex}`) && parts[3] === '0A';
-  });
+  return readFileSync('/proc/net/tcp', 'utf8')
+    .split('\n')
+    .some((line) => {
+      const parts = line.trim().split(/\s+/);
+      return parts[1]?.endsWith(`:${hex}`) && parts[3] === '0A';
+    });
 }
 
 function durationOf(file: string): number {
-  const probe = spawnSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', file], { timeout: 10_000 });
+  const probe = spawnSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', file], {
+    timeout: 10_000
+  });
   return Number(probe.stdout.toString().trim());
 }
 
@@ -289,7 +386,9 @@ function sleep(ms: number): Promise<void> {
 
 describe('redacting the stream key from what ffmpeg prints', () => {
   it('replaces the key as typed and as ffmpeg percent-encodes it, wherever it appears', () => {
-    expect(redactKey('rtmp://a.rtmp.youtube.com/live2/ab cd: Connection refused', 'ab cd')).toBe('rtmp://a.rtmp.youtube.com/live2/[stream key]: Connection refused');
+    expect(redactKey('rtmp://a.rtmp.youtube.com/live2/ab cd: Connection refused', 'ab cd')).toBe(
+      'rtmp://a.rtmp.youtube.com/live2/[stream key]: Connection refused'
+    );
     expect(redactKey('rtmp://x/live/ab%20cd?x=ab%20cd', 'ab cd')).toBe('rtmp://x/live/[stream key]?x=[stream key]');
     expect(redactKey('nothing secret here', 'k-1')).toBe('nothing secret here');
   });

@@ -12,7 +12,12 @@
  * every destination of the stage goes idle by itself; `detach` then only
  * forgets the stage.
  */
-import { idleStatus, nextDestinationStatus, type DestinationEvent, type DestinationStatus } from '../../../domain/broadcast/destinations/destinationStatus.js';
+import {
+  idleStatus,
+  nextDestinationStatus,
+  type DestinationEvent,
+  type DestinationStatus
+} from '../../../domain/broadcast/destinations/destinationStatus.js';
 import type { ProgramFeed } from '../broadcastPorts.js';
 import { DestinationRelay, type RelayDestination, type RelayLog, type RelayReport } from './destinationRelay.js';
 
@@ -76,7 +81,13 @@ export class Simulcast {
   async attach(stageId: string, feed: ProgramFeed): Promise<void> {
     if (this.#closed) return;
     this.detach(stageId);
-    const stage: AttachedStage = { feed, running: new Map(), refreshing: Promise.resolve(), ended: false, stopWatching: () => {} };
+    const stage: AttachedStage = {
+      feed,
+      running: new Map(),
+      refreshing: Promise.resolve(),
+      ended: false,
+      stopWatching: () => {}
+    };
     this.#stages.set(stageId, stage);
     // Watching the end itself, so a relay waiting to retry does not start again on a program that is over.
     stage.stopWatching = feed.follow(
@@ -109,9 +120,11 @@ export class Simulcast {
   refresh(stageId: string): Promise<void> {
     const stage = this.#stages.get(stageId);
     if (!stage) return Promise.resolve();
-    stage.refreshing = stage.refreshing.then(() => this.#apply(stageId, stage)).catch((error: unknown) => {
-      this.#options.log.error({ stage: stageId, err: error }, 'simulcast could not read the destinations');
-    });
+    stage.refreshing = stage.refreshing
+      .then(() => this.#apply(stageId, stage))
+      .catch((error: unknown) => {
+        this.#options.log.error({ stage: stageId, err: error }, 'simulcast could not read the destinations');
+      });
     return stage.refreshing;
   }
 
@@ -128,7 +141,11 @@ export class Simulcast {
     }
     for (const destination of wanted) {
       const running = stage.running.get(destination.id);
-      if (running && running.destination.url === destination.url && running.destination.streamKey === destination.streamKey) {
+      if (
+        running &&
+        running.destination.url === destination.url &&
+        running.destination.streamKey === destination.streamKey
+      ) {
         running.destination = destination;
         continue;
       }
@@ -144,7 +161,11 @@ export class Simulcast {
   statuses(stageId: string): DestinationStatusView[] {
     const stage = this.#stages.get(stageId);
     if (!stage) return [];
-    return [...stage.running.values()].map((r) => ({ ...r.status, destinationId: r.destination.id, name: r.destination.name }));
+    return [...stage.running.values()].map((r) => ({
+      ...r.status,
+      destinationId: r.destination.id,
+      name: r.destination.name
+    }));
   }
 
   /** Every attached stage's statuses, for /metrics. */
@@ -170,14 +191,22 @@ export class Simulcast {
       feed: stage.feed,
       log: this.#options.log,
       onReport: (report) => this.#onReport(stageId, stage, running, relay, report),
-      ...(this.#options.maxQueuedMilliseconds === undefined ? {} : { maxQueuedMilliseconds: this.#options.maxQueuedMilliseconds }),
+      ...(this.#options.maxQueuedMilliseconds === undefined
+        ? {}
+        : { maxQueuedMilliseconds: this.#options.maxQueuedMilliseconds }),
       ...(this.#options.maxQueuedBytes === undefined ? {} : { maxQueuedBytes: this.#options.maxQueuedBytes })
     });
     running.relay = relay;
     relay.start();
   }
 
-  #onReport(stageId: string, stage: AttachedStage, running: Running, relay: DestinationRelay, report: RelayReport): void {
+  #onReport(
+    stageId: string,
+    stage: AttachedStage,
+    running: Running,
+    relay: DestinationRelay,
+    report: RelayReport
+  ): void {
     // A report from a relay that was replaced or stopped changes nothing.
     if (running.relay !== relay || stage.running.get(running.destination.id) !== running) return;
     switch (report.type) {
@@ -206,7 +235,8 @@ export class Simulcast {
     const delay = Math.max(0, at.getTime() - this.#clock().getTime());
     running.retryTimer = setTimeout(() => {
       running.retryTimer = null;
-      if (stage.running.get(running.destination.id) !== running || this.#stages.get(stageId) !== stage || stage.ended) return;
+      if (stage.running.get(running.destination.id) !== running || this.#stages.get(stageId) !== stage || stage.ended)
+        return;
       for (const listener of this.#retryListeners) listener(stageId, running.destination.id);
       this.#dispatch(stageId, running, { type: 'retry_due' });
       this.#launch(stageId, stage, running);
@@ -228,10 +258,18 @@ export class Simulcast {
     running.status = nextDestinationStatus(running.status, event, this.#clock(), this.#random);
     const after = running.status;
     if (after.state !== before) {
-      const fields = { stage: stageId, destination: running.destination.id, destinationName: running.destination.name, from: before, to: after.state, reason: after.reason, nextRetryAt: after.nextRetryAt };
-      if (after.state === 'failing' || after.state === 'retrying') this.#options.log.warn(fields, 'simulcast destination status');
+      const fields = {
+        stage: stageId,
+        destination: running.destination.id,
+        destinationName: running.destination.name,
+        from: before,
+        to: after.state,
+        reason: after.reason,
+        nextRetryAt: after.nextRetryAt
+      };
+      if (after.state === 'failing' || after.state === 'retrying')
+        this.#options.log.warn(fields, 'simulcast destination status');
       else this.#options.log.info(fields, 'simulcast destination status');
     }
   }
 }
-

@@ -10,7 +10,10 @@ import { Counter, Gauge, type Registry } from 'prom-client';
 import { destinationStates } from '../../../domain/broadcast/destinations/destinationStatus.js';
 import type { Simulcast } from './simulcast.js';
 
-export function registerSimulcastMetrics(registry: Registry, simulcast: Pick<Simulcast, 'allStatuses' | 'onRetry'>): () => void {
+export function registerSimulcastMetrics(
+  registry: Registry,
+  simulcast: Pick<Simulcast, 'allStatuses' | 'onRetry'>
+): () => void {
   new Gauge({
     name: 'madang_destination_up',
     help: 'Outside destinations receiving the program (1) or not (0), by stage and destination id',
@@ -19,7 +22,8 @@ export function registerSimulcastMetrics(registry: Registry, simulcast: Pick<Sim
     collect() {
       this.reset();
       for (const { stageId, statuses } of simulcast.allStatuses()) {
-        for (const status of statuses) this.set({ stage: stageId, destination: status.destinationId }, status.state === 'live' ? 1 : 0);
+        for (const status of statuses)
+          this.set({ stage: stageId, destination: status.destinationId }, status.state === 'live' ? 1 : 0);
       }
     }
   });
@@ -32,7 +36,8 @@ export function registerSimulcastMetrics(registry: Registry, simulcast: Pick<Sim
       this.reset();
       for (const { stageId, statuses } of simulcast.allStatuses()) {
         for (const status of statuses) {
-          for (const state of destinationStates) this.set({ stage: stageId, destination: status.destinationId, state }, status.state === state ? 1 : 0);
+          for (const state of destinationStates)
+            this.set({ stage: stageId, destination: status.destinationId, state }, status.state === state ? 1 : 0);
         }
       }
     }

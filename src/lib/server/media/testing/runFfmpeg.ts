@@ -19,7 +19,9 @@ const running = new Set<ChildProcess>();
 
 /** Runs ffmpeg with `args` (after -hide_banner -nostdin), feeding `input` on stdin when given. */
 export function runFfmpeg(args: string[], input?: Buffer, timeoutMs = 20_000): Promise<FfmpegResult> {
-  const child = spawn(ffmpegPath, ['-hide_banner', '-nostdin', ...args], { stdio: [input ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
+  const child = spawn(ffmpegPath, ['-hide_banner', '-nostdin', ...args], {
+    stdio: [input ? 'pipe' : 'ignore', 'pipe', 'pipe']
+  });
   running.add(child);
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
   let stderr = '';

@@ -40,5 +40,12 @@ export function channelFormValues(channel: Channel & { readonly version: number 
   return { kind: channel.kind, name: channel.name, url: channel.url, version: String(channel.version) };
 }
 
-export const emptyCityForm: CityFormValues = { name: {}, summary: {}, country: '', zone: '', isIllustrative: false, version: '' };
+export const emptyCityForm: CityFormValues = {
+  name: {},
+  summary: {},
+  country: '',
+  zone: '',
+  isIllustrative: false,
+  version: ''
+};
 export const emptyChannelForm: ChannelFormValues = { kind: 'youtube', name: {}, url: '', version: '' };

@@ -17,7 +17,13 @@ function slots(options: readonly LocalizedText[]): LocalizedText[] {
   return Array.from({ length: optionSlots }, (_, i) => options[i] ?? {});
 }
 
-export const emptyPollForm: PollFormValues = { question: {}, options: slots([]), kind: 'single', maxChoices: '', version: '' };
+export const emptyPollForm: PollFormValues = {
+  question: {},
+  options: slots([]),
+  kind: 'single',
+  maxChoices: '',
+  version: ''
+};
 
 export function pollFormValues(poll: Poll): PollFormValues {
   return {

@@ -36,7 +36,18 @@ describe('console programme forms', () => {
 
   it('leave an item’s own times empty when it takes the session’s', () => {
     const values = itemFormValues(
-      { id: 'i', sessionId: 's', title: {}, summary: {}, startsAt: null, endsAt: null, position: 0, speakerIds: ['a'], isIllustrative: true, version: 1 },
+      {
+        id: 'i',
+        sessionId: 's',
+        title: {},
+        summary: {},
+        startsAt: null,
+        endsAt: null,
+        position: 0,
+        speakerIds: ['a'],
+        isIllustrative: true,
+        version: 1
+      },
       'Asia/Seoul'
     );
     expect(values).toMatchObject({ startTime: '', endTime: '', speakerIds: ['a'], version: '1' });

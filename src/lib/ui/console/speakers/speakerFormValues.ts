@@ -51,5 +51,7 @@ export function speakerFormValues(speaker: Speaker & { readonly version: number 
 /** The element id of a field a problem names: `name.ko` → `name-ko`, `languages.3` → `languages`. */
 export function speakerFieldId(field: string): string {
   const [name = '', rest] = field.split('.', 2);
-  return (translatableSpeakerFields as readonly string[]).includes(name) && rest !== undefined ? `${name}-${rest}` : name;
+  return (translatableSpeakerFields as readonly string[]).includes(name) && rest !== undefined
+    ? `${name}-${rest}`
+    : name;
 }

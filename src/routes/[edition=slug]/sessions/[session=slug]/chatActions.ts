@@ -52,8 +52,16 @@ export const chatActions = {
   sendChatMessage: async (event: Event) => {
     const { ref, form, poster, m, back } = await open(event);
     const values = { displayName: text(form, 'displayName'), text: text(form, 'text') };
-    const result = await appContext().chatMessaging.post(ref, poster, { ...values, idempotencyKey: form.get('idempotencyKey') });
-    const problem = (message: string | null, errors: ChatFormProblem['errors'] = {}): ChatFormProblem => ({ form: 'message', values, errors, message });
+    const result = await appContext().chatMessaging.post(ref, poster, {
+      ...values,
+      idempotencyKey: form.get('idempotencyKey')
+    });
+    const problem = (message: string | null, errors: ChatFormProblem['errors'] = {}): ChatFormProblem => ({
+      form: 'message',
+      values,
+      errors,
+      message
+    });
     switch (result.status) {
       case 'posted':
         if (wantsLiveAnswer(event)) return { chatPosted: result.message.id };
@@ -73,7 +81,10 @@ export const chatActions = {
       case 'slow_mode':
         return refuse(429, problem(m.slowModeWait(result.retryAfterSeconds)));
       case 'too_fast':
-        return refuse(429, problem(tooFastMessage(event.locals.locale, { retryAfterMs: result.retryAfterSeconds * 1000 })));
+        return refuse(
+          429,
+          problem(tooFastMessage(event.locals.locale, { retryAfterMs: result.retryAfterSeconds * 1000 }))
+        );
       case 'not_found':
         error(404, 'session.not_found');
     }
@@ -82,7 +93,12 @@ export const chatActions = {
   react: async (event: Event) => {
     const { ref, form, poster, m, back } = await open(event);
     const result = await appContext().chatReactions.react(ref.sessionId, poster, form.get('reaction'));
-    const problem = (message: string): ChatFormProblem => ({ form: 'reaction', values: { displayName: '', text: '' }, errors: {}, message });
+    const problem = (message: string): ChatFormProblem => ({
+      form: 'reaction',
+      values: { displayName: '', text: '' },
+      errors: {},
+      message
+    });
     switch (result.status) {
       case 'counted':
         if (wantsLiveAnswer(event)) return { reacted: true };
@@ -91,7 +107,10 @@ export const chatActions = {
       case 'invalid':
         return refuse(400, problem(m.errors['chat.invalid_reaction']));
       case 'too_fast':
-        return refuse(429, problem(tooFastMessage(event.locals.locale, { retryAfterMs: result.retryAfterSeconds * 1000 })));
+        return refuse(
+          429,
+          problem(tooFastMessage(event.locals.locale, { retryAfterMs: result.retryAfterSeconds * 1000 }))
+        );
     }
   }
 };

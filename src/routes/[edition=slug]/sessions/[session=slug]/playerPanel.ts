@@ -9,7 +9,12 @@ import type { Programme, Session } from '$lib/domain/programme';
 import type { Locale } from '$lib/i18n/locale';
 import type { PlayerPanelData } from '$lib/ui/live/panels/PlayerPanel.svelte';
 
-export function playerPanelData(programme: Programme, session: Session, view: BroadcastView | null, locale: Locale): PlayerPanelData {
+export function playerPanelData(
+  programme: Programme,
+  session: Session,
+  view: BroadcastView | null,
+  locale: Locale
+): PlayerPanelData {
   const fallback = programme.edition.defaultLocale;
   return {
     view,
@@ -19,7 +24,12 @@ export function playerPanelData(programme: Programme, session: Session, view: Br
       .sort((a, b) => a.position - b.position)
       .map((c) => {
         const picked = pickText(c.name, locale, fallback);
-        return { name: picked?.text ?? c.url, url: c.url, kind: c.kind, lang: picked && picked.lang !== locale ? picked.lang : undefined };
+        return {
+          name: picked?.text ?? c.url,
+          url: c.url,
+          kind: c.kind,
+          lang: picked && picked.lang !== locale ? picked.lang : undefined
+        };
       }),
     title: pickText(session.title, locale, fallback)?.text ?? '',
     playerScript: playerScriptPath

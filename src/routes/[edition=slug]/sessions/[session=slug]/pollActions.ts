@@ -57,7 +57,12 @@ export const pollActions = {
       case 'refused':
       case 'invalid':
       case 'not_found': {
-        const code = result.status === 'refused' ? result.code : result.status === 'invalid' ? 'poll.invalid_answer' : 'poll.not_found';
+        const code =
+          result.status === 'refused'
+            ? result.code
+            : result.status === 'invalid'
+              ? 'poll.invalid_answer'
+              : 'poll.not_found';
         if (live) return fail(refusalStatus[code], { message: messagesFor(event.locals.locale).polls.errors[code] });
         redirect(303, `${back}?poll-error=${code}#panel-poll`);
       }

@@ -30,7 +30,10 @@ function field(form: FormData, name: string): string {
 /** Back to the panel on the session page, in the order the reader had chosen. */
 function panelPath(event: Event, form: FormData, notice: string, anchor: string): string {
   const sort = parseQuestionSort(field(form, 'sort'));
-  const query = new URLSearchParams({ ...(sort === 'time' ? { [questionSortParam]: sort } : {}), [questionNoticeParam]: notice });
+  const query = new URLSearchParams({
+    ...(sort === 'time' ? { [questionSortParam]: sort } : {}),
+    [questionNoticeParam]: notice
+  });
   return `/${event.params.edition}/sessions/${event.params.session}?${query}#${anchor}`;
 }
 
@@ -55,8 +58,12 @@ export const questionActions = {
     switch (outcome.status) {
       case 'asked': {
         const { question } = outcome;
-        if (wantsLiveAnswer(event)) return { question: { id: question.id, status: question.status, isNew: outcome.isNew } };
-        redirect(303, panelPath(event, form, question.status === 'pending' ? 'askedPending' : 'asked', 'panel-questions'));
+        if (wantsLiveAnswer(event))
+          return { question: { id: question.id, status: question.status, isNew: outcome.isNew } };
+        redirect(
+          303,
+          panelPath(event, form, question.status === 'pending' ? 'askedPending' : 'asked', 'panel-questions')
+        );
         break;
       }
       case 'invalid': {
@@ -68,9 +75,16 @@ export const questionActions = {
         return fail(400, { message: errorMessage(event, first), questions: { problem, idempotencyKey } });
       }
       case 'too_fast': {
-        const problem: AskFormProblem = { values, errors: { '': tooFastCode }, retryAfterSeconds: retryAfterSeconds(outcome) };
+        const problem: AskFormProblem = {
+          values,
+          errors: { '': tooFastCode },
+          retryAfterSeconds: retryAfterSeconds(outcome)
+        };
         event.setHeaders({ 'retry-after': String(retryAfterSeconds(outcome)) });
-        return fail(429, { message: tooFastMessage(event.locals.locale, outcome), questions: { problem, idempotencyKey } });
+        return fail(429, {
+          message: tooFastMessage(event.locals.locale, outcome),
+          questions: { problem, idempotencyKey }
+        });
       }
       case 'not_found':
         error(404, 'session.not_found');
@@ -83,7 +97,10 @@ export const questionActions = {
     const questionId = field(form, 'questionId');
     const intent = field(form, 'intent');
     if (intent !== 'up' && intent !== 'withdraw') {
-      return fail(400, { message: errorMessage(event, 'question.invalid_field'), questions: { voteProblem: { questionId, code: 'question.invalid_field' } } });
+      return fail(400, {
+        message: errorMessage(event, 'question.invalid_field'),
+        questions: { voteProblem: { questionId, code: 'question.invalid_field' } }
+      });
     }
     const outcome = await appContext().questions.vote({
       editionSlug: event.params.edition,
@@ -94,11 +111,20 @@ export const questionActions = {
     });
     switch (outcome.status) {
       case 'saved':
-        if (wantsLiveAnswer(event)) return { question: { id: outcome.question.id, voteCount: outcome.question.voteCount, hasVote: outcome.hasVote } };
-        redirect(303, panelPath(event, form, outcome.hasVote ? 'voted' : 'withdrawn', `question-${outcome.question.id}`));
+        if (wantsLiveAnswer(event))
+          return {
+            question: { id: outcome.question.id, voteCount: outcome.question.voteCount, hasVote: outcome.hasVote }
+          };
+        redirect(
+          303,
+          panelPath(event, form, outcome.hasVote ? 'voted' : 'withdrawn', `question-${outcome.question.id}`)
+        );
         break;
       case 'refused':
-        return fail(409, { message: errorMessage(event, outcome.code), questions: { voteProblem: { questionId, code: outcome.code } } });
+        return fail(409, {
+          message: errorMessage(event, outcome.code),
+          questions: { voteProblem: { questionId, code: outcome.code } }
+        });
       case 'too_fast':
         event.setHeaders({ 'retry-after': String(retryAfterSeconds(outcome)) });
         return fail(429, {
@@ -106,7 +132,10 @@ export const questionActions = {
           questions: { voteProblem: { questionId, code: tooFastCode, retryAfterSeconds: retryAfterSeconds(outcome) } }
         });
       case 'not_found':
-        return fail(404, { message: errorMessage(event, 'question.not_found'), questions: { voteProblem: { questionId, code: 'question.not_found' } } });
+        return fail(404, {
+          message: errorMessage(event, 'question.not_found'),
+          questions: { voteProblem: { questionId, code: 'question.not_found' } }
+        });
     }
   }
 };

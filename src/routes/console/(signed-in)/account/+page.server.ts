@@ -45,7 +45,11 @@ export const actions: Actions = {
     const form = await readConsoleForm(event);
     const outcome = await appContext().access.identityLinks.unlink(account, field(form, 'identity'));
     if (outcome === 'not_found') {
-      return fail(404, { action: 'unlinkIdentity', message: messagesFor(event.locals.locale).console.account.unlinkGone, errors: {} as Record<string, string> });
+      return fail(404, {
+        action: 'unlinkIdentity',
+        message: messagesFor(event.locals.locale).console.account.unlinkGone,
+        errors: {} as Record<string, string>
+      });
     }
     redirect(303, '/console/account?notice=identity-unlinked#identities');
   },

@@ -13,7 +13,14 @@ import type { EditionProblem } from '$lib/server/services/editionEditing';
 import { editionFieldId, type DayFormValues, type EditionFormValues } from '$lib/ui/console/edition/editionFormValues';
 import type { Choice } from '$lib/ui/console/programme/formValues';
 import { formatLocalDate, languageName } from '$lib/ui/format';
-import { differing, posted, postedList, postedTexts, textRows, type ConflictRow } from './[edition=slug]/programmeEditing.server';
+import {
+  differing,
+  posted,
+  postedList,
+  postedTexts,
+  textRows,
+  type ConflictRow
+} from './[edition=slug]/programmeEditing.server';
 
 type EditionMessages = Messages['consoleEdition'];
 type ErrorCode = keyof EditionMessages['errors'];
@@ -35,18 +42,26 @@ export function editionProblem(status: 400 | 404 | 409, data: EditionFormProblem
 
 /** The languages to choose from: the interface's, plus any the edition already offers. */
 export function localeChoices(offered: readonly string[], uiLocale: Locale): Choice[] {
-  return [...new Set([...interfaceLocales, ...offered])].map((code) => ({ value: code, label: `${languageName(code, uiLocale)} (${code})` }));
+  return [...new Set([...interfaceLocales, ...offered])].map((code) => ({
+    value: code,
+    label: `${languageName(code, uiLocale)} (${code})`
+  }));
 }
 
 /** The edition form as the service's input, and as values to show the form again. */
-export function readEditionForm(form: FormData, textLocales: readonly string[]): { input: unknown; values: EditionFormValues } {
+export function readEditionForm(
+  form: FormData,
+  textLocales: readonly string[]
+): { input: unknown; values: EditionFormValues } {
   const title = postedTexts(form, 'title', textLocales);
   const theme = postedTexts(form, 'theme', textLocales);
   const summary = postedTexts(form, 'summary', textLocales);
   const ticked = postedList(form, 'locales');
   const extra = posted(form, 'extraLocales');
   const extraTags = extra.text.split(/[\s,]+/).filter(Boolean);
-  const fields = Object.fromEntries((['slug', 'hostZone', 'defaultLocale', 'startsOn', 'endsOn'] as const).map((name) => [name, posted(form, name)]));
+  const fields = Object.fromEntries(
+    (['slug', 'hostZone', 'defaultLocale', 'startsOn', 'endsOn'] as const).map((name) => [name, posted(form, name)])
+  );
   const raw = (name: string) => fields[name]!.raw;
   const text = (name: string) => fields[name]!.text.trim();
   return {
@@ -123,9 +138,15 @@ function problemMessage(problem: EditionProblem, m: EditionMessages, locale: Loc
     case 'day.invalid_field':
       return invalidFieldMessage(m, problem.field, dayTextLimits);
     case 'edition.days_outside_dates':
-      return detail.length > 0 ? m.detail.daysOutside(detail.map((d) => formatLocalDate(d.value, locale)).join(', ')) : m.errors[problem.code];
+      return detail.length > 0
+        ? m.detail.daysOutside(detail.map((d) => formatLocalDate(d.value, locale)).join(', '))
+        : m.errors[problem.code];
     case 'edition.locale_has_translations':
-      return m.detail.localesWithTexts(detail.map((d) => m.detail.localeCount(`${languageName(d.value, locale)} (${d.value})`, d.count ?? 0)).join(', '));
+      return m.detail.localesWithTexts(
+        detail
+          .map((d) => m.detail.localeCount(`${languageName(d.value, locale)} (${d.value})`, d.count ?? 0))
+          .join(', ')
+      );
     case 'day.has_sessions':
       return m.detail.dayHasSessions(detail[0]?.count ?? 0);
     case 'day.date_has_sessions':
@@ -152,7 +173,12 @@ export function editionProblemErrors(problems: readonly EditionProblem[], prefix
 }
 
 /** The fields where the saved edition (theirs) and the refused form (yours) differ, readable. */
-export function editionConflictRows(theirs: EditionFormValues, yours: EditionFormValues, textLocales: readonly string[], locale: Locale): ConflictRow[] {
+export function editionConflictRows(
+  theirs: EditionFormValues,
+  yours: EditionFormValues,
+  textLocales: readonly string[],
+  locale: Locale
+): ConflictRow[] {
   const f = messagesFor(locale).consoleEdition.fields;
   const yourLocales = [...yours.locales, ...yours.extraLocales.split(/[\s,]+/).filter(Boolean)];
   return [
@@ -170,7 +196,15 @@ export function editionConflictRows(theirs: EditionFormValues, yours: EditionFor
   ];
 }
 
-export function dayConflictRows(theirs: DayFormValues, yours: DayFormValues, textLocales: readonly string[], locale: Locale): ConflictRow[] {
+export function dayConflictRows(
+  theirs: DayFormValues,
+  yours: DayFormValues,
+  textLocales: readonly string[],
+  locale: Locale
+): ConflictRow[] {
   const f = messagesFor(locale).consoleEdition.fields;
-  return [...textRows(f.title, theirs.title, yours.title, textLocales, locale), ...differing([{ field: f.date, theirs: theirs.date, yours: yours.date }])];
+  return [
+    ...textRows(f.title, theirs.title, yours.title, textLocales, locale),
+    ...differing([{ field: f.date, theirs: theirs.date, yours: yours.date }])
+  ];
 }

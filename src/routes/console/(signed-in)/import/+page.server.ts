@@ -24,7 +24,12 @@ export interface ImportFormProblem {
   /** Field id → message in the reader's language. */
   readonly errors: Record<string, string>;
   /** The file's problems, each with its place in the file. */
-  readonly fileProblems: readonly { readonly code: string; readonly summary: string; readonly path: string; readonly detail: string }[];
+  readonly fileProblems: readonly {
+    readonly code: string;
+    readonly summary: string;
+    readonly path: string;
+    readonly detail: string;
+  }[];
 }
 
 const emptyValues: ImportFormValues = { slug: '', zone: '', defaultLocale: '' };
@@ -49,7 +54,12 @@ function fieldErrors(problems: readonly FieldProblem[], m: Messages): Record<str
 }
 
 function fileProblems(errors: readonly ImportError[], m: Messages): ImportFormProblem['fileProblems'] {
-  return errors.map((e) => ({ code: e.code, summary: message(m, e.code), path: e.path || m.wholeFile, detail: e.message }));
+  return errors.map((e) => ({
+    code: e.code,
+    summary: message(m, e.code),
+    path: e.path || m.wholeFile,
+    detail: e.message
+  }));
 }
 
 export const actions: Actions = {
@@ -59,15 +69,27 @@ export const actions: Actions = {
     // Said before the body is read, so an oversized file is refused without being received whole.
     const declared = Number(event.request.headers.get('content-length') ?? '0');
     if (declared > importUploadBytes) {
-      return fail(413, { values: emptyValues, errors: { file: m.tooLarge(importUploadMegabytes) }, fileProblems: [] } satisfies ImportFormProblem);
+      return fail(413, {
+        values: emptyValues,
+        errors: { file: m.tooLarge(importUploadMegabytes) },
+        fileProblems: []
+      } satisfies ImportFormProblem);
     }
     const form = await readConsoleForm(event);
-    const values: ImportFormValues = { slug: field(form, 'slug'), zone: field(form, 'zone'), defaultLocale: field(form, 'defaultLocale') };
+    const values: ImportFormValues = {
+      slug: field(form, 'slug'),
+      zone: field(form, 'zone'),
+      defaultLocale: field(form, 'defaultLocale')
+    };
     const file = form.get('file');
     // A form posted without multipart sends the file's name as text: that is no file.
     const upload = typeof file === 'object' && file !== null && file.size > 0 ? file : null;
     if (upload && upload.size > importUploadBytes) {
-      return fail(413, { values, errors: { file: m.tooLarge(importUploadMegabytes) }, fileProblems: [] } satisfies ImportFormProblem);
+      return fail(413, {
+        values,
+        errors: { file: m.tooLarge(importUploadMegabytes) },
+        fileProblems: []
+      } satisfies ImportFormProblem);
     }
     const result = await appContext().programmeImport.importEdition(account, {
       text: upload ? await upload.text() : null,
@@ -81,7 +103,11 @@ export const actions: Actions = {
         break;
       case 'invalid': {
         const taken = result.problems.some((p) => p.code === 'import.slug_taken');
-        return fail(taken ? 409 : 400, { values, errors: fieldErrors(result.problems, m), fileProblems: [] } satisfies ImportFormProblem);
+        return fail(taken ? 409 : 400, {
+          values,
+          errors: fieldErrors(result.problems, m),
+          fileProblems: []
+        } satisfies ImportFormProblem);
       }
       case 'rejected': {
         const tooLarge = result.errors.some((e) => e.code === 'import.too_large' && e.path === '');

@@ -3,7 +3,14 @@ import { isLocale } from '$lib/i18n/locale';
 import { appContext } from '$lib/server/context';
 import { publicOrigin } from '$lib/server/http/origin';
 import { canAnywhere } from '$lib/domain/access/policies';
-import { field, forbidden, formatInstant, formFailure, readConsoleForm, requireAccount } from '$lib/server/auth/consoleRoute';
+import {
+  field,
+  forbidden,
+  formatInstant,
+  formFailure,
+  readConsoleForm,
+  requireAccount
+} from '$lib/server/auth/consoleRoute';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -41,7 +48,12 @@ async function readPeopleForm(event: Parameters<Actions[string]>[0]) {
 export const actions: Actions = {
   invite: async (event) => {
     const { account, form } = await readPeopleForm(event);
-    const values = { email: field(form, 'email'), role: field(form, 'role'), edition: field(form, 'edition'), mailLocale: field(form, 'mailLocale') };
+    const values = {
+      email: field(form, 'email'),
+      role: field(form, 'role'),
+      edition: field(form, 'edition'),
+      mailLocale: field(form, 'mailLocale')
+    };
     try {
       await appContext().access.invitations.invite(
         account,

@@ -37,7 +37,9 @@ export const actions: Actions = {
       const session = await appContext().access.invitations.accept(
         event.params.token,
         locals.account,
-        locals.account ? null : { displayName: values.displayName, password: field(form, 'password'), locale: locals.locale },
+        locals.account
+          ? null
+          : { displayName: values.displayName, password: field(form, 'password'), locale: locals.locale },
         sessionToken(event)
       );
       if (session) setSessionCookie(event, session);

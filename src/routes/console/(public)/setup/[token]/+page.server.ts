@@ -1,6 +1,13 @@
 import { redirect } from '@sveltejs/kit';
 import { appContext } from '$lib/server/context';
-import { field, formFailure, readConsoleForm, refusalPage, sessionToken, setSessionCookie } from '$lib/server/auth/consoleRoute';
+import {
+  field,
+  formFailure,
+  readConsoleForm,
+  refusalPage,
+  sessionToken,
+  setSessionCookie
+} from '$lib/server/auth/consoleRoute';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {

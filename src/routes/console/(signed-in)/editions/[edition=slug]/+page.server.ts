@@ -7,7 +7,18 @@ import { messagesFor } from '$lib/i18n/messages';
 import { appContext } from '$lib/server/context';
 import { countsOf } from '$lib/server/services/programmeImport';
 import { formatLocalDate, formatTimeRange } from '$lib/ui/format';
-import { auditRows, errorMessage, noticeOf, openEditorView, problem, readDirection, readEditorForm, readId, readVersion, refuse } from './programmeEditing.server';
+import {
+  auditRows,
+  errorMessage,
+  noticeOf,
+  openEditorView,
+  problem,
+  readDirection,
+  readEditorForm,
+  readId,
+  readVersion,
+  refuse
+} from './programmeEditing.server';
 import type { Actions, PageServerLoad } from './$types';
 
 const notices = ['moved', 'unchanged', 'movedDay', 'unchangedDay', 'deleted'] as const;
@@ -45,13 +56,28 @@ export const load: PageServerLoad = async (event) => {
       };
     });
   return {
-    edition: { slug: edition.slug, title: edition.title, state: edition.state, defaultLocale: edition.defaultLocale, hostZone: edition.hostZone },
+    edition: {
+      slug: edition.slug,
+      title: edition.title,
+      state: edition.state,
+      defaultLocale: edition.defaultLocale,
+      hostZone: edition.hostZone
+    },
     days,
     deleted: deleted.map((s) => ({ id: s.id, title: s.title, version: s.version })),
-    audit: auditRows(entries, { locale, viewerZone, programme, deleted, deletedSpeakers, recordTitles: new Map([...deletedCities, ...deletedChannels]) }),
+    audit: auditRows(entries, {
+      locale,
+      viewerZone,
+      programme,
+      deleted,
+      deletedSpeakers,
+      recordTitles: new Map([...deletedCities, ...deletedChannels])
+    }),
     canPublish: canPublishProgramme(account, edition.id),
     // Producers (runStudio) reach each stage's broadcast page and its outside destinations from here.
-    stages: canRunStudio(account, edition.id) ? programme.stages.map((s) => ({ id: s.id, name: textIn(s.name, locale, edition.defaultLocale) })) : [],
+    stages: canRunStudio(account, edition.id)
+      ? programme.stages.map((s) => ({ id: s.id, name: textIn(s.name, locale, edition.defaultLocale) }))
+      : [],
     notice: noticeOf(event.url, notices),
     // Just after an import the programme is what was imported, so its counts are the summary.
     imported: noticeOf(event.url, ['imported']) ? countsOf(programme) : null
@@ -64,7 +90,8 @@ export const actions: Actions = {
     const m = messagesFor(event.locals.locale).consoleProgramme;
     const sessionId = readId(form, 'session');
     const direction = readDirection(form);
-    if (!isMoveDirection(direction)) return problem(400, { action: 'sessions', errors: {}, message: m.errors['edit.invalid_move'] });
+    if (!isMoveDirection(direction))
+      return problem(400, { action: 'sessions', errors: {}, message: m.errors['edit.invalid_move'] });
     const outcome = await appContext().sessionEditing.move(account, event.params.edition, sessionId, direction);
     switch (outcome) {
       case 'forbidden':
@@ -87,8 +114,15 @@ export const actions: Actions = {
     const sessionId = readId(form, 'session');
     const dayId = readId(form, 'day');
     const version = readVersion(form);
-    if (version === null) return problem(400, { action: 'sessions', errors: {}, message: m.errors['edit.invalid_version'] });
-    const result = await appContext().sessionEditing.moveToDay(account, event.params.edition, sessionId, version, dayId);
+    if (version === null)
+      return problem(400, { action: 'sessions', errors: {}, message: m.errors['edit.invalid_version'] });
+    const result = await appContext().sessionEditing.moveToDay(
+      account,
+      event.params.edition,
+      sessionId,
+      version,
+      dayId
+    );
     switch (result.status) {
       case 'forbidden':
         return refuse(event.locals.locale, 'forbidden');
@@ -97,7 +131,11 @@ export const actions: Actions = {
       case 'conflict':
         return problem(409, { action: 'sessions', errors: {}, message: m.errors['edit.conflict'] });
       case 'invalid':
-        return problem(400, { action: 'sessions', errors: {}, message: errorMessage(m, result.problems[0]?.code ?? 'session.unknown_day') });
+        return problem(400, {
+          action: 'sessions',
+          errors: {},
+          message: errorMessage(m, result.problems[0]?.code ?? 'session.unknown_day')
+        });
       case 'unchanged':
         redirect(303, `/console/editions/${event.params.edition}?notice=unchangedDay#session-${sessionId}`);
         break;
@@ -111,7 +149,8 @@ export const actions: Actions = {
     const m = messagesFor(event.locals.locale).consoleProgramme;
     const sessionId = readId(form, 'session');
     const version = readVersion(form);
-    if (version === null) return problem(400, { action: 'sessions', errors: {}, message: m.errors['edit.invalid_version'] });
+    if (version === null)
+      return problem(400, { action: 'sessions', errors: {}, message: m.errors['edit.invalid_version'] });
     const result = await appContext().sessionEditing.restore(account, event.params.edition, sessionId, version);
     switch (result.status) {
       case 'forbidden':
@@ -121,7 +160,11 @@ export const actions: Actions = {
       case 'conflict':
         return problem(409, { action: 'sessions', errors: {}, message: m.errors['edit.conflict'] });
       case 'invalid':
-        return problem(400, { action: 'sessions', errors: {}, message: errorMessage(m, result.problems[0]?.code ?? 'session.invalid_field') });
+        return problem(400, {
+          action: 'sessions',
+          errors: {},
+          message: errorMessage(m, result.problems[0]?.code ?? 'session.invalid_field')
+        });
       case 'saved':
         redirect(303, `/console/editions/${event.params.edition}/sessions/${sessionId}?notice=restored`);
     }

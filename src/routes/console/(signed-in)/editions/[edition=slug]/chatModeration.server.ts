@@ -23,7 +23,11 @@ const asList = (value: unknown) => (Array.isArray(value) ? value.map(String) : [
 /** Chat moderation entries as rows: what was done in the reader's language, to which message, participant or session. */
 export function chatAuditRows(
   entries: readonly AuditEntry[],
-  context: { readonly locale: Locale; readonly viewerZone: string | null; readonly sessionTitles: ReadonlyMap<string, string> }
+  context: {
+    readonly locale: Locale;
+    readonly viewerZone: string | null;
+    readonly sessionTitles: ReadonlyMap<string, string>;
+  }
 ): AuditRow[] {
   const all = messagesFor(context.locale);
   const m = all.chat.console.audit;
@@ -41,7 +45,11 @@ export function chatAuditRows(
       }
       case 'chat_session': {
         const change = entry.changes.slowModeSeconds;
-        what = m.slowMode(context.sessionTitles.get(entry.recordId) ?? entry.recordId, asNumber(change?.from), asNumber(change?.to));
+        what = m.slowMode(
+          context.sessionTitles.get(entry.recordId) ?? entry.recordId,
+          asNumber(change?.from),
+          asNumber(change?.to)
+        );
         break;
       }
       default: {
@@ -54,7 +62,10 @@ export function chatAuditRows(
     return {
       id: entry.id,
       when: formatInstant(entry.occurredAt, context.locale, context.viewerZone, 'date-time'),
-      who: entry.accountId === null ? all.consoleProgramme.audit.system : (entry.accountName ?? all.consoleProgramme.audit.formerAccount),
+      who:
+        entry.accountId === null
+          ? all.consoleProgramme.audit.system
+          : (entry.accountName ?? all.consoleProgramme.audit.formerAccount),
       what,
       fields
     };

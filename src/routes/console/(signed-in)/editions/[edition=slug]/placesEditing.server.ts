@@ -14,9 +14,7 @@ import type { Locale } from '$lib/i18n/locale';
 import { messagesFor, type Messages } from '$lib/i18n/messages';
 import { forbidden, requireAccount } from '$lib/server/auth/consoleRoute';
 import { appContext } from '$lib/server/context';
-import type { VersionedChannel } from '$lib/server/db/channelEditRepository';
-import type { VersionedCity } from '$lib/server/db/cityEditRepository';
-import type { PlaceEditResult } from '$lib/server/services/placeEditing';
+import type { PlaceEditResult, VersionedChannel, VersionedCity } from '$lib/server/services/placeEditing';
 import { fieldId } from '$lib/ui/console/programme/formValues';
 import {
   channelFormValues,
@@ -59,13 +57,28 @@ export interface PlaceFormProblem<F> {
 }
 
 interface Service<T> {
-  list(actor: Actor, slug: string): Promise<{ status: 'found'; programme: Programme; records: readonly T[]; deleted: readonly T[] } | { status: 'forbidden' | 'not_found' }>;
-  find(actor: Actor, slug: string, id: string): Promise<{ status: 'found'; programme: Programme; record: T } | { status: 'forbidden' | 'not_found' }>;
+  list(
+    actor: Actor,
+    slug: string
+  ): Promise<
+    | { status: 'found'; programme: Programme; records: readonly T[]; deleted: readonly T[] }
+    | { status: 'forbidden' | 'not_found' }
+  >;
+  find(
+    actor: Actor,
+    slug: string,
+    id: string
+  ): Promise<{ status: 'found'; programme: Programme; record: T } | { status: 'forbidden' | 'not_found' }>;
   create(actor: Actor, slug: string, input: unknown): Promise<PlaceEditResult<T>>;
   update(actor: Actor, slug: string, id: string, version: number, input: unknown): Promise<PlaceEditResult<T>>;
   remove(actor: Actor, slug: string, id: string, version: number): Promise<PlaceEditResult<T>>;
   restore(actor: Actor, slug: string, id: string, version: number): Promise<PlaceEditResult<T>>;
-  move(actor: Actor, slug: string, id: string, direction: 'up' | 'down'): Promise<'saved' | 'unchanged' | 'forbidden' | 'not_found'>;
+  move(
+    actor: Actor,
+    slug: string,
+    id: string,
+    direction: 'up' | 'down'
+  ): Promise<'saved' | 'unchanged' | 'forbidden' | 'not_found'>;
 }
 
 /** One kind of record as its pages handle it. */
@@ -98,14 +111,30 @@ export const cityPages: PlacePages<VersionedCity, CityFormValues> = {
     const zone = posted(form, 'zone');
     const illustrative = postedFlag(form, 'isIllustrative');
     return {
-      input: { name: name.raw, summary: summary.raw, country: country.raw, zone: zone.raw, isIllustrative: illustrative.raw },
-      values: { name: name.text, summary: summary.text, country: country.text, zone: zone.text, isIllustrative: illustrative.checked, version: posted(form, 'version').text }
+      input: {
+        name: name.raw,
+        summary: summary.raw,
+        country: country.raw,
+        zone: zone.raw,
+        isIllustrative: illustrative.raw
+      },
+      values: {
+        name: name.text,
+        summary: summary.text,
+        country: country.text,
+        zone: zone.text,
+        isIllustrative: illustrative.checked,
+        version: posted(form, 'version').text
+      }
     };
   },
   values: cityFormValues,
   details(city, locale) {
     const m = messagesFor(locale).consolePlaces;
-    return [city.country ? countryName(city.country, locale) : `${m.fields.country}: ${m.cities.unknown}`, city.zone ? city.zone.replace(/_/g, ' ') : `${m.fields.zone}: ${m.cities.unknown}`];
+    return [
+      city.country ? countryName(city.country, locale) : `${m.fields.country}: ${m.cities.unknown}`,
+      city.zone ? city.zone.replace(/_/g, ' ') : `${m.fields.zone}: ${m.cities.unknown}`
+    ];
   },
   conflictRows(theirs, yours, locales, locale) {
     const m = messagesFor(locale).consolePlaces.fields;
@@ -115,7 +144,11 @@ export const cityPages: PlacePages<VersionedCity, CityFormValues> = {
       ...differing([
         { field: m.country, theirs: theirs.country, yours: yours.country.trim().toUpperCase() },
         { field: m.zone, theirs: theirs.zone, yours: yours.zone.trim() },
-        { field: m.isIllustrative, theirs: yesNo(theirs.isIllustrative, locale), yours: yesNo(yours.isIllustrative, locale) }
+        {
+          field: m.isIllustrative,
+          theirs: yesNo(theirs.isIllustrative, locale),
+          yours: yesNo(yours.isIllustrative, locale)
+        }
       ])
     ];
   },
@@ -146,7 +179,8 @@ export const channelPages: PlacePages<VersionedChannel, ChannelFormValues> = {
   details: (channel, locale) => [messagesFor(locale).consolePlaces.channelKind[channel.kind], channel.url],
   conflictRows(theirs, yours, locales, locale) {
     const m = messagesFor(locale).consolePlaces;
-    const kind = (value: string) => (value in m.channelKind ? m.channelKind[value as keyof typeof m.channelKind] : value);
+    const kind = (value: string) =>
+      value in m.channelKind ? m.channelKind[value as keyof typeof m.channelKind] : value;
     return [
       ...differing([{ field: m.fields.kind, theirs: kind(theirs.kind), yours: kind(yours.kind) }]),
       ...textRows(m.fields.name, theirs.name, yours.name, locales, locale),
@@ -174,7 +208,11 @@ function refuse(locale: Locale, status: 'forbidden' | 'not_found', code?: ErrorC
 }
 
 /** Problems as messages keyed by the id of their field (the first problem of a field wins). */
-function problemErrors(invalidField: (m: PlacesMessages, name: string) => string, problems: readonly FieldProblem[], m: PlacesMessages) {
+function problemErrors(
+  invalidField: (m: PlacesMessages, name: string) => string,
+  problems: readonly FieldProblem[],
+  m: PlacesMessages
+) {
   const errors: Record<string, string> = {};
   for (const problem of problems) {
     const name = problem.field.split('.', 1)[0] ?? '';
@@ -192,7 +230,13 @@ const notices = ['created', 'saved', 'deleted', 'restored', 'moved', 'unchanged'
 
 function editionView(programme: Programme) {
   const { edition } = programme;
-  return { slug: edition.slug, title: edition.title, locales: edition.locales, defaultLocale: edition.defaultLocale, state: edition.state };
+  return {
+    slug: edition.slug,
+    title: edition.title,
+    locales: edition.locales,
+    defaultLocale: edition.defaultLocale,
+    state: edition.state
+  };
 }
 
 /** The list page: records in order with their facts, the deleted ones, and a notice after a change. */
@@ -257,7 +301,12 @@ export async function createAction<T extends Place, F>(pages: PlacePages<T, F>, 
       redirect(303, `${listPath(pages, event)}/${result.record.id}?notice=created`);
       break;
     case 'invalid':
-      return placeProblem(400, { action: 'save', values, errors: problemErrors(pages.invalidField, result.problems, m), message: null });
+      return placeProblem(400, {
+        action: 'save',
+        values,
+        errors: problemErrors(pages.invalidField, result.problems, m),
+        message: null
+      });
     case 'conflict':
     case 'not_found':
       return refuse(locale, 'not_found');
@@ -275,14 +324,20 @@ export async function saveAction<T extends Place, F>(pages: PlacePages<T, F>, ev
   const { locales } = found.programme.edition;
   const { input, values } = pages.read(form, locales);
   const version = readVersion(form);
-  if (version === null) return placeProblem(400, { action: 'save', values, errors: {}, message: m.errors['edit.invalid_version'] });
+  if (version === null)
+    return placeProblem(400, { action: 'save', values, errors: {}, message: m.errors['edit.invalid_version'] });
   const result = await pages.service().update(account, event.params.edition, id, version, input);
   switch (result.status) {
     case 'saved':
       redirect(303, `${listPath(pages, event)}/${id}?notice=saved`);
       break;
     case 'invalid':
-      return placeProblem(400, { action: 'save', values, errors: problemErrors(pages.invalidField, result.problems, m), message: null });
+      return placeProblem(400, {
+        action: 'save',
+        values,
+        errors: problemErrors(pages.invalidField, result.problems, m),
+        message: null
+      });
     case 'conflict': {
       const theirs = pages.values(result.current);
       return placeProblem(409, {
@@ -305,8 +360,14 @@ export async function deleteAction<T extends Place, F>(pages: PlacePages<T, F>, 
   const { locale } = event.locals;
   const m = messagesFor(locale).consolePlaces;
   const version = readVersion(form);
-  if (version === null) return placeProblem<F>(400, { action: 'delete', errors: {}, message: m.errors['edit.invalid_version'] });
-  if (form.get('confirm') !== 'on') return placeProblem<F>(400, { action: 'delete', errors: { confirm: m.errors['edit.delete_unconfirmed'] }, message: null });
+  if (version === null)
+    return placeProblem<F>(400, { action: 'delete', errors: {}, message: m.errors['edit.invalid_version'] });
+  if (form.get('confirm') !== 'on')
+    return placeProblem<F>(400, {
+      action: 'delete',
+      errors: { confirm: m.errors['edit.delete_unconfirmed'] },
+      message: null
+    });
   const result = await pages.service().remove(account, event.params.edition, id, version);
   return afterChange(pages, event, result, 'delete', id);
 }
@@ -316,20 +377,36 @@ export async function restoreAction<T extends Place, F>(pages: PlacePages<T, F>,
   const m = messagesFor(event.locals.locale).consolePlaces;
   const id = readId(form, 'id');
   const version = readVersion(form);
-  if (version === null) return placeProblem<F>(400, { action: 'list', errors: {}, message: m.errors['edit.invalid_version'] });
+  if (version === null)
+    return placeProblem<F>(400, { action: 'list', errors: {}, message: m.errors['edit.invalid_version'] });
   const result = await pages.service().restore(account, event.params.edition, id, version);
   return afterChange(pages, event, result, 'restore', id);
 }
 
-function afterChange<T extends Place, F>(pages: PlacePages<T, F>, event: Event, result: PlaceEditResult<T>, change: 'delete' | 'restore', id: string) {
+function afterChange<T extends Place, F>(
+  pages: PlacePages<T, F>,
+  event: Event,
+  result: PlaceEditResult<T>,
+  change: 'delete' | 'restore',
+  id: string
+) {
   const { locale } = event.locals;
   const m = messagesFor(locale).consolePlaces;
   switch (result.status) {
     case 'saved':
-      redirect(303, change === 'delete' ? `${listPath(pages, event)}?notice=deleted#deleted` : `${listPath(pages, event)}/${id}?notice=restored`);
+      redirect(
+        303,
+        change === 'delete'
+          ? `${listPath(pages, event)}?notice=deleted#deleted`
+          : `${listPath(pages, event)}/${id}?notice=restored`
+      );
       break;
     case 'conflict':
-      return placeProblem<F>(409, { action: change === 'delete' ? 'delete' : 'list', errors: {}, message: m.errors['edit.stale_state'] });
+      return placeProblem<F>(409, {
+        action: change === 'delete' ? 'delete' : 'list',
+        errors: {},
+        message: m.errors['edit.stale_state']
+      });
     case 'invalid':
       return placeProblem<F>(400, { action: 'list', errors: {}, message: m.errors[`${pages.kind}.invalid_field`] });
     case 'forbidden':
@@ -345,7 +422,8 @@ export async function moveAction<T extends Place, F>(pages: PlacePages<T, F>, ev
   const m = messagesFor(locale).consolePlaces;
   const id = readId(form, 'id');
   const direction = readDirection(form);
-  if (!isMoveDirection(direction)) return placeProblem<F>(400, { action: 'list', errors: {}, message: m.errors['edit.invalid_move'] });
+  if (!isMoveDirection(direction))
+    return placeProblem<F>(400, { action: 'list', errors: {}, message: m.errors['edit.invalid_move'] });
   const outcome = await pages.service().move(account, event.params.edition, id, direction);
   switch (outcome) {
     case 'saved':

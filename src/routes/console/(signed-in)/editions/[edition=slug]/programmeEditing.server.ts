@@ -13,9 +13,21 @@ import { sessionKinds, type Programme, type Session, type Speaker } from '$lib/d
 import type { Locale } from '$lib/i18n/locale';
 import { messagesFor, type Messages } from '$lib/i18n/messages';
 import type { SignedInAccount } from '$lib/server/auth/accountSessions';
-import { forbidden, formatInstant, readConsoleForm, requireAccount, type ConsoleEvent } from '$lib/server/auth/consoleRoute';
+import {
+  forbidden,
+  formatInstant,
+  readConsoleForm,
+  requireAccount,
+  type ConsoleEvent
+} from '$lib/server/auth/consoleRoute';
 import { appContext } from '$lib/server/context';
-import { fieldId, textLimits, type Choice, type ItemFormValues, type SessionFormValues } from '$lib/ui/console/programme/formValues';
+import {
+  fieldId,
+  textLimits,
+  type Choice,
+  type ItemFormValues,
+  type SessionFormValues
+} from '$lib/ui/console/programme/formValues';
 
 export { textLimits };
 import { formatLocalDate, languageName } from '$lib/ui/format';
@@ -45,7 +57,11 @@ export function problem(status: 400 | 404 | 409, data: ProgrammeFormProblem): Ac
 }
 
 /** A refusal the form cannot fix: the 403 page, or the 404 page naming what is missing. */
-export function refuse(locale: Locale, status: 'forbidden' | 'not_found', code: 'edition.not_found' | ErrorCode = 'edition.not_found'): never {
+export function refuse(
+  locale: Locale,
+  status: 'forbidden' | 'not_found',
+  code: 'edition.not_found' | ErrorCode = 'edition.not_found'
+): never {
   if (status === 'forbidden') forbidden(locale);
   const m = messagesFor(locale);
   // An unknown edition is an unknown page (the error page says so in its own words); a missing session or item is named.
@@ -95,7 +111,10 @@ export function postedTexts(form: FormData, name: string, locales: readonly stri
 }
 
 /** The session form as the service's input, and as values to show the form again. */
-export function readSessionForm(form: FormData, locales: readonly string[]): { input: unknown; values: SessionFormValues } {
+export function readSessionForm(
+  form: FormData,
+  locales: readonly string[]
+): { input: unknown; values: SessionFormValues } {
   const title = postedTexts(form, 'title', locales);
   const summary = postedTexts(form, 'summary', locales);
   const day = posted(form, 'dayId');
@@ -188,7 +207,8 @@ function invalidFieldMessage(m: ProgrammeMessages, field: string, limits: { titl
   if (name === 'title' || name === 'summary') return m.invalid.text(limits[name]);
   if (name === 'startTime' || name === 'endTime') return m.invalid.time;
   if (name === 'isIllustrative') return m.invalid.flag;
-  if (name === 'dayId' || name === 'stageId' || name === 'kind' || name === 'channelIds' || name === 'speakerIds') return m.invalid.choice;
+  if (name === 'dayId' || name === 'stageId' || name === 'kind' || name === 'channelIds' || name === 'speakerIds')
+    return m.invalid.choice;
   return m.errors['session.invalid_field'];
 }
 
@@ -202,7 +222,9 @@ export function problemErrors(
   const errors: Record<string, string> = {};
   let message: string | null = null;
   for (const problem of problems) {
-    const text = problem.code.endsWith('.invalid_field') ? invalidFieldMessage(m, problem.field, limits) : errorMessage(m, problem.code);
+    const text = problem.code.endsWith('.invalid_field')
+      ? invalidFieldMessage(m, problem.field, limits)
+      : errorMessage(m, problem.code);
     if (problem.field === '') message ??= text;
     else errors[fieldId(prefix, problem.field)] ??= text;
   }
@@ -244,7 +266,9 @@ export function auditRows(
     ...[...context.programme.sessions, ...context.deleted].map((s) => [`session:${s.id}`, s.title] as const),
     ...context.programme.items.map((i) => [`programme_item:${i.id}`, i.title] as const),
     ...[...(context.extraTitles ?? [])].map(([id, title]) => [`programme_item:${id}`, title] as const),
-    ...[...context.programme.speakers, ...(context.deletedSpeakers ?? [])].map((s) => [`speaker:${s.id}`, s.name] as const),
+    ...[...context.programme.speakers, ...(context.deletedSpeakers ?? [])].map(
+      (s) => [`speaker:${s.id}`, s.name] as const
+    ),
     ...context.programme.cities.map((c) => [`city:${c.id}`, c.name] as const),
     ...context.programme.channels.map((c) => [`channel:${c.id}`, c.name] as const),
     ...(context.recordTitles ?? [])
@@ -253,7 +277,8 @@ export function auditRows(
   const all = messagesFor(context.locale);
   const speakerFields: Record<string, string> = all.consoleSpeakers.fields;
   const labels: Record<string, string> = { ...all.consolePlaces.fields, ...all.consoleEdition.fields, ...m.fields };
-  const fieldLabel = (key: string, type: string) => (type === 'speaker' ? speakerFields[key] : undefined) ?? labels[key] ?? key;
+  const fieldLabel = (key: string, type: string) =>
+    (type === 'speaker' ? speakerFields[key] : undefined) ?? labels[key] ?? key;
   const recordTypes: Record<string, string> = { ...all.consolePlaces.recordTypes, ...m.audit.recordTypes };
   const recordLabel = (type: string) => recordTypes[type] ?? type;
   return entries.map((entry) => {
@@ -268,7 +293,12 @@ export function auditRows(
         title ? textIn(title, context.locale, fallback) : m.audit.unknownRecord(entry.recordId)
       ),
       // A creation changes every field; naming them all says nothing.
-      fields: entry.action === 'create' ? '' : Object.keys(entry.changes).map((key) => fieldLabel(key, entry.recordType)).join(', ')
+      fields:
+        entry.action === 'create'
+          ? ''
+          : Object.keys(entry.changes)
+              .map((key) => fieldLabel(key, entry.recordType))
+              .join(', ')
     };
   });
 }
@@ -315,10 +345,21 @@ export interface ConflictRow {
   readonly lang?: string;
 }
 
-export function textRows(label: string, theirs: LocalizedText, yours: LocalizedText, locales: readonly string[], locale: Locale): ConflictRow[] {
+export function textRows(
+  label: string,
+  theirs: LocalizedText,
+  yours: LocalizedText,
+  locales: readonly string[],
+  locale: Locale
+): ConflictRow[] {
   const m = messagesFor(locale).consoleProgramme;
   return locales
-    .map((l) => ({ field: m.form.inLanguage(label, languageName(l, locale)), theirs: theirs[l] ?? '', yours: (yours[l] ?? '').trim(), lang: l }))
+    .map((l) => ({
+      field: m.form.inLanguage(label, languageName(l, locale)),
+      theirs: theirs[l] ?? '',
+      yours: (yours[l] ?? '').trim(),
+      lang: l
+    }))
     .filter((row) => row.theirs !== row.yours);
 }
 
@@ -327,7 +368,12 @@ export function differing(rows: readonly ConflictRow[]): ConflictRow[] {
 }
 
 /** The fields where the saved session (theirs) and the refused form (yours) differ, readable. */
-export function sessionConflictRows(theirs: SessionFormValues, yours: SessionFormValues, programme: Programme, locale: Locale): ConflictRow[] {
+export function sessionConflictRows(
+  theirs: SessionFormValues,
+  yours: SessionFormValues,
+  programme: Programme,
+  locale: Locale
+): ConflictRow[] {
   const m = messagesFor(locale).consoleProgramme;
   const choices = sessionChoices(programme, locale);
   const label = (list: readonly Choice[], value: string) => list.find((c) => c.value === value)?.label ?? value;
@@ -346,7 +392,11 @@ export function sessionConflictRows(theirs: SessionFormValues, yours: SessionFor
         theirs: theirs.stageId ? label(choices.stages, theirs.stageId) : m.form.noStage,
         yours: yours.stageId ? label(choices.stages, yours.stageId) : m.form.noStage
       },
-      { field: m.fields.channelIds, theirs: labels(choices.channels, theirs.channelIds), yours: labels(choices.channels, yours.channelIds) },
+      {
+        field: m.fields.channelIds,
+        theirs: labels(choices.channels, theirs.channelIds),
+        yours: labels(choices.channels, yours.channelIds)
+      },
       {
         field: m.fields.isIllustrative,
         theirs: theirs.isIllustrative ? m.conflict.yes : m.conflict.no,
@@ -357,10 +407,16 @@ export function sessionConflictRows(theirs: SessionFormValues, yours: SessionFor
 }
 
 /** The fields where the saved programme item (theirs) and the refused form (yours) differ, readable. */
-export function itemConflictRows(theirs: ItemFormValues, yours: ItemFormValues, programme: Programme, locale: Locale): ConflictRow[] {
+export function itemConflictRows(
+  theirs: ItemFormValues,
+  yours: ItemFormValues,
+  programme: Programme,
+  locale: Locale
+): ConflictRow[] {
   const m = messagesFor(locale).consoleProgramme;
   const speakers = speakerChoices(programme, locale);
-  const names = (ids: readonly string[]) => ids.map((id) => speakers.find((s) => s.value === id)?.label ?? id).join(', ');
+  const names = (ids: readonly string[]) =>
+    ids.map((id) => speakers.find((s) => s.value === id)?.label ?? id).join(', ');
   const { locales } = programme.edition;
   return [
     ...textRows(m.fields.title, theirs.title, yours.title, locales, locale),
@@ -379,9 +435,16 @@ export function itemConflictRows(theirs: ItemFormValues, yours: ItemFormValues, 
 }
 
 /** A session's own audit entries and those of its programme items, newest first. */
-export async function sessionAuditEntries(sessionId: string, itemIds: readonly string[], limit = 50): Promise<AuditEntry[]> {
+export async function sessionAuditEntries(
+  sessionId: string,
+  itemIds: readonly string[],
+  limit = 50
+): Promise<AuditEntry[]> {
   const { audit } = appContext();
-  const lists = await Promise.all([audit.forRecord('session', sessionId, limit), ...itemIds.map((id) => audit.forRecord('programme_item', id, limit))]);
+  const lists = await Promise.all([
+    audit.forRecord('session', sessionId, limit),
+    ...itemIds.map((id) => audit.forRecord('programme_item', id, limit))
+  ]);
   return lists
     .flat()
     .sort((a, b) => Number(b.id) - Number(a.id))

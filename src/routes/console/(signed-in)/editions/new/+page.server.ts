@@ -27,9 +27,18 @@ export const actions: Actions = {
         redirect(303, `/console/editions/${result.edition.slug}/settings?notice=created`);
         break;
       case 'invalid':
-        return editionProblem(400, { action: 'save', values, ...editionProblemErrors(result.problems, '', event.locals.locale) });
+        return editionProblem(400, {
+          action: 'save',
+          values,
+          ...editionProblemErrors(result.problems, '', event.locals.locale)
+        });
       case 'conflict':
-        return editionProblem(409, { action: 'save', values, errors: {}, message: messagesFor(event.locals.locale).consoleEdition.errors['edit.conflict'] });
+        return editionProblem(409, {
+          action: 'save',
+          values,
+          errors: {},
+          message: messagesFor(event.locals.locale).consoleEdition.errors['edit.conflict']
+        });
       case 'forbidden':
       case 'not_found':
         return forbidden(event.locals.locale);

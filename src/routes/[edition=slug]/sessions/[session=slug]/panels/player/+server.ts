@@ -9,5 +9,8 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async (event) => {
   const { programme, session } = await liveSessionOf(event.params);
   const view = await appContext().broadcastControl.broadcastView(session.id);
-  return panelResponse(PlayerPanel, { data: playerPanelData(programme, session, view, event.locals.locale), locale: event.locals.locale });
+  return panelResponse(PlayerPanel, {
+    data: playerPanelData(programme, session, view, event.locals.locale),
+    locale: event.locals.locale
+  });
 };

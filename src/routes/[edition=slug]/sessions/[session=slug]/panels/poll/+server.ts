@@ -8,5 +8,9 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async (event) => {
   const { programme, session } = await liveSessionOf(event.params);
   const data = await loadPollPanel(event, session, programme.edition.defaultLocale);
-  return panelResponse(PollPanel, { data, locale: event.locals.locale, base: `/${programme.edition.slug}/sessions/${session.id}` });
+  return panelResponse(PollPanel, {
+    data,
+    locale: event.locals.locale,
+    base: `/${programme.edition.slug}/sessions/${session.id}`
+  });
 };

@@ -10,7 +10,11 @@ export const load: PageServerLoad = async (event) => {
   const flowCookie = takeFlowCookie(event);
   let finished: FinishedSignIn;
   try {
-    finished = await oidc.finish(new URL(`${event.url.pathname}${event.url.search}`, event.url.origin), flowCookie, sessionToken(event));
+    finished = await oidc.finish(
+      new URL(`${event.url.pathname}${event.url.search}`, event.url.origin),
+      flowCookie,
+      sessionToken(event)
+    );
   } catch (refusal) {
     oidcFailure(event, refusal, oidc.name);
   }

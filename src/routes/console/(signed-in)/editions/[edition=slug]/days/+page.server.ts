@@ -8,7 +8,16 @@ import { appContext } from '$lib/server/context';
 import type { DayEditResult } from '$lib/server/services/dayEditing';
 import { dayFormValues, type DayFormValues } from '$lib/ui/console/edition/editionFormValues';
 import { formatLocalDate } from '$lib/ui/format';
-import { auditRows, noticeOf, readDirection, readEditorForm, readId, readVersion, refuse, type EditorEvent } from '../programmeEditing.server';
+import {
+  auditRows,
+  noticeOf,
+  readDirection,
+  readEditorForm,
+  readId,
+  readVersion,
+  refuse,
+  type EditorEvent
+} from '../programmeEditing.server';
 import { dayConflictRows, editionProblem, editionProblemErrors, readDayForm } from '../../editionEditing.server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,7 +27,10 @@ const emptyDay: DayFormValues = { date: '', title: {}, version: '' };
 /** The edition's days and its programme (for session counts and audit titles), else the sign-in, 403 or 404 page. */
 async function openDays(event: EditorEvent, account: SignedInAccount) {
   const { dayEditing, editionEditing } = appContext();
-  const [view, settings] = await Promise.all([dayEditing.view(account, event.params.edition), editionEditing.settingsView(account, event.params.edition)]);
+  const [view, settings] = await Promise.all([
+    dayEditing.view(account, event.params.edition),
+    editionEditing.settingsView(account, event.params.edition)
+  ]);
   if (view.status !== 'found') refuse(event.locals.locale, view.status);
   if (settings.status !== 'found') refuse(event.locals.locale, settings.status);
   return { ...view, programme: settings.programme };
@@ -32,7 +44,14 @@ export const load: PageServerLoad = async (event) => {
     .filter((e) => e.recordType === 'day' || (e.recordType === 'edition' && e.action === 'reorder'))
     .slice(0, 50);
   return {
-    edition: { slug: edition.slug, title: edition.title, defaultLocale: edition.defaultLocale, locales: edition.locales, startsOn: edition.startsOn, endsOn: edition.endsOn },
+    edition: {
+      slug: edition.slug,
+      title: edition.title,
+      defaultLocale: edition.defaultLocale,
+      locales: edition.locales,
+      startsOn: edition.startsOn,
+      endsOn: edition.endsOn
+    },
     dates: { from: formatLocalDate(edition.startsOn, locale), to: formatLocalDate(edition.endsOn, locale) },
     days: days.map((day, index) => ({
       id: day.id,
@@ -44,7 +63,12 @@ export const load: PageServerLoad = async (event) => {
       canMoveUp: index > 0 && days[index - 1]!.date === day.date,
       canMoveDown: index < days.length - 1 && days[index + 1]!.date === day.date
     })),
-    deleted: deleted.map((day) => ({ id: day.id, title: day.title, dateLabel: formatLocalDate(day.date, locale), version: day.version })),
+    deleted: deleted.map((day) => ({
+      id: day.id,
+      title: day.title,
+      dateLabel: formatLocalDate(day.date, locale),
+      version: day.version
+    })),
     newDay: emptyDay,
     audit: auditRows(entries, { locale, viewerZone, programme, deleted: [], deletedDays: deleted }),
     notice: noticeOf(event.url, notices)
@@ -56,15 +80,32 @@ type Event = RequestEvent<{ edition: string }>;
 async function open(event: Event) {
   const { account, form } = await readEditorForm(event);
   const { edition } = await openDays(event, account);
-  return { account, form, edition, m: messagesFor(event.locals.locale).consoleEdition, here: `/console/editions/${event.params.edition}/days` };
+  return {
+    account,
+    form,
+    edition,
+    m: messagesFor(event.locals.locale).consoleEdition,
+    here: `/console/editions/${event.params.edition}/days`
+  };
 }
 
 /** What every day action answers for outcomes other than saved. */
-function dayFailure(event: Event, result: Exclude<DayEditResult, { status: 'saved' }>, action: string, prefix: string, values?: DayFormValues, locales: readonly string[] = []) {
+function dayFailure(
+  event: Event,
+  result: Exclude<DayEditResult, { status: 'saved' }>,
+  action: string,
+  prefix: string,
+  values?: DayFormValues,
+  locales: readonly string[] = []
+) {
   const m = messagesFor(event.locals.locale).consoleEdition;
   switch (result.status) {
     case 'invalid':
-      return editionProblem(400, { action, dayValues: values, ...editionProblemErrors(result.problems, prefix, event.locals.locale) });
+      return editionProblem(400, {
+        action,
+        dayValues: values,
+        ...editionProblemErrors(result.problems, prefix, event.locals.locale)
+      });
     case 'conflict':
       if (!values) return editionProblem(409, { action, errors: {}, message: m.errors['edit.conflict'] });
       return editionProblem(409, {
@@ -96,7 +137,8 @@ export const actions: Actions = {
     const { input, values } = readDayForm(form, edition.locales);
     const action = `day:${dayId}`;
     const version = readVersion(form);
-    if (version === null) return editionProblem(400, { action, dayValues: values, errors: {}, message: m.errors['edit.invalid_version'] });
+    if (version === null)
+      return editionProblem(400, { action, dayValues: values, errors: {}, message: m.errors['edit.invalid_version'] });
     const result = await appContext().dayEditing.update(account, event.params.edition, dayId, version, input);
     if (result.status === 'saved') redirect(303, `${here}?notice=daySaved#day-${dayId}`);
     return dayFailure(event, result, action, `day-${dayId}-`, values, edition.locales);
@@ -109,7 +151,8 @@ export const actions: Actions = {
     const { account, form, m, here } = await open(event);
     const dayId = readId(form, 'day');
     const direction = readDirection(form);
-    if (!isMoveDirection(direction)) return editionProblem(400, { action: 'days', errors: {}, message: m.errors['edit.invalid_move'] });
+    if (!isMoveDirection(direction))
+      return editionProblem(400, { action: 'days', errors: {}, message: m.errors['edit.invalid_move'] });
     const outcome = await appContext().dayEditing.move(account, event.params.edition, dayId, direction);
     switch (outcome) {
       case 'saved':
@@ -130,14 +173,26 @@ async function changeDay(event: Event, change: 'remove' | 'restore') {
   const { account, form, m, here } = await open(event);
   const dayId = readId(form, 'day');
   const version = readVersion(form);
-  if (version === null) return editionProblem(400, { action: 'days', errors: {}, message: m.errors['edit.invalid_version'] });
+  if (version === null)
+    return editionProblem(400, { action: 'days', errors: {}, message: m.errors['edit.invalid_version'] });
   const editing = appContext().dayEditing;
-  const result = await (change === 'remove' ? editing.remove : editing.restore).call(editing, account, event.params.edition, dayId, version);
-  if (result.status === 'saved') redirect(303, `${here}?notice=${change === 'remove' ? 'dayDeleted#deleted-days' : `dayRestored#day-${dayId}`}`);
+  const result = await (change === 'remove' ? editing.remove : editing.restore).call(
+    editing,
+    account,
+    event.params.edition,
+    dayId,
+    version
+  );
+  if (result.status === 'saved')
+    redirect(303, `${here}?notice=${change === 'remove' ? 'dayDeleted#deleted-days' : `dayRestored#day-${dayId}`}`);
   if (result.status === 'invalid') {
     // Refusals about other rows (sessions still on the day, dates that moved) speak to the whole list, not one field.
     const { errors, message } = editionProblemErrors(result.problems, '', event.locals.locale);
-    return editionProblem(400, { action: 'days', errors: {}, message: message ?? Object.values(errors)[0] ?? m.errors['day.invalid_field'] });
+    return editionProblem(400, {
+      action: 'days',
+      errors: {},
+      message: message ?? Object.values(errors)[0] ?? m.errors['day.invalid_field']
+    });
   }
   return dayFailure(event, result, 'days', '');
 }

@@ -9,7 +9,10 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async (event) => {
   const account = requireAccount(event);
   const { locale } = event.locals;
-  const exported = await appContext().programmeImport.exportEdition(account, event.params.edition, { baseUrl: publicOrigin(event.url), locale });
+  const exported = await appContext().programmeImport.exportEdition(account, event.params.edition, {
+    baseUrl: publicOrigin(event.url),
+    locale
+  });
   if (exported.status !== 'found') {
     if (exported.status === 'forbidden') forbidden(locale);
     error(404, { message: messagesFor(locale).notFoundTitle });

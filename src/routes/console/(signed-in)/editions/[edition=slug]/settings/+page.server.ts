@@ -8,7 +8,13 @@ import { appContext } from '$lib/server/context';
 import type { EditionEditResult } from '$lib/server/services/editionEditing';
 import { editionFormValues } from '$lib/ui/console/edition/editionFormValues';
 import { auditRows, noticeOf, readEditorForm, readVersion, refuse, type EditorEvent } from '../programmeEditing.server';
-import { editionConflictRows, editionProblem, editionProblemErrors, localeChoices, readEditionForm } from '../../editionEditing.server';
+import {
+  editionConflictRows,
+  editionProblem,
+  editionProblemErrors,
+  localeChoices,
+  readEditionForm
+} from '../../editionEditing.server';
 import type { Actions, PageServerLoad } from './$types';
 
 const notices = ['created', 'saved', 'published', 'unpublished', 'restored'] as const;
@@ -26,7 +32,14 @@ export const load: PageServerLoad = async (event) => {
   const { edition } = programme;
   const entries = await appContext().audit.forRecord('edition', edition.id, 50);
   return {
-    edition: { id: edition.id, slug: edition.slug, title: edition.title, defaultLocale: edition.defaultLocale, state: edition.state, version: edition.version },
+    edition: {
+      id: edition.id,
+      slug: edition.slug,
+      title: edition.title,
+      defaultLocale: edition.defaultLocale,
+      state: edition.state,
+      version: edition.version
+    },
     values: editionFormValues(edition),
     textLocales: edition.locales,
     languages: localeChoices(edition.locales, locale),
@@ -42,7 +55,13 @@ type Event = RequestEvent<{ edition: string }>;
 async function open(event: Event) {
   const { account, form } = await readEditorForm(event);
   const programme = await openSettings(event, account);
-  return { account, form, programme, m: messagesFor(event.locals.locale).consoleEdition, here: `/console/editions/${event.params.edition}/settings` };
+  return {
+    account,
+    form,
+    programme,
+    m: messagesFor(event.locals.locale).consoleEdition,
+    here: `/console/editions/${event.params.edition}/settings`
+  };
 }
 
 /** Outcomes of publishing and deleting: the page again, or a conflict, or the refusal pages. */
@@ -67,7 +86,8 @@ export const actions: Actions = {
     const { edition } = programme;
     const { input, values } = readEditionForm(form, edition.locales);
     const version = readVersion(form);
-    if (version === null) return editionProblem(400, { action: 'save', values, errors: {}, message: m.errors['edit.invalid_version'] });
+    if (version === null)
+      return editionProblem(400, { action: 'save', values, errors: {}, message: m.errors['edit.invalid_version'] });
     const result = await appContext().editionEditing.update(account, event.params.edition, version, input);
     switch (result.status) {
       case 'saved':
@@ -75,7 +95,11 @@ export const actions: Actions = {
         redirect(303, `/console/editions/${result.edition.slug}/settings?notice=saved`);
         break;
       case 'invalid':
-        return editionProblem(400, { action: 'save', values, ...editionProblemErrors(result.problems, '', event.locals.locale) });
+        return editionProblem(400, {
+          action: 'save',
+          values,
+          ...editionProblemErrors(result.problems, '', event.locals.locale)
+        });
       case 'conflict': {
         const theirs = editionFormValues(result.current);
         return editionProblem(409, {
@@ -98,17 +122,28 @@ export const actions: Actions = {
   delete: async (event) => {
     const { account, form, m } = await open(event);
     const version = readVersion(form);
-    if (version === null) return editionProblem(400, { action: 'delete', errors: {}, message: m.errors['edit.invalid_version'] });
-    if (form.get('confirm') !== 'on') return editionProblem(400, { action: 'delete', errors: { confirm: m.errors['edition.delete_unconfirmed'] }, message: null });
+    if (version === null)
+      return editionProblem(400, { action: 'delete', errors: {}, message: m.errors['edit.invalid_version'] });
+    if (form.get('confirm') !== 'on')
+      return editionProblem(400, {
+        action: 'delete',
+        errors: { confirm: m.errors['edition.delete_unconfirmed'] },
+        message: null
+      });
     const result = await appContext().editionEditing.remove(account, event.params.edition, version);
-    return stateOutcome(event, result, 'delete', () => redirect(303, '/console?notice=edition-deleted#deleted-editions'));
+    return stateOutcome(event, result, 'delete', () =>
+      redirect(303, '/console?notice=edition-deleted#deleted-editions')
+    );
   }
 };
 
 async function changeState(event: Event, state: 'published' | 'draft') {
   const { account, form, m, here } = await open(event);
   const version = readVersion(form);
-  if (version === null) return editionProblem(400, { action: 'state', errors: {}, message: m.errors['edit.invalid_version'] });
+  if (version === null)
+    return editionProblem(400, { action: 'state', errors: {}, message: m.errors['edit.invalid_version'] });
   const result = await appContext().editionEditing.setState(account, event.params.edition, version, state);
-  return stateOutcome(event, result, 'state', () => redirect(303, `${here}?notice=${state === 'published' ? 'published' : 'unpublished'}#publishing`));
+  return stateOutcome(event, result, 'state', () =>
+    redirect(303, `${here}?notice=${state === 'published' ? 'published' : 'unpublished'}#publishing`)
+  );
 }

@@ -40,7 +40,12 @@ export const actions: Actions = {
     const { account, form } = await readEditorForm(event);
     const m = messagesFor(event.locals.locale);
     const version = readVersion(form);
-    if (version === null) return problem(400, { action: 'restore', errors: {}, message: m.consoleProgramme.errors['edit.invalid_version'] });
+    if (version === null)
+      return problem(400, {
+        action: 'restore',
+        errors: {},
+        message: m.consoleProgramme.errors['edit.invalid_version']
+      });
     const speakerId = readSpeakerId(form);
     const result = await appContext().speakerEditing.restore(account, event.params.edition, speakerId, version);
     switch (result.status) {
@@ -50,7 +55,11 @@ export const actions: Actions = {
       case 'conflict':
         return problem(409, { action: 'restore', errors: {}, message: m.consoleSpeakers.errors['speaker.conflict'] });
       case 'invalid':
-        return problem(400, { action: 'restore', errors: {}, message: m.consoleSpeakers.errors['speaker.invalid_field'] });
+        return problem(400, {
+          action: 'restore',
+          errors: {},
+          message: m.consoleSpeakers.errors['speaker.invalid_field']
+        });
       case 'forbidden':
         return refuse(event.locals.locale, 'forbidden');
       case 'not_found':

@@ -14,7 +14,11 @@ import { messagesFor, type Messages } from '$lib/i18n/messages';
 import { forbidden, requireAccount, verifyConsoleForm, type ConsoleEvent } from '$lib/server/auth/consoleRoute';
 import { speakerPhotoMaxBytes } from '$lib/server/services/speakerEditing';
 import type { Choice } from '$lib/ui/console/programme/formValues';
-import { speakerFieldId, translatableSpeakerFields, type SpeakerFormValues } from '$lib/ui/console/speakers/speakerFormValues';
+import {
+  speakerFieldId,
+  translatableSpeakerFields,
+  type SpeakerFormValues
+} from '$lib/ui/console/speakers/speakerFormValues';
 import { languageName } from '$lib/ui/format';
 import type { ConflictRow } from '../programmeEditing.server';
 
@@ -35,12 +39,19 @@ export interface SpeakerFormProblem {
   readonly conflict?: readonly ConflictRow[];
 }
 
-export function problem(status: 400 | 404 | 409 | 413 | 415 | 422, data: SpeakerFormProblem): ActionFailure<SpeakerFormProblem> {
+export function problem(
+  status: 400 | 404 | 409 | 413 | 415 | 422,
+  data: SpeakerFormProblem
+): ActionFailure<SpeakerFormProblem> {
   return fail(status, data);
 }
 
 /** A refusal the form cannot fix: the 403 page, or the 404 page naming what is missing. */
-export function refuse(locale: Locale, status: 'forbidden' | 'not_found', what: 'edition' | 'speaker' = 'edition'): never {
+export function refuse(
+  locale: Locale,
+  status: 'forbidden' | 'not_found',
+  what: 'edition' | 'speaker' = 'edition'
+): never {
   if (status === 'forbidden') forbidden(locale);
   const m = messagesFor(locale);
   if (what === 'edition') error(404, { message: m.notFoundTitle });
@@ -62,7 +73,10 @@ function texts(form: FormData, name: string, locales: readonly string[]) {
 }
 
 /** The speaker form as the service's input, and as values to show the form again. */
-export function readSpeakerForm(form: FormData, locales: readonly string[]): { input: unknown; values: SpeakerFormValues } {
+export function readSpeakerForm(
+  form: FormData,
+  locales: readonly string[]
+): { input: unknown; values: SpeakerFormValues } {
   const [name, jobTitle, organisation, bio] = translatableSpeakerFields.map((field) => texts(form, field, locales));
   const city = text(form, 'cityId');
   const languages = text(form, 'languages');
@@ -108,8 +122,10 @@ export function readSpeakerId(form: FormData): string {
 /** What to say about a field the schema refused, by the kind of field it is. */
 function invalidFieldMessage(m: SpeakerMessages, field: string): string {
   const [name = '', index] = field.split('.', 2);
-  if (name === 'name' || name === 'jobTitle' || name === 'organisation' || name === 'bio') return m.invalid.text(speakerLimits[name]);
-  if (name === 'languages') return index === undefined ? m.invalid.languages(speakerLimits.languages) : m.errors['speaker.invalid_language'];
+  if (name === 'name' || name === 'jobTitle' || name === 'organisation' || name === 'bio')
+    return m.invalid.text(speakerLimits[name]);
+  if (name === 'languages')
+    return index === undefined ? m.invalid.languages(speakerLimits.languages) : m.errors['speaker.invalid_language'];
   if (name === 'cityId' || name === 'presence') return m.invalid.choice;
   if (name === 'isIllustrative') return m.invalid.flag;
   return m.errors['speaker.invalid_field'];
@@ -122,7 +138,10 @@ export function problemMessage(m: SpeakerMessages, problem: FieldProblem): strin
 }
 
 /** Problems as messages keyed by the id of their field (the first problem of a field wins). */
-export function problemErrors(problems: readonly FieldProblem[], m: SpeakerMessages): { errors: Record<string, string>; message: string | null } {
+export function problemErrors(
+  problems: readonly FieldProblem[],
+  m: SpeakerMessages
+): { errors: Record<string, string>; message: string | null } {
   const errors: Record<string, string> = {};
   for (const p of problems) errors[speakerFieldId(p.field)] ??= problemMessage(m, p);
   return { errors, message: null };
@@ -133,12 +152,21 @@ export function cityChoices(programme: Programme, locale: Locale): Choice[] {
   const fallback = programme.edition.defaultLocale;
   return programme.cities.map((c) => {
     const picked = pickText(c.name, locale, fallback);
-    return { value: c.id, label: picked?.text ?? c.id, lang: picked && picked.lang !== locale ? picked.lang : undefined };
+    return {
+      value: c.id,
+      label: picked?.text ?? c.id,
+      lang: picked && picked.lang !== locale ? picked.lang : undefined
+    };
   });
 }
 
 /** The fields where the saved speaker (theirs) and the refused form (yours) differ, readable. */
-export function speakerConflictRows(theirs: SpeakerFormValues, yours: SpeakerFormValues, programme: Programme, locale: Locale): ConflictRow[] {
+export function speakerConflictRows(
+  theirs: SpeakerFormValues,
+  yours: SpeakerFormValues,
+  programme: Programme,
+  locale: Locale
+): ConflictRow[] {
   const all = messagesFor(locale);
   const m = all.consoleSpeakers;
   const cities = cityChoices(programme, locale);
@@ -148,7 +176,12 @@ export function speakerConflictRows(theirs: SpeakerFormValues, yours: SpeakerFor
   const rows: ConflictRow[] = [];
   for (const field of translatableSpeakerFields) {
     for (const l of programme.edition.locales) {
-      const row = { field: all.consoleProgramme.form.inLanguage(m.fields[field], languageName(l, locale)), theirs: theirs[field][l] ?? '', yours: (yours[field][l] ?? '').trim(), lang: l };
+      const row = {
+        field: all.consoleProgramme.form.inLanguage(m.fields[field], languageName(l, locale)),
+        theirs: theirs[field][l] ?? '',
+        yours: (yours[field][l] ?? '').trim(),
+        lang: l
+      };
       if (row.theirs !== row.yours) rows.push(row);
     }
   }
@@ -167,7 +200,9 @@ export function speakerConflictRows(theirs: SpeakerFormValues, yours: SpeakerFor
  * be seen) is answered with `too_large` and nothing is stored; anything
  * else goes through the usual CSRF check.
  */
-export async function readPhotoForm(event: ConsoleEvent): Promise<{ status: 'read'; form: FormData } | { status: 'too_large' }> {
+export async function readPhotoForm(
+  event: ConsoleEvent
+): Promise<{ status: 'read'; form: FormData } | { status: 'too_large' }> {
   requireAccount(event);
   let form: FormData;
   try {
@@ -181,8 +216,13 @@ export async function readPhotoForm(event: ConsoleEvent): Promise<{ status: 'rea
 
 /** adapter-node fails the body stream with a 413 error; the body reader may wrap it as the cause. */
 function isTooLarge(failure: unknown): boolean {
-  for (let current = failure, depth = 0; current && depth < 3; current = (current as { cause?: unknown }).cause, depth++) {
-    if (typeof current === 'object' && 'status' in current && (current as { status: unknown }).status === 413) return true;
+  for (
+    let current = failure, depth = 0;
+    current && depth < 3;
+    current = (current as { cause?: unknown }).cause, depth++
+  ) {
+    if (typeof current === 'object' && 'status' in current && (current as { status: unknown }).status === 413)
+      return true;
   }
   return false;
 }

@@ -37,7 +37,12 @@ export const load: PageServerLoad = async (event) => {
     .filter((gap) => gap.fields.length > 0)
     .map((gap) => ({ ...gap, editPath: editPathOf(gap, base) }));
   return {
-    edition: { slug: edition.slug, title: edition.title, defaultLocale: edition.defaultLocale, locales: edition.locales },
+    edition: {
+      slug: edition.slug,
+      title: edition.title,
+      defaultLocale: edition.defaultLocale,
+      locales: edition.locales
+    },
     counts: gapCounts(gaps, edition.locales),
     missingIn,
     gaps: shown

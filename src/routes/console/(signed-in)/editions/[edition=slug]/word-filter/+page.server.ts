@@ -33,8 +33,19 @@ export const actions: Actions = {
     // 0 is the version of a list never saved.
     const versionText = field(form, 'version');
     const version = /^(0|[1-9]\d{0,8})$/.test(versionText) ? Number(versionText) : null;
-    if (version === null) return fail(400, { words, version: null, message: m.errors['chat.word_filter_version'], errors: {} as Record<string, string> });
-    const result = await appContext().chatModeration.saveWordFilter(account, event.params.edition, form.get('words') ?? '', version);
+    if (version === null)
+      return fail(400, {
+        words,
+        version: null,
+        message: m.errors['chat.word_filter_version'],
+        errors: {} as Record<string, string>
+      });
+    const result = await appContext().chatModeration.saveWordFilter(
+      account,
+      event.params.edition,
+      form.get('words') ?? '',
+      version
+    );
     switch (result.status) {
       case 'saved':
       case 'unchanged':
@@ -43,12 +54,21 @@ export const actions: Actions = {
       case 'invalid': {
         const { problem } = result;
         const message =
-          problem.code === 'chat.word_filter_word_too_long' ? m.wordTooLong(problem.line) : problem.code === 'chat.word_filter_too_many' ? m.tooManyWords(problem.count) : m.errors[problem.code];
+          problem.code === 'chat.word_filter_word_too_long'
+            ? m.wordTooLong(problem.line)
+            : problem.code === 'chat.word_filter_too_many'
+              ? m.tooManyWords(problem.count)
+              : m.errors[problem.code];
         return fail(400, { words, version, message: null, errors: { words: message } });
       }
       case 'conflict':
         // Their list goes in the box (with its version), so saving again is a deliberate choice.
-        return fail(409, { words: result.current.join('\n'), version: result.version, message: m.errors['chat.word_filter_conflict'], errors: {} as Record<string, string> });
+        return fail(409, {
+          words: result.current.join('\n'),
+          version: result.version,
+          message: m.errors['chat.word_filter_conflict'],
+          errors: {} as Record<string, string>
+        });
       case 'forbidden':
       case 'not_found':
         return refuseChat(event.locals.locale, result.status);

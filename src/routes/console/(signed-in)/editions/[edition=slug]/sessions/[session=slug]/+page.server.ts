@@ -27,7 +27,19 @@ import {
 } from '../../programmeEditing.server';
 import type { Actions, PageServerLoad } from './$types';
 
-const notices = ['created', 'saved', 'published', 'unpublished', 'restored', 'itemAdded', 'itemSaved', 'itemRemoved', 'itemRestored', 'moved', 'unchanged'] as const;
+const notices = [
+  'created',
+  'saved',
+  'published',
+  'unpublished',
+  'restored',
+  'itemAdded',
+  'itemSaved',
+  'itemRemoved',
+  'itemRestored',
+  'moved',
+  'unchanged'
+] as const;
 
 export const load: PageServerLoad = async (event) => {
   const { account, programme, deleted } = await openEditorView(event);
@@ -39,7 +51,10 @@ export const load: PageServerLoad = async (event) => {
   if (listed.status !== 'found') refuse(locale, listed.status, 'session.not_found');
   const fallback = edition.defaultLocale;
   const speakerById = new Map(programme.speakers.map((s) => [s.id, s]));
-  const entries = await sessionAuditEntries(session.id, [...listed.items, ...listed.deleted].map((i) => i.id));
+  const entries = await sessionAuditEntries(
+    session.id,
+    [...listed.items, ...listed.deleted].map((i) => i.id)
+  );
   return {
     edition: {
       slug: edition.slug,
@@ -48,7 +63,14 @@ export const load: PageServerLoad = async (event) => {
       defaultLocale: edition.defaultLocale,
       hostZone: edition.hostZone
     },
-    session: { id: session.id, title: session.title, state: session.state, version: session.version, startsAt: session.startsAt, endsAt: session.endsAt },
+    session: {
+      id: session.id,
+      title: session.title,
+      state: session.state,
+      version: session.version,
+      startsAt: session.startsAt,
+      endsAt: session.endsAt
+    },
     values: sessionFormValues(session, edition.hostZone),
     choices: { ...sessionChoices(programme, locale), speakers: speakerChoices(programme, locale) },
     items: listed.items.map((item) => ({
@@ -56,7 +78,8 @@ export const load: PageServerLoad = async (event) => {
       title: item.title,
       version: item.version,
       isIllustrative: item.isIllustrative,
-      times: item.startsAt && item.endsAt ? formatTimeRange(item.startsAt, item.endsAt, edition.hostZone, locale) : null,
+      times:
+        item.startsAt && item.endsAt ? formatTimeRange(item.startsAt, item.endsAt, edition.hostZone, locale) : null,
       speakers: item.speakerIds.map((id) => speakerById.get(id)?.name ?? { [fallback]: id })
     })),
     removedItems: listed.deleted.map((item) => ({ id: item.id, title: item.title, version: item.version })),
@@ -86,7 +109,11 @@ async function open(event: Event) {
 }
 
 /** Refusals every action answers the same way: the 403 page, or a 404 page naming what is missing. */
-function refuseOutcome(event: Event, status: 'forbidden' | 'not_found', missing: 'session.not_found' | 'programme_item.not_found' = 'session.not_found'): never {
+function refuseOutcome(
+  event: Event,
+  status: 'forbidden' | 'not_found',
+  missing: 'session.not_found' | 'programme_item.not_found' = 'session.not_found'
+): never {
   return refuse(event.locals.locale, status, missing);
 }
 
@@ -95,8 +122,15 @@ export const actions: Actions = {
     const { account, form, programme, m, here } = await open(event);
     const { input, values } = readSessionForm(form, programme.edition.locales);
     const version = readVersion(form);
-    if (version === null) return problem(400, { action: 'save', values, errors: {}, message: m.errors['edit.invalid_version'] });
-    const result = await appContext().sessionEditing.update(account, event.params.edition, event.params.session, version, input);
+    if (version === null)
+      return problem(400, { action: 'save', values, errors: {}, message: m.errors['edit.invalid_version'] });
+    const result = await appContext().sessionEditing.update(
+      account,
+      event.params.edition,
+      event.params.session,
+      version,
+      input
+    );
     switch (result.status) {
       case 'saved':
         redirect(303, `${here}?notice=saved`);
@@ -125,9 +159,20 @@ export const actions: Actions = {
   delete: async (event) => {
     const { account, form, m } = await open(event);
     const version = readVersion(form);
-    if (version === null) return problem(400, { action: 'delete', errors: {}, message: m.errors['edit.invalid_version'] });
-    if (form.get('confirm') !== 'on') return problem(400, { action: 'delete', errors: { confirm: m.errors['edit.delete_unconfirmed'] }, message: null });
-    const result = await appContext().sessionEditing.remove(account, event.params.edition, event.params.session, version);
+    if (version === null)
+      return problem(400, { action: 'delete', errors: {}, message: m.errors['edit.invalid_version'] });
+    if (form.get('confirm') !== 'on')
+      return problem(400, {
+        action: 'delete',
+        errors: { confirm: m.errors['edit.delete_unconfirmed'] },
+        message: null
+      });
+    const result = await appContext().sessionEditing.remove(
+      account,
+      event.params.edition,
+      event.params.session,
+      version
+    );
     switch (result.status) {
       case 'saved':
         redirect(303, `/console/editions/${event.params.edition}?notice=deleted#deleted`);
@@ -145,13 +190,22 @@ export const actions: Actions = {
   addItem: async (event) => {
     const { account, form, programme, m, here } = await open(event);
     const { input, values } = readItemForm(form, programme.edition.locales);
-    const result = await appContext().programmeItemEditing.create(account, event.params.edition, event.params.session, input);
+    const result = await appContext().programmeItemEditing.create(
+      account,
+      event.params.edition,
+      event.params.session,
+      input
+    );
     switch (result.status) {
       case 'saved':
         redirect(303, `${here}?notice=itemAdded#item-${result.item.id}`);
         break;
       case 'invalid':
-        return problem(400, { action: 'addItem', itemValues: values, ...problemErrors(result.problems, 'item-', m, textLimits.item) });
+        return problem(400, {
+          action: 'addItem',
+          itemValues: values,
+          ...problemErrors(result.problems, 'item-', m, textLimits.item)
+        });
       case 'conflict':
         return problem(409, { action: 'addItem', itemValues: values, errors: {}, message: m.errors['edit.conflict'] });
       case 'forbidden':
@@ -167,8 +221,15 @@ export const actions: Actions = {
     const { account, form, m, here } = await open(event);
     const itemId = readId(form, 'item');
     const direction = readDirection(form);
-    if (!isMoveDirection(direction)) return problem(400, { action: 'items', errors: {}, message: m.errors['edit.invalid_move'] });
-    const outcome = await appContext().programmeItemEditing.move(account, event.params.edition, event.params.session, itemId, direction);
+    if (!isMoveDirection(direction))
+      return problem(400, { action: 'items', errors: {}, message: m.errors['edit.invalid_move'] });
+    const outcome = await appContext().programmeItemEditing.move(
+      account,
+      event.params.edition,
+      event.params.session,
+      itemId,
+      direction
+    );
     switch (outcome) {
       case 'saved':
       case 'unchanged':
@@ -188,7 +249,13 @@ async function changeState(event: Event, state: 'published' | 'draft') {
   const { account, form, m, here } = await open(event);
   const version = readVersion(form);
   if (version === null) return problem(400, { action: 'state', errors: {}, message: m.errors['edit.invalid_version'] });
-  const result = await appContext().sessionEditing.setState(account, event.params.edition, event.params.session, version, state);
+  const result = await appContext().sessionEditing.setState(
+    account,
+    event.params.edition,
+    event.params.session,
+    version,
+    state
+  );
   switch (result.status) {
     case 'saved':
       redirect(303, `${here}?notice=${state === 'published' ? 'published' : 'unpublished'}`);
@@ -209,10 +276,20 @@ async function changeItem(event: Event, change: 'remove' | 'restore') {
   const version = readVersion(form);
   if (version === null) return problem(400, { action: 'items', errors: {}, message: m.errors['edit.invalid_version'] });
   const editing = appContext().programmeItemEditing;
-  const result = await (change === 'remove' ? editing.remove : editing.restore).call(editing, account, event.params.edition, event.params.session, itemId, version);
+  const result = await (change === 'remove' ? editing.remove : editing.restore).call(
+    editing,
+    account,
+    event.params.edition,
+    event.params.session,
+    itemId,
+    version
+  );
   switch (result.status) {
     case 'saved':
-      redirect(303, `${here}?notice=${change === 'remove' ? 'itemRemoved#removed-items' : `itemRestored#item-${itemId}`}`);
+      redirect(
+        303,
+        `${here}?notice=${change === 'remove' ? 'itemRemoved#removed-items' : `itemRestored#item-${itemId}`}`
+      );
       break;
     case 'conflict':
       return problem(409, { action: 'items', errors: {}, message: m.errors['edit.conflict'] });

@@ -2,7 +2,16 @@
 import { redirect } from '@sveltejs/kit';
 import type { SessionFormValues } from '$lib/ui/console/programme/formValues';
 import { appContext } from '$lib/server/context';
-import { openEditorView, problem, problemErrors, readEditorForm, readSessionForm, refuse, sessionChoices, textLimits } from '../../programmeEditing.server';
+import {
+  openEditorView,
+  problem,
+  problemErrors,
+  readEditorForm,
+  readSessionForm,
+  refuse,
+  sessionChoices,
+  textLimits
+} from '../../programmeEditing.server';
 import { messagesFor } from '$lib/i18n/messages';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -24,7 +33,13 @@ export const load: PageServerLoad = async (event) => {
     version: ''
   };
   return {
-    edition: { slug: edition.slug, title: edition.title, locales: edition.locales, defaultLocale: edition.defaultLocale, hostZone: edition.hostZone },
+    edition: {
+      slug: edition.slug,
+      title: edition.title,
+      locales: edition.locales,
+      defaultLocale: edition.defaultLocale,
+      hostZone: edition.hostZone
+    },
     values,
     choices
   };
@@ -42,7 +57,11 @@ export const actions: Actions = {
         redirect(303, `/console/editions/${event.params.edition}/sessions/${result.session.id}?notice=created`);
         break;
       case 'invalid':
-        return problem(400, { action: 'save', values, ...problemErrors(result.problems, '', messagesFor(event.locals.locale).consoleProgramme, textLimits.session) });
+        return problem(400, {
+          action: 'save',
+          values,
+          ...problemErrors(result.problems, '', messagesFor(event.locals.locale).consoleProgramme, textLimits.session)
+        });
       case 'conflict':
       case 'not_found':
         return refuse(event.locals.locale, 'not_found');

@@ -33,13 +33,20 @@ export const load: PageServerLoad = async (event) => {
   const account = requireAccount(event);
   const { locale, viewerZone } = event.locals;
   const found = await appContext().speakerEditing.find(account, event.params.edition, event.params.speaker);
-  if (found.status !== 'found') refuse(locale, found.status, found.status === 'not_found' && (await editionExists(event)) ? 'speaker' : 'edition');
+  if (found.status !== 'found')
+    refuse(locale, found.status, found.status === 'not_found' && (await editionExists(event)) ? 'speaker' : 'edition');
   const { programme, speaker } = found;
   const { edition } = programme;
   const entries = await appContext().audit.forRecord('speaker', speaker.id, 50);
   const items = programme.items.filter((i) => i.speakerIds.includes(speaker.id)).length;
   return {
-    edition: { slug: edition.slug, title: edition.title, locales: edition.locales, defaultLocale: edition.defaultLocale, state: edition.state },
+    edition: {
+      slug: edition.slug,
+      title: edition.title,
+      locales: edition.locales,
+      defaultLocale: edition.defaultLocale,
+      state: edition.state
+    },
     speaker: { id: speaker.id, name: speaker.name, photoUrl: speaker.photoUrl, version: speaker.version, items },
     values: speakerFormValues(speaker),
     cities: cityChoices(programme, locale),
@@ -74,8 +81,20 @@ export const actions: Actions = {
     if (found.status !== 'found') return refuseOutcome(event, found.status);
     const { input, values } = readSpeakerForm(form, found.programme.edition.locales);
     const version = readVersion(form);
-    if (version === null) return problem(400, { action: 'save', values, errors: {}, message: m.consoleProgramme.errors['edit.invalid_version'] });
-    const result = await appContext().speakerEditing.update(account, event.params.edition, event.params.speaker, version, input);
+    if (version === null)
+      return problem(400, {
+        action: 'save',
+        values,
+        errors: {},
+        message: m.consoleProgramme.errors['edit.invalid_version']
+      });
+    const result = await appContext().speakerEditing.update(
+      account,
+      event.params.edition,
+      event.params.speaker,
+      version,
+      input
+    );
     switch (result.status) {
       case 'saved':
         redirect(303, `${here(event)}?notice=saved`);
@@ -100,22 +119,44 @@ export const actions: Actions = {
     const m = messagesFor(event.locals.locale).consoleSpeakers;
     const read = await readPhotoForm(event);
     // Refused before the body was read: nothing of it is kept.
-    if (read.status === 'too_large') return problem(413, { action: 'photo', errors: { photo: m.photo.tooLarge(photoMegabytes) }, message: null });
+    if (read.status === 'too_large')
+      return problem(413, { action: 'photo', errors: { photo: m.photo.tooLarge(photoMegabytes) }, message: null });
     const { form } = read;
     const version = readVersion(form);
-    if (version === null) return problem(400, { action: 'photo', errors: {}, message: messagesFor(event.locals.locale).consoleProgramme.errors['edit.invalid_version'] });
+    if (version === null)
+      return problem(400, {
+        action: 'photo',
+        errors: {},
+        message: messagesFor(event.locals.locale).consoleProgramme.errors['edit.invalid_version']
+      });
     const file = form.get('photo');
     const bytes = file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : null;
     const account = requireAccount(event);
-    const result = await appContext().speakerEditing.replacePhoto(account, event.params.edition, event.params.speaker, version, bytes);
+    const result = await appContext().speakerEditing.replacePhoto(
+      account,
+      event.params.edition,
+      event.params.speaker,
+      version,
+      bytes
+    );
     return photoOutcome(event, result, 'photoSaved');
   },
 
   removePhoto: async (event) => {
     const { account, form } = await readEditorForm(event);
     const version = readVersion(form);
-    if (version === null) return problem(400, { action: 'photo', errors: {}, message: messagesFor(event.locals.locale).consoleProgramme.errors['edit.invalid_version'] });
-    const result = await appContext().speakerEditing.removePhoto(account, event.params.edition, event.params.speaker, version);
+    if (version === null)
+      return problem(400, {
+        action: 'photo',
+        errors: {},
+        message: messagesFor(event.locals.locale).consoleProgramme.errors['edit.invalid_version']
+      });
+    const result = await appContext().speakerEditing.removePhoto(
+      account,
+      event.params.edition,
+      event.params.speaker,
+      version
+    );
     return photoOutcome(event, result, 'photoRemoved');
   },
 
@@ -123,9 +164,20 @@ export const actions: Actions = {
     const { account, form } = await readEditorForm(event);
     const m = messagesFor(event.locals.locale);
     const version = readVersion(form);
-    if (version === null) return problem(400, { action: 'delete', errors: {}, message: m.consoleProgramme.errors['edit.invalid_version'] });
-    if (form.get('confirm') !== 'on') return problem(400, { action: 'delete', errors: { confirm: m.consoleSpeakers.remove.unconfirmed }, message: null });
-    const result = await appContext().speakerEditing.remove(account, event.params.edition, event.params.speaker, version);
+    if (version === null)
+      return problem(400, { action: 'delete', errors: {}, message: m.consoleProgramme.errors['edit.invalid_version'] });
+    if (form.get('confirm') !== 'on')
+      return problem(400, {
+        action: 'delete',
+        errors: { confirm: m.consoleSpeakers.remove.unconfirmed },
+        message: null
+      });
+    const result = await appContext().speakerEditing.remove(
+      account,
+      event.params.edition,
+      event.params.speaker,
+      version
+    );
     switch (result.status) {
       case 'saved':
         redirect(303, `/console/editions/${event.params.edition}/speakers?notice=deleted#deleted`);
@@ -133,7 +185,11 @@ export const actions: Actions = {
       case 'conflict':
         return problem(409, { action: 'delete', errors: {}, message: m.consoleSpeakers.errors['speaker.conflict'] });
       case 'invalid':
-        return problem(400, { action: 'delete', errors: {}, message: m.consoleSpeakers.errors['speaker.invalid_field'] });
+        return problem(400, {
+          action: 'delete',
+          errors: {},
+          message: m.consoleSpeakers.errors['speaker.invalid_field']
+        });
       case 'forbidden':
       case 'not_found':
         return refuseOutcome(event, result.status);
@@ -159,4 +215,3 @@ function photoOutcome(event: Event, result: SpeakerEditResult, notice: 'photoSav
       return refuseOutcome(event, result.status);
   }
 }
-

@@ -14,7 +14,12 @@ export const load: PageServerLoad = async (event) => {
   if (view.status !== 'found') refuse(event.locals.locale, view.status);
   const { edition } = view.programme;
   return {
-    edition: { slug: edition.slug, title: edition.title, locales: edition.locales, defaultLocale: edition.defaultLocale },
+    edition: {
+      slug: edition.slug,
+      title: edition.title,
+      locales: edition.locales,
+      defaultLocale: edition.defaultLocale
+    },
     values: emptySpeakerForm,
     cities: cityChoices(view.programme, event.locals.locale)
   };
@@ -32,7 +37,11 @@ export const actions: Actions = {
         redirect(303, `/console/editions/${event.params.edition}/speakers/${result.speaker.id}?notice=created`);
         break;
       case 'invalid':
-        return problem(400, { action: 'save', values, ...problemErrors(result.problems, messagesFor(event.locals.locale).consoleSpeakers) });
+        return problem(400, {
+          action: 'save',
+          values,
+          ...problemErrors(result.problems, messagesFor(event.locals.locale).consoleSpeakers)
+        });
       case 'conflict':
       case 'not_found':
         return refuse(event.locals.locale, 'not_found');

@@ -39,7 +39,8 @@ export const load: PageServerLoad = async (event) => {
             via: status?.via ?? null,
             since: status?.since ? formatInstant(status.since, locale, viewerZone, 'time') : null,
             encoderPath: status?.encoderPath ?? null,
-            cpuPercent: status?.cpuPercent === null || status?.cpuPercent === undefined ? null : Math.round(status.cpuPercent)
+            cpuPercent:
+              status?.cpuPercent === null || status?.cpuPercent === undefined ? null : Math.round(status.cpuPercent)
           },
     sessions: page.sessions.map(({ session, broadcast }) => ({
       id: session.id,
@@ -75,12 +76,21 @@ export const actions: Actions = {
   stop: async (event) => {
     const { account, sessionId, back, form } = await readSessionForm(event);
     if (form.get('confirm') !== 'on') {
-      return fail(400, { sessionId, message: null, errors: { [`confirm-${sessionId}`]: messagesFor(event.locals.locale).broadcast.errors['broadcast.confirm_needed'] } });
+      return fail(400, {
+        sessionId,
+        message: null,
+        errors: {
+          [`confirm-${sessionId}`]: messagesFor(event.locals.locale).broadcast.errors['broadcast.confirm_needed']
+        }
+      });
     }
     const result = await appContext().broadcastControl.stop(account, sessionId);
     switch (result.status) {
       case 'ended':
-        redirect(303, `${back}?notice=${result.outputFailed ? 'recordingFailed' : result.hasReplay ? 'endedWithReplay' : 'ended'}`);
+        redirect(
+          303,
+          `${back}?notice=${result.outputFailed ? 'recordingFailed' : result.hasReplay ? 'endedWithReplay' : 'ended'}`
+        );
         break;
       case 'refused':
         return refusedForm(event, sessionId, result.refusal);
@@ -94,7 +104,12 @@ export const actions: Actions = {
     const account = requireAccount(event);
     const form = await readConsoleForm(event);
     const m = messagesFor(event.locals.locale).broadcast;
-    if (form.get('confirm') !== 'on') return fail(400, { sessionId: null, message: null, errors: { 'rotate-confirm': m.errors['broadcast.confirm_needed'] } });
+    if (form.get('confirm') !== 'on')
+      return fail(400, {
+        sessionId: null,
+        message: null,
+        errors: { 'rotate-confirm': m.errors['broadcast.confirm_needed'] }
+      });
     const result = await appContext().broadcastControl.rotateStreamKey(account, event.params.stage);
     if (result.status === 'forbidden') forbidden(event.locals.locale);
     if (result.status === 'not_found') error(404, { message: messagesFor(event.locals.locale).notFoundTitle });
@@ -123,7 +138,9 @@ function refusedForm(event: RequestEvent, sessionId: string, refusal: BroadcastR
   const m = messagesFor(event.locals.locale).broadcast.errors;
   if (refusal.code === 'broadcast.stage_busy') {
     // Named by its title, so the producer knows which session to stop.
-    return liveSessionTitle(event, refusal.liveSessionId).then((title) => fail(409, { sessionId, message: m['broadcast.stage_busy'](title), errors: {} as Record<string, string> }));
+    return liveSessionTitle(event, refusal.liveSessionId).then((title) =>
+      fail(409, { sessionId, message: m['broadcast.stage_busy'](title), errors: {} as Record<string, string> })
+    );
   }
   return fail(409, { sessionId, message: m[refusal.code], errors: {} as Record<string, string> });
 }
@@ -131,11 +148,15 @@ function refusedForm(event: RequestEvent, sessionId: string, refusal: BroadcastR
 async function liveSessionTitle(event: RequestEvent, sessionId: string): Promise<string> {
   const programme = await appContext().programmes.publishedProgramme(event.params.edition);
   const session = programme?.sessions.find((s) => s.id === sessionId);
-  return session ? textIn(session.title, event.locals.locale, programme?.edition.defaultLocale ?? 'en') || sessionId : sessionId;
+  return session
+    ? textIn(session.title, event.locals.locale, programme?.edition.defaultLocale ?? 'en') || sessionId
+    : sessionId;
 }
 
 function unknownSession(locale: Locale, sessionId: string): never {
-  error(404, { message: `${messagesFor(locale).broadcast.errors['broadcast.session_unknown']} (${sessionId.slice(0, 64)})` });
+  error(404, {
+    message: `${messagesFor(locale).broadcast.errors['broadcast.session_unknown']} (${sessionId.slice(0, 64)})`
+  });
 }
 
 function stagePath(event: RequestEvent): string {

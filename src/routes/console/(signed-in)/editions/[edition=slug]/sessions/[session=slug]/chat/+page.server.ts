@@ -40,7 +40,11 @@ export const load: PageServerLoad = async (event) => {
       since: formatInstant(p.mutedAt, locale, viewerZone, 'date-time')
     })),
     slowModeSeconds: view.slowModeSeconds,
-    audit: chatAuditRows(view.audit, { locale, viewerZone, sessionTitles: new Map([[session.sessionId, sessionTitle]]) }),
+    audit: chatAuditRows(view.audit, {
+      locale,
+      viewerZone,
+      sessionTitles: new Map([[session.sessionId, sessionTitle]])
+    }),
     notice: noticeOf(event.url, notices)
   };
 };
@@ -56,7 +60,14 @@ async function open(event: Event) {
 }
 
 /** Where a done action lands, or the failure its form shows. */
-function answer(event: Event, here: string, outcome: ModerationOutcome, done: (typeof notices)[number], anchor: string, missing: 'chat.message_not_found' | 'chat.participant_not_found') {
+function answer(
+  event: Event,
+  here: string,
+  outcome: ModerationOutcome,
+  done: (typeof notices)[number],
+  anchor: string,
+  missing: 'chat.message_not_found' | 'chat.participant_not_found'
+) {
   switch (outcome.status) {
     case 'saved':
     case 'unchanged':
@@ -65,35 +76,64 @@ function answer(event: Event, here: string, outcome: ModerationOutcome, done: (t
     case 'forbidden':
       return refuseChat(event.locals.locale, outcome.status);
     case 'not_found':
-      return fail(404, { action: anchor, message: messagesFor(event.locals.locale).chat.errors[missing], errors: {} as Record<string, string> });
+      return fail(404, {
+        action: anchor,
+        message: messagesFor(event.locals.locale).chat.errors[missing],
+        errors: {} as Record<string, string>
+      });
   }
 }
 
 export const actions: Actions = {
   deleteMessage: async (event) => {
     const { account, form, here } = await open(event);
-    const outcome = await appContext().chatModeration.deleteMessage(account, event.params.edition, event.params.session, field(form, 'message'));
+    const outcome = await appContext().chatModeration.deleteMessage(
+      account,
+      event.params.edition,
+      event.params.session,
+      field(form, 'message')
+    );
     return answer(event, here, outcome, 'deleted', 'messages', 'chat.message_not_found');
   },
 
   muteAuthor: async (event) => {
     const { account, form, here } = await open(event);
-    const outcome = await appContext().chatModeration.muteAuthor(account, event.params.edition, event.params.session, field(form, 'message'));
+    const outcome = await appContext().chatModeration.muteAuthor(
+      account,
+      event.params.edition,
+      event.params.session,
+      field(form, 'message')
+    );
     return answer(event, here, outcome, 'muted', 'muted', 'chat.message_not_found');
   },
 
   unmute: async (event) => {
     const { account, form, here } = await open(event);
-    const outcome = await appContext().chatModeration.unmute(account, event.params.edition, event.params.session, field(form, 'participant'));
+    const outcome = await appContext().chatModeration.unmute(
+      account,
+      event.params.edition,
+      event.params.session,
+      field(form, 'participant')
+    );
     return answer(event, here, outcome, 'unmuted', 'muted', 'chat.participant_not_found');
   },
 
   slowMode: async (event) => {
     const { account, form, here, m } = await open(event);
     const seconds = field(form, 'slowModeSeconds');
-    const outcome = await appContext().chatModeration.setSlowMode(account, event.params.edition, event.params.session, seconds);
+    const outcome = await appContext().chatModeration.setSlowMode(
+      account,
+      event.params.edition,
+      event.params.session,
+      seconds
+    );
     if (outcome.status === 'invalid') {
-      return fail(400, { action: 'slow-mode', message: null, errors: { slowModeSeconds: m.errors['chat.invalid_slow_mode'] }, slowModeSeconds: seconds });
+      return fail(400, {
+        action: 'slow-mode',
+        message: null,
+        errors: { slowModeSeconds: m.errors['chat.invalid_slow_mode'] },
+        slowModeSeconds: seconds
+      });
     }
     return answer(event, here, outcome, 'slowMode', 'slow-mode', 'chat.message_not_found');
   }

@@ -29,7 +29,12 @@ export const load: PageServerLoad = async (event) => {
   const { locale, viewerZone } = event.locals;
   const fallback = edition.defaultLocale;
   return {
-    edition: { slug: edition.slug, title: edition.title, locales: edition.locales, defaultLocale: edition.defaultLocale },
+    edition: {
+      slug: edition.slug,
+      title: edition.title,
+      locales: edition.locales,
+      defaultLocale: edition.defaultLocale
+    },
     session: { id: session.id, title: textIn(session.title, locale, fallback) },
     polls: polls.map(({ poll, results }) => ({
       id: poll.id,
@@ -42,7 +47,11 @@ export const load: PageServerLoad = async (event) => {
       results: poll.state === 'draft' ? null : shownResults(poll, results, locale, fallback)
     })),
     newPoll: emptyPollForm,
-    audit: await pollAuditRows({ editionId: edition.id, sessionId: session.id }, polls.map((p) => p.poll), { locale, viewerZone, fallback }),
+    audit: await pollAuditRows(
+      { editionId: edition.id, sessionId: session.id },
+      polls.map((p) => p.poll),
+      { locale, viewerZone, fallback }
+    ),
     notice: noticeOf<(typeof notices)[number]>(event.url, notices)
   };
 };
@@ -59,7 +68,11 @@ export const actions: Actions = {
         redirect(303, `${pollsPath(event.params)}?notice=created#poll-${result.poll.id}`);
         break;
       case 'invalid':
-        return pollProblem(400, { action: 'create', values, ...pollProblemErrors(result.problems, m, editionInfo.defaultLocale) });
+        return pollProblem(400, {
+          action: 'create',
+          values,
+          ...pollProblemErrors(result.problems, m, editionInfo.defaultLocale)
+        });
       case 'forbidden':
       case 'not_found':
         return refusePolls(event.locals.locale, result.status);
@@ -74,9 +87,22 @@ export const actions: Actions = {
     const m = messagesFor(event.locals.locale).polls;
     const pollId = readPollId(form);
     const version = readVersion(form);
-    if (version === null) return pollProblem(400, { action: 'delete', pollId, errors: {}, message: m.errors['poll.invalid_version'] });
-    if (form.get('confirm') !== 'on') return pollProblem(400, { action: 'delete', pollId, errors: { [`confirm-${pollId}`]: m.errors['poll.delete_unconfirmed'] }, message: null });
-    const result = await appContext().pollModeration.remove(account, event.params.edition, event.params.session, pollId, version);
+    if (version === null)
+      return pollProblem(400, { action: 'delete', pollId, errors: {}, message: m.errors['poll.invalid_version'] });
+    if (form.get('confirm') !== 'on')
+      return pollProblem(400, {
+        action: 'delete',
+        pollId,
+        errors: { [`confirm-${pollId}`]: m.errors['poll.delete_unconfirmed'] },
+        message: null
+      });
+    const result = await appContext().pollModeration.remove(
+      account,
+      event.params.edition,
+      event.params.session,
+      pollId,
+      version
+    );
     switch (result.status) {
       case 'deleted':
       case 'saved':
@@ -100,8 +126,16 @@ async function changeState(event: PollsEvent, transition: PollTransition) {
   const m = messagesFor(event.locals.locale).polls;
   const pollId = readPollId(form);
   const version = readVersion(form);
-  if (version === null) return pollProblem(400, { action: 'state', pollId, errors: {}, message: m.errors['poll.invalid_version'] });
-  const result = await appContext().pollModeration.transition(account, event.params.edition, event.params.session, pollId, version, transition);
+  if (version === null)
+    return pollProblem(400, { action: 'state', pollId, errors: {}, message: m.errors['poll.invalid_version'] });
+  const result = await appContext().pollModeration.transition(
+    account,
+    event.params.edition,
+    event.params.session,
+    pollId,
+    version,
+    transition
+  );
   switch (result.status) {
     case 'saved':
     case 'deleted':
@@ -121,7 +155,11 @@ async function changeState(event: PollsEvent, transition: PollTransition) {
 
 /** The edition's languages (the form's fields) and main language; a refusal page when the account may not moderate it. */
 async function editionLocales(event: PollsEvent) {
-  const view = await appContext().pollModeration.where(event.locals.account!, event.params.edition, event.params.session);
+  const view = await appContext().pollModeration.where(
+    event.locals.account!,
+    event.params.edition,
+    event.params.session
+  );
   if (view.status !== 'found') return refusePolls(event.locals.locale, view.status);
   return { locales: view.edition.locales, defaultLocale: view.edition.defaultLocale };
 }

@@ -43,10 +43,18 @@ export function pollsPath(params: { edition: string; session: string }): string 
 }
 
 /** A refusal the form cannot fix: the 403 page, or the 404 page naming what is missing. */
-export function refusePolls(locale: Locale, status: 'forbidden' | 'not_found', missing: 'session.not_found' | 'poll.not_found' = 'session.not_found'): never {
+export function refusePolls(
+  locale: Locale,
+  status: 'forbidden' | 'not_found',
+  missing: 'session.not_found' | 'poll.not_found' = 'session.not_found'
+): never {
   if (status === 'forbidden') forbidden(locale);
   const m = messagesFor(locale);
-  error(404, { message: missing === 'poll.not_found' ? m.polls.errors['poll.not_found'] : m.consoleProgramme.errors['session.not_found'], code: missing });
+  error(404, {
+    message:
+      missing === 'poll.not_found' ? m.polls.errors['poll.not_found'] : m.consoleProgramme.errors['session.not_found'],
+    code: missing
+  });
 }
 
 /** For pages: the signed-in moderator's view of the session's polls (else sign-in, 403 or 404). */
@@ -70,7 +78,12 @@ export function readPollForm(form: FormData, locales: readonly string[]): { inpu
   const kind = posted(form, 'kind');
   const maxChoices = posted(form, 'maxChoices');
   return {
-    input: { question: question.raw, options: options.map((o) => o.raw), kind: kind.raw, maxChoices: typeof maxChoices.raw === 'string' ? maxChoices.raw.trim() : maxChoices.raw },
+    input: {
+      question: question.raw,
+      options: options.map((o) => o.raw),
+      kind: kind.raw,
+      maxChoices: typeof maxChoices.raw === 'string' ? maxChoices.raw.trim() : maxChoices.raw
+    },
     values: {
       question: question.text,
       options: options.map((o) => o.text),
@@ -108,7 +121,10 @@ export function pollProblemErrors(problems: readonly FieldProblem[], m: PollMess
 }
 
 /** The message for an outcome that is not a success, a field problem or a refusal page. */
-export function outcomeMessage(result: Exclude<PollEditResult, { status: 'saved' | 'deleted' | 'invalid' | 'forbidden' | 'not_found' }>, m: PollMessages): string {
+export function outcomeMessage(
+  result: Exclude<PollEditResult, { status: 'saved' | 'deleted' | 'invalid' | 'forbidden' | 'not_found' }>,
+  m: PollMessages
+): string {
   return result.status === 'conflict' ? m.errors['poll.conflict'] : m.errors[result.code];
 }
 
@@ -135,7 +151,8 @@ export async function pollAuditRows(
   const questions = new Map<string, LocalizedText>(polls.map((p) => [p.id, p.question]));
   for (const entry of entries) {
     if (entry.action === 'create' && entry.changes.sessionId?.to === scope.sessionId) ids.add(entry.recordId);
-    if (entry.action === 'delete' && !questions.has(entry.recordId)) questions.set(entry.recordId, (entry.changes.question?.from ?? {}) as LocalizedText);
+    if (entry.action === 'delete' && !questions.has(entry.recordId))
+      questions.set(entry.recordId, (entry.changes.question?.from ?? {}) as LocalizedText);
   }
   const all = messagesFor(context.locale);
   const m = all.polls;
@@ -146,9 +163,20 @@ export async function pollAuditRows(
     .map((entry) => ({
       id: entry.id,
       when: formatInstant(entry.occurredAt, context.locale, context.viewerZone, 'date-time'),
-      who: entry.accountId === null ? all.consoleProgramme.audit.system : (entry.accountName ?? all.consoleProgramme.audit.formerAccount),
-      what: m.audit.what(m.audit.actions[auditActionOf(entry)], textIn(questions.get(entry.recordId) ?? {}, context.locale, context.fallback) || entry.recordId),
-      fields: entry.action === 'create' || entry.action === 'delete' ? '' : Object.keys(entry.changes).map((key) => fieldNames[key] ?? key).join(', ')
+      who:
+        entry.accountId === null
+          ? all.consoleProgramme.audit.system
+          : (entry.accountName ?? all.consoleProgramme.audit.formerAccount),
+      what: m.audit.what(
+        m.audit.actions[auditActionOf(entry)],
+        textIn(questions.get(entry.recordId) ?? {}, context.locale, context.fallback) || entry.recordId
+      ),
+      fields:
+        entry.action === 'create' || entry.action === 'delete'
+          ? ''
+          : Object.keys(entry.changes)
+              .map((key) => fieldNames[key] ?? key)
+              .join(', ')
     }));
 }
 

@@ -8,8 +8,7 @@ import { forbidden, formatInstant, readConsoleForm, requireAccount } from '$lib/
 import { appContext } from '$lib/server/context';
 import { isQuestionStatus, type Question } from '$lib/domain/participation/questions/question';
 import type { Locale } from '$lib/i18n/locale';
-import type { ModerationHistoryEntry } from '$lib/server/db/questionRepository';
-import type { ModerationResult } from '$lib/server/services/questionService';
+import type { ModerationHistoryEntry, ModerationResult } from '$lib/server/services/questionService';
 import type { Actions, PageServerLoad } from './$types';
 
 const notices = [...moderationActions, 'merge', 'premoderationOn', 'premoderationOff'] as const;
@@ -24,10 +23,17 @@ export interface ModerationProblem {
 }
 
 /** Forbidden or missing: the 403 page, or a 404 page naming what is missing. */
-function refuse(event: Event, status: 'forbidden' | 'not_found', code: 'session.not_found' | 'question.not_found' = 'session.not_found'): never {
+function refuse(
+  event: Event,
+  status: 'forbidden' | 'not_found',
+  code: 'session.not_found' | 'question.not_found' = 'session.not_found'
+): never {
   const all = messagesFor(event.locals.locale);
   if (status === 'forbidden') forbidden(event.locals.locale);
-  error(404, { message: code === 'question.not_found' ? all.questions.errors['question.not_found'] : all.notFoundTitle, code });
+  error(404, {
+    message: code === 'question.not_found' ? all.questions.errors['question.not_found'] : all.notFoundTitle,
+    code
+  });
 }
 
 export const load: PageServerLoad = async (event) => {
@@ -37,7 +43,11 @@ export const load: PageServerLoad = async (event) => {
   const sort = parseQuestionSort(event.url.searchParams.get('sort'));
   const notice = event.url.searchParams.get('notice');
   return {
-    edition: { slug: event.params.edition, title: view.session.editionTitle, defaultLocale: view.session.defaultLocale },
+    edition: {
+      slug: event.params.edition,
+      title: view.session.editionTitle,
+      defaultLocale: view.session.defaultLocale
+    },
     session: { id: view.session.sessionId, title: view.session.sessionTitle, isPublic: view.session.isPublic },
     settings: view.settings,
     sort,
@@ -54,13 +64,23 @@ export const load: PageServerLoad = async (event) => {
       askedAtText: formatInstant(q.askedAt, event.locals.locale, event.locals.viewerZone, 'time'),
       version: q.version
     })),
-    history: historyRows(view.history, new Map(view.questions.map((q) => [q.id, q.text])), event.locals.locale, event.locals.viewerZone),
+    history: historyRows(
+      view.history,
+      new Map(view.questions.map((q) => [q.id, q.text])),
+      event.locals.locale,
+      event.locals.viewerZone
+    ),
     notice: notices.find((n) => n === notice) ?? null
   };
 };
 
 /** The moderation history as the audit table shows it: when, who, which question, and what changed, in words. */
-function historyRows(entries: readonly ModerationHistoryEntry[], texts: ReadonlyMap<string, string>, locale: Locale, zone: string | null) {
+function historyRows(
+  entries: readonly ModerationHistoryEntry[],
+  texts: ReadonlyMap<string, string>,
+  locale: Locale,
+  zone: string | null
+) {
   const m = messagesFor(locale).questions.console;
   const short = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
   const status = (value: unknown) => (isQuestionStatus(value) ? m.status[value] : String(value));
@@ -86,7 +106,8 @@ function historyRows(entries: readonly ModerationHistoryEntry[], texts: Readonly
       id: entry.id,
       when: formatInstant(entry.occurredAt, locale, zone, 'date-time'),
       who: entry.accountName ?? m.historyFormerAccount,
-      what: entry.recordType === 'settings' ? m.historySettings : m.historyQuestion(text ? short(text) : m.historyRemoved),
+      what:
+        entry.recordType === 'settings' ? m.historySettings : m.historyQuestion(text ? short(text) : m.historyRemoved),
       fields: Object.entries(entry.changes)
         .map(([field, change]) => describe(field, change.to))
         .filter((phrase): phrase is string => phrase !== null)
@@ -114,13 +135,25 @@ function version(form: FormData): number | null {
   return /^[1-9]\d{0,8}$/.test(raw) ? Number(raw) : null;
 }
 
-function problem(event: Event, status: 400 | 409, code: QuestionErrorCode, questionId: string | null, current?: Question) {
+function problem(
+  event: Event,
+  status: 400 | 409,
+  code: QuestionErrorCode,
+  questionId: string | null,
+  current?: Question
+) {
   const m = messagesFor(event.locals.locale).questions;
   const now = current ? ` ${m.console.nowState(m.console.status[current.status])}` : '';
   return fail(status, { message: m.errors[code] + now, questionId } satisfies ModerationProblem);
 }
 
-function answer(event: Event, result: ModerationResult, notice: Notice, questionId: string, here: (notice: Notice, anchor: string) => string) {
+function answer(
+  event: Event,
+  result: ModerationResult,
+  notice: Notice,
+  questionId: string,
+  here: (notice: Notice, anchor: string) => string
+) {
   switch (result.status) {
     case 'saved':
       redirect(303, here(notice, `question-${result.question.id}`));
@@ -142,8 +175,16 @@ export const actions: Actions = {
     const questionId = text(form, 'question');
     const change = text(form, 'change');
     const base = version(form);
-    if (!isModerationAction(change) || base === null) return problem(event, 400, 'question.invalid_field', questionId || null);
-    const result = await appContext().questions.moderate(account, event.params.edition, event.params.session, questionId, base, change);
+    if (!isModerationAction(change) || base === null)
+      return problem(event, 400, 'question.invalid_field', questionId || null);
+    const result = await appContext().questions.moderate(
+      account,
+      event.params.edition,
+      event.params.session,
+      questionId,
+      base,
+      change
+    );
     return answer(event, result, change, questionId, here);
   },
 
@@ -152,7 +193,14 @@ export const actions: Actions = {
     const questionId = text(form, 'question');
     const base = version(form);
     if (base === null) return problem(event, 400, 'question.invalid_field', questionId || null);
-    const result = await appContext().questions.merge(account, event.params.edition, event.params.session, questionId, base, text(form, 'keep'));
+    const result = await appContext().questions.merge(
+      account,
+      event.params.edition,
+      event.params.session,
+      questionId,
+      base,
+      text(form, 'keep')
+    );
     return answer(event, result, 'merge', questionId, here);
   },
 
@@ -160,8 +208,15 @@ export const actions: Actions = {
     const { account, form, here } = await open(event);
     const base = version(form);
     const wanted = text(form, 'premoderated');
-    if (base === null || (wanted !== 'on' && wanted !== 'off')) return problem(event, 400, 'question.invalid_field', null);
-    const result = await appContext().questions.setPremoderation(account, event.params.edition, event.params.session, base, wanted === 'on');
+    if (base === null || (wanted !== 'on' && wanted !== 'off'))
+      return problem(event, 400, 'question.invalid_field', null);
+    const result = await appContext().questions.setPremoderation(
+      account,
+      event.params.edition,
+      event.params.session,
+      base,
+      wanted === 'on'
+    );
     switch (result.status) {
       case 'saved':
         redirect(303, here(result.settings.isPremoderated ? 'premoderationOn' : 'premoderationOff', 'premoderation'));

@@ -26,7 +26,9 @@ export const load: PageServerLoad = async (event) => {
   const { destinationEditing, simulcast } = appContext();
   const view = await destinationEditing.view(account, event.params.edition, event.params.stage);
   if (view.status !== 'found') refuseChat(locale, view.status);
-  const statuses = new Map<string, DestinationStatusView>((simulcast?.statuses(view.stage.stageId) ?? []).map((s) => [s.destinationId, s]));
+  const statuses = new Map<string, DestinationStatusView>(
+    (simulcast?.statuses(view.stage.stageId) ?? []).map((s) => [s.destinationId, s])
+  );
   const now = Date.now();
   return {
     edition: { slug: view.stage.editionSlug, title: view.stage.editionTitle, defaultLocale: view.stage.defaultLocale },
@@ -59,7 +61,8 @@ function hostOf(url: string): string {
   }
 }
 
-const pagePath = (event: RequestEvent) => `/console/editions/${event.params.edition}/stages/${event.params.stage}/destinations`;
+const pagePath = (event: RequestEvent) =>
+  `/console/editions/${event.params.edition}/stages/${event.params.stage}/destinations`;
 
 function readVersion(form: FormData): number | null {
   const text = field(form, 'version');
@@ -79,14 +82,26 @@ function answer(event: RequestEvent, target: string, form: FormData, result: Des
       break;
     case 'invalid': {
       const errors: Record<string, string> = {};
-      for (const problem of result.problems) errors[fieldId(target, fieldNames[problem.field] ?? 'name')] = m.errors[problem.code as keyof typeof m.errors] ?? problem.code;
+      for (const problem of result.problems)
+        errors[fieldId(target, fieldNames[problem.field] ?? 'name')] =
+          m.errors[problem.code as keyof typeof m.errors] ?? problem.code;
       return fail(400, { target, values, errors, message: null } satisfies DestinationFormFailure);
     }
     case 'conflict':
-      return fail(409, { target, values: { name: result.current.name, url: result.current.url, enabled: result.current.enabled }, errors: {}, message: m.errors['destination.conflict'] } satisfies DestinationFormFailure);
+      return fail(409, {
+        target,
+        values: { name: result.current.name, url: result.current.url, enabled: result.current.enabled },
+        errors: {},
+        message: m.errors['destination.conflict']
+      } satisfies DestinationFormFailure);
     case 'not_found':
       // The destination went away (the stage itself is checked on load); say so at the top of the page.
-      return fail(404, { target, values, errors: {}, message: m.errors['destination.not_found'] } satisfies DestinationFormFailure);
+      return fail(404, {
+        target,
+        values,
+        errors: {},
+        message: m.errors['destination.not_found']
+      } satisfies DestinationFormFailure);
     case 'forbidden':
       return refuseChat(event.locals.locale, result.status);
   }
@@ -99,27 +114,56 @@ async function open(event: RequestEvent) {
 }
 
 const staleForm = (event: RequestEvent, target: string) =>
-  fail(400, { target, values: { name: '', url: '', enabled: true }, errors: {}, message: messagesFor(event.locals.locale).destinations.errors['destination.form_invalid'] } satisfies DestinationFormFailure);
+  fail(400, {
+    target,
+    values: { name: '', url: '', enabled: true },
+    errors: {},
+    message: messagesFor(event.locals.locale).destinations.errors['destination.form_invalid']
+  } satisfies DestinationFormFailure);
 
 export const actions: Actions = {
   add: async (event) => {
     const { account, form } = await open(event);
-    const input = { name: field(form, 'name'), url: field(form, 'url'), streamKey: field(form, 'key'), enabled: form.get('enabled') === 'on' };
+    const input = {
+      name: field(form, 'name'),
+      url: field(form, 'url'),
+      streamKey: field(form, 'key'),
+      enabled: form.get('enabled') === 'on'
+    };
     const result = await appContext().destinationEditing.add(account, event.params.edition, event.params.stage, input);
     return answer(event, 'add', form, result, 'added');
   },
   update: async (event) => {
     const { account, form, id, version } = await open(event);
     if (!id || version === null) return staleForm(event, id || 'add');
-    const input = { name: field(form, 'name'), url: field(form, 'url'), streamKey: field(form, 'key'), enabled: form.get('enabled') === 'on' };
-    const result = await appContext().destinationEditing.update(account, event.params.edition, event.params.stage, id, version, input);
+    const input = {
+      name: field(form, 'name'),
+      url: field(form, 'url'),
+      streamKey: field(form, 'key'),
+      enabled: form.get('enabled') === 'on'
+    };
+    const result = await appContext().destinationEditing.update(
+      account,
+      event.params.edition,
+      event.params.stage,
+      id,
+      version,
+      input
+    );
     return answer(event, id, form, result, 'saved');
   },
   enable: async (event) => {
     const { account, form, id, version } = await open(event);
     if (!id || version === null) return staleForm(event, id || 'add');
     const enabled = field(form, 'enabled') === 'true';
-    const result = await appContext().destinationEditing.setEnabled(account, event.params.edition, event.params.stage, id, version, enabled);
+    const result = await appContext().destinationEditing.setEnabled(
+      account,
+      event.params.edition,
+      event.params.stage,
+      id,
+      version,
+      enabled
+    );
     return answer(event, id, form, result, enabled ? 'enabled' : 'disabled');
   },
   remove: async (event) => {
@@ -127,9 +171,20 @@ export const actions: Actions = {
     if (!id || version === null) return staleForm(event, id || 'add');
     if (form.get('confirm') !== 'on') {
       const m = messagesFor(event.locals.locale).destinations;
-      return fail(400, { target: id, values: { name: '', url: '', enabled: true }, errors: { [`${id}-confirm`]: m.removeConfirmRequired }, message: null } satisfies DestinationFormFailure);
+      return fail(400, {
+        target: id,
+        values: { name: '', url: '', enabled: true },
+        errors: { [`${id}-confirm`]: m.removeConfirmRequired },
+        message: null
+      } satisfies DestinationFormFailure);
     }
-    const result = await appContext().destinationEditing.remove(account, event.params.edition, event.params.stage, id, version);
+    const result = await appContext().destinationEditing.remove(
+      account,
+      event.params.edition,
+      event.params.stage,
+      id,
+      version
+    );
     return answer(event, id, form, result, 'removed');
   }
 };

@@ -29,7 +29,13 @@ export const load: PageServerLoad = async (event) => {
   if (found.status !== 'found') refuse(locale, found.status, 'programme_item.not_found');
   const entries = await appContext().audit.forRecord('programme_item', found.item.id, 50);
   return {
-    edition: { slug: edition.slug, title: edition.title, locales: edition.locales, defaultLocale: edition.defaultLocale, hostZone: edition.hostZone },
+    edition: {
+      slug: edition.slug,
+      title: edition.title,
+      locales: edition.locales,
+      defaultLocale: edition.defaultLocale,
+      hostZone: edition.hostZone
+    },
     session: { id: session.id, title: textIn(session.title, locale, edition.defaultLocale) },
     item: { id: found.item.id, title: found.item.title },
     values: itemFormValues(found.item, edition.hostZone),
@@ -48,7 +54,13 @@ export const actions: Actions = {
     const m = messagesFor(locale).consoleProgramme;
     const { input, values } = readItemForm(form, programme.edition.locales);
     const version = readVersion(form);
-    if (version === null) return problem(400, { action: 'save', itemValues: values, errors: {}, message: m.errors['edit.invalid_version'] });
+    if (version === null)
+      return problem(400, {
+        action: 'save',
+        itemValues: values,
+        errors: {},
+        message: m.errors['edit.invalid_version']
+      });
     const { edition, session, item } = event.params;
     const result = await appContext().programmeItemEditing.update(account, edition, session, item, version, input);
     switch (result.status) {
@@ -56,14 +68,23 @@ export const actions: Actions = {
         redirect(303, `/console/editions/${edition}/sessions/${session}?notice=itemSaved#item-${item}`);
         break;
       case 'invalid':
-        return problem(400, { action: 'save', itemValues: values, ...problemErrors(result.problems, '', m, textLimits.item) });
+        return problem(400, {
+          action: 'save',
+          itemValues: values,
+          ...problemErrors(result.problems, '', m, textLimits.item)
+        });
       case 'conflict':
         return problem(409, {
           action: 'save',
           itemValues: { ...values, version: String(result.current.version) },
           errors: {},
           message: null,
-          conflict: itemConflictRows(itemFormValues(result.current, programme.edition.hostZone), values, programme, locale)
+          conflict: itemConflictRows(
+            itemFormValues(result.current, programme.edition.hostZone),
+            values,
+            programme,
+            locale
+          )
         });
       case 'forbidden':
         return refuse(locale, 'forbidden');

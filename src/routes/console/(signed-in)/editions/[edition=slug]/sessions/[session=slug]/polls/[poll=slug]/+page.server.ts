@@ -7,7 +7,16 @@ import { appContext } from '$lib/server/context';
 import { pollFormValues } from '$lib/ui/console/polls/pollFormValues';
 import { shownText } from '$lib/domain/participation/polls/pollView';
 import { readVersion } from '../../../../programmeEditing.server';
-import { openPollsView, outcomeMessage, pollProblem, pollProblemErrors, pollsPath, readPollForm, readPollsForm, refusePolls } from '../pollsConsole.server';
+import {
+  openPollsView,
+  outcomeMessage,
+  pollProblem,
+  pollProblemErrors,
+  pollsPath,
+  readPollForm,
+  readPollsForm,
+  refusePolls
+} from '../pollsConsole.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -17,9 +26,18 @@ export const load: PageServerLoad = async (event) => {
   if (!found) refusePolls(locale, 'not_found', 'poll.not_found');
   const { poll } = found;
   return {
-    edition: { slug: edition.slug, title: edition.title, locales: edition.locales, defaultLocale: edition.defaultLocale },
+    edition: {
+      slug: edition.slug,
+      title: edition.title,
+      locales: edition.locales,
+      defaultLocale: edition.defaultLocale
+    },
     session: { id: session.id, title: textIn(session.title, locale, edition.defaultLocale) },
-    poll: { id: poll.id, question: shownText(poll.question, locale, edition.defaultLocale), isEditable: isEditable(poll) },
+    poll: {
+      id: poll.id,
+      question: shownText(poll.question, locale, edition.defaultLocale),
+      isEditable: isEditable(poll)
+    },
     values: pollFormValues(poll)
   };
 };
@@ -32,22 +50,39 @@ export const actions: Actions = {
     if (where.status !== 'found') return refusePolls(event.locals.locale, where.status);
     const { input, values } = readPollForm(form, where.edition.locales);
     const version = readVersion(form);
-    if (version === null) return pollProblem(400, { action: 'save', values, errors: {}, message: m.errors['poll.invalid_version'] });
-    const result = await appContext().pollModeration.update(account, event.params.edition, event.params.session, event.params.poll, version, input);
+    if (version === null)
+      return pollProblem(400, { action: 'save', values, errors: {}, message: m.errors['poll.invalid_version'] });
+    const result = await appContext().pollModeration.update(
+      account,
+      event.params.edition,
+      event.params.session,
+      event.params.poll,
+      version,
+      input
+    );
     switch (result.status) {
       case 'saved':
       case 'deleted':
         redirect(303, `${pollsPath(event.params)}?notice=saved#poll-${event.params.poll}`);
         break;
       case 'invalid':
-        return pollProblem(400, { action: 'save', values, ...pollProblemErrors(result.problems, m, where.edition.defaultLocale) });
+        return pollProblem(400, {
+          action: 'save',
+          values,
+          ...pollProblemErrors(result.problems, m, where.edition.defaultLocale)
+        });
       case 'forbidden':
         return refusePolls(event.locals.locale, result.status);
       case 'not_found':
         return refusePolls(event.locals.locale, result.status, 'poll.not_found');
       case 'conflict':
         // Their version in the form, so saving again is a deliberate overwrite.
-        return pollProblem(409, { action: 'save', values: pollFormValues(result.current), errors: {}, message: outcomeMessage(result, m) });
+        return pollProblem(409, {
+          action: 'save',
+          values: pollFormValues(result.current),
+          errors: {},
+          message: outcomeMessage(result, m)
+        });
       case 'refused':
         return pollProblem(409, { action: 'save', values, errors: {}, message: outcomeMessage(result, m) });
     }
