@@ -7,7 +7,7 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const output = join(root, 'build', 'handler.js');
-const sources = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'scripts/liveScript.js', 'package.json'];
+const sources = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'tooling', 'package.json'];
 
 /** @param {string} path @returns {number} */
 function newest(path) {

@@ -1,5 +1,5 @@
 import type { Locale } from '$lib/i18n/locale';
-import type { SignedInAccount } from '$lib/server/auth/accountSessions';
+import type { SignedInAccount } from '$lib/server/services/accountSessions';
 
 declare global {
   namespace App {

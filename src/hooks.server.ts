@@ -6,7 +6,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Handle, HandleServerError } from '@sveltejs/kit';
-import { consoleResponse, isConsolePath, readSession } from '$lib/server/auth/consoleRoute';
+import { consoleResponse, isConsolePath, readSession } from '$lib/server/http/consoleRoute';
 import { appContext } from '$lib/server/context';
 import { readPreferences } from '$lib/server/http/preferences';
 import { messagesFor } from '$lib/i18n/messages';

@@ -15,7 +15,7 @@ import { extname, join, normalize } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Component } from 'svelte';
 import { createServer as createViteServer } from 'vite';
-import { bundlePlayerScript } from '../../scripts/playerScript.js';
+import { bundlePlayerScript } from '../../tooling/playerScript.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 export const ffmpegPath = process.env.FFMPEG_PATH ?? '/usr/bin/ffmpeg';

@@ -21,7 +21,7 @@ import { loadConfig } from '../../src/lib/server/config.js';
 import { buildApp } from '../../src/lib/server/http/app.js';
 import { emptyProgramme } from '../../src/lib/domain/testing/programmeFactory.js';
 import { addToOutbox } from '../../src/lib/server/db/outboxRepository.js';
-import { unlimitedRateLimiter } from '../../src/lib/server/participation/rateLimiter.js';
+import { unlimitedRateLimiter } from '../../src/lib/server/rateLimits/rateLimiter.js';
 import { attachLiveEndpoint } from '../../src/lib/server/realtime/liveEndpoint.js';
 import { FilePhotoStore } from '../../src/lib/server/storage/photoStore.js';
 import type { BroadcastOutput } from '../../src/lib/server/services/broadcastControl.js';

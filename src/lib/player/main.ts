@@ -24,7 +24,7 @@ import {
 } from './renditionChoice.js';
 import { StreamRetry } from './retry.js';
 
-/** hls.js's file name beside this script (content-hashed, set by scripts/playerScript.js). */
+/** hls.js's file name beside this script (content-hashed, set by tooling/playerScript.js). */
 declare const __MADANG_HLS_FILE__: string;
 type HlsClass = typeof Hls;
 

@@ -25,7 +25,7 @@ import type { ProgrammeService } from './services/programmeService.js';
 import type { QuestionService } from './services/questionService.js';
 import type { SessionEditing } from './services/sessionEditing.js';
 import type { SpeakerEditing } from './services/speakerEditing.js';
-import type { RateLimiter } from './participation/rateLimiter.js';
+import type { RateLimiter } from './rateLimits/rateLimiter.js';
 import type { LiveEvents } from './realtime/outboxRelay.js';
 import type { Hub } from './realtime/hub.js';
 import type { BroadcastControl } from './services/broadcastControl.js';

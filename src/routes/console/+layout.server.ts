@@ -1,6 +1,6 @@
 // Every console page: who is signed in, the CSRF token for its forms, and whether to offer the people page.
 import { canAnywhere } from '$lib/domain/access/policies';
-import { csrfToken } from '$lib/server/auth/consoleRoute';
+import { csrfToken } from '$lib/server/http/consoleRoute';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async (event) => {

@@ -7,17 +7,17 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
 import type { Mailer } from '../mail/mailer.js';
-import { AuthService } from './authService.js';
-import { IdentityLinks } from './identityLinks.js';
-import { InvitationService } from './invitationService.js';
-import type { IdentityIssuer } from './oidc/identityIssuer.js';
-import { OidcSignIn } from './oidc/oidcSignIn.js';
+import { AuthService } from '../services/authService.js';
+import { IdentityLinks } from '../services/identityLinks.js';
+import { InvitationService } from '../services/invitationService.js';
+import type { IdentityIssuer } from './identityIssuer.js';
+import { OidcSignIn } from '../services/oidcSignIn.js';
 import { Argon2PasswordHasher, type PasswordHasher } from './passwordHasher.js';
-import { PasswordResetService } from './passwordResetService.js';
-import { PeopleService } from './peopleService.js';
-import { AccessRepositories } from './repositories/accessRepositories.js';
-import { InstanceSecretRepository } from './repositories/instanceSecretRepository.js';
-import { SetupService } from './setupService.js';
+import { PasswordResetService } from '../services/passwordResetService.js';
+import { PeopleService } from '../services/peopleService.js';
+import { AccessRepositories } from '../db/accessRepositories.js';
+import { InstanceSecretRepository } from '../db/instanceSecretRepository.js';
+import { SetupService } from '../services/setupService.js';
 import { Signer } from './signer.js';
 
 export interface AccessServices {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AccountRepository } from '../auth/repositories/accountRepository.js';
+import { AccountRepository } from './accountRepository.js';
 import { AuditRepository, recordAudit } from './auditRepository.js';
 import type { Database } from './database.js';
 import { testDatabaseTargets } from './testDatabases.js';

@@ -13,7 +13,7 @@ import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { canRunStudio } from '../../domain/access/policies.js';
 import type { AccessServices } from '../auth/accessServices.js';
-import { sessionCookieName } from '../auth/accountSessions.js';
+import { sessionCookieName } from '../services/accountSessions.js';
 import type { BroadcastRepository } from '../db/broadcastRepository.js';
 import type { DestinationRepository } from '../db/destinationRepository.js';
 import type { BroadcastOutput } from '../services/broadcastControl.js';

@@ -12,7 +12,7 @@ import { isChatMessageId } from '../../domain/participation/chat/chatMessageId.j
 import { slowModeWaitSeconds } from '../../domain/participation/chat/slowMode.js';
 import { applyWordFilter } from '../../domain/participation/wordFilter.js';
 import type { ChatMessage, ChatPage, ChatRepository, ChatSessionRef, PostFacts } from '../db/chatRepository.js';
-import { takeParticipationAllowance, type RateLimiter, type RateRule } from '../participation/rateLimiter.js';
+import { takeParticipationAllowance, type RateLimiter, type RateRule } from '../rateLimits/rateLimiter.js';
 import type { LiveEvents } from '../realtime/outboxRelay.js';
 
 /** Per participant 10 messages / 30 s, per address 100 / 30 s (issue 4). */

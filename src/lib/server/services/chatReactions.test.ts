@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ChatReactions } from './chatReactions.js';
-import type { RateDecision, RateLimiter, RateRule } from '../participation/rateLimiter.js';
+import type { RateDecision, RateLimiter, RateRule } from '../rateLimits/rateLimiter.js';
 
 /** Allows `limit` takes per rule and key, then refuses with a 4.2 s wait. */
 function countingLimiter(): RateLimiter & { taken: string[] } {

@@ -9,7 +9,7 @@
 import { channelName } from '../../domain/realtime/channel.js';
 import { ReactionBursts } from '../../domain/participation/chat/reactionBursts.js';
 import { isReactionKey } from '../../domain/participation/chat/reactions.js';
-import { takeParticipationAllowance, type RateLimiter, type RateRule } from '../participation/rateLimiter.js';
+import { takeParticipationAllowance, type RateLimiter, type RateRule } from '../rateLimits/rateLimiter.js';
 
 /** Per participant 10 reactions / 10 s (issue 4); per address 100 / 10 s so one machine cannot fake a crowd with fresh cookies. */
 export const reactionRateRules: { readonly perParticipant: RateRule; readonly perAddress: RateRule } = {

@@ -9,7 +9,7 @@ import { openDatabase, type Database } from '../db/database.js';
 import { ProgrammeRepository } from '../db/programmeRepository.js';
 import { ChatMessaging } from './chatMessaging.js';
 import { ChatModeration, participantLabel } from './chatModeration.js';
-import type { RateDecision, RateRule } from '../participation/rateLimiter.js';
+import type { RateDecision, RateRule } from '../rateLimits/rateLimiter.js';
 
 const demo = seoul2020Programme();
 const editionId = demo.edition.id;

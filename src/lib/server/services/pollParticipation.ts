@@ -12,7 +12,7 @@ import { choiceLimit, pollToShow, type Poll } from '../../domain/participation/p
 import { pollResults, type PollResults } from '../../domain/participation/polls/voteCount.js';
 import { channelName } from '../../domain/realtime/channel.js';
 import type { PollRepository, PollScope } from '../db/pollRepository.js';
-import { takeParticipationAllowance, type RateLimiter, type RateRule } from '../participation/rateLimiter.js';
+import { takeParticipationAllowance, type RateLimiter, type RateRule } from '../rateLimits/rateLimiter.js';
 import type { LivePublishing } from './pollModeration.js';
 
 /** Answering polls: 30 a minute per participant, 300 a minute per address (a classroom or an office behind one NAT). */

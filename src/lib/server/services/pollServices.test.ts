@@ -5,7 +5,7 @@ import { openDatabase, type Database } from '../db/database.js';
 import { PollRepository } from '../db/pollRepository.js';
 import { ProgrammeRepository } from '../db/programmeRepository.js';
 import type { LiveEvent } from '../db/outboxRepository.js';
-import type { RateDecision, RateRule } from '../participation/rateLimiter.js';
+import type { RateDecision, RateRule } from '../rateLimits/rateLimiter.js';
 import { PollModeration } from './pollModeration.js';
 import { pollAnswerRules, PollParticipation } from './pollParticipation.js';
 

@@ -5,7 +5,7 @@ import { seoul2020Programme } from '../demo/seoul2020.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { ProgrammeRepository } from '../db/programmeRepository.js';
 import { QuestionRepository } from '../db/questionRepository.js';
-import type { RateDecision, RateLimiter, RateRule } from '../participation/rateLimiter.js';
+import type { RateDecision, RateLimiter, RateRule } from '../rateLimits/rateLimiter.js';
 import { QuestionService, questionRateRules } from './questionService.js';
 
 const demo = seoul2020Programme();

@@ -25,7 +25,7 @@ import {
   type RateDecision,
   type RateLimiter,
   type RateRule
-} from '../participation/rateLimiter.js';
+} from '../rateLimits/rateLimiter.js';
 import type { LiveEvents } from '../realtime/outboxRelay.js';
 
 export type { ModerationHistoryEntry } from '../db/questionRepository.js';

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { canCreateEdition, canImportEdition } from '$lib/domain/access/policies';
 import { messagesFor } from '$lib/i18n/messages';
 import { appContext } from '$lib/server/context';
-import { readConsoleForm, requireAccount } from '$lib/server/auth/consoleRoute';
+import { readConsoleForm, requireAccount } from '$lib/server/http/consoleRoute';
 import { readId, readVersion, refuse } from './editions/[edition=slug]/programmeEditing.server';
 import { editionProblem } from './editions/editionEditing.server';
 import type { Actions, PageServerLoad } from './$types';

@@ -10,8 +10,8 @@ import type { ChatFormProblem } from '$lib/domain/participation/chat/chatPanelVi
 import { messagesFor } from '$lib/i18n/messages';
 import { appContext } from '$lib/server/context';
 import { wantsLiveAnswer } from '$lib/server/http/wantsLiveAnswer';
-import { participantOf } from '$lib/server/participation/participants';
-import { tooFastMessage } from '$lib/server/participation/tooFast';
+import { participantOf } from '$lib/server/http/participants';
+import { tooFastMessage } from '$lib/server/http/tooFast';
 
 type Event = RequestEvent<{ edition: string; session: string }>;
 

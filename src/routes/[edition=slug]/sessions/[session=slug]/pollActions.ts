@@ -8,10 +8,10 @@ import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { messagesFor } from '$lib/i18n/messages';
 import { appContext } from '$lib/server/context';
 import { wantsLiveAnswer } from '$lib/server/http/wantsLiveAnswer';
-import { liveSessionOf } from '$lib/server/participation/liveSession';
-import { participantOf } from '$lib/server/participation/participants';
-import { retryAfterSeconds } from '$lib/server/participation/rateLimiter';
-import { tooFastCode, tooFastMessage } from '$lib/server/participation/tooFast';
+import { liveSessionOf } from '$lib/server/http/liveSession';
+import { participantOf } from '$lib/server/http/participants';
+import { retryAfterSeconds } from '$lib/server/rateLimits/rateLimiter';
+import { tooFastCode, tooFastMessage } from '$lib/server/http/tooFast';
 
 type SessionEvent = RequestEvent<{ edition: string; session: string }>;
 

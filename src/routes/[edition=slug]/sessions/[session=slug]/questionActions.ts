@@ -7,10 +7,10 @@ import { parseQuestionSort } from '$lib/domain/participation/questions/questionO
 import { messagesFor } from '$lib/i18n/messages';
 import { appContext } from '$lib/server/context';
 import { wantsLiveAnswer } from '$lib/server/http/wantsLiveAnswer';
-import { participantOf } from '$lib/server/participation/participants';
-import { questionNoticeParam, questionSortParam } from '$lib/server/participation/questionsPanel';
-import { retryAfterSeconds } from '$lib/server/participation/rateLimiter';
-import { tooFastCode, tooFastMessage } from '$lib/server/participation/tooFast';
+import { participantOf } from '$lib/server/http/participants';
+import { questionNoticeParam, questionSortParam } from '$lib/server/services/questionsPanel';
+import { retryAfterSeconds } from '$lib/server/rateLimits/rateLimiter';
+import { tooFastCode, tooFastMessage } from '$lib/server/http/tooFast';
 
 type Event = RequestEvent<{ edition: string; session: string }>;
 

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { appContext } from '$lib/server/context';
-import { field, formFailure, readConsoleForm, sessionToken, setSessionCookie } from '$lib/server/auth/consoleRoute';
-import { safeNextPath } from '$lib/server/auth/nextPath';
+import { field, formFailure, readConsoleForm, sessionToken, setSessionCookie } from '$lib/server/http/consoleRoute';
+import { safeNextPath } from '$lib/server/http/nextPath';
 import type { Actions, PageServerLoad } from './$types';
 
 const notices = ['signed-out', 'signed-out-everywhere', 'password-reset'] as const;

@@ -9,7 +9,7 @@ import {
   requireAccount,
   sessionToken,
   setSessionCookie
-} from '$lib/server/auth/consoleRoute';
+} from '$lib/server/http/consoleRoute';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

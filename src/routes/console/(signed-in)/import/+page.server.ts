@@ -4,7 +4,7 @@ import { canImportEdition } from '$lib/domain/access/policies';
 import type { FieldProblem } from '$lib/domain/editing/sessionInput';
 import type { ImportError } from '$lib/domain/imports/importResult';
 import { messagesFor } from '$lib/i18n/messages';
-import { field, forbidden, readConsoleForm, requireAccount, type ConsoleEvent } from '$lib/server/auth/consoleRoute';
+import { field, forbidden, readConsoleForm, requireAccount, type ConsoleEvent } from '$lib/server/http/consoleRoute';
 import { appContext } from '$lib/server/context';
 import { importUploadBytes, importUploadMegabytes } from '$lib/server/http/bodyLimits';
 import type { Actions, PageServerLoad } from './$types';

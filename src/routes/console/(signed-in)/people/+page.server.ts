@@ -10,7 +10,7 @@ import {
   formFailure,
   readConsoleForm,
   requireAccount
-} from '$lib/server/auth/consoleRoute';
+} from '$lib/server/http/consoleRoute';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

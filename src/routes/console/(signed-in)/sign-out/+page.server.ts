@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { appContext } from '$lib/server/context';
-import { clearSessionCookie, readConsoleForm, requireAccount, sessionToken } from '$lib/server/auth/consoleRoute';
+import { clearSessionCookie, readConsoleForm, requireAccount, sessionToken } from '$lib/server/http/consoleRoute';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -8,7 +8,7 @@ import {
   refusalPage,
   sessionToken,
   setSessionCookie
-} from '$lib/server/auth/consoleRoute';
+} from '$lib/server/http/consoleRoute';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {

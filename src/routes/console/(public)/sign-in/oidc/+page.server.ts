@@ -1,8 +1,8 @@
 // Starts a sign-in at the OpenID Connect issuer: the sealed attempt goes into a cookie, the browser to the issuer.
 import { redirect } from '@sveltejs/kit';
-import { safeNextPath } from '$lib/server/auth/nextPath';
-import { oidcFailure, requireOidc, setFlowCookie } from '$lib/server/auth/oidc/oidcRoute';
-import type { BegunSignIn } from '$lib/server/auth/oidc/oidcSignIn';
+import { safeNextPath } from '$lib/server/http/nextPath';
+import { oidcFailure, requireOidc, setFlowCookie } from '$lib/server/http/oidcRoute';
+import type { BegunSignIn } from '$lib/server/services/oidcSignIn';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -7,7 +7,7 @@ import { error } from '@sveltejs/kit';
 import type { AuditEntry } from '$lib/domain/editing/audit';
 import type { Locale } from '$lib/i18n/locale';
 import { messagesFor } from '$lib/i18n/messages';
-import { forbidden, formatInstant } from '$lib/server/auth/consoleRoute';
+import { forbidden, formatInstant } from '$lib/server/http/consoleRoute';
 import { participantLabel } from '$lib/server/services/chatModeration';
 import type { AuditRow } from './programmeEditing.server';
 

@@ -12,7 +12,7 @@ import type { LocalizedText } from '$lib/domain/localizedText';
 import type { Programme } from '$lib/domain/programme';
 import type { Locale } from '$lib/i18n/locale';
 import { messagesFor, type Messages } from '$lib/i18n/messages';
-import { forbidden, requireAccount } from '$lib/server/auth/consoleRoute';
+import { forbidden, requireAccount } from '$lib/server/http/consoleRoute';
 import { appContext } from '$lib/server/context';
 import type { PlaceEditResult, VersionedChannel, VersionedCity } from '$lib/server/services/placeEditing';
 import { fieldId } from '$lib/ui/console/programme/formValues';

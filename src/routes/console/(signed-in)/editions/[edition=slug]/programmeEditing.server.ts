@@ -12,14 +12,14 @@ import { pickText, textIn, type LocalizedText } from '$lib/domain/localizedText'
 import { sessionKinds, type Programme, type Session, type Speaker } from '$lib/domain/programme';
 import type { Locale } from '$lib/i18n/locale';
 import { messagesFor, type Messages } from '$lib/i18n/messages';
-import type { SignedInAccount } from '$lib/server/auth/accountSessions';
+import type { SignedInAccount } from '$lib/server/services/accountSessions';
 import {
   forbidden,
   formatInstant,
   readConsoleForm,
   requireAccount,
   type ConsoleEvent
-} from '$lib/server/auth/consoleRoute';
+} from '$lib/server/http/consoleRoute';
 import { appContext } from '$lib/server/context';
 import {
   fieldId,

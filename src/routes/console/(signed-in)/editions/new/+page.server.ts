@@ -3,7 +3,7 @@ import { redirect } from '@sveltejs/kit';
 import { canCreateEdition } from '$lib/domain/access/policies';
 import { locales as interfaceLocales } from '$lib/i18n/locale';
 import { messagesFor } from '$lib/i18n/messages';
-import { forbidden, readConsoleForm, requireAccount } from '$lib/server/auth/consoleRoute';
+import { forbidden, readConsoleForm, requireAccount } from '$lib/server/http/consoleRoute';
 import { appContext } from '$lib/server/context';
 import { emptyEditionForm } from '$lib/ui/console/edition/editionFormValues';
 import { editionProblem, editionProblemErrors, localeChoices, readEditionForm } from '../editionEditing.server';

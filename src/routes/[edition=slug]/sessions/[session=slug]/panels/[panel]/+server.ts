@@ -3,7 +3,7 @@
 import { error } from '@sveltejs/kit';
 import type { Component } from 'svelte';
 import { panelResponse } from '$lib/server/http/panelResponse';
-import { liveSessionOf } from '$lib/server/participation/liveSession';
+import { liveSessionOf } from '$lib/server/http/liveSession';
 import ChatPanel from '$lib/ui/live/panels/ChatPanel.svelte';
 import PollPanel from '$lib/ui/live/panels/PollPanel.svelte';
 import QuestionsPanel from '$lib/ui/live/panels/QuestionsPanel.svelte';

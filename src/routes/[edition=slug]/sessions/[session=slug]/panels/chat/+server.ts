@@ -1,7 +1,7 @@
 // The chat panel's fragment for the live script: the same component as on the page, latest messages, never cached.
 import { panelResponse } from '$lib/server/http/panelResponse';
-import { loadChatPanel } from '$lib/server/participation/chatPanel';
-import { liveSessionOf } from '$lib/server/participation/liveSession';
+import { loadChatPanel } from '$lib/server/services/chatPanel';
+import { liveSessionOf } from '$lib/server/http/liveSession';
 import ChatPanel from '$lib/ui/live/panels/ChatPanel.svelte';
 import type { RequestHandler } from './$types';
 

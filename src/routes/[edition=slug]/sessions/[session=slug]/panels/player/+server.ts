@@ -1,7 +1,7 @@
 // The player panel's fragment for the live script: refetched on `broadcast.` events (the producer went live or stopped).
 import { appContext } from '$lib/server/context';
 import { panelResponse } from '$lib/server/http/panelResponse';
-import { liveSessionOf } from '$lib/server/participation/liveSession';
+import { liveSessionOf } from '$lib/server/http/liveSession';
 import PlayerPanel from '$lib/ui/live/panels/PlayerPanel.svelte';
 import { playerPanelData } from '../../playerPanel';
 import type { RequestHandler } from './$types';

@@ -1,7 +1,7 @@
 // The poll panel's fragment for the live script: the same component the session page renders, for this reader.
 import { panelResponse } from '$lib/server/http/panelResponse';
-import { liveSessionOf } from '$lib/server/participation/liveSession';
-import { loadPollPanel } from '$lib/server/participation/pollPanel';
+import { liveSessionOf } from '$lib/server/http/liveSession';
+import { loadPollPanel } from '$lib/server/services/pollPanel';
 import PollPanel from '$lib/ui/live/panels/PollPanel.svelte';
 import type { RequestHandler } from './$types';
 

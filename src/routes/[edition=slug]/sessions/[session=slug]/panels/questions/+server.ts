@@ -1,7 +1,7 @@
 // The questions panel alone, for the live script to swap in when a `question.*` event arrives (same component as the page).
 import { panelResponse } from '$lib/server/http/panelResponse';
-import { liveSessionOf } from '$lib/server/participation/liveSession';
-import { loadQuestionsPanel } from '$lib/server/participation/questionsPanel';
+import { liveSessionOf } from '$lib/server/http/liveSession';
+import { loadQuestionsPanel } from '$lib/server/services/questionsPanel';
 import QuestionsPanel from '$lib/ui/live/panels/QuestionsPanel.svelte';
 import type { RequestHandler } from './$types';
 

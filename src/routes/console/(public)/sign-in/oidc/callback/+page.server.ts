@@ -1,8 +1,8 @@
 // Where the issuer sends the browser back: check the answer against the flow cookie, then sign in as the linked account.
 import { redirect } from '@sveltejs/kit';
-import { sessionToken, setSessionCookie } from '$lib/server/auth/consoleRoute';
-import { oidcFailure, requireOidc, takeFlowCookie } from '$lib/server/auth/oidc/oidcRoute';
-import type { FinishedSignIn } from '$lib/server/auth/oidc/oidcSignIn';
+import { sessionToken, setSessionCookie } from '$lib/server/http/consoleRoute';
+import { oidcFailure, requireOidc, takeFlowCookie } from '$lib/server/http/oidcRoute';
+import type { FinishedSignIn } from '$lib/server/services/oidcSignIn';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

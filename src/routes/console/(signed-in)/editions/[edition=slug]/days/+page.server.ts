@@ -2,8 +2,8 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { isMoveDirection } from '$lib/domain/editing/runningOrder';
 import { messagesFor } from '$lib/i18n/messages';
-import type { SignedInAccount } from '$lib/server/auth/accountSessions';
-import { requireAccount } from '$lib/server/auth/consoleRoute';
+import type { SignedInAccount } from '$lib/server/services/accountSessions';
+import { requireAccount } from '$lib/server/http/consoleRoute';
 import { appContext } from '$lib/server/context';
 import type { DayEditResult } from '$lib/server/services/dayEditing';
 import { dayFormValues, type DayFormValues } from '$lib/ui/console/edition/editionFormValues';

@@ -1,7 +1,7 @@
 // The edition's whole programme as frab JSON with the lossless x-madang extension, for its editors; a download, never cached.
 import { error } from '@sveltejs/kit';
 import { messagesFor } from '$lib/i18n/messages';
-import { forbidden, requireAccount } from '$lib/server/auth/consoleRoute';
+import { forbidden, requireAccount } from '$lib/server/http/consoleRoute';
 import { appContext } from '$lib/server/context';
 import { publicOrigin } from '$lib/server/http/origin';
 import type { RequestHandler } from './$types';

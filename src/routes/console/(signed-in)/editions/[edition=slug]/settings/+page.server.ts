@@ -2,8 +2,8 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { canDeleteEdition, canPublishProgramme } from '$lib/domain/access/policies';
 import { messagesFor } from '$lib/i18n/messages';
-import type { SignedInAccount } from '$lib/server/auth/accountSessions';
-import { requireAccount } from '$lib/server/auth/consoleRoute';
+import type { SignedInAccount } from '$lib/server/services/accountSessions';
+import { requireAccount } from '$lib/server/http/consoleRoute';
 import { appContext } from '$lib/server/context';
 import type { EditionEditResult } from '$lib/server/services/editionEditing';
 import { editionFormValues } from '$lib/ui/console/edition/editionFormValues';

@@ -2,7 +2,7 @@
 import { redirect } from '@sveltejs/kit';
 import { textIn } from '$lib/domain/localizedText';
 import { messagesFor } from '$lib/i18n/messages';
-import { requireAccount } from '$lib/server/auth/consoleRoute';
+import { requireAccount } from '$lib/server/http/consoleRoute';
 import { appContext } from '$lib/server/context';
 import { noticeOf, readEditorForm } from '../programmeEditing.server';
 import { problem, readSpeakerId, readVersion, refuse } from './speakerEditing.server';

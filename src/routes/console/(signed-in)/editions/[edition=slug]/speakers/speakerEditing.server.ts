@@ -11,7 +11,7 @@ import { pickText, type LocalizedText } from '$lib/domain/localizedText';
 import type { Programme } from '$lib/domain/programme';
 import type { Locale } from '$lib/i18n/locale';
 import { messagesFor, type Messages } from '$lib/i18n/messages';
-import { forbidden, requireAccount, verifyConsoleForm, type ConsoleEvent } from '$lib/server/auth/consoleRoute';
+import { forbidden, requireAccount, verifyConsoleForm, type ConsoleEvent } from '$lib/server/http/consoleRoute';
 import { speakerPhotoMaxBytes } from '$lib/server/services/speakerEditing';
 import type { Choice } from '$lib/ui/console/programme/formValues';
 import {

@@ -1,7 +1,7 @@
 // The edition's word filter for its moderators: the list (one entry per line), saved under optimistic concurrency, and its changes.
 import { fail, redirect } from '@sveltejs/kit';
 import { messagesFor } from '$lib/i18n/messages';
-import { field, readConsoleForm, requireAccount } from '$lib/server/auth/consoleRoute';
+import { field, readConsoleForm, requireAccount } from '$lib/server/http/consoleRoute';
 import { appContext } from '$lib/server/context';
 import { chatAuditRows, refuseChat } from '../chatModeration.server';
 import { noticeOf } from '../programmeEditing.server';

@@ -1,7 +1,7 @@
 // One speaker for their editors: the speaker form, the photo (upload, replace, remove), deleting, and the speaker's audit log.
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { messagesFor } from '$lib/i18n/messages';
-import { requireAccount } from '$lib/server/auth/consoleRoute';
+import { requireAccount } from '$lib/server/http/consoleRoute';
 import { appContext } from '$lib/server/context';
 import type { SpeakerEditResult } from '$lib/server/services/speakerEditing';
 import { speakerFormValues } from '$lib/ui/console/speakers/speakerFormValues';

@@ -1,7 +1,7 @@
 // A new speaker of the edition: the same form as editing one.
 import { redirect } from '@sveltejs/kit';
 import { messagesFor } from '$lib/i18n/messages';
-import { requireAccount } from '$lib/server/auth/consoleRoute';
+import { requireAccount } from '$lib/server/http/consoleRoute';
 import { appContext } from '$lib/server/context';
 import { emptySpeakerForm } from '$lib/ui/console/speakers/speakerFormValues';
 import { readEditorForm } from '../../programmeEditing.server';

@@ -5,7 +5,7 @@ import { canResume, type BroadcastRefusal } from '$lib/domain/broadcast/liveStat
 import { textIn } from '$lib/domain/localizedText';
 import type { Locale } from '$lib/i18n/locale';
 import { messagesFor } from '$lib/i18n/messages';
-import { field, forbidden, formatInstant, readConsoleForm, requireAccount } from '$lib/server/auth/consoleRoute';
+import { field, forbidden, formatInstant, readConsoleForm, requireAccount } from '$lib/server/http/consoleRoute';
 import type { Actor } from '$lib/domain/access/policies';
 import { appContext } from '$lib/server/context';
 import { formatTimeRange } from '$lib/ui/format';

@@ -12,7 +12,7 @@ import { textIn, type LocalizedText } from '$lib/domain/localizedText';
 import type { Poll } from '$lib/domain/participation/polls/poll';
 import type { Locale } from '$lib/i18n/locale';
 import { messagesFor, type Messages } from '$lib/i18n/messages';
-import { forbidden, formatInstant, readConsoleForm, requireAccount } from '$lib/server/auth/consoleRoute';
+import { forbidden, formatInstant, readConsoleForm, requireAccount } from '$lib/server/http/consoleRoute';
 import { appContext } from '$lib/server/context';
 import type { PollEditResult } from '$lib/server/services/pollModeration';
 import { optionFieldName, optionSlots, type PollFormValues } from '$lib/ui/console/polls/pollFormValues';

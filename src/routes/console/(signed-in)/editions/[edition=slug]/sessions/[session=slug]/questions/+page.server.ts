@@ -4,7 +4,7 @@ import type { QuestionErrorCode } from '$lib/domain/participation/questions/ques
 import { isModerationAction, moderationActions } from '$lib/domain/participation/questions/questionModeration';
 import { parseQuestionSort } from '$lib/domain/participation/questions/questionOrder';
 import { messagesFor } from '$lib/i18n/messages';
-import { forbidden, formatInstant, readConsoleForm, requireAccount } from '$lib/server/auth/consoleRoute';
+import { forbidden, formatInstant, readConsoleForm, requireAccount } from '$lib/server/http/consoleRoute';
 import { appContext } from '$lib/server/context';
 import { isQuestionStatus, type Question } from '$lib/domain/participation/questions/question';
 import type { Locale } from '$lib/i18n/locale';

@@ -2,7 +2,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { DestinationStatusView } from '$lib/server/media/simulcast/simulcast';
 import { messagesFor } from '$lib/i18n/messages';
-import { field, readConsoleForm, requireAccount } from '$lib/server/auth/consoleRoute';
+import { field, readConsoleForm, requireAccount } from '$lib/server/http/consoleRoute';
 import { appContext } from '$lib/server/context';
 import type { DestinationSave } from '$lib/server/services/destinationEditing';
 import { refuseChat } from '../../../chatModeration.server';
