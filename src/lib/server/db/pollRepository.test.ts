@@ -5,7 +5,7 @@ import { tallyBallots, type Ballot } from '../../domain/participation/polls/vote
 import { seoul2020Programme } from '../demo/seoul2020.js';
 import { AuditRepository } from './auditRepository.js';
 import type { Database } from './database.js';
-import { PollRepository, type PollChange, type PollScope } from './pollRepository.js';
+import { PollRepository, type PollScope } from './pollRepository.js';
 import { ProgrammeRepository } from './programmeRepository.js';
 import { testDatabaseTargets } from './testDatabases.js';
 
@@ -36,9 +36,23 @@ describe.each(testDatabaseTargets())('polls on $name', (target) => {
   let database: Database;
   let polls: PollRepository;
   let audit: AuditRepository;
-  const written: PollChange[][] = [];
-  const within = async (_tx: unknown, changes: readonly PollChange[]) => {
-    written.push([...changes]);
+  /** The live events in the outbox so far, oldest first: what the relay will publish. */
+  const outbox = async () =>
+    (await database.db.selectFrom('outbox_event').select(['channel', 'name', 'data']).orderBy('id').execute()).map(
+      (row) => ({
+        channel: row.channel,
+        name: row.name,
+        data: typeof row.data === 'string' ? JSON.parse(row.data) : row.data
+      })
+    );
+  /** Runs `work` while the outbox table cannot be written, as when the database refuses the insert. */
+  const withOutboxDown = async (work: () => Promise<unknown>) => {
+    await database.db.schema.alterTable('outbox_event').renameTo('outbox_event_down').execute();
+    try {
+      return await work();
+    } finally {
+      await database.db.schema.alterTable('outbox_event_down').renameTo('outbox_event').execute();
+    }
   };
 
   beforeAll(async () => {
@@ -52,7 +66,8 @@ describe.each(testDatabaseTargets())('polls on $name', (target) => {
   });
 
   it('creates a draft with its options in order, and logs who created it', async () => {
-    const poll = await polls.create(scope, values(), alice, within);
+    const before = (await outbox()).length;
+    const poll = await polls.create(scope, values(), alice);
     expect(poll).toMatchObject({
       state: 'draft',
       version: 1,
@@ -66,21 +81,21 @@ describe.each(testDatabaseTargets())('polls on $name', (target) => {
       { id: 'opt-2', label: { ko: '헬싱키', en: 'Helsinki' } },
       { id: 'opt-3', label: { ko: '헤이그', en: 'The Hague' } }
     ]);
-    expect(written.at(-1)).toEqual([{ pollId: poll.id, what: 'created', version: 1 }]);
+    // Viewers never see drafts: creating one announces nothing.
+    expect((await outbox()).length).toBe(before);
     const [entry] = await audit.forRecord('poll', poll.id);
     expect(entry).toMatchObject({ action: 'create', accountId: 'alice', editionId: scope.editionId });
     expect(await polls.listForSession(otherSession)).toEqual([]);
   });
 
   it('edits a draft under optimistic concurrency: a stale version gets the current poll back', async () => {
-    const poll = await polls.create(scope, values(), alice, within);
+    const poll = await polls.create(scope, values(), alice);
     const saved = await polls.update(
       scope,
       poll.id,
       1,
       values({ kind: 'multiple', maxChoices: '2', options: [{ ko: '가' }, { ko: '나' }] }),
-      alice,
-      within
+      alice
     );
     expect(saved).toMatchObject({
       status: 'saved',
@@ -91,26 +106,30 @@ describe.each(testDatabaseTargets())('polls on $name', (target) => {
         options: [{ id: 'opt-1', label: { ko: '가' } }, { id: 'opt-2' }]
       }
     });
-    const stale = await polls.update(scope, poll.id, 1, values(), alice, within);
+    const stale = await polls.update(scope, poll.id, 1, values(), alice);
     expect(stale).toMatchObject({ status: 'conflict', current: { version: 2, kind: 'multiple' } });
     const [entry] = await audit.forRecord('poll', poll.id);
     expect(entry!.action).toBe('update');
     expect(Object.keys(entry!.changes).sort()).toEqual(['kind', 'maxChoices', 'options']);
-    expect(await polls.update(scope, 'no-such-poll', 1, values(), alice, within)).toEqual({ status: 'not_found' });
-    expect(await polls.update(otherSession, poll.id, 2, values(), alice, within)).toEqual({ status: 'not_found' });
+    expect(await polls.update(scope, 'no-such-poll', 1, values(), alice)).toEqual({ status: 'not_found' });
+    expect(await polls.update(otherSession, poll.id, 2, values(), alice)).toEqual({ status: 'not_found' });
   });
 
   it('keeps one poll open per session: opening another closes the first, both in the log', async () => {
-    const first = await polls.create(otherSession, values(), alice, within);
-    const second = await polls.create(otherSession, values({ question: { ko: '두 번째' } }), alice, within);
-    const opened = await polls.transition(otherSession, first.id, 1, 'open', alice, within);
+    const first = await polls.create(otherSession, values(), alice);
+    const second = await polls.create(otherSession, values({ question: { ko: '두 번째' } }), alice);
+    const channel = `session:${otherSession.sessionId}`;
+    const before = (await outbox()).length;
+    const opened = await polls.transition(otherSession, first.id, 1, 'open', alice);
     expect(opened).toMatchObject({ status: 'saved', poll: { state: 'open', version: 2 } });
-    expect(written.at(-1)).toEqual([{ pollId: first.id, what: 'opened', version: 2 }]);
-    const next = await polls.transition(otherSession, second.id, 1, 'open', alice, within);
+    expect((await outbox()).slice(before)).toEqual([
+      { channel, name: 'poll.opened', data: { id: first.id, version: 2 } }
+    ]);
+    const next = await polls.transition(otherSession, second.id, 1, 'open', alice);
     expect(next).toMatchObject({ status: 'saved', poll: { state: 'open' } });
-    expect(written.at(-1)).toEqual([
-      { pollId: first.id, what: 'closed', version: 3 },
-      { pollId: second.id, what: 'opened', version: 2 }
+    expect((await outbox()).slice(before + 1)).toEqual([
+      { channel, name: 'poll.closed', data: { id: first.id, version: 3 } },
+      { channel, name: 'poll.opened', data: { id: second.id, version: 2 } }
     ]);
     const states = (await polls.listForSession(otherSession)).map((p) => [p.id, p.state]);
     expect(states).toEqual([
@@ -126,36 +145,36 @@ describe.each(testDatabaseTargets())('polls on $name', (target) => {
   });
 
   it('refuses to edit, delete or close what the life cycle does not allow', async () => {
-    const poll = await polls.create(scope, values(), alice, within);
-    expect(await polls.transition(scope, poll.id, 1, 'close', alice, within)).toEqual({
+    const poll = await polls.create(scope, values(), alice);
+    expect(await polls.transition(scope, poll.id, 1, 'close', alice)).toEqual({
       status: 'refused',
       code: 'poll.invalid_transition'
     });
-    await polls.transition(scope, poll.id, 1, 'open', alice, within);
-    expect(await polls.update(scope, poll.id, 2, values(), alice, within)).toEqual({
+    await polls.transition(scope, poll.id, 1, 'open', alice);
+    expect(await polls.update(scope, poll.id, 2, values(), alice)).toEqual({
       status: 'refused',
       code: 'poll.not_draft'
     });
-    expect(await polls.remove(scope, poll.id, 2, alice, within)).toEqual({ status: 'refused', code: 'poll.not_draft' });
-    expect(await polls.transition(scope, poll.id, 2, 'open', alice, within)).toEqual({
+    expect(await polls.remove(scope, poll.id, 2, alice)).toEqual({ status: 'refused', code: 'poll.not_draft' });
+    expect(await polls.transition(scope, poll.id, 2, 'open', alice)).toEqual({
       status: 'refused',
       code: 'poll.invalid_transition'
     });
-    expect(await polls.transition(scope, poll.id, 1, 'close', alice, within)).toMatchObject({ status: 'conflict' });
-    expect(await polls.transition(scope, poll.id, 2, 'close', alice, within)).toMatchObject({
+    expect(await polls.transition(scope, poll.id, 1, 'close', alice)).toMatchObject({ status: 'conflict' });
+    expect(await polls.transition(scope, poll.id, 2, 'close', alice)).toMatchObject({
       status: 'saved',
       poll: { state: 'closed', version: 3 }
     });
-    expect(await polls.transition(scope, poll.id, 3, 'open', alice, within)).toMatchObject({
+    expect(await polls.transition(scope, poll.id, 3, 'open', alice)).toMatchObject({
       status: 'saved',
       poll: { state: 'open', version: 4 }
     });
-    await polls.transition(scope, poll.id, 4, 'close', alice, within);
+    await polls.transition(scope, poll.id, 4, 'close', alice);
   });
 
   it('deletes a draft, keeping what it was in the log', async () => {
-    const poll = await polls.create(scope, values(), alice, within);
-    expect(await polls.remove(scope, poll.id, 1, alice, within)).toEqual({ status: 'deleted' });
+    const poll = await polls.create(scope, values(), alice);
+    expect(await polls.remove(scope, poll.id, 1, alice)).toEqual({ status: 'deleted' });
     expect(await polls.find(scope, poll.id)).toBeNull();
     const [entry] = await audit.forRecord('poll', poll.id);
     expect(entry!.action).toBe('delete');
@@ -163,8 +182,8 @@ describe.each(testDatabaseTargets())('polls on $name', (target) => {
   });
 
   it('keeps one ballot per participant, replaced when they answer again, and counts like the domain rule', async () => {
-    const poll = await polls.create(scope, values({ kind: 'multiple' }), alice, within);
-    await polls.transition(scope, poll.id, 1, 'open', alice, within);
+    const poll = await polls.create(scope, values({ kind: 'multiple' }), alice);
+    await polls.transition(scope, poll.id, 1, 'open', alice);
     const cast: Ballot[] = [
       { participantId: 'p:one', optionIds: ['opt-1', 'opt-2'] },
       { participantId: 'p:two', optionIds: ['opt-2'] },
@@ -172,20 +191,21 @@ describe.each(testDatabaseTargets())('polls on $name', (target) => {
       { participantId: 'p:one', optionIds: ['opt-3'] },
       { participantId: 'p:two', optionIds: ['opt-1', 'opt-3'] }
     ];
-    const versions: number[] = [];
+    const before = (await outbox()).length;
     for (const ballot of cast) {
-      const outcome = await polls.castBallot(
-        scope,
-        poll.id,
-        ballot.participantId,
-        (p) => checkBallot(p, ballot.optionIds),
-        async (_tx, _p, v) => {
-          versions.push(v);
-        }
+      const outcome = await polls.castBallot(scope, poll.id, ballot.participantId, (p) =>
+        checkBallot(p, ballot.optionIds)
       );
       expect(outcome.status).toBe('cast');
     }
-    expect(versions).toEqual([1, 2, 3, 4, 5]);
+    // Each ballot moves the results' version, announced as poll.voted in its transaction.
+    expect((await outbox()).slice(before)).toEqual(
+      [1, 2, 3, 4, 5].map((version) => ({
+        channel: `session:${scope.sessionId}`,
+        name: 'poll.voted',
+        data: { id: poll.id, version }
+      }))
+    );
     const tally = await polls.tally(poll.id);
     expect(tally).toEqual(tallyBallots(cast));
     expect(tally.ballots).toBe(3);
@@ -195,62 +215,56 @@ describe.each(testDatabaseTargets())('polls on $name', (target) => {
     await expect(
       database.db.insertInto('poll_ballot').values({ poll_id: poll.id, participant_id: 'p:one' }).execute()
     ).rejects.toThrow();
-    await polls.transition(scope, poll.id, 2, 'close', alice, within);
+    await polls.transition(scope, poll.id, 2, 'close', alice);
   });
 
   it('refuses a ballot on a closed poll or an unknown option, changing nothing', async () => {
-    const poll = await polls.create(scope, values(), alice, within);
+    const poll = await polls.create(scope, values(), alice);
     const decide = (ids: string[]) => (p: Parameters<typeof checkBallot>[0]) => checkBallot(p, ids);
-    const never = async () => {
-      throw new Error('not reached');
-    };
-    expect(await polls.castBallot(scope, poll.id, 'p:early', decide(['opt-1']), never)).toMatchObject({
+    const voted = async () => (await outbox()).filter((e) => e.name === 'poll.voted' && e.data.id === poll.id).length;
+    expect(await polls.castBallot(scope, poll.id, 'p:early', decide(['opt-1']))).toMatchObject({
       status: 'refused',
       problem: 'poll.closed'
     });
-    await polls.transition(scope, poll.id, 1, 'open', alice, within);
-    expect(await polls.castBallot(scope, poll.id, 'p:x', decide(['opt-9']), never)).toMatchObject({
+    await polls.transition(scope, poll.id, 1, 'open', alice);
+    expect(await polls.castBallot(scope, poll.id, 'p:x', decide(['opt-9']))).toMatchObject({
       status: 'refused',
       problem: 'poll.unknown_option'
     });
-    await polls.castBallot(scope, poll.id, 'p:x', decide(['opt-2']), async () => undefined);
-    await polls.transition(scope, poll.id, 2, 'close', alice, within);
-    expect(await polls.castBallot(scope, poll.id, 'p:x', decide(['opt-1']), never)).toMatchObject({
+    // A refused ballot announces nothing; the one that counts does.
+    expect(await voted()).toBe(0);
+    await polls.castBallot(scope, poll.id, 'p:x', decide(['opt-2']));
+    expect(await voted()).toBe(1);
+    await polls.transition(scope, poll.id, 2, 'close', alice);
+    expect(await polls.castBallot(scope, poll.id, 'p:x', decide(['opt-1']))).toMatchObject({
       status: 'refused',
       problem: 'poll.closed'
     });
-    expect(await polls.castBallot(otherSession, poll.id, 'p:x', decide(['opt-1']), never)).toEqual({
+    expect(await polls.castBallot(otherSession, poll.id, 'p:x', decide(['opt-1']))).toEqual({
       status: 'not_found'
     });
     expect(await polls.tally(poll.id)).toEqual({ ballots: 1, choices: new Map([['opt-2', 1]]) });
   });
 
-  it('writes nothing when the work inside the transaction fails (an outbox insert, say)', async () => {
-    const poll = await polls.create(scope, values(), alice, within);
-    const failing = async () => {
-      throw new Error('outbox down');
-    };
-    await expect(polls.transition(scope, poll.id, 1, 'open', alice, failing)).rejects.toThrow('outbox down');
+  it('writes nothing when its outbox event cannot be written: the change and the event are one transaction', async () => {
+    const poll = await polls.create(scope, values(), alice);
+    await expect(withOutboxDown(() => polls.transition(scope, poll.id, 1, 'open', alice))).rejects.toThrow();
     expect((await polls.find(scope, poll.id))!.state).toBe('draft');
-    await polls.transition(scope, poll.id, 1, 'open', alice, within);
-    await expect(polls.castBallot(scope, poll.id, 'p:y', (p) => checkBallot(p, ['opt-1']), failing)).rejects.toThrow(
-      'outbox down'
-    );
+    await polls.transition(scope, poll.id, 1, 'open', alice);
+    await expect(
+      withOutboxDown(() => polls.castBallot(scope, poll.id, 'p:y', (p) => checkBallot(p, ['opt-1'])))
+    ).rejects.toThrow();
     expect(await polls.tally(poll.id)).toEqual({ ballots: 0, choices: new Map() });
-    await expect(polls.create(scope, values({ question: { ko: '실패' } }), alice, failing)).rejects.toThrow(
-      'outbox down'
-    );
-    expect((await polls.listForSession(scope)).some((p) => p.question.ko === '실패')).toBe(false);
-    await polls.transition(scope, poll.id, 2, 'close', alice, within);
+    await polls.transition(scope, poll.id, 2, 'close', alice);
   });
 
   it('lets two moderators open two polls at once: they take turns and one poll ends up open', async () => {
     const session: PollScope = { editionId: demo.edition.id, sessionId: 'd2-cases' };
-    const a = await polls.create(session, values(), alice, within);
-    const b = await polls.create(session, values(), alice, within);
+    const a = await polls.create(session, values(), alice);
+    const b = await polls.create(session, values(), alice);
     const outcomes = await Promise.all([
-      polls.transition(session, a.id, 1, 'open', alice, within),
-      polls.transition(session, b.id, 1, 'open', alice, within)
+      polls.transition(session, a.id, 1, 'open', alice),
+      polls.transition(session, b.id, 1, 'open', alice)
     ]);
     expect(outcomes.map((o) => o.status)).toEqual(['saved', 'saved']);
     expect((await polls.listForSession(session)).filter((p) => p.state === 'open')).toHaveLength(1);

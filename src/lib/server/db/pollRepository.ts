@@ -2,9 +2,9 @@
  * Polls, their options and ballots. Every moderator change is one
  * transaction with its audit entry, under optimistic concurrency (a stale
  * version gets the current poll back); every ballot is one transaction that
- * replaces the participant's earlier choices. Both hand the transaction to
- * the caller's `within` before committing, so the caller's outbox events
- * exist exactly when the change does. Changes to a session's polls lock all
+ * replaces the participant's earlier choices. Both add their live events
+ * (domain/participation/polls/pollEvents.ts) to the outbox in the same
+ * transaction, so the events exist exactly when the change does. Changes to a session's polls lock all
  * of that session's polls first, so two moderators opening polls at once
  * take turns instead of tripping the one-open-poll index.
  */
@@ -18,9 +18,11 @@ import {
   type PollState,
   type PollTransition
 } from '../../domain/participation/polls/poll.js';
+import { pollEvents, pollVotedEvent, type PollChange } from '../../domain/participation/polls/pollEvents.js';
 import type { PollValues } from '../../domain/participation/polls/pollInput.js';
 import type { Tally } from '../../domain/participation/polls/voteCount.js';
 import { recordAudit } from './auditRepository.js';
+import { addToOutbox } from './outboxRepository.js';
 import type { DatabaseSchema } from './schema.js';
 import type { PollTable } from './schema/polls.js';
 import { freshRecordId, type EditActor, type Reader, type Tx } from './versionedEdit.js';
@@ -30,16 +32,6 @@ export interface PollScope {
   readonly editionId: string;
   readonly sessionId: string;
 }
-
-/** What happened to a poll in a write, for the caller's events. */
-export interface PollChange {
-  readonly pollId: string;
-  readonly what: 'created' | 'changed' | 'opened' | 'closed' | 'deleted';
-  readonly version: number;
-}
-
-/** Runs inside the write's transaction, after the change and before the commit. */
-export type WithinPollWrite = (tx: Tx, changes: readonly PollChange[]) => Promise<void>;
 
 export type PollEditOutcome =
   | { readonly status: 'saved'; readonly poll: Poll }
@@ -70,7 +62,7 @@ export class PollRepository {
     return findPoll(this.db, scope, pollId);
   }
 
-  create(scope: PollScope, values: PollValues, actor: EditActor, within: WithinPollWrite): Promise<Poll> {
+  create(scope: PollScope, values: PollValues, actor: EditActor): Promise<Poll> {
     return this.db.transaction().execute(async (tx) => {
       const id = await freshRecordId(
         values.question,
@@ -93,7 +85,7 @@ export class PollRepository {
       await insertOptions(tx, id, values);
       const created = (await findPoll(tx, scope, id))!;
       await audit(tx, scope, actor, id, 'create', changedFields({}, comparable(created)));
-      await within(tx, [{ pollId: id, what: 'created', version: created.version }]);
+      await addPollEvents(tx, scope.sessionId, [{ pollId: id, what: 'created', version: created.version }]);
       return created;
     });
   }
@@ -104,8 +96,7 @@ export class PollRepository {
     pollId: string,
     baseVersion: number,
     values: PollValues,
-    actor: EditActor,
-    within: WithinPollWrite
+    actor: EditActor
   ): Promise<PollEditOutcome> {
     return this.change(scope, pollId, baseVersion, async (tx, current) => {
       if (!isEditable(current)) return { status: 'refused', code: 'poll.not_draft' };
@@ -117,7 +108,7 @@ export class PollRepository {
       await tx.deleteFrom('poll_option').where('poll_id', '=', pollId).execute();
       await insertOptions(tx, pollId, values);
       const saved = await markChanged(tx, scope, pollId, actor, current, 'update');
-      await within(tx, [{ pollId, what: 'changed', version: saved.version }]);
+      await addPollEvents(tx, scope.sessionId, [{ pollId, what: 'changed', version: saved.version }]);
       return { status: 'saved', poll: saved };
     });
   }
@@ -128,8 +119,7 @@ export class PollRepository {
     pollId: string,
     baseVersion: number,
     transition: PollTransition,
-    actor: EditActor,
-    within: WithinPollWrite
+    actor: EditActor
   ): Promise<PollEditOutcome> {
     return this.change(scope, pollId, baseVersion, async (tx, current, sessionPolls) => {
       const next = stateAfter(current.state, transition);
@@ -146,19 +136,13 @@ export class PollRepository {
       await setState(tx, pollId, next, now);
       const saved = await markChanged(tx, scope, pollId, actor, current, 'update');
       changes.push({ pollId, what: next === 'open' ? 'opened' : 'closed', version: saved.version });
-      await within(tx, changes);
+      await addPollEvents(tx, scope.sessionId, changes);
       return { status: 'saved', poll: saved };
     });
   }
 
   /** Deletes a draft (no ballots can exist yet); the audit entry keeps what it was. */
-  remove(
-    scope: PollScope,
-    pollId: string,
-    baseVersion: number,
-    actor: EditActor,
-    within: WithinPollWrite
-  ): Promise<PollEditOutcome> {
+  remove(scope: PollScope, pollId: string, baseVersion: number, actor: EditActor): Promise<PollEditOutcome> {
     return this.change(scope, pollId, baseVersion, async (tx, current) => {
       if (!isDeletable(current)) return { status: 'refused', code: 'poll.not_draft' };
       await tx.deleteFrom('poll').where('id', '=', pollId).execute();
@@ -172,7 +156,7 @@ export class PollRepository {
         'delete',
         changedFields(was, Object.fromEntries(Object.keys(was).map((key) => [key, null])))
       );
-      await within(tx, [{ pollId, what: 'deleted', version: current.version + 1 }]);
+      await addPollEvents(tx, scope.sessionId, [{ pollId, what: 'deleted', version: current.version + 1 }]);
       return { status: 'deleted' };
     });
   }
@@ -185,8 +169,7 @@ export class PollRepository {
     scope: Pick<PollScope, 'sessionId'>,
     pollId: string,
     participantId: string,
-    decide: (poll: Poll) => BallotDecision<P>,
-    within: (tx: Tx, poll: Poll, tallyVersion: number) => Promise<void>
+    decide: (poll: Poll) => BallotDecision<P>
   ): Promise<BallotOutcome<P>> {
     return this.db.transaction().execute(async (tx) => {
       const locked = await tx
@@ -227,7 +210,7 @@ export class PollRepository {
           }))
         )
         .execute();
-      await within(tx, poll, counted.tally_version);
+      await addToOutbox(tx, pollVotedEvent(scope.sessionId, pollId, counted.tally_version));
       return { status: 'cast', poll, tallyVersion: counted.tally_version } as const;
     });
   }
@@ -411,4 +394,9 @@ async function withOptions(db: Reader, rows: readonly Selectable<PollTable>[]): 
     openedAt: row.opened_at ? new Date(row.opened_at) : null,
     closedAt: row.closed_at ? new Date(row.closed_at) : null
   }));
+}
+
+/** The write's live events, in its transaction (ADR 010): they exist iff the change committed. */
+async function addPollEvents(tx: Tx, sessionId: string, changes: readonly PollChange[]): Promise<void> {
+  for (const event of pollEvents(sessionId, changes)) await addToOutbox(tx, event);
 }

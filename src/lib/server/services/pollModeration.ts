@@ -15,10 +15,8 @@ import type { Poll, PollTransition } from '../../domain/participation/polls/poll
 import { resolvePoll } from '../../domain/participation/polls/pollInput.js';
 import { pollResults, type PollResults } from '../../domain/participation/polls/voteCount.js';
 import type { Edition, Session } from '../../domain/programme.js';
-import { channelName } from '../../domain/realtime/channel.js';
-import type { PollChange, PollEditOutcome, PollRepository, PollScope, WithinPollWrite } from '../db/pollRepository.js';
+import type { PollEditOutcome, PollRepository, PollScope } from '../db/pollRepository.js';
 import type { ProgrammeRepository } from '../db/programmeRepository.js';
-import type { addToOutbox } from '../db/outboxRepository.js';
 import type { LiveEvents } from '../realtime/outboxRelay.js';
 
 export type PollEditResult =
@@ -45,13 +43,10 @@ export type PollModerationView =
     }
   | { readonly status: 'forbidden' | 'not_found' };
 
-/** What a service needs to publish its changes: the outbox insert inside its transaction, and the wake-up after commit (ADR 010). */
+/** What a service needs once its write committed: the repository wrote the events, the relay is woken (ADR 010). */
 export interface LivePublishing {
-  readonly addToOutbox: typeof addToOutbox;
   readonly liveEvents: LiveEvents;
 }
-
-const eventNames: Partial<Record<PollChange['what'], string>> = { opened: 'poll.opened', closed: 'poll.closed' };
 
 export class PollModeration {
   constructor(
@@ -81,12 +76,7 @@ export class PollModeration {
   async create(actor: Actor, editionSlug: string, sessionId: string, rawInput: unknown): Promise<PollCreateResult> {
     const prepared = await this.prepare(actor, editionSlug, sessionId, rawInput);
     if (prepared.status !== 'ready') return prepared;
-    const poll = await this.polls.create(
-      prepared.scope,
-      prepared.values,
-      { accountId: actor.id },
-      this.publish(prepared.scope)
-    );
+    const poll = await this.polls.create(prepared.scope, prepared.values, { accountId: actor.id });
     this.live.liveEvents.afterCommit();
     return { status: 'saved', poll };
   }
@@ -102,14 +92,7 @@ export class PollModeration {
     const prepared = await this.prepare(actor, editionSlug, sessionId, rawInput);
     if (prepared.status !== 'ready') return prepared;
     return this.committed(
-      this.polls.update(
-        prepared.scope,
-        pollId,
-        baseVersion,
-        prepared.values,
-        { accountId: actor.id },
-        this.publish(prepared.scope)
-      )
+      this.polls.update(prepared.scope, pollId, baseVersion, prepared.values, { accountId: actor.id })
     );
   }
 
@@ -124,16 +107,7 @@ export class PollModeration {
   ): Promise<PollEditResult> {
     const found = await this.session(actor, editionSlug, sessionId);
     if (found.status !== 'found') return found;
-    return this.committed(
-      this.polls.transition(
-        found.scope,
-        pollId,
-        baseVersion,
-        transition,
-        { accountId: actor.id },
-        this.publish(found.scope)
-      )
-    );
+    return this.committed(this.polls.transition(found.scope, pollId, baseVersion, transition, { accountId: actor.id }));
   }
 
   async remove(
@@ -145,27 +119,13 @@ export class PollModeration {
   ): Promise<PollEditResult> {
     const found = await this.session(actor, editionSlug, sessionId);
     if (found.status !== 'found') return found;
-    return this.committed(
-      this.polls.remove(found.scope, pollId, baseVersion, { accountId: actor.id }, this.publish(found.scope))
-    );
+    return this.committed(this.polls.remove(found.scope, pollId, baseVersion, { accountId: actor.id }));
   }
 
   private async committed(write: Promise<PollEditOutcome>): Promise<PollEditOutcome> {
     const outcome = await write;
     if (outcome.status === 'saved' || outcome.status === 'deleted') this.live.liveEvents.afterCommit();
     return outcome;
-  }
-
-  /** The outbox events of a write, inserted in its transaction. */
-  private publish(scope: PollScope): WithinPollWrite {
-    const channel = channelName('session', scope.sessionId);
-    return async (tx, changes) => {
-      for (const change of changes) {
-        const name = eventNames[change.what];
-        if (name)
-          await this.live.addToOutbox(tx, { channel, name, data: { id: change.pollId, version: change.version } });
-      }
-    };
   }
 
   private async session(actor: Actor, editionSlug: string, sessionId: string) {

@@ -10,7 +10,6 @@ import { z } from 'zod';
 import { checkBallot, type BallotProblem } from '../../domain/participation/polls/ballot.js';
 import { choiceLimit, pollToShow, type Poll } from '../../domain/participation/polls/poll.js';
 import { pollResults, type PollResults } from '../../domain/participation/polls/voteCount.js';
-import { channelName } from '../../domain/realtime/channel.js';
 import type { PollRepository, PollScope } from '../db/pollRepository.js';
 import { takeParticipationAllowance, type RateLimiter, type RateRule } from '../rateLimits/rateLimiter.js';
 import type { LivePublishing } from './pollModeration.js';
@@ -68,14 +67,8 @@ export class PollParticipation {
     );
     if (!allowance.allowed) return { status: 'too_fast', retryAfterMs: allowance.retryAfterMs };
     const { pollId, optionIds } = parsed.data;
-    const channel = channelName('session', answer.scope.sessionId);
-    const outcome = await this.polls.castBallot(
-      answer.scope,
-      pollId,
-      answer.participantId,
-      (poll) => checkBallot(poll, optionIds),
-      (tx, poll, tallyVersion) =>
-        this.live.addToOutbox(tx, { channel, name: 'poll.voted', data: { id: poll.id, version: tallyVersion } })
+    const outcome = await this.polls.castBallot(answer.scope, pollId, answer.participantId, (poll) =>
+      checkBallot(poll, optionIds)
     );
     switch (outcome.status) {
       case 'cast':
