@@ -119,6 +119,12 @@ describe('round trip: Madang export → import into a new edition', () => {
     expect(result.ok && result.programme).toEqual(movedTo(original, 'edition-next', 'next-edition', now));
   });
 
+  it('keeps the series and organisation of the file when the target names none', () => {
+    const original = buildProgramme();
+    const result = roundTrip(original, { seriesId: undefined, organisationId: undefined });
+    expect(result.ok && result.programme).toEqual(movedTo(original, 'edition-next', 'next-edition', now));
+  });
+
   it('gives back an edition with nothing scheduled yet', () => {
     const original = emptyProgramme();
     const result = roundTrip(original);
