@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import { pino } from 'pino';
 import { ConfigError, loadConfig } from './src/lib/server/config.js';
 import { DatabaseUnavailableError, redact } from './src/lib/server/db/database.js';
+import { DemoScheduleError } from './src/lib/server/demo/demoProgramme.js';
 import { BuildMissingError, buildApp } from './src/lib/server/http/app.js';
 import { HubUnavailableError } from './src/lib/server/realtime/createHub.js';
 import { attachLiveEndpoint } from './src/lib/server/realtime/liveEndpoint.js';
@@ -33,7 +34,8 @@ async function main(): Promise<void> {
     if (
       error instanceof DatabaseUnavailableError ||
       error instanceof BuildMissingError ||
-      error instanceof HubUnavailableError
+      error instanceof HubUnavailableError ||
+      error instanceof DemoScheduleError
     ) {
       fail(error.message);
     }

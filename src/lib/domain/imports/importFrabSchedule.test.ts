@@ -149,6 +149,13 @@ describe('importing a plain pretalx schedule', () => {
     ]);
   });
 
+  it('names a new series and organisation after the id prefix when the target names none', () => {
+    const result = importFrabSchedule(pretalxSchedule(), { editionId: 'edition-kiez24', slug: 'kiez-2024' }, { now });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.programme.series).toMatchObject({ id: 'kiez-2024-series', organisationId: 'kiez-2024-organisation' });
+    expect(result.programme.edition.seriesId).toBe('kiez-2024-series');
+  });
+
   it('places an event after midnight on the next morning, as frab days run past midnight', () => {
     const file = pretalxSchedule();
     file.schedule.conference.days[0]!.rooms['Saal 1']!.push(

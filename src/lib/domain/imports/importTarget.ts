@@ -15,7 +15,8 @@ import { defaultIdPrefix, maxPrefixLength, recordIdPattern } from './recordIds.j
 export interface ImportTarget {
   readonly editionId: string;
   readonly slug: string;
-  readonly seriesId: string;
+  /** Defaults to the series in the file (Madang export) or `<idPrefix>series`. */
+  readonly seriesId?: string;
   /** Defaults to the organisation in the file (Madang export) or `<idPrefix>organisation`. */
   readonly organisationId?: string;
   /**
@@ -40,7 +41,7 @@ export interface ImportOptions {
 export interface ResolvedTarget {
   readonly editionId: string;
   readonly slug: string;
-  readonly seriesId: string;
+  readonly seriesId: string | null;
   readonly organisationId: string | null;
   readonly idPrefix: string;
   readonly state: PublicationState;
@@ -54,7 +55,7 @@ const id = z.string().regex(recordIdPattern, 'must be lower-case letters, digits
 const targetSchema = z.object({
   editionId: id,
   slug: id,
-  seriesId: id,
+  seriesId: id.optional(),
   organisationId: id.optional(),
   idPrefix: z
     .string()
@@ -87,7 +88,7 @@ export function resolveTarget(target: unknown, options: unknown): ResolvedTarget
   return {
     editionId: t.editionId,
     slug: t.slug,
-    seriesId: t.seriesId,
+    seriesId: t.seriesId ?? null,
     organisationId: t.organisationId ?? null,
     idPrefix: t.idPrefix ?? defaultIdPrefix(t.slug),
     state: t.state ?? 'draft',

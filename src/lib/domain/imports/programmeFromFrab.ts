@@ -124,13 +124,14 @@ function buildProgramme(
   }
 
   const organisationId = target.organisationId ?? prefixedId(prefix, 'organisation');
+  const seriesId = target.seriesId ?? prefixedId(prefix, 'series');
   const otherLocales = [...new Set(events.flatMap((e) => e.lang ?? []))].filter((l) => l !== defaultLocale).sort();
   return {
     organisation: { id: organisationId, slug: organisationId, name: {}, url: null },
-    series: { id: target.seriesId, organisationId, slug: target.seriesId, name: {} },
+    series: { id: seriesId, organisationId, slug: seriesId, name: {} },
     edition: {
       id: editionId,
-      seriesId: target.seriesId,
+      seriesId,
       slug: target.slug,
       title: inLocale(defaultLocale, conference.title),
       theme: {},

@@ -24,14 +24,15 @@ export function programmeFromMadang(extension: MadangExtension, target: Resolved
 
   const editionId = target.editionId;
   const organisationId = target.organisationId ?? extension.organisation.id;
+  const seriesId = target.seriesId ?? extension.series.id;
   const instant = (value: string) => parseUtcInstant(value) as Date; // checked by the schema
   const programme: Programme = {
     organisation: { ...extension.organisation, id: organisationId },
-    series: { ...extension.series, id: target.seriesId, organisationId },
+    series: { ...extension.series, id: seriesId, organisationId },
     edition: {
       ...extension.edition,
       id: editionId,
-      seriesId: target.seriesId,
+      seriesId,
       slug: target.slug,
       state: target.state,
       version: 1,

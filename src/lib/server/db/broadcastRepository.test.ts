@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideGoLive, decideStop } from '../../domain/broadcast/liveState.js';
-import { seoul2020Programme } from '../demo/seoul2020.js';
+import { seoul2020Programme } from '../demo/testing/seoul2020Programme.js';
 import { AuditRepository, recordAudit } from './auditRepository.js';
 import { BroadcastRepository, type BroadcastFacts } from './broadcastRepository.js';
 import type { Database } from './database.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { programmeToFrabJson } from '../../domain/exports/frabSchedule.js';
-import { seoul2020Programme } from '../demo/seoul2020.js';
+import { seoul2020Programme } from '../demo/testing/seoul2020Programme.js';
 import { AuditRepository } from './auditRepository.js';
 import { channelEditRepository, type ChannelEditRepository } from './channelEditRepository.js';
 import { cityEditRepository, type CityEditRepository } from './cityEditRepository.js';

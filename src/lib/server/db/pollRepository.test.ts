@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkBallot } from '../../domain/participation/polls/ballot.js';
 import { resolvePoll } from '../../domain/participation/polls/pollInput.js';
 import { tallyBallots, type Ballot } from '../../domain/participation/polls/voteCount.js';
-import { seoul2020Programme } from '../demo/seoul2020.js';
+import { seoul2020Programme } from '../demo/testing/seoul2020Programme.js';
 import { AuditRepository } from './auditRepository.js';
 import type { Database } from './database.js';
 import { PollRepository, type PollScope } from './pollRepository.js';

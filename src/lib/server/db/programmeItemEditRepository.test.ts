@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { programmeItemInputSchema, resolveProgrammeItem } from '../../domain/editing/programmeItemInput.js';
 import { itemsOfSession } from '../../domain/schedule.js';
-import { seoul2020Programme } from '../demo/seoul2020.js';
+import { seoul2020Programme } from '../demo/testing/seoul2020Programme.js';
 import { AuditRepository } from './auditRepository.js';
 import type { Database } from './database.js';
 import { ProgrammeItemEditRepository, type ItemScope } from './programmeItemEditRepository.js';

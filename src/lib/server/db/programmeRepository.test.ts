@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seoul2020Programme } from '../demo/seoul2020.js';
+import { seoul2020Programme } from '../demo/testing/seoul2020Programme.js';
 import type { Database } from './database.js';
 import { migrate } from './migrate.js';
 import { ProgrammeRepository } from './programmeRepository.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveSession, sessionInputSchema } from '../../domain/editing/sessionInput.js';
-import { seoul2020Programme } from '../demo/seoul2020.js';
+import { seoul2020Programme } from '../demo/testing/seoul2020Programme.js';
 import { AuditRepository } from './auditRepository.js';
 import type { Database } from './database.js';
 import { ProgrammeRepository } from './programmeRepository.js';

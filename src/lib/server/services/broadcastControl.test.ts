@@ -7,7 +7,7 @@ import { BroadcastRepository } from '../db/broadcastRepository.js';
 import { openDatabase, type Database } from '../db/database.js';
 import type { LiveEvent } from '../db/outboxRepository.js';
 import { ProgrammeRepository } from '../db/programmeRepository.js';
-import { seoul2020Programme } from '../demo/seoul2020.js';
+import { seoul2020Programme } from '../demo/testing/seoul2020Programme.js';
 import { StageStreamKeys } from '../media/streamKeys.js';
 import { BroadcastControl, type BroadcastOutput, type Recording } from './broadcastControl.js';
 

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../domain/access/policies.js';
 import { filterMark } from '../../domain/participation/wordFilter.js';
-import { seoul2020Programme } from '../demo/seoul2020.js';
+import { seoul2020Programme } from '../demo/testing/seoul2020Programme.js';
 import { AuditRepository } from '../db/auditRepository.js';
 import { ChatRepository, type ChatSessionRef, type LiveEvent } from '../db/chatRepository.js';
 import { openDatabase, type Database } from '../db/database.js';

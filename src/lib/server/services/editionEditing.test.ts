@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../domain/access/policies.js';
-import { seoul2020Programme } from '../demo/seoul2020.js';
+import { seoul2020Programme } from '../demo/testing/seoul2020Programme.js';
 import type { Database } from '../db/database.js';
 import { openDatabase } from '../db/database.js';
 import { DayEditRepository } from '../db/dayEditRepository.js';

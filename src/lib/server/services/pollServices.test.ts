@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../domain/access/policies.js';
-import { seoul2020Programme } from '../demo/seoul2020.js';
+import { seoul2020Programme } from '../demo/testing/seoul2020Programme.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { PollRepository } from '../db/pollRepository.js';
 import { ProgrammeRepository } from '../db/programmeRepository.js';

@@ -7,7 +7,7 @@ import type { Database } from '../db/database.js';
 import { ProgrammeImportRepository } from '../db/programmeImportRepository.js';
 import { ProgrammeRepository } from '../db/programmeRepository.js';
 import { testDatabaseTargets } from '../db/testDatabases.js';
-import { seoul2020Programme } from '../demo/seoul2020.js';
+import { seoul2020Programme } from '../demo/testing/seoul2020Programme.js';
 import { ProgrammeImport } from './programmeImport.js';
 
 const admin: Actor = { id: 'ada', isAdmin: true, grants: [] };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../domain/access/policies.js';
 import { itemsOfSession } from '../../domain/schedule.js';
-import { seoul2020Programme } from '../demo/seoul2020.js';
+import { seoul2020Programme } from '../demo/testing/seoul2020Programme.js';
 import type { Database } from '../db/database.js';
 import { ProgrammeItemEditRepository } from '../db/programmeItemEditRepository.js';
 import { ProgrammeRepository } from '../db/programmeRepository.js';

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../domain/access/policies.js';
-import { seoul2020Programme } from '../demo/seoul2020.js';
+import { seoul2020Programme } from '../demo/testing/seoul2020Programme.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { ProgrammeRepository } from '../db/programmeRepository.js';
 import { SpeakerEditRepository } from '../db/speakerEditRepository.js';

@@ -1,8 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { importFrabSchedule } from '../../domain/imports/importFrabSchedule.js';
+import { programmeToMadangFrabJson } from '../../domain/imports/programmeToMadangFrabJson.js';
+import { comparableProgramme } from '../../domain/imports/testing/comparableProgramme.js';
 import type { LocalizedText } from '../../domain/localizedText.js';
 import { sessionKinds, type Programme } from '../../domain/programme.js';
+import { frabSchemaErrors } from '../../domain/testing/frabSchemaValidator.js';
 import { isKnownZone, localDateIn, localTimeIn } from '../../domain/time.js';
-import { seoul2020Programme } from './seoul2020.js';
+import {
+  DemoScheduleError,
+  demoExportOptions,
+  demoProgrammeFromText,
+  demoScheduleFile,
+  readDemoProgramme
+} from './demoProgramme.js';
+import { seoul2020Programme } from './testing/seoul2020Programme.js';
 
 const zone = 'Asia/Seoul';
 const idPattern = /^[a-z0-9][a-z0-9-]*$/;
@@ -50,7 +63,8 @@ describe('the 2020 Seoul demo programme', () => {
       startsOn: '2020-09-22',
       endsOn: '2020-09-23',
       state: 'published',
-      version: 1
+      version: 1,
+      updatedAt: new Date('2020-09-21T00:00:00Z')
     });
     expect(p.series.slug).toBe('seoul-smart-city-leaders-forum');
     expect(p.edition.seriesId).toBe(p.series.id);
@@ -250,5 +264,99 @@ describe('the 2020 Seoul demo programme', () => {
 
   it('builds the same data on every call', () => {
     expect(seoul2020Programme()).toEqual(p);
+  });
+});
+
+describe('the demo file, seoul-2020.schedule.json', () => {
+  const path = fileURLToPath(demoScheduleFile);
+  const text = readFileSync(path, 'utf8');
+  const file = JSON.parse(text) as { schedule: Record<string, unknown> & { conference: { title: string } } };
+  const edited = (change: (copy: typeof file) => void) => {
+    const copy = structuredClone(file);
+    change(copy);
+    return JSON.stringify(copy);
+  };
+  const loadError = (fileText: string) => {
+    try {
+      demoProgrammeFromText(fileText, path);
+    } catch (error) {
+      expect(error).toBeInstanceOf(DemoScheduleError);
+      const { message } = error as Error;
+      expect(message).not.toContain('\n');
+      expect(message).toContain(path);
+      return message;
+    }
+    throw new Error('the demo loaded');
+  };
+
+  it('is what Madang’s export writes for the demo, so it reads back with the same ids', () => {
+    const p = seoul2020Programme();
+    const exported = programmeToMadangFrabJson(p, { ...demoExportOptions, now: p.edition.updatedAt });
+    expect(JSON.parse(JSON.stringify(exported))).toEqual(file);
+  });
+
+  it('is a valid frab schedule, for conference apps and the c3voc validator', () => {
+    expect(frabSchemaErrors(file)).toBe('');
+  });
+
+  it('is read by the demo loader from where it lies', async () => {
+    expect(await readDemoProgramme()).toEqual(seoul2020Programme());
+  });
+
+  it('imports through the console’s path too: a draft copy under new ids, in Korean and English', () => {
+    const original = seoul2020Programme();
+    for (const locale of ['en', 'ko']) {
+      const copy = JSON.parse(
+        JSON.stringify(programmeToMadangFrabJson(original, { ...demoExportOptions, locale, now: new Date() }))
+      ) as unknown;
+      const result = importFrabSchedule(copy, { editionId: 'next-edition', slug: 'next-edition' });
+      if (!result.ok) throw new Error(JSON.stringify(result.errors, null, 2));
+      expect(result.source).toBe('madang');
+      const { programme } = result;
+      expect(comparableProgramme(programme, 'next-edition-')).toEqual(comparableProgramme(original));
+      expect(programme.edition).toMatchObject({ id: 'next-edition', state: 'draft', locales: ['ko', 'en'] });
+      const keynote = programme.sessions.find((s) => s.id === 'next-edition-d2-keynote');
+      expect(keynote?.title).toEqual({ ko: '기조연설', en: 'Keynote' });
+      expect(keynote?.startsAt.toISOString()).toBe('2020-09-23T07:00:00.000Z');
+      expect(programme.days.map((d) => d.title.ko)).toEqual(['리더스 세미나', '리더스 컨퍼런스']);
+      expect(programme.cities).toHaveLength(11);
+      expect(programme.speakers.find((s) => s.id === 'next-edition-sokwoo-rhee')?.jobTitle.en).toBe(
+        'Associate Director (at the time of the forum)'
+      );
+    }
+  });
+
+  it('fails to load with one line naming the file and the problem', async () => {
+    expect(loadError('{"schedule": ')).toMatch(/is not valid JSON.*\[import\.not_json\]/);
+    expect(
+      loadError(
+        edited((copy) => {
+          copy.schedule.conference.title = 'Edited by hand';
+        })
+      )
+    ).toMatch(
+      /schedule\["x-madang"\]\.conferenceSha1: .*changed after Madang exported it.*\[import\.extension_mismatch\]/
+    );
+    expect(
+      loadError(
+        edited((copy) => {
+          const extension = copy.schedule['x-madang'] as { sessions: { endsAt: string; startsAt: string }[] };
+          extension.sessions[0]!.endsAt = extension.sessions[0]!.startsAt;
+        })
+      )
+    ).toMatch(/schedule\["x-madang"\]\.sessions\[0\]\.endsAt: .*\[import\.bad_duration\]/);
+    expect(
+      loadError(
+        edited((copy) => {
+          delete copy.schedule['x-madang'];
+        })
+      )
+    ).toMatch(/has no "x-madang" data/);
+
+    const missing = new URL('./no-such-demo.schedule.json', demoScheduleFile);
+    await expect(readDemoProgramme(missing)).rejects.toThrow(DemoScheduleError);
+    await expect(readDemoProgramme(missing)).rejects.toThrow(
+      `cannot read the demo file ${fileURLToPath(missing)}: ENOENT`
+    );
   });
 });
