@@ -22,6 +22,16 @@ const noDatabase = {
   message: 'routes and components reach the database through a service (src/lib/server/services/), never db/.'
 };
 
+const noTesting = {
+  group: ['**/testing/*', '**/testing/**'],
+  message: 'testing/ folders hold test helpers; production code never imports them.'
+};
+const noUiOrRoutes = {
+  group: ['**/ui/**', '$lib/ui/*', '**/routes/**'],
+  message: 'server code must not depend on the UI or routes.'
+};
+const testFiles = ['**/*.test.ts', '**/testing/**'];
+
 export default tseslint.config(
   { ignores: ['build/', '.svelte-kit/', 'node_modules/', 'data/', 'test-results/'] },
   {
@@ -76,27 +86,26 @@ export default tseslint.config(
   },
   {
     files: ['src/lib/domain/**/*.ts'],
-    ignores: ['src/lib/domain/**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: domainOnly }] }
+    ignores: testFiles,
+    rules: { 'no-restricted-imports': ['error', { patterns: [...domainOnly, noTesting] }] }
   },
   {
     files: ['src/lib/server/**/*.ts', 'src/lib/i18n/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/ui/**', '$lib/ui/*', '**/routes/**'],
-              message: 'server code must not depend on the UI or routes.'
-            }
-          ]
-        }
-      ]
-    }
+    rules: { 'no-restricted-imports': ['error', { patterns: [noUiOrRoutes] }] }
+  },
+  {
+    files: ['src/lib/server/**/*.ts', 'src/lib/i18n/**/*.ts'],
+    ignores: testFiles,
+    rules: { 'no-restricted-imports': ['error', { patterns: [noUiOrRoutes, noTesting] }] }
   },
   {
     files: ['src/routes/**/*.ts', 'src/routes/**/*.svelte', 'src/lib/ui/**/*.ts', 'src/lib/ui/**/*.svelte'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noDatabase] }] }
+    ignores: testFiles,
+    rules: { 'no-restricted-imports': ['error', { patterns: [noDatabase, noTesting] }] }
+  },
+  {
+    files: ['src/lib/live/**/*.ts', 'src/lib/player/**/*.ts', 'src/*.ts'],
+    ignores: testFiles,
+    rules: { 'no-restricted-imports': ['error', { patterns: [noTesting] }] }
   }
 );

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccountRepository } from './accountRepository.js';
 import { AuditRepository, recordAudit } from './auditRepository.js';
 import type { Database } from './database.js';
-import { testDatabaseTargets } from './testDatabases.js';
+import { testDatabaseTargets } from './testing/testDatabases.js';
 
 const jiwoo = '0b6f3a44-2f0e-4c53-9d55-1c7c1f2f6a01';
 // Audit entries outlive accounts: an id no account has any more.

@@ -5,7 +5,7 @@ import { AuditRepository, recordAudit } from './auditRepository.js';
 import { BroadcastRepository, type BroadcastFacts } from './broadcastRepository.js';
 import type { Database } from './database.js';
 import { ProgrammeRepository } from './programmeRepository.js';
-import { testDatabaseTargets } from './testDatabases.js';
+import { testDatabaseTargets } from './testing/testDatabases.js';
 
 const demo = seoul2020Programme();
 const at = (iso: string) => new Date(iso);

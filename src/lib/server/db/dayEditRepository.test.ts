@@ -4,7 +4,7 @@ import { AuditRepository } from './auditRepository.js';
 import type { Database } from './database.js';
 import { DayEditRepository } from './dayEditRepository.js';
 import { ProgrammeRepository } from './programmeRepository.js';
-import { testDatabaseTargets } from './testDatabases.js';
+import { testDatabaseTargets } from './testing/testDatabases.js';
 
 const demo = seoul2020Programme();
 const editionId = demo.edition.id;

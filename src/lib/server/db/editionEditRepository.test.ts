@@ -6,7 +6,7 @@ import type { Database } from './database.js';
 import { DayEditRepository } from './dayEditRepository.js';
 import { EditionEditRepository } from './editionEditRepository.js';
 import { ProgrammeRepository } from './programmeRepository.js';
-import { testDatabaseTargets } from './testDatabases.js';
+import { testDatabaseTargets } from './testing/testDatabases.js';
 
 const values = (overrides: Partial<EditionValues> = {}): EditionValues => ({
   slug: 'seoul-2021',

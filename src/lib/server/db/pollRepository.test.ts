@@ -7,7 +7,7 @@ import { AuditRepository } from './auditRepository.js';
 import type { Database } from './database.js';
 import { PollRepository, type PollScope } from './pollRepository.js';
 import { ProgrammeRepository } from './programmeRepository.js';
-import { testDatabaseTargets } from './testDatabases.js';
+import { testDatabaseTargets } from './testing/testDatabases.js';
 
 const demo = seoul2020Programme();
 const scope: PollScope = { editionId: demo.edition.id, sessionId: 'd1-talk-concert' };

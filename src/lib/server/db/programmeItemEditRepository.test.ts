@@ -6,7 +6,7 @@ import { AuditRepository } from './auditRepository.js';
 import type { Database } from './database.js';
 import { ProgrammeItemEditRepository, type ItemScope } from './programmeItemEditRepository.js';
 import { ProgrammeRepository } from './programmeRepository.js';
-import { testDatabaseTargets } from './testDatabases.js';
+import { testDatabaseTargets } from './testing/testDatabases.js';
 
 const demo = seoul2020Programme();
 const keynote = demo.sessions.find((s) => s.id === 'd2-keynote')!;

@@ -3,7 +3,7 @@ import { seoul2020Programme } from '../demo/testing/seoul2020Programme.js';
 import type { Database } from './database.js';
 import { migrate } from './migrate.js';
 import { ProgrammeRepository } from './programmeRepository.js';
-import { testDatabaseTargets } from './testDatabases.js';
+import { testDatabaseTargets } from './testing/testDatabases.js';
 
 describe.each(testDatabaseTargets())('programme repository on $name', (target) => {
   let database: Database;

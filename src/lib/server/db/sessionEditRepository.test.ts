@@ -6,7 +6,7 @@ import type { Database } from './database.js';
 import { ProgrammeRepository } from './programmeRepository.js';
 import { DayEditRepository } from './dayEditRepository.js';
 import { SessionEditRepository } from './sessionEditRepository.js';
-import { testDatabaseTargets } from './testDatabases.js';
+import { testDatabaseTargets } from './testing/testDatabases.js';
 
 const demo = seoul2020Programme();
 const editionId = demo.edition.id;

@@ -6,7 +6,7 @@ import type { Database } from './database.js';
 import { ProgrammeItemEditRepository } from './programmeItemEditRepository.js';
 import { ProgrammeRepository } from './programmeRepository.js';
 import { SpeakerEditRepository } from './speakerEditRepository.js';
-import { testDatabaseTargets } from './testDatabases.js';
+import { testDatabaseTargets } from './testing/testDatabases.js';
 
 const demo = seoul2020Programme();
 const editionId = demo.edition.id;

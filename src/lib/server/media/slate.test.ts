@@ -6,7 +6,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { segmentSeconds } from '../../domain/broadcast/renditions.js';
 import { bundledFfmpegPath, locateFfmpeg, systemFfmpegPath, type FfmpegBinary } from './ffmpegBinary.js';
-import { decodeErrors, ffprobeBeside, probeMedia } from './probeMedia.js';
+import { decodeErrors, ffprobeBeside, probeMedia } from './testing/probeMedia.js';
 import { prepareSlate, slateArgs, slatePngPath, type SlateClips } from './slate.js';
 
 const log = pino({ level: 'silent' });

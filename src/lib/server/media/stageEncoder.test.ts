@@ -9,9 +9,9 @@ import type { RenditionName } from '../../domain/broadcast/renditions.js';
 import type { EncodedSegment } from './broadcastPorts.js';
 import { systemFfmpegPath } from './ffmpegBinary.js';
 import { isKeyframe, isSequenceHeader, type FlvTag } from './flv.js';
-import { decodeErrors, ffprobeBeside, probeMedia } from './probeMedia.js';
+import { decodeErrors, ffprobeBeside, probeMedia } from './testing/probeMedia.js';
 import { encoderArgs, StageEncoder, type EncoderEnd, type StageEncoderOptions } from './stageEncoder.js';
-import { testPatternFeed, type TestPatternFeed } from './testPatternFeed.js';
+import { testPatternFeed, type TestPatternFeed } from './testing/testPatternFeed.js';
 
 const log = pino({ level: 'silent' });
 const ffmpegPath = systemFfmpegPath;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChannelFeed } from './channelFeed.js';
 import type { NumberedEvent } from './frames.js';
-import { readFrames } from './liveTestClient.js';
+import { readFrames } from './testing/liveTestClient.js';
 import { MemoryBus } from './memoryBus.js';
 import type { Subscription, Viewer } from './viewer.js';
 

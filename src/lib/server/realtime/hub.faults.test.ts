@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Bus } from './bus.js';
-import { LiveTestClient, startTestHub, type TestHub } from './liveTestClient.js';
+import { LiveTestClient, startTestHub, type TestHub } from './testing/liveTestClient.js';
 import { MemoryBus } from './memoryBus.js';
 import { RedisBus } from './redisBus.js';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { hubFrame } from './frames.js';
 import type { HubOptions } from './hub.js';
-import { LiveTestClient, startTestHub, type TestHub } from './liveTestClient.js';
+import { LiveTestClient, startTestHub, type TestHub } from './testing/liveTestClient.js';
 
 let running: TestHub[] = [];
 let clients: LiveTestClient[] = [];

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addToOutbox, OutboxRepository } from '../db/outboxRepository.js';
 import type { Database } from '../db/database.js';
-import { testDatabaseTargets } from '../db/testDatabases.js';
+import { testDatabaseTargets } from '../db/testing/testDatabases.js';
 import { OutboxRelay } from './outboxRelay.js';
 
 interface Published {

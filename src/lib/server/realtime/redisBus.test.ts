@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { LiveTestClient, startTestHub, type TestHub } from './liveTestClient.js';
+import { LiveTestClient, startTestHub, type TestHub } from './testing/liveTestClient.js';
 import { RedisBus } from './redisBus.js';
 
 const redisUrl = process.env.REDIS_URL;

@@ -10,7 +10,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LiveTestClient, startTestHub, type Frame, type TestHub } from './liveTestClient.js';
+import { LiveTestClient, startTestHub, type Frame, type TestHub } from './testing/liveTestClient.js';
 import { RedisBus } from './redisBus.js';
 
 const redisServer = spawnSync('redis-server', ['--version']).status === 0;

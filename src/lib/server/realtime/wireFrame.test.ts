@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFrames } from './liveTestClient.js';
+import { readFrames } from './testing/liveTestClient.js';
 import { frameOffsets, textFrames } from './wireFrame.js';
 
 const decode = async (wire: Buffer) => readFrames(wire);

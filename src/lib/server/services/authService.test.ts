@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessError } from '../../domain/access/accessError.js';
-import { testDatabaseTargets } from '../db/testDatabases.js';
+import { testDatabaseTargets } from '../db/testing/testDatabases.js';
 import { sessionAbsoluteMs, sessionIdleMs } from './accountSessions.js';
 import { tokenHash } from '../auth/signer.js';
 import { editionA, goodPassword, openAccessFixture, type AccessFixture } from './testing/accessFixture.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.js';
 import { ProgrammeRepository } from '../db/programmeRepository.js';
-import { testDatabaseTargets } from '../db/testDatabases.js';
+import { testDatabaseTargets } from '../db/testing/testDatabases.js';
 import { DemoScheduleError } from '../demo/demoProgramme.js';
 import { seoul2020Programme } from '../demo/testing/seoul2020Programme.js';
 import { loadDemoIfEmpty } from './demoService.js';

@@ -6,7 +6,7 @@ import { AuditRepository } from '../db/auditRepository.js';
 import type { Database } from '../db/database.js';
 import { DestinationRepository } from '../db/destinationRepository.js';
 import { ProgrammeRepository } from '../db/programmeRepository.js';
-import { testDatabaseTargets } from '../db/testDatabases.js';
+import { testDatabaseTargets } from '../db/testing/testDatabases.js';
 import { SecretBox } from '../media/secretBox.js';
 import { sealedDestinations } from '../media/simulcast/sealedDestinations.js';
 import { DestinationEditing } from './destinationEditing.js';

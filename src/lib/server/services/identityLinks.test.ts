@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseTargets } from '../db/testDatabases.js';
+import { testDatabaseTargets } from '../db/testing/testDatabases.js';
 import type { SignedInAccount } from './accountSessions.js';
 import { goodPassword, openAccessFixture, type AccessFixture } from './testing/accessFixture.js';
 

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IssuerIdentity } from '../../domain/access/identityLinking.js';
 import { OidcError, type OidcErrorCode } from '../../domain/access/oidcError.js';
-import { testDatabaseTargets } from '../db/testDatabases.js';
+import { testDatabaseTargets } from '../db/testing/testDatabases.js';
 import { Signer } from '../auth/signer.js';
 import { openAccessFixture, origin, type AccessFixture } from './testing/accessFixture.js';
 import type { FlowSecrets, IdentityIssuer } from '../auth/identityIssuer.js';

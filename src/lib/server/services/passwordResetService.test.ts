@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseTargets } from '../db/testDatabases.js';
+import { testDatabaseTargets } from '../db/testing/testDatabases.js';
 import { passwordResetsPerHour } from './passwordResetService.js';
 import { goodPassword, openAccessFixture, origin, type AccessFixture } from './testing/accessFixture.js';
 

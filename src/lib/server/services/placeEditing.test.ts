@@ -5,7 +5,7 @@ import { channelEditRepository } from '../db/channelEditRepository.js';
 import { cityEditRepository } from '../db/cityEditRepository.js';
 import type { Database } from '../db/database.js';
 import { ProgrammeRepository } from '../db/programmeRepository.js';
-import { testDatabaseTargets } from '../db/testDatabases.js';
+import { testDatabaseTargets } from '../db/testing/testDatabases.js';
 import { PlaceEditing } from './placeEditing.js';
 import { channelRules, cityRules, type ChannelEditing, type CityEditing } from './places.js';
 

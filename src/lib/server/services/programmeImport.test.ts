@@ -6,7 +6,7 @@ import { pretalxEvent, pretalxSchedule } from '../../domain/imports/testing/pret
 import type { Database } from '../db/database.js';
 import { ProgrammeImportRepository } from '../db/programmeImportRepository.js';
 import { ProgrammeRepository } from '../db/programmeRepository.js';
-import { testDatabaseTargets } from '../db/testDatabases.js';
+import { testDatabaseTargets } from '../db/testing/testDatabases.js';
 import { seoul2020Programme } from '../demo/testing/seoul2020Programme.js';
 import { ProgrammeImport } from './programmeImport.js';
 

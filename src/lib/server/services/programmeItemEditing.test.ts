@@ -6,7 +6,7 @@ import type { Database } from '../db/database.js';
 import { ProgrammeItemEditRepository } from '../db/programmeItemEditRepository.js';
 import { ProgrammeRepository } from '../db/programmeRepository.js';
 import { SessionEditRepository } from '../db/sessionEditRepository.js';
-import { testDatabaseTargets } from '../db/testDatabases.js';
+import { testDatabaseTargets } from '../db/testing/testDatabases.js';
 import { ProgrammeItemEditing } from './programmeItemEditing.js';
 import { SessionEditing } from './sessionEditing.js';
 

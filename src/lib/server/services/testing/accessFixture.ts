@@ -8,7 +8,7 @@ import type { Role } from '../../../domain/access/roles.js';
 import { buildEdition, emptyProgramme } from '../../../domain/testing/programmeFactory.js';
 import type { Database } from '../../db/database.js';
 import { ProgrammeRepository } from '../../db/programmeRepository.js';
-import type { TestDatabaseTarget } from '../../db/testDatabases.js';
+import type { TestDatabaseTarget } from '../../db/testing/testDatabases.js';
 import type { Mailer, MailMessage } from '../../mail/mailer.js';
 import { createAccessServices, type AccessServices } from '../../auth/accessServices.js';
 import { Argon2PasswordHasher } from '../../auth/passwordHasher.js';

@@ -6,7 +6,7 @@
  * caller must `close()` it, which kills the generating ffmpeg.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import type { IngestFeed } from './broadcastPorts.js';
+import type { IngestFeed } from '../broadcastPorts.js';
 
 export interface TestPatternFeed extends IngestFeed {
   readonly process: ChildProcess;

@@ -4,7 +4,7 @@
  * uniquely named database that is dropped afterwards.
  */
 import { randomBytes } from 'node:crypto';
-import { openDatabase, type Database } from './database.js';
+import { openDatabase, type Database } from '../database.js';
 
 export interface TestDatabaseTarget {
   readonly name: 'pglite' | 'postgres';

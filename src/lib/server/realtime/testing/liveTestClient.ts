@@ -7,10 +7,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as ws from 'ws';
 import { WebSocket, type ClientOptions } from 'ws';
-import type { Bus } from './bus.js';
-import { Hub, type HubOptions } from './hub.js';
-import { attachLiveEndpoint, livePath } from './liveEndpoint.js';
-import { MemoryBus } from './memoryBus.js';
+import type { Bus } from '../bus.js';
+import { Hub, type HubOptions } from '../hub.js';
+import { attachLiveEndpoint, livePath } from '../liveEndpoint.js';
+import { MemoryBus } from '../memoryBus.js';
 
 export interface TestHub {
   readonly hub: Hub;
