@@ -4,13 +4,17 @@
  * stage's row first, so two producers pressing "Go live" on one stage at once
  * are serialised and the second sees the first (the partial unique index of
  * migration 010 stays as the last guard). The caller's rules decide under the
- * lock; the caller's `within` adds the audit entry and outbox events to the
- * same transaction.
+ * lock; the change's audit entry and its live events
+ * (domain/broadcast/broadcastEvents.ts) go into the same transaction.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { broadcastStateEvents, replayReadyEvent } from '../../domain/broadcast/broadcastEvents.js';
 import type { SessionBroadcast } from '../../domain/broadcast/liveState.js';
 import type { PublicationState } from '../../domain/programme.js';
+import { recordAudit } from './auditRepository.js';
+import { addToOutbox } from './outboxRepository.js';
 import type { DatabaseSchema } from './schema.js';
+import type { EditActor } from './versionedEdit.js';
 
 type Tx = Transaction<DatabaseSchema>;
 export type BroadcastTx = Tx;
@@ -52,6 +56,12 @@ export interface BroadcastFacts {
 export type BroadcastDecision =
   { readonly ok: true; readonly broadcast: SessionBroadcast; readonly resumed?: boolean } | { readonly ok: false };
 
+/** A state change that was decided, with the stage the session was on under the lock (for the output after commit). */
+export interface StateChange<D extends BroadcastDecision> {
+  readonly decision: D;
+  readonly stageId: string | null;
+}
+
 export class BroadcastRepository {
   constructor(private readonly db: Kysely<DatabaseSchema>) {}
 
@@ -63,14 +73,15 @@ export class BroadcastRepository {
    * Decides and applies a state change in one transaction. `decide` sees the
    * facts read under the stage's lock; when it says ok, the session's state is
    * written (a resume also drops the replay the stop left, since a new one
-   * comes with the next stop) and `within` runs in the same transaction.
-   * Resolves to the decision, or null when the session is gone.
+   * comes with the next stop) with the actor's audit entry and the
+   * `broadcast.state` events. Resolves to the decision, or null when the
+   * session is gone.
    */
   async changeState<D extends BroadcastDecision>(
     sessionId: string,
     decide: (facts: BroadcastFacts) => D,
-    within: (tx: Tx, facts: BroadcastFacts, decision: D & { ok: true }) => Promise<void>
-  ): Promise<D | null> {
+    actor: EditActor
+  ): Promise<StateChange<D> | null> {
     return this.db.transaction().execute(async (tx) => {
       const before = await findSession(tx, sessionId);
       if (!before) return null;
@@ -91,7 +102,7 @@ export class BroadcastRepository {
               .executeTakeFirst();
       const facts: BroadcastFacts = { session, liveOnStage: live?.id ?? null };
       const decision = decide(facts);
-      if (!decision.ok) return decision;
+      if (!decision.ok) return { decision, stageId: session.stageId };
       await tx
         .updateTable('session')
         .set({
@@ -102,13 +113,21 @@ export class BroadcastRepository {
         .where('id', '=', sessionId)
         .execute();
       if (decision.resumed) await tx.deleteFrom('replay').where('session_id', '=', sessionId).execute();
-      await within(tx, facts, decision as D & { ok: true });
-      return decision;
+      await recordAudit(tx, {
+        accountId: actor.accountId,
+        editionId: session.editionId,
+        recordType: 'session',
+        recordId: session.sessionId,
+        action: 'update',
+        changes: { broadcastState: { from: session.broadcast.state, to: decision.broadcast.state } }
+      });
+      for (const event of broadcastStateEvents(session, decision.broadcast.state)) await addToOutbox(tx, event);
+      return { decision, stageId: session.stageId };
     });
   }
 
-  /** Stores (or, after a resume and a second stop, replaces) the session's replay. */
-  async saveReplay(replay: StoredReplay, within: (tx: Tx) => Promise<void>): Promise<void> {
+  /** Stores (or, after a resume and a second stop, replaces) the session's replay, and tells its page. */
+  async saveReplay(replay: StoredReplay): Promise<void> {
     const values = {
       session_id: replay.sessionId,
       stage_id: replay.stageId,
@@ -130,7 +149,7 @@ export class BroadcastRepository {
           })
         )
         .execute();
-      await within(tx);
+      await addToOutbox(tx, replayReadyEvent(replay.sessionId));
     });
   }
 
@@ -179,21 +198,28 @@ export class BroadcastRepository {
     return (await this.stage(stageId))?.generation ?? null;
   }
 
-  /** Moves the stage to its next key generation (the old key stops opening it); `within` audits in the same transaction. */
-  async rotateStreamKey(
-    stageId: string,
-    within: (tx: Tx, from: number, to: number) => Promise<void>
-  ): Promise<number | null> {
+  /**
+   * Moves the stage to its next key generation (the old key stops opening it),
+   * audited in the same transaction: the generation, never the key.
+   */
+  async rotateStreamKey(stageId: string, actor: EditActor): Promise<number | null> {
     return this.db.transaction().execute(async (tx) => {
       const row = await tx
         .updateTable('stage')
         .set((eb) => ({ stream_key_generation: eb('stream_key_generation', '+', 1) }))
         .where('id', '=', stageId)
         .where('deleted_at', 'is', null)
-        .returning('stream_key_generation')
+        .returning(['stream_key_generation', 'edition_id'])
         .executeTakeFirst();
       if (!row) return null;
-      await within(tx, row.stream_key_generation - 1, row.stream_key_generation);
+      await recordAudit(tx, {
+        accountId: actor.accountId,
+        editionId: row.edition_id,
+        recordType: 'stage',
+        recordId: stageId,
+        action: 'update',
+        changes: { streamKeyGeneration: { from: row.stream_key_generation - 1, to: row.stream_key_generation } }
+      });
       return row.stream_key_generation;
     });
   }

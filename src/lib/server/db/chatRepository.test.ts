@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seoul2020Programme } from '../demo/testing/seoul2020Programme.js';
 import { AuditRepository } from './auditRepository.js';
-import { ChatRepository, type LiveEvent, type NewChatMessage, type PostFacts } from './chatRepository.js';
+import { ChatRepository, type NewChatMessage, type PostFacts } from './chatRepository.js';
 import type { Database } from './database.js';
 import { ProgrammeRepository } from './programmeRepository.js';
+import { outboxMark, withOutboxDown } from './testing/outboxEvents.js';
 import { testDatabaseTargets } from './testing/testDatabases.js';
 
 const demo = seoul2020Programme();
@@ -20,8 +21,7 @@ describe.each(testDatabaseTargets())('chat on $name', (target) => {
   let database: Database;
   let chat: ChatRepository;
   let audit: AuditRepository;
-  const events: LiveEvent[] = [];
-  let failOutbox = false;
+  let events: Awaited<ReturnType<typeof outboxMark>>;
   const message = (fields: Partial<NewChatMessage> = {}): NewChatMessage => ({
     sessionId,
     editionId,
@@ -37,12 +37,7 @@ describe.each(testDatabaseTargets())('chat on $name', (target) => {
     database = await target.open();
     await new ProgrammeRepository(database.db).saveProgramme(demo);
     audit = new AuditRepository(database.db);
-    chat = new ChatRepository(database.db, async (db, event) => {
-      // Proves the event is written with the message's transaction: a failure here must roll the message back.
-      if (failOutbox) throw new Error('outbox unavailable');
-      await db.selectFrom('chat_message').select('id').limit(1).execute();
-      events.push(event);
-    });
+    chat = new ChatRepository(database.db);
   });
   afterAll(async () => {
     await database?.close();
@@ -61,7 +56,7 @@ describe.each(testDatabaseTargets())('chat on $name', (target) => {
   });
 
   it('stores a message with its chat.posted event', async () => {
-    events.length = 0;
+    events = await outboxMark(database.db);
     const posted = await chat.post(message({ text: 'First!' }), noRule);
     expect(posted).toMatchObject({
       status: 'posted',
@@ -70,17 +65,17 @@ describe.each(testDatabaseTargets())('chat on $name', (target) => {
     });
     const id = posted.status === 'posted' ? posted.message.id : '';
     expect(id).toMatch(/^\d+$/);
-    expect(events).toEqual([{ channel: `session:${sessionId}`, name: 'chat.posted', data: { id } }]);
+    expect(await events.since()).toEqual([{ channel: `session:${sessionId}`, name: 'chat.posted', data: { id } }]);
   });
 
   it('returns the first message for a retried post with the same key, without a second event', async () => {
     const key = newKey();
     const one = await chat.post(message({ idempotencyKey: key, text: 'Only once' }), noRule);
-    events.length = 0;
+    events = await outboxMark(database.db);
     const again = await chat.post(message({ idempotencyKey: key, text: 'Only once' }), () => 'would refuse');
     expect(again).toMatchObject({ status: 'posted', isReplay: true });
     expect(again.status === 'posted' && one.status === 'posted' && again.message.id === one.message.id).toBe(true);
-    expect(events).toEqual([]);
+    expect(await events.since()).toEqual([]);
     // The same key from someone else, or in another session, is another message.
     expect(await chat.post(message({ idempotencyKey: key, participantId: 'p:bob' }), noRule)).toMatchObject({
       isReplay: false
@@ -102,11 +97,9 @@ describe.each(testDatabaseTargets())('chat on $name', (target) => {
 
   it('stores nothing when the outbox write fails: message and event are one transaction', async () => {
     const key = newKey();
-    failOutbox = true;
-    await expect(chat.post(message({ idempotencyKey: key, participantId: 'p:unlucky' }), noRule)).rejects.toThrow(
-      'outbox unavailable'
-    );
-    failOutbox = false;
+    await expect(
+      withOutboxDown(database.db, () => chat.post(message({ idempotencyKey: key, participantId: 'p:unlucky' }), noRule))
+    ).rejects.toThrow();
     expect(await chat.lastDisplayName('p:unlucky')).toBeNull();
   });
 
@@ -165,12 +158,12 @@ describe.each(testDatabaseTargets())('chat on $name', (target) => {
   it('deletes a message once, with its audit entry and chat.deleted, and only in its own session', async () => {
     const posted = await chat.post(message({ text: 'to delete' }), noRule);
     const id = posted.status === 'posted' ? posted.message.id : '';
-    events.length = 0;
+    events = await outboxMark(database.db);
     expect(await chat.remove(editionId, otherSessionId, id, moderator, new Date())).toBe('not_found');
     expect(await chat.remove(editionId, sessionId, 'abc', moderator, new Date())).toBe('not_found');
     expect(await chat.remove(editionId, sessionId, id, moderator, new Date())).toBe('saved');
     expect(await chat.remove(editionId, sessionId, id, moderator, new Date())).toBe('unchanged');
-    expect(events).toEqual([{ channel: `session:${sessionId}`, name: 'chat.deleted', data: { id } }]);
+    expect(await events.since()).toEqual([{ channel: `session:${sessionId}`, name: 'chat.deleted', data: { id } }]);
     expect((await chat.find(sessionId, id))!.deletedAt).not.toBeNull();
     expect((await audit.forRecord('chat_message', id))[0]).toMatchObject({
       action: 'delete',
@@ -199,13 +192,13 @@ describe.each(testDatabaseTargets())('chat on $name', (target) => {
   });
 
   it('sets slow mode per session with chat.changed and an audit entry', async () => {
-    events.length = 0;
+    events = await outboxMark(database.db);
     expect(await chat.setSlowMode(editionId, otherSessionId, 15, moderator, new Date())).toBe('saved');
     expect(await chat.setSlowMode(editionId, otherSessionId, 15, moderator, new Date())).toBe('unchanged');
     expect(await chat.slowModeSeconds(otherSessionId)).toBe(15);
     expect(await chat.slowModeSeconds(sessionId)).toBe(0);
     expect(await chat.setSlowMode(editionId, otherSessionId, 0, moderator, new Date())).toBe('saved');
-    expect(events.map((e) => [e.name, e.data])).toEqual([
+    expect((await events.since()).map((e) => [e.name, e.data])).toEqual([
       ['chat.changed', { id: otherSessionId, version: 1 }],
       ['chat.changed', { id: otherSessionId, version: 2 }]
     ]);

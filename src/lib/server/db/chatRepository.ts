@@ -9,20 +9,16 @@
  */
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { LocalizedText } from '../../domain/localizedText.js';
+import { chatEventNames, chatMessageEvent, chatSettingsEvent } from '../../domain/participation/chat/chatEvents.js';
 import { isChatMessageId } from '../../domain/participation/chat/chatMessageId.js';
-import { channelName } from '../../domain/realtime/channel.js';
 import { recordAudit } from './auditRepository.js';
-import type { LiveEvent } from './outboxRepository.js';
+import { addToOutbox } from './outboxRepository.js';
 import { findParticipationSession, type ParticipationSession } from './participationSession.js';
 
-export type { LiveEvent };
 import type { DatabaseSchema } from './schema.js';
 import type { ChatMessageTable } from './schema/chat.js';
 
 type Tx = Transaction<DatabaseSchema>;
-
-/** `addToOutbox` (wired in app.ts): writes an event in the caller's transaction; tests pass a fake. */
-export type AddToOutbox = (db: Kysely<DatabaseSchema> | Transaction<DatabaseSchema>, event: LiveEvent) => Promise<void>;
 
 /** Audit record types of chat moderation. */
 export const chatRecordTypes = ['chat_message', 'chat_participant', 'chat_session', 'word_filter'] as const;
@@ -79,10 +75,7 @@ export interface MutedParticipant {
 }
 
 export class ChatRepository {
-  constructor(
-    private readonly db: Kysely<DatabaseSchema>,
-    private readonly addToOutbox: AddToOutbox
-  ) {}
+  constructor(private readonly db: Kysely<DatabaseSchema>) {}
 
   /** The session by edition slug and id (null when either is unknown or deleted). */
   findSession(editionSlug: string, sessionId: string): Promise<ChatSessionRef | null> {
@@ -135,11 +128,7 @@ export class ChatRepository {
         .returningAll()
         .executeTakeFirst();
       if (!inserted) return { status: 'posted', message: (await this.byKey(tx, message))!, isReplay: true } as const;
-      await this.addToOutbox(tx, {
-        channel: channelName('session', message.sessionId),
-        name: 'chat.posted',
-        data: { id: String(inserted.id) }
-      });
+      await addToOutbox(tx, chatMessageEvent(chatEventNames.posted, message.sessionId, String(inserted.id)));
       return { status: 'posted', message: toMessage(inserted), isReplay: false } as const;
     });
   }
@@ -253,11 +242,7 @@ export class ChatRepository {
         action: 'delete',
         changes: { deleted: { from: false, to: true } }
       });
-      await this.addToOutbox(tx, {
-        channel: channelName('session', sessionId),
-        name: 'chat.deleted',
-        data: { id: String(row.id) }
-      });
+      await addToOutbox(tx, chatMessageEvent(chatEventNames.deleted, sessionId, String(row.id)));
       return 'saved';
     });
   }
@@ -379,11 +364,7 @@ export class ChatRepository {
         action: 'update',
         changes: { slowModeSeconds: { from: before, to: seconds } }
       });
-      await this.addToOutbox(tx, {
-        channel: channelName('session', sessionId),
-        name: 'chat.changed',
-        data: { id: sessionId, version: saved.version }
-      });
+      await addToOutbox(tx, chatSettingsEvent(sessionId, saved.version));
       return 'saved';
     });
   }

@@ -7,6 +7,7 @@ import { AuditRepository } from './auditRepository.js';
 import type { Database } from './database.js';
 import { PollRepository, type PollScope } from './pollRepository.js';
 import { ProgrammeRepository } from './programmeRepository.js';
+import { outboxEvents, withOutboxDown } from './testing/outboxEvents.js';
 import { testDatabaseTargets } from './testing/testDatabases.js';
 
 const demo = seoul2020Programme();
@@ -37,23 +38,7 @@ describe.each(testDatabaseTargets())('polls on $name', (target) => {
   let polls: PollRepository;
   let audit: AuditRepository;
   /** The live events in the outbox so far, oldest first: what the relay will publish. */
-  const outbox = async () =>
-    (await database.db.selectFrom('outbox_event').select(['channel', 'name', 'data']).orderBy('id').execute()).map(
-      (row) => ({
-        channel: row.channel,
-        name: row.name,
-        data: typeof row.data === 'string' ? JSON.parse(row.data) : row.data
-      })
-    );
-  /** Runs `work` while the outbox table cannot be written, as when the database refuses the insert. */
-  const withOutboxDown = async (work: () => Promise<unknown>) => {
-    await database.db.schema.alterTable('outbox_event').renameTo('outbox_event_down').execute();
-    try {
-      return await work();
-    } finally {
-      await database.db.schema.alterTable('outbox_event_down').renameTo('outbox_event').execute();
-    }
-  };
+  const outbox = () => outboxEvents(database.db);
 
   beforeAll(async () => {
     database = await target.open();
@@ -248,11 +233,13 @@ describe.each(testDatabaseTargets())('polls on $name', (target) => {
 
   it('writes nothing when its outbox event cannot be written: the change and the event are one transaction', async () => {
     const poll = await polls.create(scope, values(), alice);
-    await expect(withOutboxDown(() => polls.transition(scope, poll.id, 1, 'open', alice))).rejects.toThrow();
+    await expect(
+      withOutboxDown(database.db, () => polls.transition(scope, poll.id, 1, 'open', alice))
+    ).rejects.toThrow();
     expect((await polls.find(scope, poll.id))!.state).toBe('draft');
     await polls.transition(scope, poll.id, 1, 'open', alice);
     await expect(
-      withOutboxDown(() => polls.castBallot(scope, poll.id, 'p:y', (p) => checkBallot(p, ['opt-1'])))
+      withOutboxDown(database.db, () => polls.castBallot(scope, poll.id, 'p:y', (p) => checkBallot(p, ['opt-1'])))
     ).rejects.toThrow();
     expect(await polls.tally(poll.id)).toEqual({ ballots: 0, choices: new Map() });
     await polls.transition(scope, poll.id, 2, 'close', alice);

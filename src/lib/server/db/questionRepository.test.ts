@@ -6,6 +6,7 @@ import type { Database } from './database.js';
 import { ProgrammeRepository } from './programmeRepository.js';
 import { QuestionRepository } from './questionRepository.js';
 import { testDatabaseTargets } from './testing/testDatabases.js';
+import { outboxEvents } from './testing/outboxEvents.js';
 
 const demo = seoul2020Programme();
 const editionId = demo.edition.id;
@@ -33,10 +34,7 @@ describe.each(testDatabaseTargets())('the Q&A tables on $name', (target) => {
   });
 
   /** The live events in the outbox so far, oldest first: what the relay will publish. */
-  const outbox = async () =>
-    (await database.db.selectFrom('outbox_event').select(['channel', 'name', 'data']).orderBy('id').execute()).map(
-      (r) => ({ channel: r.channel, name: r.name, data: r.data })
-    );
+  const outbox = () => outboxEvents(database.db);
 
   const ask = (participantId: string, text: string, key = randomUUID(), displayName: string | null = null, at = now) =>
     questions.ask(sessionId, participantId, { text, displayName, idempotencyKey: key }, at);

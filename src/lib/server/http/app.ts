@@ -55,7 +55,7 @@ import { servePhoto } from './photoResponse.js';
 import { createHub } from '../realtime/createHub.js';
 import type { Hub } from '../realtime/hub.js';
 import { createRateLimiter, type RateLimiter } from '../rateLimits/rateLimiter.js';
-import { addToOutbox, OutboxRepository } from '../db/outboxRepository.js';
+import { OutboxRepository } from '../db/outboxRepository.js';
 import { OutboxRelay } from '../realtime/outboxRelay.js';
 import { BroadcastRepository } from '../db/broadcastRepository.js';
 import { StageStreamKeys } from '../media/streamKeys.js';
@@ -153,9 +153,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const editionEditRepository = new EditionEditRepository(database.db);
   const pollRepository = new PollRepository(database.db);
   const rateLimiter = options.rateLimiter ?? rateLimits.limiter;
-  const livePublishing = { addToOutbox, liveEvents: outboxRelay };
+  const livePublishing = { liveEvents: outboxRelay };
   const auditRepository = new AuditRepository(database.db);
-  const chatRepository = new ChatRepository(database.db, addToOutbox);
+  const chatRepository = new ChatRepository(database.db);
   // Reactions go straight through the hub, not the outbox: ephemeral by design (ADR 013).
   const chatReactions = new ChatReactions({
     rateLimiter,
@@ -228,7 +228,6 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       afterChange: (stageId) => void context.simulcast?.refresh(stageId)
     }),
     broadcastControl: new BroadcastControl(broadcastRepository, programmeRepository, streamKeys, {
-      addToOutbox,
       liveEvents: outboxRelay,
       output: options.broadcastOutput ?? broadcasting?.output ?? noBroadcastOutput,
       log,

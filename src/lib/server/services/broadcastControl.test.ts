@@ -5,7 +5,6 @@ import { Signer } from '../auth/signer.js';
 import { AuditRepository } from '../db/auditRepository.js';
 import { BroadcastRepository } from '../db/broadcastRepository.js';
 import { openDatabase, type Database } from '../db/database.js';
-import type { LiveEvent } from '../db/outboxRepository.js';
 import { ProgrammeRepository } from '../db/programmeRepository.js';
 import { seoul2020Programme } from '../demo/testing/seoul2020Programme.js';
 import { StageStreamKeys } from '../media/streamKeys.js';
@@ -40,7 +39,20 @@ describe('broadcast control', () => {
   let keys: StageStreamKeys;
   let now = new Date('2020-09-22T06:58:00Z');
   const output = new FakeOutput();
-  const events: LiveEvent[] = [];
+  let eventsSeen = 0;
+  /** The live events the services wrote to the outbox since the test last looked. */
+  const events = async () => {
+    const rows = await database.db
+      .selectFrom('outbox_event')
+      .select(['channel', 'name', 'data'])
+      .orderBy('id')
+      .execute();
+    return rows.slice(eventsSeen).map((row) => ({
+      channel: row.channel,
+      name: row.name,
+      data: (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as { state: string }
+    }));
+  };
   const warnings: string[] = [];
   let wakeUps = 0;
 
@@ -51,7 +63,6 @@ describe('broadcast control', () => {
     const broadcasts = new BroadcastRepository(database.db);
     keys = new StageStreamKeys(new Signer(randomBytes(32).toString('base64url')), broadcasts);
     control = new BroadcastControl(broadcasts, programmes, keys, {
-      addToOutbox: async (_tx, event) => void events.push(event),
       liveEvents: { afterCommit: () => void wakeUps++ },
       output,
       log: { warn: (_details, message) => void warnings.push(message) },
@@ -72,7 +83,7 @@ describe('broadcast control', () => {
 
   it('puts a session on air: state, audit, one event per channel after commit, then the output', async () => {
     expect(await control.goLive(producer, 'd1-cases')).toEqual({ status: 'live', resumed: false, outputFailed: false });
-    expect(events).toEqual([
+    expect(await events()).toEqual([
       { channel: 'session:d1-cases', name: 'broadcast.state', data: { sessionId: 'd1-cases', state: 'live' } },
       { channel: `edition:${editionId}`, name: 'broadcast.state', data: { sessionId: 'd1-cases', state: 'live' } }
     ]);
@@ -103,12 +114,12 @@ describe('broadcast control', () => {
   });
 
   it('stops: ended, the recording becomes the replay with its chapters', async () => {
-    events.length = 0;
+    eventsSeen += (await events()).length;
     now = new Date('2020-09-22T08:01:00Z');
     output.recording = { startedAt: new Date('2020-09-22T06:58:00Z'), endedAt: now, durationSeconds: 3780 };
     expect(await control.stop(producer, 'd1-cases')).toEqual({ status: 'ended', hasReplay: true, outputFailed: false });
     expect(output.calls).toEqual(['off seoul-on d1-cases']);
-    expect(events.map((e) => `${e.channel} ${(e.data as { state: string }).state}`)).toEqual([
+    expect((await events()).map((e) => `${e.channel} ${e.data.state}`)).toEqual([
       'session:d1-cases ended',
       `edition:${editionId} ended`,
       'session:d1-cases ended'

@@ -9,17 +9,9 @@
 import type { Actor } from '../../domain/access/policies.js';
 import { canRunStudio } from '../../domain/access/policies.js';
 import { broadcastViewOf, type BroadcastView } from '../../domain/broadcast/broadcastView.js';
-import {
-  decideGoLive,
-  decideStop,
-  type BroadcastRefusal,
-  type BroadcastState
-} from '../../domain/broadcast/liveState.js';
+import { decideGoLive, decideStop, type BroadcastRefusal } from '../../domain/broadcast/liveState.js';
 import type { Programme, Session, Stage } from '../../domain/programme.js';
-import { channelName } from '../../domain/realtime/channel.js';
-import { recordAudit } from '../db/auditRepository.js';
-import type { BroadcastFacts, BroadcastRepository, BroadcastTx } from '../db/broadcastRepository.js';
-import type { AddToOutbox } from '../db/chatRepository.js';
+import type { BroadcastRepository } from '../db/broadcastRepository.js';
 import type { ProgrammeRepository } from '../db/programmeRepository.js';
 import type { StageStreamKeys } from '../media/streamKeys.js';
 import type { LiveEvents } from '../realtime/outboxRelay.js';
@@ -73,15 +65,13 @@ export interface StageBroadcastPage {
 }
 
 export interface BroadcastControlOptions {
-  readonly addToOutbox: AddToOutbox;
   readonly liveEvents: LiveEvents;
   readonly output: BroadcastOutput;
   readonly log: { warn(details: object, message: string): void };
   readonly clock?: () => Date;
 }
 
-/** The live event open pages follow: small, the page refetches what it shows. */
-export const broadcastStateEvent = 'broadcast.state';
+export { broadcastStateEvent } from '../../domain/broadcast/broadcastEvents.js';
 
 export class BroadcastControl {
   readonly #clock: () => Date;
@@ -99,9 +89,7 @@ export class BroadcastControl {
     const allowed = await this.allowed(actor, sessionId);
     if (allowed) return allowed;
     const now = this.#clock();
-    // Read under the stage's lock, for the output after commit.
-    const changed: { stageId: string | null } = { stageId: null };
-    const decision = await this.broadcasts.changeState(
+    const change = await this.broadcasts.changeState(
       sessionId,
       (facts) =>
         decideGoLive(
@@ -110,15 +98,12 @@ export class BroadcastControl {
           facts.liveOnStage,
           now
         ),
-      (tx, facts, next) => {
-        changed.stageId = facts.session.stageId;
-        return this.record(tx, actor, facts, next.broadcast.state);
-      }
+      { accountId: actor.id }
     );
-    if (!decision) return { status: 'not_found' };
+    if (!change) return { status: 'not_found' };
+    const { decision, stageId } = change;
     if (!decision.ok) return { status: 'refused', refusal: decision };
     this.options.liveEvents.afterCommit();
-    const { stageId } = changed;
     let outputFailed = false;
     try {
       if (stageId) await this.options.output.goOnAir(stageId, sessionId);
@@ -133,28 +118,19 @@ export class BroadcastControl {
     const allowed = await this.allowed(actor, sessionId);
     if (allowed) return allowed;
     const now = this.#clock();
-    // Read under the stage's lock, for the output after commit.
-    const changed: { stageId: string | null } = { stageId: null };
-    const decision = await this.broadcasts.changeState(
-      sessionId,
-      (facts) => decideStop(facts.session.broadcast, now),
-      (tx, facts, next) => {
-        changed.stageId = facts.session.stageId;
-        return this.record(tx, actor, facts, next.broadcast.state);
-      }
-    );
-    if (!decision) return { status: 'not_found' };
+    const change = await this.broadcasts.changeState(sessionId, (facts) => decideStop(facts.session.broadcast, now), {
+      accountId: actor.id
+    });
+    if (!change) return { status: 'not_found' };
+    const { decision, stageId } = change;
     if (!decision.ok) return { status: 'refused', refusal: decision };
     this.options.liveEvents.afterCommit();
-    const { stageId } = changed;
     if (!stageId) return { status: 'ended', hasReplay: false, outputFailed: false };
     try {
       const recording = await this.options.output.goOffAir(stageId, sessionId);
       if (!recording) return { status: 'ended', hasReplay: false, outputFailed: false };
       // Pages that showed "Live" learn that a replay now exists.
-      await this.broadcasts.saveReplay({ sessionId, stageId, ...recording }, (tx) =>
-        this.options.addToOutbox(tx, this.event('session', sessionId, sessionId, 'ended'))
-      );
+      await this.broadcasts.saveReplay({ sessionId, stageId, ...recording });
       this.options.liveEvents.afterCommit();
       return { status: 'ended', hasReplay: true, outputFailed: false };
     } catch (error) {
@@ -167,17 +143,7 @@ export class BroadcastControl {
     const stage = await this.broadcasts.stage(stageId);
     if (!stage) return { status: 'not_found' };
     if (!canRunStudio(actor, stage.editionId)) return { status: 'forbidden' };
-    const generation = await this.broadcasts.rotateStreamKey(stageId, (tx, from, to) =>
-      // The generation, never the key, goes into the audit log.
-      recordAudit(tx, {
-        accountId: actor.id,
-        editionId: stage.editionId,
-        recordType: 'stage',
-        recordId: stageId,
-        action: 'update',
-        changes: { streamKeyGeneration: { from, to } }
-      })
-    );
+    const generation = await this.broadcasts.rotateStreamKey(stageId, { accountId: actor.id });
     if (generation === null) return { status: 'not_found' };
     this.options.output.keyRotated(stageId);
     return { status: 'rotated', generation };
@@ -219,24 +185,6 @@ export class BroadcastControl {
     if (!session) return { status: 'not_found' };
     if (!canRunStudio(actor, session.editionId)) return { status: 'forbidden' };
     return null;
-  }
-
-  private async record(tx: BroadcastTx, actor: Actor, facts: BroadcastFacts, to: BroadcastState): Promise<void> {
-    const { session } = facts;
-    await recordAudit(tx, {
-      accountId: actor.id,
-      editionId: session.editionId,
-      recordType: 'session',
-      recordId: session.sessionId,
-      action: 'update',
-      changes: { broadcastState: { from: session.broadcast.state, to } }
-    });
-    await this.options.addToOutbox(tx, this.event('session', session.sessionId, session.sessionId, to));
-    await this.options.addToOutbox(tx, this.event('edition', session.editionId, session.sessionId, to));
-  }
-
-  private event(kind: 'session' | 'edition', channelId: string, sessionId: string, state: BroadcastState) {
-    return { channel: channelName(kind, channelId), name: broadcastStateEvent, data: { sessionId, state } };
   }
 }
 

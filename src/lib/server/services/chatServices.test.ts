@@ -4,9 +4,10 @@ import type { Actor } from '../../domain/access/policies.js';
 import { filterMark } from '../../domain/participation/wordFilter.js';
 import { seoul2020Programme } from '../demo/testing/seoul2020Programme.js';
 import { AuditRepository } from '../db/auditRepository.js';
-import { ChatRepository, type ChatSessionRef, type LiveEvent } from '../db/chatRepository.js';
+import { ChatRepository, type ChatSessionRef } from '../db/chatRepository.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { ProgrammeRepository } from '../db/programmeRepository.js';
+import { outboxMark } from '../db/testing/outboxEvents.js';
 import { ChatMessaging } from './chatMessaging.js';
 import { ChatModeration, participantLabel } from './chatModeration.js';
 import type { RateDecision, RateRule } from '../rateLimits/rateLimiter.js';
@@ -38,7 +39,7 @@ let database: Database;
 let repository: ChatRepository;
 let messaging: ChatMessaging;
 let moderation: ChatModeration;
-const events: LiveEvent[] = [];
+let events: Awaited<ReturnType<typeof outboxMark>>;
 let wakes = 0;
 let now = new Date('2026-05-01T10:00:00Z');
 let refuseRate: RateDecision | null = null;
@@ -47,7 +48,7 @@ const taken: string[] = [];
 beforeAll(async () => {
   database = await openDatabase({ dataDir: 'memory://' });
   await new ProgrammeRepository(database.db).saveProgramme(demo);
-  repository = new ChatRepository(database.db, async (_db, event) => void events.push(event));
+  repository = new ChatRepository(database.db);
   const rateLimiter = {
     async take(rule: RateRule, key: string): Promise<RateDecision> {
       taken.push(`${rule.name}/${key}`);
@@ -76,7 +77,7 @@ const form = (fields: Record<string, unknown> = {}) => ({
 describe('posting a chat message', () => {
   it('stores the cleaned message, wakes the relay once, and a retry returns it without a second event', async () => {
     const session = await sessionRef(0);
-    events.length = 0;
+    events = await outboxMark(database.db);
     wakes = 0;
     const fields = form({ text: '  Hello\nSeoul  ' });
     const posted = await messaging.post(session, poster(), fields);
@@ -85,7 +86,7 @@ describe('posting a chat message', () => {
     expect(again.status === 'posted' && posted.status === 'posted' && again.message.id === posted.message.id).toBe(
       true
     );
-    expect(events.map((e) => e.name)).toEqual(['chat.posted']);
+    expect((await events.since()).map((e) => e.name)).toEqual(['chat.posted']);
     expect(wakes).toBe(1);
   });
 
@@ -216,7 +217,7 @@ describe('moderating the chat', () => {
     const session = await sessionRef(2);
     const posted = await messaging.post(session, poster('p:oops'), form({ text: 'regrettable' }));
     const id = posted.status === 'posted' ? posted.message.id : '';
-    events.length = 0;
+    events = await outboxMark(database.db);
     wakes = 0;
     expect(await moderation.deleteMessage(moderator, 'seoul-2020', session.sessionId, id)).toEqual({ status: 'saved' });
     expect(await moderation.deleteMessage(moderator, 'seoul-2020', session.sessionId, id)).toEqual({
@@ -225,7 +226,9 @@ describe('moderating the chat', () => {
     expect(await moderation.deleteMessage(moderator, 'seoul-2020', session.sessionId, '999999')).toEqual({
       status: 'not_found'
     });
-    expect(events).toEqual([{ channel: `session:${session.sessionId}`, name: 'chat.deleted', data: { id } }]);
+    expect(await events.since()).toEqual([
+      { channel: `session:${session.sessionId}`, name: 'chat.deleted', data: { id } }
+    ]);
     expect(wakes).toBe(1);
     expect((await messaging.panel(session, null)).page.messages.map((m) => m.id)).not.toContain(id);
     const view = await moderation.view(moderator, 'seoul-2020', session.sessionId);
