@@ -15,11 +15,10 @@ import {
   problem,
   readDirection,
   readEditorForm,
-  readId,
-  readVersion,
   refuse
 } from './programmeEditing.server';
 import type { Actions, PageServerLoad } from './$types';
+import { readId, readVersion } from '$lib/server/http/formFields';
 
 const notices = ['moved', 'unchanged', 'movedDay', 'unchangedDay', 'deleted'] as const;
 

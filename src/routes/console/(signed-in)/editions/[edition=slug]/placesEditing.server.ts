@@ -29,16 +29,12 @@ import {
   auditRows,
   differing,
   noticeOf,
-  posted,
-  postedFlag,
-  postedTexts,
   readDirection,
   readEditorForm,
-  readId,
-  readVersion,
   textRows,
   type ConflictRow
 } from './programmeEditing.server';
+import { posted, postedFlag, postedTexts, readId, readVersion } from '$lib/server/http/formFields';
 
 type PlacesMessages = Messages['consolePlaces'];
 type ErrorCode = keyof PlacesMessages['errors'];

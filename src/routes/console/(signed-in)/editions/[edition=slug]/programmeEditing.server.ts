@@ -21,6 +21,7 @@ import {
   type ConsoleEvent
 } from '$lib/server/http/consoleRoute';
 import { appContext } from '$lib/server/context';
+import { posted, postedFlag, postedList, postedTexts } from '$lib/server/http/formFields';
 import {
   fieldId,
   textLimits,
@@ -81,33 +82,6 @@ export async function openEditorView(event: EditorEvent) {
 export async function readEditorForm(event: EditorEvent): Promise<{ account: SignedInAccount; form: FormData }> {
   const account = requireAccount(event);
   return { account, form: await readConsoleForm(event) };
-}
-
-/** A posted field: the text, or for anything else (a file where text belongs) the raw value so the schema refuses it. */
-export function posted(form: FormData, name: string): { readonly text: string; readonly raw: unknown } {
-  const value = form.get(name);
-  if (value === null) return { text: '', raw: '' };
-  return typeof value === 'string' ? { text: value, raw: value } : { text: '', raw: value };
-}
-
-export function postedList(form: FormData, name: string): { readonly texts: string[]; readonly raw: unknown[] } {
-  const values = form.getAll(name);
-  return { texts: values.filter((v): v is string => typeof v === 'string'), raw: values };
-}
-
-/** A checkbox: absent is no, `on` is yes, anything else is passed on for the schema to refuse. */
-export function postedFlag(form: FormData, name: string): { readonly checked: boolean; readonly raw: unknown } {
-  const value = form.get(name);
-  if (value === null) return { checked: false, raw: false };
-  return value === 'on' ? { checked: true, raw: true } : { checked: false, raw: value };
-}
-
-export function postedTexts(form: FormData, name: string, locales: readonly string[]) {
-  const entries = locales.map((locale) => [locale, posted(form, `${name}.${locale}`)] as const);
-  return {
-    text: Object.fromEntries(entries.map(([locale, v]) => [locale, v.text])) as LocalizedText,
-    raw: Object.fromEntries(entries.map(([locale, v]) => [locale, v.raw]))
-  };
 }
 
 /** The session form as the service's input, and as values to show the form again. */
@@ -179,18 +153,6 @@ export function readItemForm(form: FormData, locales: readonly string[]): { inpu
       version: posted(form, 'version').text
     }
   };
-}
-
-/** The `version` a form was based on; null when missing or not a whole number. */
-export function readVersion(form: FormData): number | null {
-  const { text } = posted(form, 'version');
-  return /^[1-9]\d{0,8}$/.test(text) ? Number(text) : null;
-}
-
-/** A record id posted by a button's form (session, item); '' when it is not one. */
-export function readId(form: FormData, name: string): string {
-  const { text } = posted(form, name);
-  return /^[a-z0-9][a-z0-9-]{0,62}$/.test(text) ? text : '';
 }
 
 export function readDirection(form: FormData): string {

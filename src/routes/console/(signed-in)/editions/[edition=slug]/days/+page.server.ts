@@ -13,13 +13,12 @@ import {
   noticeOf,
   readDirection,
   readEditorForm,
-  readId,
-  readVersion,
   refuse,
   type EditorEvent
 } from '../programmeEditing.server';
 import { dayConflictRows, editionProblem, editionProblemErrors, readDayForm } from '../../editionEditing.server';
 import type { Actions, PageServerLoad } from './$types';
+import { readId, readVersion } from '$lib/server/http/formFields';
 
 const notices = ['dayAdded', 'daySaved', 'dayDeleted', 'dayRestored', 'dayMoved', 'dayUnchanged'] as const;
 const emptyDay: DayFormValues = { date: '', title: {}, version: '' };

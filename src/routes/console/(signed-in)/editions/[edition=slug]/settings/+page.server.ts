@@ -7,7 +7,7 @@ import { requireAccount } from '$lib/server/http/consoleRoute';
 import { appContext } from '$lib/server/context';
 import type { EditionEditResult } from '$lib/server/services/editionEditing';
 import { editionFormValues } from '$lib/ui/console/edition/editionFormValues';
-import { auditRows, noticeOf, readEditorForm, readVersion, refuse, type EditorEvent } from '../programmeEditing.server';
+import { auditRows, noticeOf, readEditorForm, refuse, type EditorEvent } from '../programmeEditing.server';
 import {
   editionConflictRows,
   editionProblem,
@@ -16,6 +16,7 @@ import {
   readEditionForm
 } from '../../editionEditing.server';
 import type { Actions, PageServerLoad } from './$types';
+import { readVersion } from '$lib/server/http/formFields';
 
 const notices = ['created', 'saved', 'published', 'unpublished', 'restored'] as const;
 

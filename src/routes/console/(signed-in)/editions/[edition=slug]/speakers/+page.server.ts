@@ -5,8 +5,9 @@ import { messagesFor } from '$lib/i18n/messages';
 import { requireAccount } from '$lib/server/http/consoleRoute';
 import { appContext } from '$lib/server/context';
 import { noticeOf, readEditorForm } from '../programmeEditing.server';
-import { problem, readSpeakerId, readVersion, refuse } from './speakerEditing.server';
+import { problem, readSpeakerId, refuse } from './speakerEditing.server';
 import type { Actions, PageServerLoad } from './$types';
+import { readVersion } from '$lib/server/http/formFields';
 
 const notices = ['deleted', 'restored'] as const;
 

@@ -1,7 +1,8 @@
 // The edition's word filter for its moderators: the list (one entry per line), saved under optimistic concurrency, and its changes.
 import { fail, redirect } from '@sveltejs/kit';
 import { messagesFor } from '$lib/i18n/messages';
-import { field, readConsoleForm, requireAccount } from '$lib/server/http/consoleRoute';
+import { readConsoleForm, requireAccount } from '$lib/server/http/consoleRoute';
+import { field, readVersion } from '$lib/server/http/formFields';
 import { appContext } from '$lib/server/context';
 import { chatAuditRows, refuseChat } from '../chatModeration.server';
 import { noticeOf } from '../programmeEditing.server';
@@ -31,8 +32,7 @@ export const actions: Actions = {
     const m = messagesFor(event.locals.locale).chat;
     const words = field(form, 'words');
     // 0 is the version of a list never saved.
-    const versionText = field(form, 'version');
-    const version = /^(0|[1-9]\d{0,8})$/.test(versionText) ? Number(versionText) : null;
+    const version = readVersion(form, { allowZero: true });
     if (version === null)
       return fail(400, {
         words,

@@ -14,10 +14,8 @@ import {
   problemErrors,
   readDirection,
   readEditorForm,
-  readId,
   readItemForm,
   readSessionForm,
-  readVersion,
   refuse,
   sessionAuditEntries,
   sessionChoices,
@@ -26,6 +24,7 @@ import {
   textLimits
 } from '../../programmeEditing.server';
 import type { Actions, PageServerLoad } from './$types';
+import { readId, readVersion } from '$lib/server/http/formFields';
 
 const notices = [
   'created',

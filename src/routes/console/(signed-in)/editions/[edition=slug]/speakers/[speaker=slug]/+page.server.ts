@@ -13,11 +13,11 @@ import {
   problemErrors,
   readPhotoForm,
   readSpeakerForm,
-  readVersion,
   refuse,
   speakerConflictRows
 } from '../speakerEditing.server';
 import type { Actions, PageServerLoad } from './$types';
+import { readVersion } from '$lib/server/http/formFields';
 
 const notices = ['created', 'saved', 'photoSaved', 'photoRemoved'] as const;
 

@@ -2,7 +2,8 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { textIn } from '$lib/domain/localizedText';
 import { messagesFor } from '$lib/i18n/messages';
-import { field, formatInstant, readConsoleForm, requireAccount } from '$lib/server/http/consoleRoute';
+import { formatInstant, readConsoleForm, requireAccount } from '$lib/server/http/consoleRoute';
+import { field } from '$lib/server/http/formFields';
 import { appContext } from '$lib/server/context';
 import type { ModerationOutcome } from '$lib/server/services/chatModeration';
 import { chatAuditRows, refuseChat } from '../../../chatModeration.server';

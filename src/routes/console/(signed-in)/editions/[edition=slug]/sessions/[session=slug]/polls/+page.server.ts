@@ -6,7 +6,7 @@ import { messagesFor } from '$lib/i18n/messages';
 import { appContext } from '$lib/server/context';
 import { emptyPollForm } from '$lib/ui/console/polls/pollFormValues';
 import { shownResults, shownText } from '$lib/domain/participation/polls/pollView';
-import { noticeOf, readVersion } from '../../../programmeEditing.server';
+import { noticeOf } from '../../../programmeEditing.server';
 import {
   openPollsView,
   outcomeMessage,
@@ -21,6 +21,7 @@ import {
   type PollsEvent
 } from './pollsConsole.server';
 import type { Actions, PageServerLoad } from './$types';
+import { readVersion } from '$lib/server/http/formFields';
 
 const notices = ['created', 'saved', 'opened', 'closed', 'deleted'] as const;
 

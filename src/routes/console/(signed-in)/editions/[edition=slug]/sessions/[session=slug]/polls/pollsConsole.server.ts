@@ -16,7 +16,7 @@ import { forbidden, formatInstant, readConsoleForm, requireAccount } from '$lib/
 import { appContext } from '$lib/server/context';
 import type { PollEditResult } from '$lib/server/services/pollModeration';
 import { optionFieldName, optionSlots, type PollFormValues } from '$lib/ui/console/polls/pollFormValues';
-import { posted, postedTexts } from '../../../programmeEditing.server';
+import { posted, postedTexts } from '$lib/server/http/formFields';
 
 type PollMessages = Messages['polls'];
 export type PollErrorCode = keyof PollMessages['errors'];

@@ -2,7 +2,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { DestinationStatusView } from '$lib/server/media/simulcast/simulcast';
 import { messagesFor } from '$lib/i18n/messages';
-import { field, readConsoleForm, requireAccount } from '$lib/server/http/consoleRoute';
+import { readConsoleForm, requireAccount } from '$lib/server/http/consoleRoute';
+import { field, readVersion } from '$lib/server/http/formFields';
 import { appContext } from '$lib/server/context';
 import type { DestinationSave } from '$lib/server/services/destinationEditing';
 import { refuseChat } from '../../../chatModeration.server';
@@ -63,11 +64,6 @@ function hostOf(url: string): string {
 
 const pagePath = (event: RequestEvent) =>
   `/console/editions/${event.params.edition}/stages/${event.params.stage}/destinations`;
-
-function readVersion(form: FormData): number | null {
-  const text = field(form, 'version');
-  return /^[1-9]\d{0,8}$/.test(text) ? Number(text) : null;
-}
 
 /** Field ids of a form: the add form's are plain, each destination's edit form prefixes them with its id. */
 const fieldId = (target: string, name: string) => (target === 'add' ? name : `${target}-${name}`);

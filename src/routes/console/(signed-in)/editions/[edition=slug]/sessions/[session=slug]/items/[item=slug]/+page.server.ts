@@ -12,12 +12,12 @@ import {
   problemErrors,
   readEditorForm,
   readItemForm,
-  readVersion,
   refuse,
   speakerChoices,
   textLimits
 } from '../../../../programmeEditing.server';
 import type { Actions, PageServerLoad } from './$types';
+import { readVersion } from '$lib/server/http/formFields';
 
 export const load: PageServerLoad = async (event) => {
   const { account, programme, deleted } = await openEditorView(event);

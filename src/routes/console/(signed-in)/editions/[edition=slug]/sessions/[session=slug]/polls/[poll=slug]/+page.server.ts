@@ -6,7 +6,6 @@ import { messagesFor } from '$lib/i18n/messages';
 import { appContext } from '$lib/server/context';
 import { pollFormValues } from '$lib/ui/console/polls/pollFormValues';
 import { shownText } from '$lib/domain/participation/polls/pollView';
-import { readVersion } from '../../../../programmeEditing.server';
 import {
   openPollsView,
   outcomeMessage,
@@ -18,6 +17,7 @@ import {
   refusePolls
 } from '../pollsConsole.server';
 import type { Actions, PageServerLoad } from './$types';
+import { readVersion } from '$lib/server/http/formFields';
 
 export const load: PageServerLoad = async (event) => {
   const { edition, session, polls } = await openPollsView(event);
