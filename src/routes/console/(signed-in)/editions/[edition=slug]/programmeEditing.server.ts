@@ -5,7 +5,7 @@
  * beside their fields, and the audit log as rows to read. No rules here:
  * the services decide; this only translates between forms and them.
  */
-import { error, fail, type ActionFailure } from '@sveltejs/kit';
+import { fail, type ActionFailure } from '@sveltejs/kit';
 import type { AuditEntry } from '$lib/domain/editing/audit';
 import type { FieldProblem } from '$lib/domain/editing/sessionInput';
 import { pickText, textIn, type LocalizedText } from '$lib/domain/localizedText';
@@ -13,13 +13,7 @@ import { sessionKinds, type Programme, type Session, type Speaker } from '$lib/d
 import type { Locale } from '$lib/i18n/locale';
 import { messagesFor, type Messages } from '$lib/i18n/messages';
 import type { SignedInAccount } from '$lib/server/services/accountSessions';
-import {
-  forbidden,
-  formatInstant,
-  readConsoleForm,
-  requireAccount,
-  type ConsoleEvent
-} from '$lib/server/http/consoleRoute';
+import { formatInstant, readConsoleForm, requireAccount, type ConsoleEvent } from '$lib/server/http/consoleRoute';
 import { appContext } from '$lib/server/context';
 import { posted, postedFlag, postedList, postedTexts } from '$lib/server/http/formFields';
 import {
@@ -32,6 +26,7 @@ import {
 
 export { textLimits };
 import { formatLocalDate, languageName } from '$lib/ui/format';
+import { refuseOutcome } from '$lib/server/http/outcomes';
 
 export type ProgrammeMessages = Messages['consoleProgramme'];
 type ErrorCode = keyof ProgrammeMessages['errors'];
@@ -57,24 +52,11 @@ export function problem(status: 400 | 404 | 409, data: ProgrammeFormProblem): Ac
   return fail(status, data);
 }
 
-/** A refusal the form cannot fix: the 403 page, or the 404 page naming what is missing. */
-export function refuse(
-  locale: Locale,
-  status: 'forbidden' | 'not_found',
-  code: 'edition.not_found' | ErrorCode = 'edition.not_found'
-): never {
-  if (status === 'forbidden') forbidden(locale);
-  const m = messagesFor(locale);
-  // An unknown edition is an unknown page (the error page says so in its own words); a missing session or item is named.
-  if (code === 'edition.not_found') error(404, { message: m.notFoundTitle });
-  error(404, { message: m.consoleProgramme.errors[code], code });
-}
-
 /** For pages: the signed-in account and the edition's programme as its editors see it (else sign-in, 403 or 404). */
 export async function openEditorView(event: EditorEvent) {
   const account = requireAccount(event);
   const view = await appContext().sessionEditing.editorView(account, event.params.edition);
-  if (view.status !== 'found') refuse(event.locals.locale, view.status);
+  if (view.status !== 'found') refuseOutcome(event.locals.locale, view.status);
   return { account, programme: view.programme, deleted: view.deleted };
 }
 

@@ -4,14 +4,14 @@
  * checks, turning its problem codes into messages beside their fields, the
  * city choices, and conflict rows. No rules here: the service decides.
  */
-import { error, fail, type ActionFailure } from '@sveltejs/kit';
+import { fail, type ActionFailure } from '@sveltejs/kit';
 import { speakerLimits, splitLanguageTags } from '$lib/domain/editing/speakerInput';
 import type { FieldProblem } from '$lib/domain/editing/sessionInput';
 import { pickText } from '$lib/domain/localizedText';
 import type { Programme } from '$lib/domain/programme';
 import type { Locale } from '$lib/i18n/locale';
 import { messagesFor, type Messages } from '$lib/i18n/messages';
-import { forbidden, requireAccount, verifyConsoleForm, type ConsoleEvent } from '$lib/server/http/consoleRoute';
+import { requireAccount, verifyConsoleForm, type ConsoleEvent } from '$lib/server/http/consoleRoute';
 import { posted, postedFlag, postedTexts, readId } from '$lib/server/http/formFields';
 import { speakerPhotoMaxBytes } from '$lib/server/services/speakerEditing';
 import type { Choice } from '$lib/ui/console/programme/formValues';
@@ -40,23 +40,8 @@ export interface SpeakerFormProblem {
   readonly conflict?: readonly ConflictRow[];
 }
 
-export function problem(
-  status: 400 | 404 | 409 | 413 | 415 | 422,
-  data: SpeakerFormProblem
-): ActionFailure<SpeakerFormProblem> {
+export function problem(status: number, data: SpeakerFormProblem): ActionFailure<SpeakerFormProblem> {
   return fail(status, data);
-}
-
-/** A refusal the form cannot fix: the 403 page, or the 404 page naming what is missing. */
-export function refuse(
-  locale: Locale,
-  status: 'forbidden' | 'not_found',
-  what: 'edition' | 'speaker' = 'edition'
-): never {
-  if (status === 'forbidden') forbidden(locale);
-  const m = messagesFor(locale);
-  if (what === 'edition') error(404, { message: m.notFoundTitle });
-  error(404, { message: m.consoleSpeakers.errors['speaker.not_found'], code: 'speaker.not_found' });
 }
 
 /** The speaker form as the service's input, and as values to show the form again. */

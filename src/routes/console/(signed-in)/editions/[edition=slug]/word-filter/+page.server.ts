@@ -4,9 +4,10 @@ import { messagesFor } from '$lib/i18n/messages';
 import { readConsoleForm, requireAccount } from '$lib/server/http/consoleRoute';
 import { field, readVersion } from '$lib/server/http/formFields';
 import { appContext } from '$lib/server/context';
-import { chatAuditRows, refuseChat } from '../chatModeration.server';
+import { chatAuditRows } from '../chatModeration.server';
 import { noticeOf } from '../programmeEditing.server';
 import type { Actions, PageServerLoad } from './$types';
+import { orRefuse, refuseOutcome } from '$lib/server/http/outcomes';
 
 const notices = ['saved', 'unchanged'] as const;
 
@@ -14,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
   const account = requireAccount(event);
   const { locale, viewerZone } = event.locals;
   const view = await appContext().chatModeration.wordFilter(account, event.params.edition);
-  if (view.status !== 'found') refuseChat(locale, view.status);
+  if (view.status !== 'found') refuseOutcome(locale, view.status);
   return {
     edition: { slug: view.edition.editionSlug, title: view.edition.title, defaultLocale: view.edition.defaultLocale },
     words: view.words.join('\n'),
@@ -40,11 +41,9 @@ export const actions: Actions = {
         message: m.errors['chat.word_filter_version'],
         errors: {} as Record<string, string>
       });
-    const result = await appContext().chatModeration.saveWordFilter(
-      account,
-      event.params.edition,
-      form.get('words') ?? '',
-      version
+    const result = orRefuse(
+      await appContext().chatModeration.saveWordFilter(account, event.params.edition, form.get('words') ?? '', version),
+      event.locals.locale
     );
     switch (result.status) {
       case 'saved':
@@ -69,9 +68,6 @@ export const actions: Actions = {
           message: m.errors['chat.word_filter_conflict'],
           errors: {} as Record<string, string>
         });
-      case 'forbidden':
-      case 'not_found':
-        return refuseChat(event.locals.locale, result.status);
     }
   }
 };
