@@ -7,13 +7,13 @@
 import { z } from 'zod';
 import type { LocalizedText } from '../localizedText.js';
 import { instantFromWallTime } from '../time.js';
-import { localizedTextSchema, recordId, type FieldProblem } from './sessionInput.js';
+import { localizedTextSchema, recordId, textLimits, type FieldProblem } from './sessionInput.js';
 
 const wallTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'not a time of day');
 
 export const programmeItemInputSchema = z.object({
-  title: localizedTextSchema(300),
-  summary: localizedTextSchema(4000),
+  title: localizedTextSchema(textLimits.item.title),
+  summary: localizedTextSchema(textLimits.item.summary),
   speakerIds: z.array(recordId).max(50),
   /** Both or neither: an item without times takes its session's. */
   startTime: wallTime.nullable(),

@@ -12,6 +12,12 @@ export const recordId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'not an id
 const wallTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'not a time of day');
 
 /** Texts keyed by locale; blank strings are dropped, lengths bounded. */
+/**
+ * Longest texts of sessions and programme items: the schemas enforce them,
+ * the console's forms set `maxlength` from them and their messages name them.
+ */
+export const textLimits = { session: { title: 200, summary: 4000 }, item: { title: 300, summary: 4000 } } as const;
+
 export function localizedTextSchema(maxLength: number) {
   return z
     .record(
@@ -31,8 +37,8 @@ export const sessionInputSchema = z.object({
   dayId: recordId,
   stageId: recordId.nullable(),
   kind: z.enum(sessionKinds),
-  title: localizedTextSchema(200),
-  summary: localizedTextSchema(4000),
+  title: localizedTextSchema(textLimits.session.title),
+  summary: localizedTextSchema(textLimits.session.summary),
   startTime: wallTime,
   endTime: wallTime,
   channelIds: z.array(recordId).max(50),

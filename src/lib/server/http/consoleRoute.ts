@@ -11,7 +11,7 @@ import { isAccessError, isInvalidInput, type AccessErrorCode } from '../../domai
 import type { Locale } from '../../i18n/locale.js';
 import { messagesFor } from '../../i18n/messages.js';
 import { appContext } from '../context.js';
-import { accessErrorStatus } from './accessErrorStatus.js';
+import { refuse, statusOf } from './outcomes.js';
 import {
   sessionAbsoluteMs,
   sessionCookieName,
@@ -73,7 +73,7 @@ export function requireAccount(event: ConsoleEvent): SignedInAccount {
 }
 
 export function forbidden(locale: Locale): never {
-  error(403, { message: messagesFor(locale).console.errors['auth.forbidden'], code: 'auth.forbidden' });
+  refuse(locale, 'auth.forbidden');
 }
 
 /** The hidden `csrf` value for this browser's forms. */
@@ -97,7 +97,7 @@ export async function readConsoleForm(event: ConsoleEvent): Promise<FormData> {
 export function verifyConsoleForm(event: ConsoleEvent, form: FormData): FormData {
   const binding = csrfBinding(event, false);
   if (binding === null || !appContext().access.signer.verifyCsrf(binding, form.get('csrf'))) {
-    error(403, { message: messagesFor(event.locals.locale).console.errors['auth.csrf'], code: 'auth.csrf' });
+    refuse(event.locals.locale, 'auth.csrf');
   }
   return form;
 }
@@ -116,12 +116,6 @@ function csrfBinding(event: ConsoleEvent, create: boolean): string | null {
     });
   }
   return `visitor:${visitor}`;
-}
-
-/** A text field of the form ('' when absent or not text). */
-export function field(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
 }
 
 export function setSessionCookie(event: ConsoleEvent, session: StartedSession): void {
@@ -166,7 +160,7 @@ export function formFailure(
   if (!isAccessError(refusal)) throw refusal;
   const m = messagesFor(event.locals.locale).console;
   if (pageRefusal.test(refusal.code)) {
-    error(accessErrorStatus[refusal.code], { message: m.errors[refusal.code], code: refusal.code });
+    error(statusOf(refusal.code), { message: m.errors[refusal.code], code: refusal.code });
   }
   if (isInvalidInput(refusal)) {
     const errors = Object.fromEntries(Object.entries(refusal.fields).map(([name, code]) => [name, m.errors[code]]));
@@ -175,14 +169,14 @@ export function formFailure(
   let message: string = m.errors[refusal.code];
   if (refusal.retryAt)
     message += ` ${m.retryAt(formatInstant(refusal.retryAt, event.locals.locale, event.locals.viewerZone, 'time'))}`;
-  return fail(accessErrorStatus[refusal.code], { values, errors: {}, message });
+  return fail(statusOf(refusal.code), { values, errors: {}, message });
 }
 
 /** For pages opened from a link: a refusal becomes the error page with its status and message. */
 export function refusalPage(locale: Locale, refusal: unknown): never {
   if (!isAccessError(refusal)) throw refusal;
   const code: AccessErrorCode = refusal.code;
-  error(accessErrorStatus[code], { message: messagesFor(locale).console.errors[code], code });
+  refuse(locale, code, messagesFor(locale).console.errors[code]);
 }
 
 /** An instant for reading, in the reader's zone (UTC when they chose none), with the zone named. */

@@ -10,19 +10,8 @@ import type { Locale } from '../../i18n/locale.js';
 import { messagesFor } from '../../i18n/messages.js';
 import { appContext } from '../context.js';
 import type { ConsoleEvent } from './consoleRoute.js';
+import { statusOf } from './outcomes.js';
 import { flowCookieName, flowCookiePath, flowLifetimeMs, type OidcSignIn } from '../services/oidcSignIn.js';
-
-export const oidcErrorStatus: Readonly<Record<OidcErrorCode, number>> = {
-  'oidc.not_configured': 404,
-  'oidc.issuer_refused': 401,
-  'oidc.state_invalid': 400,
-  'oidc.expired': 400,
-  'oidc.exchange_failed': 401,
-  'oidc.unreachable': 502,
-  'oidc.email_unverified': 403,
-  'oidc.no_account': 403,
-  'oidc.linked_elsewhere': 403
-};
 
 /** The configured sign-in, or the 404 sign-in page when the site has none. */
 export function requireOidc(locale: Locale): OidcSignIn {
@@ -60,5 +49,5 @@ export function oidcFailure(event: ConsoleEvent, refusal: unknown, name: string)
 }
 
 function refuse(locale: Locale, code: OidcErrorCode, name: string): never {
-  error(oidcErrorStatus[code], { message: messagesFor(locale).consoleOidc.errors[code](name), code });
+  error(statusOf(code), { message: messagesFor(locale).consoleOidc.errors[code](name), code });
 }

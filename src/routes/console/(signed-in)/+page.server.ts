@@ -3,9 +3,10 @@ import { canCreateEdition, canImportEdition } from '$lib/domain/access/policies'
 import { messagesFor } from '$lib/i18n/messages';
 import { appContext } from '$lib/server/context';
 import { readConsoleForm, requireAccount } from '$lib/server/http/consoleRoute';
-import { readId, readVersion, refuse } from './editions/[edition=slug]/programmeEditing.server';
 import { editionProblem } from './editions/editionEditing.server';
 import type { Actions, PageServerLoad } from './$types';
+import { readId, readVersion } from '$lib/server/http/formFields';
+import { refuseOutcome } from '$lib/server/http/outcomes';
 
 const notices = { 'invitation-accepted': 'invitationAccepted', 'edition-deleted': 'editionDeleted' } as const;
 
@@ -54,7 +55,7 @@ export const actions: Actions = {
       case 'invalid':
         return editionProblem(400, { action: 'restore', errors: {}, message: m.errors['edition.invalid_field'] });
       case 'forbidden':
-        return refuse(event.locals.locale, 'forbidden');
+        return refuseOutcome(event.locals.locale, 'forbidden');
     }
   }
 };

@@ -7,12 +7,8 @@ import type { LocalizedText } from '$lib/domain/localizedText';
 import type { ProgrammeItem, Session } from '$lib/domain/programme';
 import { localTimeIn } from '$lib/domain/time';
 
-/**
- * Longest texts the forms take: the input schemas (sessionInput.ts,
- * programmeItemInput.ts) enforce them; the forms set `maxlength` and the
- * error messages name them.
- */
-export const textLimits = { session: { title: 200, summary: 4000 }, item: { title: 300, summary: 4000 } } as const;
+/** Longest texts the forms take, as the input schemas enforce them. */
+export { textLimits } from '$lib/domain/editing/sessionInput';
 
 export interface SessionFormValues {
   readonly title: LocalizedText;

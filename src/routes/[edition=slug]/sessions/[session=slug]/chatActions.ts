@@ -11,6 +11,7 @@ import { messagesFor } from '$lib/i18n/messages';
 import { appContext } from '$lib/server/context';
 import { wantsLiveAnswer } from '$lib/server/http/wantsLiveAnswer';
 import { participantOf } from '$lib/server/http/participants';
+import { field } from '$lib/server/http/formFields';
 import { tooFastMessage } from '$lib/server/http/tooFast';
 
 type Event = RequestEvent<{ edition: string; session: string }>;
@@ -22,11 +23,6 @@ async function formOf(event: Event): Promise<FormData> {
     return new FormData();
   }
 }
-
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
-};
 
 async function open(event: Event) {
   const ref = await appContext().chatMessaging.publicSession(event.params.edition, event.params.session);
@@ -51,7 +47,7 @@ function refuse(status: 400 | 403 | 429, problem: ChatFormProblem) {
 export const chatActions = {
   sendChatMessage: async (event: Event) => {
     const { ref, form, poster, m, back } = await open(event);
-    const values = { displayName: text(form, 'displayName'), text: text(form, 'text') };
+    const values = { displayName: field(form, 'displayName'), text: field(form, 'text') };
     const result = await appContext().chatMessaging.post(ref, poster, {
       ...values,
       idempotencyKey: form.get('idempotencyKey')

@@ -8,6 +8,7 @@ import { messagesFor } from '$lib/i18n/messages';
 import { appContext } from '$lib/server/context';
 import { wantsLiveAnswer } from '$lib/server/http/wantsLiveAnswer';
 import { participantOf } from '$lib/server/http/participants';
+import { field } from '$lib/server/http/formFields';
 import { questionNoticeParam, questionSortParam } from '$lib/server/services/questionsPanel';
 import { retryAfterSeconds } from '$lib/server/rateLimits/rateLimiter';
 import { tooFastCode, tooFastMessage } from '$lib/server/http/tooFast';
@@ -20,11 +21,6 @@ async function postedForm(event: Event): Promise<FormData> {
   } catch {
     return new FormData();
   }
-}
-
-function field(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
 }
 
 /** Back to the panel on the session page, in the order the reader had chosen. */

@@ -1,7 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { appContext } from '$lib/server/context';
 import { publicOrigin } from '$lib/server/http/origin';
-import { field, formFailure, readConsoleForm } from '$lib/server/http/consoleRoute';
+import { formFailure, readConsoleForm } from '$lib/server/http/consoleRoute';
+import { field } from '$lib/server/http/formFields';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => ({ sent: url.searchParams.has('sent') });

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { appContext } from '$lib/server/context';
-import { field, formFailure, readConsoleForm, sessionToken, setSessionCookie } from '$lib/server/http/consoleRoute';
+import { formFailure, readConsoleForm, sessionToken, setSessionCookie } from '$lib/server/http/consoleRoute';
+import { field } from '$lib/server/http/formFields';
 import { safeNextPath } from '$lib/server/http/nextPath';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -3,13 +3,13 @@ import { messagesFor } from '$lib/i18n/messages';
 import { appContext } from '$lib/server/context';
 import {
   clearSessionCookie,
-  field,
   formFailure,
   readConsoleForm,
   requireAccount,
   sessionToken,
   setSessionCookie
 } from '$lib/server/http/consoleRoute';
+import { field } from '$lib/server/http/formFields';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -13,14 +13,8 @@ import type { EditionProblem } from '$lib/server/services/editionEditing';
 import { editionFieldId, type DayFormValues, type EditionFormValues } from '$lib/ui/console/edition/editionFormValues';
 import type { Choice } from '$lib/ui/console/programme/formValues';
 import { formatLocalDate, languageName } from '$lib/ui/format';
-import {
-  differing,
-  posted,
-  postedList,
-  postedTexts,
-  textRows,
-  type ConflictRow
-} from './[edition=slug]/programmeEditing.server';
+import { differing, textRows, type ConflictRow } from './[edition=slug]/programmeEditing.server';
+import { posted, postedList, postedTexts } from '$lib/server/http/formFields';
 
 type EditionMessages = Messages['consoleEdition'];
 type ErrorCode = keyof EditionMessages['errors'];

@@ -4,10 +4,12 @@ import { canImportEdition } from '$lib/domain/access/policies';
 import type { FieldProblem } from '$lib/domain/editing/sessionInput';
 import type { ImportError } from '$lib/domain/imports/importResult';
 import { messagesFor } from '$lib/i18n/messages';
-import { field, forbidden, readConsoleForm, requireAccount, type ConsoleEvent } from '$lib/server/http/consoleRoute';
+import { forbidden, readConsoleForm, requireAccount, type ConsoleEvent } from '$lib/server/http/consoleRoute';
+import { field } from '$lib/server/http/formFields';
 import { appContext } from '$lib/server/context';
 import { importUploadBytes, importUploadMegabytes } from '$lib/server/http/bodyLimits';
 import type { Actions, PageServerLoad } from './$types';
+import { orRefuse } from '$lib/server/http/outcomes';
 
 type Messages = ReturnType<typeof messagesFor>['consoleImport'];
 type Code = keyof Messages['errors'];
@@ -91,12 +93,15 @@ export const actions: Actions = {
         fileProblems: []
       } satisfies ImportFormProblem);
     }
-    const result = await appContext().programmeImport.importEdition(account, {
-      text: upload ? await upload.text() : null,
-      slug: values.slug,
-      zone: values.zone,
-      defaultLocale: values.defaultLocale
-    });
+    const result = orRefuse(
+      await appContext().programmeImport.importEdition(account, {
+        text: upload ? await upload.text() : null,
+        slug: values.slug,
+        zone: values.zone,
+        defaultLocale: values.defaultLocale
+      }),
+      event.locals.locale
+    );
     switch (result.status) {
       case 'saved':
         redirect(303, `/console/editions/${result.slug}?notice=imported`);
@@ -118,8 +123,6 @@ export const actions: Actions = {
           fileProblems: fileProblems(result.errors, m)
         } satisfies ImportFormProblem);
       }
-      case 'forbidden':
-        return forbidden(event.locals.locale);
     }
   }
 };

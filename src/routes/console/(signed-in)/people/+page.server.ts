@@ -3,14 +3,8 @@ import { isLocale } from '$lib/i18n/locale';
 import { appContext } from '$lib/server/context';
 import { publicOrigin } from '$lib/server/http/origin';
 import { canAnywhere } from '$lib/domain/access/policies';
-import {
-  field,
-  forbidden,
-  formatInstant,
-  formFailure,
-  readConsoleForm,
-  requireAccount
-} from '$lib/server/http/consoleRoute';
+import { forbidden, formatInstant, formFailure, readConsoleForm, requireAccount } from '$lib/server/http/consoleRoute';
+import { field } from '$lib/server/http/formFields';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

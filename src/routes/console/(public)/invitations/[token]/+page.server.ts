@@ -1,7 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { appContext } from '$lib/server/context';
 import {
-  field,
   formatInstant,
   formFailure,
   readConsoleForm,
@@ -9,6 +8,7 @@ import {
   sessionToken,
   setSessionCookie
 } from '$lib/server/http/consoleRoute';
+import { field } from '$lib/server/http/formFields';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { appContext } from '$lib/server/context';
-import { clearSessionCookie, field, formFailure, readConsoleForm, refusalPage } from '$lib/server/http/consoleRoute';
+import { clearSessionCookie, formFailure, readConsoleForm, refusalPage } from '$lib/server/http/consoleRoute';
+import { field } from '$lib/server/http/formFields';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {

@@ -1,13 +1,13 @@
 import { redirect } from '@sveltejs/kit';
 import { appContext } from '$lib/server/context';
 import {
-  field,
   formFailure,
   readConsoleForm,
   refusalPage,
   sessionToken,
   setSessionCookie
 } from '$lib/server/http/consoleRoute';
+import { field } from '$lib/server/http/formFields';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {

@@ -14,12 +14,11 @@ import {
   openEditorView,
   problem,
   readDirection,
-  readEditorForm,
-  readId,
-  readVersion,
-  refuse
+  readEditorForm
 } from './programmeEditing.server';
 import type { Actions, PageServerLoad } from './$types';
+import { readId, readVersion } from '$lib/server/http/formFields';
+import { orRefuse } from '$lib/server/http/outcomes';
 
 const notices = ['moved', 'unchanged', 'movedDay', 'unchangedDay', 'deleted'] as const;
 
@@ -92,12 +91,12 @@ export const actions: Actions = {
     const direction = readDirection(form);
     if (!isMoveDirection(direction))
       return problem(400, { action: 'sessions', errors: {}, message: m.errors['edit.invalid_move'] });
-    const outcome = await appContext().sessionEditing.move(account, event.params.edition, sessionId, direction);
+    const outcome = orRefuse(
+      await appContext().sessionEditing.move(account, event.params.edition, sessionId, direction),
+      event.locals.locale,
+      'session.not_found'
+    );
     switch (outcome) {
-      case 'forbidden':
-        return refuse(event.locals.locale, 'forbidden');
-      case 'not_found':
-        return refuse(event.locals.locale, 'not_found', 'session.not_found');
       case 'conflict':
         return problem(409, { action: 'sessions', errors: {}, message: m.errors['edit.conflict'] });
       case 'unchanged':
@@ -116,18 +115,12 @@ export const actions: Actions = {
     const version = readVersion(form);
     if (version === null)
       return problem(400, { action: 'sessions', errors: {}, message: m.errors['edit.invalid_version'] });
-    const result = await appContext().sessionEditing.moveToDay(
-      account,
-      event.params.edition,
-      sessionId,
-      version,
-      dayId
+    const result = orRefuse(
+      await appContext().sessionEditing.moveToDay(account, event.params.edition, sessionId, version, dayId),
+      event.locals.locale,
+      'session.not_found'
     );
     switch (result.status) {
-      case 'forbidden':
-        return refuse(event.locals.locale, 'forbidden');
-      case 'not_found':
-        return refuse(event.locals.locale, 'not_found', 'session.not_found');
       case 'conflict':
         return problem(409, { action: 'sessions', errors: {}, message: m.errors['edit.conflict'] });
       case 'invalid':
@@ -151,12 +144,12 @@ export const actions: Actions = {
     const version = readVersion(form);
     if (version === null)
       return problem(400, { action: 'sessions', errors: {}, message: m.errors['edit.invalid_version'] });
-    const result = await appContext().sessionEditing.restore(account, event.params.edition, sessionId, version);
+    const result = orRefuse(
+      await appContext().sessionEditing.restore(account, event.params.edition, sessionId, version),
+      event.locals.locale,
+      'session.not_found'
+    );
     switch (result.status) {
-      case 'forbidden':
-        return refuse(event.locals.locale, 'forbidden');
-      case 'not_found':
-        return refuse(event.locals.locale, 'not_found', 'session.not_found');
       case 'conflict':
         return problem(409, { action: 'sessions', errors: {}, message: m.errors['edit.conflict'] });
       case 'invalid':

@@ -3,19 +3,12 @@
  * filter) share at the edge: refusals as pages, the chat moderation log as
  * rows to read, and `?notice=` values. No rules: ChatModeration decides.
  */
-import { error } from '@sveltejs/kit';
 import type { AuditEntry } from '$lib/domain/editing/audit';
 import type { Locale } from '$lib/i18n/locale';
 import { messagesFor } from '$lib/i18n/messages';
-import { forbidden, formatInstant } from '$lib/server/http/consoleRoute';
+import { formatInstant } from '$lib/server/http/consoleRoute';
 import { participantLabel } from '$lib/server/services/chatModeration';
 import type { AuditRow } from './programmeEditing.server';
-
-/** A refusal the page cannot fix: the 403 page, or the 404 page. */
-export function refuseChat(locale: Locale, status: 'forbidden' | 'not_found'): never {
-  if (status === 'forbidden') forbidden(locale);
-  error(404, { message: messagesFor(locale).notFoundTitle });
-}
 
 const asNumber = (value: unknown) => (typeof value === 'number' ? value : 0);
 const asList = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);

@@ -4,7 +4,7 @@
  * new, edit with delete), each kind saying how its form reads and how its
  * conflicts show. No rules here: the services decide.
  */
-import { error, fail, redirect, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
+import { fail, redirect, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import type { Actor } from '$lib/domain/access/policies';
 import { isMoveDirection } from '$lib/domain/editing/runningOrder';
 import type { FieldProblem } from '$lib/domain/editing/sessionInput';
@@ -12,7 +12,7 @@ import type { LocalizedText } from '$lib/domain/localizedText';
 import type { Programme } from '$lib/domain/programme';
 import type { Locale } from '$lib/i18n/locale';
 import { messagesFor, type Messages } from '$lib/i18n/messages';
-import { forbidden, requireAccount } from '$lib/server/http/consoleRoute';
+import { requireAccount } from '$lib/server/http/consoleRoute';
 import { appContext } from '$lib/server/context';
 import type { PlaceEditResult, VersionedChannel, VersionedCity } from '$lib/server/services/placeEditing';
 import { fieldId } from '$lib/ui/console/programme/formValues';
@@ -29,16 +29,13 @@ import {
   auditRows,
   differing,
   noticeOf,
-  posted,
-  postedFlag,
-  postedTexts,
   readDirection,
   readEditorForm,
-  readId,
-  readVersion,
   textRows,
   type ConflictRow
 } from './programmeEditing.server';
+import { posted, postedFlag, postedTexts, readId, readVersion } from '$lib/server/http/formFields';
+import { orRefuse, refuseOutcome } from '$lib/server/http/outcomes';
 
 type PlacesMessages = Messages['consolePlaces'];
 type ErrorCode = keyof PlacesMessages['errors'];
@@ -199,14 +196,6 @@ function placeProblem<F>(status: 400 | 404 | 409, data: PlaceFormProblem<F>): Ac
   return fail(status, data);
 }
 
-/** A refusal the form cannot fix: the 403 page, or the 404 page naming what is missing. */
-function refuse(locale: Locale, status: 'forbidden' | 'not_found', code?: ErrorCode): never {
-  if (status === 'forbidden') forbidden(locale);
-  const m = messagesFor(locale);
-  if (!code) error(404, { message: m.notFoundTitle });
-  error(404, { message: m.consolePlaces.errors[code], code });
-}
-
 /** Problems as messages keyed by the id of their field (the first problem of a field wins). */
 function problemErrors(
   invalidField: (m: PlacesMessages, name: string) => string,
@@ -244,7 +233,7 @@ export async function loadList<T extends Place, F>(pages: PlacePages<T, F>, even
   const account = requireAccount(event);
   const { locale } = event.locals;
   const listed = await pages.service().list(account, event.params.edition);
-  if (listed.status !== 'found') refuse(locale, listed.status);
+  if (listed.status !== 'found') refuseOutcome(locale, listed.status);
   const entry = (record: T) => ({
     id: record.id,
     name: record.name,
@@ -263,7 +252,7 @@ export async function loadList<T extends Place, F>(pages: PlacePages<T, F>, even
 export async function loadNew<T extends Place, F>(pages: PlacePages<T, F>, event: Event) {
   const account = requireAccount(event);
   const listed = await pages.service().list(account, event.params.edition);
-  if (listed.status !== 'found') refuse(event.locals.locale, listed.status);
+  if (listed.status !== 'found') refuseOutcome(event.locals.locale, listed.status);
   return { edition: editionView(listed.programme) };
 }
 
@@ -272,7 +261,7 @@ export async function loadRecord<T extends Place, F>(pages: PlacePages<T, F>, ev
   const account = requireAccount(event);
   const { locale, viewerZone } = event.locals;
   const found = await pages.service().find(account, event.params.edition, id);
-  if (found.status !== 'found') refuse(locale, found.status, `${pages.kind}.not_found`);
+  if (found.status !== 'found') refuseOutcome(locale, found.status, `${pages.kind}.not_found`);
   const entries = await appContext().audit.forRecord(pages.kind, id, 50);
   const { programme, record } = found;
   return {
@@ -293,9 +282,9 @@ export async function createAction<T extends Place, F>(pages: PlacePages<T, F>, 
   const { locale } = event.locals;
   const m = messagesFor(locale).consolePlaces;
   const listed = await pages.service().list(account, event.params.edition);
-  if (listed.status !== 'found') return refuse(locale, listed.status);
+  if (listed.status !== 'found') return refuseOutcome(locale, listed.status);
   const { input, values } = pages.read(form, listed.programme.edition.locales);
-  const result = await pages.service().create(account, event.params.edition, input);
+  const result = orRefuse(await pages.service().create(account, event.params.edition, input), locale);
   switch (result.status) {
     case 'saved':
       redirect(303, `${listPath(pages, event)}/${result.record.id}?notice=created`);
@@ -308,10 +297,7 @@ export async function createAction<T extends Place, F>(pages: PlacePages<T, F>, 
         message: null
       });
     case 'conflict':
-    case 'not_found':
-      return refuse(locale, 'not_found');
-    case 'forbidden':
-      return refuse(locale, 'forbidden');
+      return refuseOutcome(locale, 'not_found');
   }
 }
 
@@ -320,13 +306,17 @@ export async function saveAction<T extends Place, F>(pages: PlacePages<T, F>, ev
   const { locale } = event.locals;
   const m = messagesFor(locale).consolePlaces;
   const found = await pages.service().find(account, event.params.edition, id);
-  if (found.status !== 'found') return refuse(locale, found.status, `${pages.kind}.not_found`);
+  if (found.status !== 'found') return refuseOutcome(locale, found.status, `${pages.kind}.not_found`);
   const { locales } = found.programme.edition;
   const { input, values } = pages.read(form, locales);
   const version = readVersion(form);
   if (version === null)
     return placeProblem(400, { action: 'save', values, errors: {}, message: m.errors['edit.invalid_version'] });
-  const result = await pages.service().update(account, event.params.edition, id, version, input);
+  const result = orRefuse(
+    await pages.service().update(account, event.params.edition, id, version, input),
+    locale,
+    `${pages.kind}.not_found`
+  );
   switch (result.status) {
     case 'saved':
       redirect(303, `${listPath(pages, event)}/${id}?notice=saved`);
@@ -348,10 +338,6 @@ export async function saveAction<T extends Place, F>(pages: PlacePages<T, F>, ev
         conflict: pages.conflictRows(theirs, values, locales, locale)
       });
     }
-    case 'forbidden':
-      return refuse(locale, 'forbidden');
-    case 'not_found':
-      return refuse(locale, 'not_found', `${pages.kind}.not_found`);
   }
 }
 
@@ -386,12 +372,13 @@ export async function restoreAction<T extends Place, F>(pages: PlacePages<T, F>,
 function afterChange<T extends Place, F>(
   pages: PlacePages<T, F>,
   event: Event,
-  result: PlaceEditResult<T>,
+  outcome: PlaceEditResult<T>,
   change: 'delete' | 'restore',
   id: string
 ) {
   const { locale } = event.locals;
   const m = messagesFor(locale).consolePlaces;
+  const result = orRefuse(outcome, locale, `${pages.kind}.not_found`);
   switch (result.status) {
     case 'saved':
       redirect(
@@ -409,10 +396,6 @@ function afterChange<T extends Place, F>(
       });
     case 'invalid':
       return placeProblem<F>(400, { action: 'list', errors: {}, message: m.errors[`${pages.kind}.invalid_field`] });
-    case 'forbidden':
-      return refuse(locale, 'forbidden');
-    case 'not_found':
-      return refuse(locale, 'not_found', `${pages.kind}.not_found`);
   }
 }
 
@@ -424,15 +407,15 @@ export async function moveAction<T extends Place, F>(pages: PlacePages<T, F>, ev
   const direction = readDirection(form);
   if (!isMoveDirection(direction))
     return placeProblem<F>(400, { action: 'list', errors: {}, message: m.errors['edit.invalid_move'] });
-  const outcome = await pages.service().move(account, event.params.edition, id, direction);
+  const outcome = orRefuse(
+    await pages.service().move(account, event.params.edition, id, direction),
+    locale,
+    `${pages.kind}.not_found`
+  );
   switch (outcome) {
     case 'saved':
     case 'unchanged':
       redirect(303, `${listPath(pages, event)}?notice=${outcome === 'saved' ? 'moved' : 'unchanged'}#record-${id}`);
       break;
-    case 'forbidden':
-      return refuse(locale, 'forbidden');
-    case 'not_found':
-      return refuse(locale, 'not_found', `${pages.kind}.not_found`);
   }
 }

@@ -5,7 +5,7 @@
  * beside their fields, and the audit log as rows to read. No rules here:
  * the services decide; this only translates between forms and them.
  */
-import { error, fail, type ActionFailure } from '@sveltejs/kit';
+import { fail, type ActionFailure } from '@sveltejs/kit';
 import type { AuditEntry } from '$lib/domain/editing/audit';
 import type { FieldProblem } from '$lib/domain/editing/sessionInput';
 import { pickText, textIn, type LocalizedText } from '$lib/domain/localizedText';
@@ -13,14 +13,9 @@ import { sessionKinds, type Programme, type Session, type Speaker } from '$lib/d
 import type { Locale } from '$lib/i18n/locale';
 import { messagesFor, type Messages } from '$lib/i18n/messages';
 import type { SignedInAccount } from '$lib/server/services/accountSessions';
-import {
-  forbidden,
-  formatInstant,
-  readConsoleForm,
-  requireAccount,
-  type ConsoleEvent
-} from '$lib/server/http/consoleRoute';
+import { formatInstant, readConsoleForm, requireAccount, type ConsoleEvent } from '$lib/server/http/consoleRoute';
 import { appContext } from '$lib/server/context';
+import { posted, postedFlag, postedList, postedTexts } from '$lib/server/http/formFields';
 import {
   fieldId,
   textLimits,
@@ -31,6 +26,7 @@ import {
 
 export { textLimits };
 import { formatLocalDate, languageName } from '$lib/ui/format';
+import { refuseOutcome } from '$lib/server/http/outcomes';
 
 export type ProgrammeMessages = Messages['consoleProgramme'];
 type ErrorCode = keyof ProgrammeMessages['errors'];
@@ -56,24 +52,11 @@ export function problem(status: 400 | 404 | 409, data: ProgrammeFormProblem): Ac
   return fail(status, data);
 }
 
-/** A refusal the form cannot fix: the 403 page, or the 404 page naming what is missing. */
-export function refuse(
-  locale: Locale,
-  status: 'forbidden' | 'not_found',
-  code: 'edition.not_found' | ErrorCode = 'edition.not_found'
-): never {
-  if (status === 'forbidden') forbidden(locale);
-  const m = messagesFor(locale);
-  // An unknown edition is an unknown page (the error page says so in its own words); a missing session or item is named.
-  if (code === 'edition.not_found') error(404, { message: m.notFoundTitle });
-  error(404, { message: m.consoleProgramme.errors[code], code });
-}
-
 /** For pages: the signed-in account and the edition's programme as its editors see it (else sign-in, 403 or 404). */
 export async function openEditorView(event: EditorEvent) {
   const account = requireAccount(event);
   const view = await appContext().sessionEditing.editorView(account, event.params.edition);
-  if (view.status !== 'found') refuse(event.locals.locale, view.status);
+  if (view.status !== 'found') refuseOutcome(event.locals.locale, view.status);
   return { account, programme: view.programme, deleted: view.deleted };
 }
 
@@ -81,33 +64,6 @@ export async function openEditorView(event: EditorEvent) {
 export async function readEditorForm(event: EditorEvent): Promise<{ account: SignedInAccount; form: FormData }> {
   const account = requireAccount(event);
   return { account, form: await readConsoleForm(event) };
-}
-
-/** A posted field: the text, or for anything else (a file where text belongs) the raw value so the schema refuses it. */
-export function posted(form: FormData, name: string): { readonly text: string; readonly raw: unknown } {
-  const value = form.get(name);
-  if (value === null) return { text: '', raw: '' };
-  return typeof value === 'string' ? { text: value, raw: value } : { text: '', raw: value };
-}
-
-export function postedList(form: FormData, name: string): { readonly texts: string[]; readonly raw: unknown[] } {
-  const values = form.getAll(name);
-  return { texts: values.filter((v): v is string => typeof v === 'string'), raw: values };
-}
-
-/** A checkbox: absent is no, `on` is yes, anything else is passed on for the schema to refuse. */
-export function postedFlag(form: FormData, name: string): { readonly checked: boolean; readonly raw: unknown } {
-  const value = form.get(name);
-  if (value === null) return { checked: false, raw: false };
-  return value === 'on' ? { checked: true, raw: true } : { checked: false, raw: value };
-}
-
-export function postedTexts(form: FormData, name: string, locales: readonly string[]) {
-  const entries = locales.map((locale) => [locale, posted(form, `${name}.${locale}`)] as const);
-  return {
-    text: Object.fromEntries(entries.map(([locale, v]) => [locale, v.text])) as LocalizedText,
-    raw: Object.fromEntries(entries.map(([locale, v]) => [locale, v.raw]))
-  };
 }
 
 /** The session form as the service's input, and as values to show the form again. */
@@ -179,18 +135,6 @@ export function readItemForm(form: FormData, locales: readonly string[]): { inpu
       version: posted(form, 'version').text
     }
   };
-}
-
-/** The `version` a form was based on; null when missing or not a whole number. */
-export function readVersion(form: FormData): number | null {
-  const { text } = posted(form, 'version');
-  return /^[1-9]\d{0,8}$/.test(text) ? Number(text) : null;
-}
-
-/** A record id posted by a button's form (session, item); '' when it is not one. */
-export function readId(form: FormData, name: string): string {
-  const { text } = posted(form, name);
-  return /^[a-z0-9][a-z0-9-]{0,62}$/.test(text) ? text : '';
 }
 
 export function readDirection(form: FormData): string {

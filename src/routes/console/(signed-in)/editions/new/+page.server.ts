@@ -8,6 +8,7 @@ import { appContext } from '$lib/server/context';
 import { emptyEditionForm } from '$lib/ui/console/edition/editionFormValues';
 import { editionProblem, editionProblemErrors, localeChoices, readEditionForm } from '../editionEditing.server';
 import type { Actions, PageServerLoad } from './$types';
+import { orRefuse } from '$lib/server/http/outcomes';
 
 export const load: PageServerLoad = (event) => {
   const account = requireAccount(event);
@@ -21,7 +22,7 @@ export const actions: Actions = {
     const form = await readConsoleForm(event);
     if (!canCreateEdition(account)) forbidden(event.locals.locale);
     const { input, values } = readEditionForm(form, interfaceLocales);
-    const result = await appContext().editionEditing.create(account, input);
+    const result = orRefuse(await appContext().editionEditing.create(account, input), event.locals.locale);
     switch (result.status) {
       case 'saved':
         redirect(303, `/console/editions/${result.edition.slug}/settings?notice=created`);
@@ -39,9 +40,6 @@ export const actions: Actions = {
           errors: {},
           message: messagesFor(event.locals.locale).consoleEdition.errors['edit.conflict']
         });
-      case 'forbidden':
-      case 'not_found':
-        return forbidden(event.locals.locale);
     }
   }
 };

@@ -8,18 +8,11 @@ import { appContext } from '$lib/server/context';
 import type { DayEditResult } from '$lib/server/services/dayEditing';
 import { dayFormValues, type DayFormValues } from '$lib/ui/console/edition/editionFormValues';
 import { formatLocalDate } from '$lib/ui/format';
-import {
-  auditRows,
-  noticeOf,
-  readDirection,
-  readEditorForm,
-  readId,
-  readVersion,
-  refuse,
-  type EditorEvent
-} from '../programmeEditing.server';
+import { auditRows, noticeOf, readDirection, readEditorForm, type EditorEvent } from '../programmeEditing.server';
 import { dayConflictRows, editionProblem, editionProblemErrors, readDayForm } from '../../editionEditing.server';
 import type { Actions, PageServerLoad } from './$types';
+import { readId, readVersion } from '$lib/server/http/formFields';
+import { refuseOutcome } from '$lib/server/http/outcomes';
 
 const notices = ['dayAdded', 'daySaved', 'dayDeleted', 'dayRestored', 'dayMoved', 'dayUnchanged'] as const;
 const emptyDay: DayFormValues = { date: '', title: {}, version: '' };
@@ -31,8 +24,8 @@ async function openDays(event: EditorEvent, account: SignedInAccount) {
     dayEditing.view(account, event.params.edition),
     editionEditing.settingsView(account, event.params.edition)
   ]);
-  if (view.status !== 'found') refuse(event.locals.locale, view.status);
-  if (settings.status !== 'found') refuse(event.locals.locale, settings.status);
+  if (view.status !== 'found') refuseOutcome(event.locals.locale, view.status);
+  if (settings.status !== 'found') refuseOutcome(event.locals.locale, settings.status);
   return { ...view, programme: settings.programme };
 }
 
@@ -116,7 +109,7 @@ function dayFailure(
         conflict: dayConflictRows(dayFormValues(result.current), values, locales, event.locals.locale)
       });
     case 'forbidden':
-      return refuse(event.locals.locale, 'forbidden');
+      return refuseOutcome(event.locals.locale, 'forbidden');
     case 'not_found':
       return editionProblem(404, { action, dayValues: values, errors: {}, message: m.errors['day.not_found'] });
   }
@@ -162,7 +155,7 @@ export const actions: Actions = {
       case 'conflict':
         return editionProblem(409, { action: 'days', errors: {}, message: m.errors['edit.conflict'] });
       case 'forbidden':
-        return refuse(event.locals.locale, outcome);
+        return refuseOutcome(event.locals.locale, outcome);
       case 'not_found':
         return editionProblem(404, { action: 'days', errors: {}, message: m.errors['day.not_found'] });
     }

@@ -7,7 +7,7 @@ import { requireAccount } from '$lib/server/http/consoleRoute';
 import { appContext } from '$lib/server/context';
 import type { EditionEditResult } from '$lib/server/services/editionEditing';
 import { editionFormValues } from '$lib/ui/console/edition/editionFormValues';
-import { auditRows, noticeOf, readEditorForm, readVersion, refuse, type EditorEvent } from '../programmeEditing.server';
+import { auditRows, noticeOf, readEditorForm, type EditorEvent } from '../programmeEditing.server';
 import {
   editionConflictRows,
   editionProblem,
@@ -16,12 +16,14 @@ import {
   readEditionForm
 } from '../../editionEditing.server';
 import type { Actions, PageServerLoad } from './$types';
+import { readVersion } from '$lib/server/http/formFields';
+import { orRefuse, refuseOutcome } from '$lib/server/http/outcomes';
 
 const notices = ['created', 'saved', 'published', 'unpublished', 'restored'] as const;
 
 async function openSettings(event: EditorEvent, account: SignedInAccount) {
   const view = await appContext().editionEditing.settingsView(account, event.params.edition);
-  if (view.status !== 'found') refuse(event.locals.locale, view.status);
+  if (view.status !== 'found') refuseOutcome(event.locals.locale, view.status);
   return view.programme;
 }
 
@@ -76,7 +78,7 @@ function stateOutcome(event: Event, result: EditionEditResult, action: 'state' |
       return editionProblem(400, { action, errors: {}, message: m.errors['edition.invalid_field'] });
     case 'forbidden':
     case 'not_found':
-      return refuse(event.locals.locale, result.status);
+      return refuseOutcome(event.locals.locale, result.status);
   }
 }
 
@@ -88,7 +90,10 @@ export const actions: Actions = {
     const version = readVersion(form);
     if (version === null)
       return editionProblem(400, { action: 'save', values, errors: {}, message: m.errors['edit.invalid_version'] });
-    const result = await appContext().editionEditing.update(account, event.params.edition, version, input);
+    const result = orRefuse(
+      await appContext().editionEditing.update(account, event.params.edition, version, input),
+      event.locals.locale
+    );
     switch (result.status) {
       case 'saved':
         // The address may have changed: go to the settings at the new one.
@@ -110,9 +115,6 @@ export const actions: Actions = {
           conflict: editionConflictRows(theirs, values, edition.locales, event.locals.locale)
         });
       }
-      case 'forbidden':
-      case 'not_found':
-        return refuse(event.locals.locale, result.status);
     }
   },
 

@@ -5,8 +5,10 @@ import { messagesFor } from '$lib/i18n/messages';
 import { requireAccount } from '$lib/server/http/consoleRoute';
 import { appContext } from '$lib/server/context';
 import { noticeOf, readEditorForm } from '../programmeEditing.server';
-import { problem, readSpeakerId, readVersion, refuse } from './speakerEditing.server';
+import { problem, readSpeakerId } from './speakerEditing.server';
 import type { Actions, PageServerLoad } from './$types';
+import { readVersion } from '$lib/server/http/formFields';
+import { orRefuse, refuseOutcome } from '$lib/server/http/outcomes';
 
 const notices = ['deleted', 'restored'] as const;
 
@@ -14,7 +16,7 @@ export const load: PageServerLoad = async (event) => {
   const account = requireAccount(event);
   const { locale } = event.locals;
   const listed = await appContext().speakerEditing.list(account, event.params.edition);
-  if (listed.status !== 'found') refuse(locale, listed.status);
+  if (listed.status !== 'found') refuseOutcome(locale, listed.status);
   const { edition, cities } = listed.programme;
   const fallback = edition.defaultLocale;
   const cityById = new Map(cities.map((c) => [c.id, c.name]));
@@ -47,7 +49,11 @@ export const actions: Actions = {
         message: m.consoleProgramme.errors['edit.invalid_version']
       });
     const speakerId = readSpeakerId(form);
-    const result = await appContext().speakerEditing.restore(account, event.params.edition, speakerId, version);
+    const result = orRefuse(
+      await appContext().speakerEditing.restore(account, event.params.edition, speakerId, version),
+      event.locals.locale,
+      'speaker.not_found'
+    );
     switch (result.status) {
       case 'saved':
         redirect(303, `/console/editions/${event.params.edition}/speakers?notice=restored#speaker-${speakerId}`);
@@ -60,10 +66,6 @@ export const actions: Actions = {
           errors: {},
           message: m.consoleSpeakers.errors['speaker.invalid_field']
         });
-      case 'forbidden':
-        return refuse(event.locals.locale, 'forbidden');
-      case 'not_found':
-        return refuse(event.locals.locale, 'not_found', 'speaker');
     }
   }
 };

@@ -4,14 +4,15 @@
  * checks, turning its problem codes into messages beside their fields, the
  * city choices, and conflict rows. No rules here: the service decides.
  */
-import { error, fail, type ActionFailure } from '@sveltejs/kit';
+import { fail, type ActionFailure } from '@sveltejs/kit';
 import { speakerLimits, splitLanguageTags } from '$lib/domain/editing/speakerInput';
 import type { FieldProblem } from '$lib/domain/editing/sessionInput';
-import { pickText, type LocalizedText } from '$lib/domain/localizedText';
+import { pickText } from '$lib/domain/localizedText';
 import type { Programme } from '$lib/domain/programme';
 import type { Locale } from '$lib/i18n/locale';
 import { messagesFor, type Messages } from '$lib/i18n/messages';
-import { forbidden, requireAccount, verifyConsoleForm, type ConsoleEvent } from '$lib/server/http/consoleRoute';
+import { requireAccount, verifyConsoleForm, type ConsoleEvent } from '$lib/server/http/consoleRoute';
+import { posted, postedFlag, postedTexts, readId } from '$lib/server/http/formFields';
 import { speakerPhotoMaxBytes } from '$lib/server/services/speakerEditing';
 import type { Choice } from '$lib/ui/console/programme/formValues';
 import {
@@ -39,37 +40,8 @@ export interface SpeakerFormProblem {
   readonly conflict?: readonly ConflictRow[];
 }
 
-export function problem(
-  status: 400 | 404 | 409 | 413 | 415 | 422,
-  data: SpeakerFormProblem
-): ActionFailure<SpeakerFormProblem> {
+export function problem(status: number, data: SpeakerFormProblem): ActionFailure<SpeakerFormProblem> {
   return fail(status, data);
-}
-
-/** A refusal the form cannot fix: the 403 page, or the 404 page naming what is missing. */
-export function refuse(
-  locale: Locale,
-  status: 'forbidden' | 'not_found',
-  what: 'edition' | 'speaker' = 'edition'
-): never {
-  if (status === 'forbidden') forbidden(locale);
-  const m = messagesFor(locale);
-  if (what === 'edition') error(404, { message: m.notFoundTitle });
-  error(404, { message: m.consoleSpeakers.errors['speaker.not_found'], code: 'speaker.not_found' });
-}
-
-function text(form: FormData, name: string): { readonly text: string; readonly raw: unknown } {
-  const value = form.get(name);
-  if (value === null) return { text: '', raw: '' };
-  return typeof value === 'string' ? { text: value, raw: value } : { text: '', raw: value };
-}
-
-function texts(form: FormData, name: string, locales: readonly string[]) {
-  const entries = locales.map((locale) => [locale, text(form, `${name}.${locale}`)] as const);
-  return {
-    text: Object.fromEntries(entries.map(([locale, v]) => [locale, v.text])) as LocalizedText,
-    raw: Object.fromEntries(entries.map(([locale, v]) => [locale, v.raw]))
-  };
 }
 
 /** The speaker form as the service's input, and as values to show the form again. */
@@ -77,11 +49,13 @@ export function readSpeakerForm(
   form: FormData,
   locales: readonly string[]
 ): { input: unknown; values: SpeakerFormValues } {
-  const [name, jobTitle, organisation, bio] = translatableSpeakerFields.map((field) => texts(form, field, locales));
-  const city = text(form, 'cityId');
-  const languages = text(form, 'languages');
-  const presence = text(form, 'presence');
-  const flag = form.get('isIllustrative');
+  const [name, jobTitle, organisation, bio] = translatableSpeakerFields.map((field) =>
+    postedTexts(form, field, locales)
+  );
+  const city = posted(form, 'cityId');
+  const languages = posted(form, 'languages');
+  const presence = posted(form, 'presence');
+  const flag = postedFlag(form, 'isIllustrative');
   return {
     input: {
       name: name!.raw,
@@ -91,7 +65,7 @@ export function readSpeakerForm(
       cityId: city.raw === '' ? null : city.raw,
       languages: typeof languages.raw === 'string' ? splitLanguageTags(languages.raw) : languages.raw,
       presence: presence.raw,
-      isIllustrative: flag === null ? false : flag === 'on' ? true : flag
+      isIllustrative: flag.raw
     },
     values: {
       name: name!.text,
@@ -101,22 +75,15 @@ export function readSpeakerForm(
       cityId: city.text,
       languages: languages.text,
       presence: presence.text,
-      isIllustrative: flag === 'on',
-      version: text(form, 'version').text
+      isIllustrative: flag.checked,
+      version: posted(form, 'version').text
     }
   };
 }
 
-/** The `version` a form was based on; null when missing or not a whole number. */
-export function readVersion(form: FormData): number | null {
-  const { text: value } = text(form, 'version');
-  return /^[1-9]\d{0,8}$/.test(value) ? Number(value) : null;
-}
-
 /** A speaker id posted by a button's form; '' when it is not one. */
 export function readSpeakerId(form: FormData): string {
-  const { text: value } = text(form, 'speaker');
-  return /^[a-z0-9][a-z0-9-]{0,62}$/.test(value) ? value : '';
+  return readId(form, 'speaker');
 }
 
 /** What to say about a field the schema refused, by the kind of field it is. */

@@ -1,11 +1,13 @@
 // The edition's word filter for its moderators: the list (one entry per line), saved under optimistic concurrency, and its changes.
 import { fail, redirect } from '@sveltejs/kit';
 import { messagesFor } from '$lib/i18n/messages';
-import { field, readConsoleForm, requireAccount } from '$lib/server/http/consoleRoute';
+import { readConsoleForm, requireAccount } from '$lib/server/http/consoleRoute';
+import { field, readVersion } from '$lib/server/http/formFields';
 import { appContext } from '$lib/server/context';
-import { chatAuditRows, refuseChat } from '../chatModeration.server';
+import { chatAuditRows } from '../chatModeration.server';
 import { noticeOf } from '../programmeEditing.server';
 import type { Actions, PageServerLoad } from './$types';
+import { orRefuse, refuseOutcome } from '$lib/server/http/outcomes';
 
 const notices = ['saved', 'unchanged'] as const;
 
@@ -13,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
   const account = requireAccount(event);
   const { locale, viewerZone } = event.locals;
   const view = await appContext().chatModeration.wordFilter(account, event.params.edition);
-  if (view.status !== 'found') refuseChat(locale, view.status);
+  if (view.status !== 'found') refuseOutcome(locale, view.status);
   return {
     edition: { slug: view.edition.editionSlug, title: view.edition.title, defaultLocale: view.edition.defaultLocale },
     words: view.words.join('\n'),
@@ -31,8 +33,7 @@ export const actions: Actions = {
     const m = messagesFor(event.locals.locale).chat;
     const words = field(form, 'words');
     // 0 is the version of a list never saved.
-    const versionText = field(form, 'version');
-    const version = /^(0|[1-9]\d{0,8})$/.test(versionText) ? Number(versionText) : null;
+    const version = readVersion(form, { allowZero: true });
     if (version === null)
       return fail(400, {
         words,
@@ -40,11 +41,9 @@ export const actions: Actions = {
         message: m.errors['chat.word_filter_version'],
         errors: {} as Record<string, string>
       });
-    const result = await appContext().chatModeration.saveWordFilter(
-      account,
-      event.params.edition,
-      form.get('words') ?? '',
-      version
+    const result = orRefuse(
+      await appContext().chatModeration.saveWordFilter(account, event.params.edition, form.get('words') ?? '', version),
+      event.locals.locale
     );
     switch (result.status) {
       case 'saved':
@@ -69,9 +68,6 @@ export const actions: Actions = {
           message: m.errors['chat.word_filter_conflict'],
           errors: {} as Record<string, string>
         });
-      case 'forbidden':
-      case 'not_found':
-        return refuseChat(event.locals.locale, result.status);
     }
   }
 };

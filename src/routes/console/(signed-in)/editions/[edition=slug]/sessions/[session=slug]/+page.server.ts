@@ -14,11 +14,8 @@ import {
   problemErrors,
   readDirection,
   readEditorForm,
-  readId,
   readItemForm,
   readSessionForm,
-  readVersion,
-  refuse,
   sessionAuditEntries,
   sessionChoices,
   sessionConflictRows,
@@ -26,6 +23,8 @@ import {
   textLimits
 } from '../../programmeEditing.server';
 import type { Actions, PageServerLoad } from './$types';
+import { readId, readVersion } from '$lib/server/http/formFields';
+import { orRefuse, refuseOutcome } from '$lib/server/http/outcomes';
 
 const notices = [
   'created',
@@ -46,9 +45,9 @@ export const load: PageServerLoad = async (event) => {
   const { locale, viewerZone } = event.locals;
   const { edition } = programme;
   const session = programme.sessions.find((s) => s.id === event.params.session);
-  if (!session) refuse(locale, 'not_found', 'session.not_found');
+  if (!session) refuseOutcome(locale, 'not_found', 'session.not_found');
   const listed = await appContext().programmeItemEditing.list(account, edition.slug, session.id);
-  if (listed.status !== 'found') refuse(locale, listed.status, 'session.not_found');
+  if (listed.status !== 'found') refuseOutcome(locale, listed.status, 'session.not_found');
   const fallback = edition.defaultLocale;
   const speakerById = new Map(programme.speakers.map((s) => [s.id, s]));
   const entries = await sessionAuditEntries(
@@ -102,19 +101,10 @@ type Event = RequestEvent<{ edition: string; session: string }>;
 async function open(event: Event) {
   const { account, form } = await readEditorForm(event);
   const view = await appContext().sessionEditing.editorView(account, event.params.edition);
-  if (view.status !== 'found') return refuse(event.locals.locale, view.status);
+  if (view.status !== 'found') return refuseOutcome(event.locals.locale, view.status);
   const m = messagesFor(event.locals.locale).consoleProgramme;
   const here = `/console/editions/${event.params.edition}/sessions/${event.params.session}`;
   return { account, form, programme: view.programme, m, here };
-}
-
-/** Refusals every action answers the same way: the 403 page, or a 404 page naming what is missing. */
-function refuseOutcome(
-  event: Event,
-  status: 'forbidden' | 'not_found',
-  missing: 'session.not_found' | 'programme_item.not_found' = 'session.not_found'
-): never {
-  return refuse(event.locals.locale, status, missing);
 }
 
 export const actions: Actions = {
@@ -124,12 +114,10 @@ export const actions: Actions = {
     const version = readVersion(form);
     if (version === null)
       return problem(400, { action: 'save', values, errors: {}, message: m.errors['edit.invalid_version'] });
-    const result = await appContext().sessionEditing.update(
-      account,
-      event.params.edition,
-      event.params.session,
-      version,
-      input
+    const result = orRefuse(
+      await appContext().sessionEditing.update(account, event.params.edition, event.params.session, version, input),
+      event.locals.locale,
+      'session.not_found'
     );
     switch (result.status) {
       case 'saved':
@@ -147,9 +135,6 @@ export const actions: Actions = {
           conflict: sessionConflictRows(theirs, values, programme, event.locals.locale)
         });
       }
-      case 'forbidden':
-      case 'not_found':
-        return refuseOutcome(event, result.status);
     }
   },
 
@@ -167,11 +152,10 @@ export const actions: Actions = {
         errors: { confirm: m.errors['edit.delete_unconfirmed'] },
         message: null
       });
-    const result = await appContext().sessionEditing.remove(
-      account,
-      event.params.edition,
-      event.params.session,
-      version
+    const result = orRefuse(
+      await appContext().sessionEditing.remove(account, event.params.edition, event.params.session, version),
+      event.locals.locale,
+      'session.not_found'
     );
     switch (result.status) {
       case 'saved':
@@ -181,20 +165,16 @@ export const actions: Actions = {
         return problem(409, { action: 'delete', errors: {}, message: m.conflict.stateText });
       case 'invalid':
         return problem(400, { action: 'delete', errors: {}, message: m.errors['session.invalid_field'] });
-      case 'forbidden':
-      case 'not_found':
-        return refuseOutcome(event, result.status);
     }
   },
 
   addItem: async (event) => {
     const { account, form, programme, m, here } = await open(event);
     const { input, values } = readItemForm(form, programme.edition.locales);
-    const result = await appContext().programmeItemEditing.create(
-      account,
-      event.params.edition,
-      event.params.session,
-      input
+    const result = orRefuse(
+      await appContext().programmeItemEditing.create(account, event.params.edition, event.params.session, input),
+      event.locals.locale,
+      'session.not_found'
     );
     switch (result.status) {
       case 'saved':
@@ -208,9 +188,6 @@ export const actions: Actions = {
         });
       case 'conflict':
         return problem(409, { action: 'addItem', itemValues: values, errors: {}, message: m.errors['edit.conflict'] });
-      case 'forbidden':
-      case 'not_found':
-        return refuseOutcome(event, result.status);
     }
   },
 
@@ -223,12 +200,16 @@ export const actions: Actions = {
     const direction = readDirection(form);
     if (!isMoveDirection(direction))
       return problem(400, { action: 'items', errors: {}, message: m.errors['edit.invalid_move'] });
-    const outcome = await appContext().programmeItemEditing.move(
-      account,
-      event.params.edition,
-      event.params.session,
-      itemId,
-      direction
+    const outcome = orRefuse(
+      await appContext().programmeItemEditing.move(
+        account,
+        event.params.edition,
+        event.params.session,
+        itemId,
+        direction
+      ),
+      event.locals.locale,
+      'programme_item.not_found'
     );
     switch (outcome) {
       case 'saved':
@@ -237,10 +218,6 @@ export const actions: Actions = {
         break;
       case 'conflict':
         return problem(409, { action: 'items', errors: {}, message: m.errors['edit.conflict'] });
-      case 'forbidden':
-        return refuseOutcome(event, outcome);
-      case 'not_found':
-        return refuseOutcome(event, outcome, 'programme_item.not_found');
     }
   }
 };
@@ -249,12 +226,10 @@ async function changeState(event: Event, state: 'published' | 'draft') {
   const { account, form, m, here } = await open(event);
   const version = readVersion(form);
   if (version === null) return problem(400, { action: 'state', errors: {}, message: m.errors['edit.invalid_version'] });
-  const result = await appContext().sessionEditing.setState(
-    account,
-    event.params.edition,
-    event.params.session,
-    version,
-    state
+  const result = orRefuse(
+    await appContext().sessionEditing.setState(account, event.params.edition, event.params.session, version, state),
+    event.locals.locale,
+    'session.not_found'
   );
   switch (result.status) {
     case 'saved':
@@ -264,9 +239,6 @@ async function changeState(event: Event, state: 'published' | 'draft') {
       return problem(409, { action: 'state', errors: {}, message: m.conflict.stateText });
     case 'invalid':
       return problem(400, { action: 'state', errors: {}, message: m.errors['session.invalid_field'] });
-    case 'forbidden':
-    case 'not_found':
-      return refuseOutcome(event, result.status);
   }
 }
 
@@ -276,13 +248,17 @@ async function changeItem(event: Event, change: 'remove' | 'restore') {
   const version = readVersion(form);
   if (version === null) return problem(400, { action: 'items', errors: {}, message: m.errors['edit.invalid_version'] });
   const editing = appContext().programmeItemEditing;
-  const result = await (change === 'remove' ? editing.remove : editing.restore).call(
-    editing,
-    account,
-    event.params.edition,
-    event.params.session,
-    itemId,
-    version
+  const result = orRefuse(
+    await (change === 'remove' ? editing.remove : editing.restore).call(
+      editing,
+      account,
+      event.params.edition,
+      event.params.session,
+      itemId,
+      version
+    ),
+    event.locals.locale,
+    'programme_item.not_found'
   );
   switch (result.status) {
     case 'saved':
@@ -295,9 +271,5 @@ async function changeItem(event: Event, change: 'remove' | 'restore') {
       return problem(409, { action: 'items', errors: {}, message: m.errors['edit.conflict'] });
     case 'invalid':
       return problem(400, { action: 'items', errors: {}, message: m.errors['programme_item.invalid_field'] });
-    case 'forbidden':
-      return refuseOutcome(event, result.status);
-    case 'not_found':
-      return refuseOutcome(event, result.status, 'programme_item.not_found');
   }
 }

@@ -8,12 +8,12 @@ import {
   problemErrors,
   readEditorForm,
   readSessionForm,
-  refuse,
   sessionChoices,
   textLimits
 } from '../../programmeEditing.server';
 import { messagesFor } from '$lib/i18n/messages';
 import type { Actions, PageServerLoad } from './$types';
+import { orRefuse, refuseOutcome } from '$lib/server/http/outcomes';
 
 export const load: PageServerLoad = async (event) => {
   const { programme } = await openEditorView(event);
@@ -49,9 +49,12 @@ export const actions: Actions = {
   create: async (event) => {
     const { account, form } = await readEditorForm(event);
     const view = await appContext().sessionEditing.editorView(account, event.params.edition);
-    if (view.status !== 'found') return refuse(event.locals.locale, view.status);
+    if (view.status !== 'found') return refuseOutcome(event.locals.locale, view.status);
     const { input, values } = readSessionForm(form, view.programme.edition.locales);
-    const result = await appContext().sessionEditing.create(account, event.params.edition, input);
+    const result = orRefuse(
+      await appContext().sessionEditing.create(account, event.params.edition, input),
+      event.locals.locale
+    );
     switch (result.status) {
       case 'saved':
         redirect(303, `/console/editions/${event.params.edition}/sessions/${result.session.id}?notice=created`);
@@ -63,10 +66,7 @@ export const actions: Actions = {
           ...problemErrors(result.problems, '', messagesFor(event.locals.locale).consoleProgramme, textLimits.session)
         });
       case 'conflict':
-      case 'not_found':
-        return refuse(event.locals.locale, 'not_found');
-      case 'forbidden':
-        return refuse(event.locals.locale, 'forbidden');
+        return refuseOutcome(event.locals.locale, 'not_found');
     }
   }
 };

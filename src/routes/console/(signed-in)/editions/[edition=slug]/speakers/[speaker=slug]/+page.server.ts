@@ -13,28 +13,25 @@ import {
   problemErrors,
   readPhotoForm,
   readSpeakerForm,
-  readVersion,
-  refuse,
   speakerConflictRows
 } from '../speakerEditing.server';
 import type { Actions, PageServerLoad } from './$types';
+import { readVersion } from '$lib/server/http/formFields';
+import { isErrorCode, orRefuse, refuseOutcome, statusOf } from '$lib/server/http/outcomes';
 
 const notices = ['created', 'saved', 'photoSaved', 'photoRemoved'] as const;
 
 /** The status of each refused photo, as docs/errors.md lists them; anything else (no file) is 400. */
-const photoStatus: Record<string, 413 | 415 | 422> = {
-  'photo.too_large': 413,
-  'photo.not_an_image': 415,
-  'photo.unsupported_type': 415,
-  'photo.too_many_pixels': 422
-};
-
 export const load: PageServerLoad = async (event) => {
   const account = requireAccount(event);
   const { locale, viewerZone } = event.locals;
   const found = await appContext().speakerEditing.find(account, event.params.edition, event.params.speaker);
   if (found.status !== 'found')
-    refuse(locale, found.status, found.status === 'not_found' && (await editionExists(event)) ? 'speaker' : 'edition');
+    refuseOutcome(
+      locale,
+      found.status,
+      found.status === 'not_found' && (await editionExists(event)) ? 'speaker.not_found' : undefined
+    );
   const { programme, speaker } = found;
   const { edition } = programme;
   const entries = await appContext().audit.forRecord('speaker', speaker.id, 50);
@@ -68,17 +65,12 @@ function here(event: Event): string {
   return `/console/editions/${event.params.edition}/speakers/${event.params.speaker}`;
 }
 
-/** Refusals every action answers the same way: the 403 page, or a 404 page naming the speaker. */
-function refuseOutcome(event: Event, status: 'forbidden' | 'not_found'): never {
-  return refuse(event.locals.locale, status, 'speaker');
-}
-
 export const actions: Actions = {
   save: async (event) => {
     const { account, form } = await readEditorForm(event);
     const m = messagesFor(event.locals.locale);
     const found = await appContext().speakerEditing.find(account, event.params.edition, event.params.speaker);
-    if (found.status !== 'found') return refuseOutcome(event, found.status);
+    if (found.status !== 'found') return refuseOutcome(event.locals.locale, found.status, 'speaker.not_found');
     const { input, values } = readSpeakerForm(form, found.programme.edition.locales);
     const version = readVersion(form);
     if (version === null)
@@ -88,12 +80,10 @@ export const actions: Actions = {
         errors: {},
         message: m.consoleProgramme.errors['edit.invalid_version']
       });
-    const result = await appContext().speakerEditing.update(
-      account,
-      event.params.edition,
-      event.params.speaker,
-      version,
-      input
+    const result = orRefuse(
+      await appContext().speakerEditing.update(account, event.params.edition, event.params.speaker, version, input),
+      event.locals.locale,
+      'speaker.not_found'
     );
     switch (result.status) {
       case 'saved':
@@ -109,9 +99,6 @@ export const actions: Actions = {
           message: null,
           conflict: speakerConflictRows(speakerFormValues(result.current), values, found.programme, event.locals.locale)
         });
-      case 'forbidden':
-      case 'not_found':
-        return refuseOutcome(event, result.status);
     }
   },
 
@@ -172,11 +159,10 @@ export const actions: Actions = {
         errors: { confirm: m.consoleSpeakers.remove.unconfirmed },
         message: null
       });
-    const result = await appContext().speakerEditing.remove(
-      account,
-      event.params.edition,
-      event.params.speaker,
-      version
+    const result = orRefuse(
+      await appContext().speakerEditing.remove(account, event.params.edition, event.params.speaker, version),
+      event.locals.locale,
+      'speaker.not_found'
     );
     switch (result.status) {
       case 'saved':
@@ -190,15 +176,13 @@ export const actions: Actions = {
           errors: {},
           message: m.consoleSpeakers.errors['speaker.invalid_field']
         });
-      case 'forbidden':
-      case 'not_found':
-        return refuseOutcome(event, result.status);
     }
   }
 };
 
-function photoOutcome(event: Event, result: SpeakerEditResult, notice: 'photoSaved' | 'photoRemoved') {
+function photoOutcome(event: Event, outcome: SpeakerEditResult, notice: 'photoSaved' | 'photoRemoved') {
   const m = messagesFor(event.locals.locale).consoleSpeakers;
+  const result = orRefuse(outcome, event.locals.locale, 'speaker.not_found');
   switch (result.status) {
     case 'saved':
       redirect(303, `${here(event)}?notice=${notice}#photo-heading`);
@@ -206,12 +190,9 @@ function photoOutcome(event: Event, result: SpeakerEditResult, notice: 'photoSav
     case 'invalid': {
       const { errors } = problemErrors(result.problems, m);
       const code = result.problems[0]?.code ?? '';
-      return problem(photoStatus[code] ?? 400, { action: 'photo', errors, message: null });
+      return problem(isErrorCode(code) ? statusOf(code) : 400, { action: 'photo', errors, message: null });
     }
     case 'conflict':
       return problem(409, { action: 'photo', errors: {}, message: m.errors['speaker.conflict'] });
-    case 'forbidden':
-    case 'not_found':
-      return refuseOutcome(event, result.status);
   }
 }

@@ -5,13 +5,14 @@ import { requireAccount } from '$lib/server/http/consoleRoute';
 import { appContext } from '$lib/server/context';
 import { emptySpeakerForm } from '$lib/ui/console/speakers/speakerFormValues';
 import { readEditorForm } from '../../programmeEditing.server';
-import { cityChoices, problem, problemErrors, readSpeakerForm, refuse } from '../speakerEditing.server';
+import { cityChoices, problem, problemErrors, readSpeakerForm } from '../speakerEditing.server';
 import type { Actions, PageServerLoad } from './$types';
+import { orRefuse, refuseOutcome } from '$lib/server/http/outcomes';
 
 export const load: PageServerLoad = async (event) => {
   const account = requireAccount(event);
   const view = await appContext().sessionEditing.editorView(account, event.params.edition);
-  if (view.status !== 'found') refuse(event.locals.locale, view.status);
+  if (view.status !== 'found') refuseOutcome(event.locals.locale, view.status);
   const { edition } = view.programme;
   return {
     edition: {
@@ -29,9 +30,12 @@ export const actions: Actions = {
   create: async (event) => {
     const { account, form } = await readEditorForm(event);
     const view = await appContext().sessionEditing.editorView(account, event.params.edition);
-    if (view.status !== 'found') return refuse(event.locals.locale, view.status);
+    if (view.status !== 'found') return refuseOutcome(event.locals.locale, view.status);
     const { input, values } = readSpeakerForm(form, view.programme.edition.locales);
-    const result = await appContext().speakerEditing.create(account, event.params.edition, input);
+    const result = orRefuse(
+      await appContext().speakerEditing.create(account, event.params.edition, input),
+      event.locals.locale
+    );
     switch (result.status) {
       case 'saved':
         redirect(303, `/console/editions/${event.params.edition}/speakers/${result.speaker.id}?notice=created`);
@@ -43,10 +47,7 @@ export const actions: Actions = {
           ...problemErrors(result.problems, messagesFor(event.locals.locale).consoleSpeakers)
         });
       case 'conflict':
-      case 'not_found':
-        return refuse(event.locals.locale, 'not_found');
-      case 'forbidden':
-        return refuse(event.locals.locale, 'forbidden');
+        return refuseOutcome(event.locals.locale, 'not_found');
     }
   }
 };

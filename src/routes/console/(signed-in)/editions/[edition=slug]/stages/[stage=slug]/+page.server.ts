@@ -5,7 +5,8 @@ import { canResume, type BroadcastRefusal } from '$lib/domain/broadcast/liveStat
 import { textIn } from '$lib/domain/localizedText';
 import type { Locale } from '$lib/i18n/locale';
 import { messagesFor } from '$lib/i18n/messages';
-import { field, forbidden, formatInstant, readConsoleForm, requireAccount } from '$lib/server/http/consoleRoute';
+import { forbidden, formatInstant, readConsoleForm, requireAccount } from '$lib/server/http/consoleRoute';
+import { field } from '$lib/server/http/formFields';
 import type { Actor } from '$lib/domain/access/policies';
 import { appContext } from '$lib/server/context';
 import { formatTimeRange } from '$lib/ui/format';

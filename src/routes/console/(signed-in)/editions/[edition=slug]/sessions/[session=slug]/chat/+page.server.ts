@@ -2,12 +2,14 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { textIn } from '$lib/domain/localizedText';
 import { messagesFor } from '$lib/i18n/messages';
-import { field, formatInstant, readConsoleForm, requireAccount } from '$lib/server/http/consoleRoute';
+import { formatInstant, readConsoleForm, requireAccount } from '$lib/server/http/consoleRoute';
+import { field } from '$lib/server/http/formFields';
 import { appContext } from '$lib/server/context';
 import type { ModerationOutcome } from '$lib/server/services/chatModeration';
-import { chatAuditRows, refuseChat } from '../../../chatModeration.server';
+import { chatAuditRows } from '../../../chatModeration.server';
 import { noticeOf } from '../../../programmeEditing.server';
 import type { Actions, PageServerLoad } from './$types';
+import { refuseOutcome } from '$lib/server/http/outcomes';
 
 const notices = ['deleted', 'muted', 'unmuted', 'slowMode', 'unchanged'] as const;
 
@@ -16,7 +18,7 @@ export const load: PageServerLoad = async (event) => {
   const { locale, viewerZone } = event.locals;
   const before = event.url.searchParams.get('before');
   const view = await appContext().chatModeration.view(account, event.params.edition, event.params.session, before);
-  if (view.status !== 'found') refuseChat(locale, view.status);
+  if (view.status !== 'found') refuseOutcome(locale, view.status);
   const { session } = view;
   const sessionTitle = textIn(session.title, locale, session.defaultLocale);
   return {
@@ -74,7 +76,7 @@ function answer(
       redirect(303, `${here}?notice=${outcome.status === 'saved' ? done : 'unchanged'}#${anchor}`);
       break;
     case 'forbidden':
-      return refuseChat(event.locals.locale, outcome.status);
+      return refuseOutcome(event.locals.locale, outcome.status);
     case 'not_found':
       return fail(404, {
         action: anchor,

@@ -6,7 +6,7 @@ import { messagesFor } from '$lib/i18n/messages';
 import { appContext } from '$lib/server/context';
 import { emptyPollForm } from '$lib/ui/console/polls/pollFormValues';
 import { shownResults, shownText } from '$lib/domain/participation/polls/pollView';
-import { noticeOf, readVersion } from '../../../programmeEditing.server';
+import { noticeOf } from '../../../programmeEditing.server';
 import {
   openPollsView,
   outcomeMessage,
@@ -17,10 +17,11 @@ import {
   readPollForm,
   readPollId,
   readPollsForm,
-  refusePolls,
   type PollsEvent
 } from './pollsConsole.server';
 import type { Actions, PageServerLoad } from './$types';
+import { readVersion } from '$lib/server/http/formFields';
+import { orRefuse, refuseOutcome } from '$lib/server/http/outcomes';
 
 const notices = ['created', 'saved', 'opened', 'closed', 'deleted'] as const;
 
@@ -62,7 +63,11 @@ export const actions: Actions = {
     const m = messagesFor(event.locals.locale).polls;
     const editionInfo = await editionLocales(event);
     const { input, values } = readPollForm(form, editionInfo.locales);
-    const result = await appContext().pollModeration.create(account, event.params.edition, event.params.session, input);
+    const result = orRefuse(
+      await appContext().pollModeration.create(account, event.params.edition, event.params.session, input),
+      event.locals.locale,
+      'session.not_found'
+    );
     switch (result.status) {
       case 'saved':
         redirect(303, `${pollsPath(event.params)}?notice=created#poll-${result.poll.id}`);
@@ -73,9 +78,6 @@ export const actions: Actions = {
           values,
           ...pollProblemErrors(result.problems, m, editionInfo.defaultLocale)
         });
-      case 'forbidden':
-      case 'not_found':
-        return refusePolls(event.locals.locale, result.status);
     }
   },
 
@@ -96,22 +98,16 @@ export const actions: Actions = {
         errors: { [`confirm-${pollId}`]: m.errors['poll.delete_unconfirmed'] },
         message: null
       });
-    const result = await appContext().pollModeration.remove(
-      account,
-      event.params.edition,
-      event.params.session,
-      pollId,
-      version
+    const result = orRefuse(
+      await appContext().pollModeration.remove(account, event.params.edition, event.params.session, pollId, version),
+      event.locals.locale,
+      'poll.not_found'
     );
     switch (result.status) {
       case 'deleted':
       case 'saved':
         redirect(303, `${pollsPath(event.params)}?notice=deleted`);
         break;
-      case 'forbidden':
-        return refusePolls(event.locals.locale, result.status);
-      case 'not_found':
-        return refusePolls(event.locals.locale, result.status, 'poll.not_found');
       case 'invalid':
         return pollProblem(400, { action: 'delete', pollId, errors: {}, message: m.errors['poll.invalid_field'] });
       case 'conflict':
@@ -128,23 +124,23 @@ async function changeState(event: PollsEvent, transition: PollTransition) {
   const version = readVersion(form);
   if (version === null)
     return pollProblem(400, { action: 'state', pollId, errors: {}, message: m.errors['poll.invalid_version'] });
-  const result = await appContext().pollModeration.transition(
-    account,
-    event.params.edition,
-    event.params.session,
-    pollId,
-    version,
-    transition
+  const result = orRefuse(
+    await appContext().pollModeration.transition(
+      account,
+      event.params.edition,
+      event.params.session,
+      pollId,
+      version,
+      transition
+    ),
+    event.locals.locale,
+    'poll.not_found'
   );
   switch (result.status) {
     case 'saved':
     case 'deleted':
       redirect(303, `${pollsPath(event.params)}?notice=${transition === 'open' ? 'opened' : 'closed'}#poll-${pollId}`);
       break;
-    case 'forbidden':
-      return refusePolls(event.locals.locale, result.status);
-    case 'not_found':
-      return refusePolls(event.locals.locale, result.status, 'poll.not_found');
     case 'invalid':
       return pollProblem(400, { action: 'state', pollId, errors: {}, message: m.errors['poll.invalid_field'] });
     case 'conflict':
@@ -160,6 +156,6 @@ async function editionLocales(event: PollsEvent) {
     event.params.edition,
     event.params.session
   );
-  if (view.status !== 'found') return refusePolls(event.locals.locale, view.status);
+  if (view.status !== 'found') return refuseOutcome(event.locals.locale, view.status, 'session.not_found');
   return { locales: view.edition.locales, defaultLocale: view.edition.defaultLocale };
 }

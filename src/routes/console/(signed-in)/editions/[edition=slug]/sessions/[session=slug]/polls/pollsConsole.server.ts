@@ -5,18 +5,19 @@
  * the polls and their audit entries as the page shows them. The service
  * decides; this only translates between forms and it.
  */
-import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { fail, type RequestEvent } from '@sveltejs/kit';
 import type { AuditEntry } from '$lib/domain/editing/audit';
 import type { FieldProblem } from '$lib/domain/editing/sessionInput';
 import { textIn, type LocalizedText } from '$lib/domain/localizedText';
 import type { Poll } from '$lib/domain/participation/polls/poll';
 import type { Locale } from '$lib/i18n/locale';
 import { messagesFor, type Messages } from '$lib/i18n/messages';
-import { forbidden, formatInstant, readConsoleForm, requireAccount } from '$lib/server/http/consoleRoute';
+import { formatInstant, readConsoleForm, requireAccount } from '$lib/server/http/consoleRoute';
 import { appContext } from '$lib/server/context';
 import type { PollEditResult } from '$lib/server/services/pollModeration';
 import { optionFieldName, optionSlots, type PollFormValues } from '$lib/ui/console/polls/pollFormValues';
-import { posted, postedTexts } from '../../../programmeEditing.server';
+import { posted, postedTexts } from '$lib/server/http/formFields';
+import { refuseOutcome } from '$lib/server/http/outcomes';
 
 type PollMessages = Messages['polls'];
 export type PollErrorCode = keyof PollMessages['errors'];
@@ -42,26 +43,11 @@ export function pollsPath(params: { edition: string; session: string }): string 
   return `/console/editions/${params.edition}/sessions/${params.session}/polls`;
 }
 
-/** A refusal the form cannot fix: the 403 page, or the 404 page naming what is missing. */
-export function refusePolls(
-  locale: Locale,
-  status: 'forbidden' | 'not_found',
-  missing: 'session.not_found' | 'poll.not_found' = 'session.not_found'
-): never {
-  if (status === 'forbidden') forbidden(locale);
-  const m = messagesFor(locale);
-  error(404, {
-    message:
-      missing === 'poll.not_found' ? m.polls.errors['poll.not_found'] : m.consoleProgramme.errors['session.not_found'],
-    code: missing
-  });
-}
-
 /** For pages: the signed-in moderator's view of the session's polls (else sign-in, 403 or 404). */
 export async function openPollsView(event: PollsEvent) {
   const account = requireAccount(event);
   const view = await appContext().pollModeration.view(account, event.params.edition, event.params.session);
-  if (view.status !== 'found') refusePolls(event.locals.locale, view.status);
+  if (view.status !== 'found') refuseOutcome(event.locals.locale, view.status, 'session.not_found');
   return { account, ...view };
 }
 

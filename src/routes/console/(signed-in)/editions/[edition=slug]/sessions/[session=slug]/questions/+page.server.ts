@@ -6,6 +6,7 @@ import { parseQuestionSort } from '$lib/domain/participation/questions/questionO
 import { messagesFor } from '$lib/i18n/messages';
 import { forbidden, formatInstant, readConsoleForm, requireAccount } from '$lib/server/http/consoleRoute';
 import { appContext } from '$lib/server/context';
+import { field, readVersion } from '$lib/server/http/formFields';
 import { isQuestionStatus, type Question } from '$lib/domain/participation/questions/question';
 import type { Locale } from '$lib/i18n/locale';
 import type { ModerationHistoryEntry, ModerationResult } from '$lib/server/services/questionService';
@@ -120,19 +121,9 @@ function historyRows(
 async function open(event: Event) {
   const account = requireAccount(event);
   const form = await readConsoleForm(event);
-  const sort = parseQuestionSort(text(form, 'sort'));
+  const sort = parseQuestionSort(field(form, 'sort'));
   const here = `/console/editions/${event.params.edition}/sessions/${event.params.session}/questions`;
   return { account, form, here: (notice: Notice, anchor: string) => `${here}?sort=${sort}&notice=${notice}#${anchor}` };
-}
-
-function text(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
-}
-
-function version(form: FormData): number | null {
-  const raw = text(form, 'version');
-  return /^[1-9]\d{0,8}$/.test(raw) ? Number(raw) : null;
 }
 
 function problem(
@@ -172,9 +163,9 @@ function answer(
 export const actions: Actions = {
   moderate: async (event) => {
     const { account, form, here } = await open(event);
-    const questionId = text(form, 'question');
-    const change = text(form, 'change');
-    const base = version(form);
+    const questionId = field(form, 'question');
+    const change = field(form, 'change');
+    const base = readVersion(form);
     if (!isModerationAction(change) || base === null)
       return problem(event, 400, 'question.invalid_field', questionId || null);
     const result = await appContext().questions.moderate(
@@ -190,8 +181,8 @@ export const actions: Actions = {
 
   merge: async (event) => {
     const { account, form, here } = await open(event);
-    const questionId = text(form, 'question');
-    const base = version(form);
+    const questionId = field(form, 'question');
+    const base = readVersion(form);
     if (base === null) return problem(event, 400, 'question.invalid_field', questionId || null);
     const result = await appContext().questions.merge(
       account,
@@ -199,15 +190,15 @@ export const actions: Actions = {
       event.params.session,
       questionId,
       base,
-      text(form, 'keep')
+      field(form, 'keep')
     );
     return answer(event, result, 'merge', questionId, here);
   },
 
   premoderation: async (event) => {
     const { account, form, here } = await open(event);
-    const base = version(form);
-    const wanted = text(form, 'premoderated');
+    const base = readVersion(form);
+    const wanted = field(form, 'premoderated');
     if (base === null || (wanted !== 'on' && wanted !== 'off'))
       return problem(event, 400, 'question.invalid_field', null);
     const result = await appContext().questions.setPremoderation(

@@ -2,12 +2,13 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { DestinationStatusView } from '$lib/server/media/simulcast/simulcast';
 import { messagesFor } from '$lib/i18n/messages';
-import { field, readConsoleForm, requireAccount } from '$lib/server/http/consoleRoute';
+import { readConsoleForm, requireAccount } from '$lib/server/http/consoleRoute';
+import { field, readVersion } from '$lib/server/http/formFields';
 import { appContext } from '$lib/server/context';
 import type { DestinationSave } from '$lib/server/services/destinationEditing';
-import { refuseChat } from '../../../chatModeration.server';
 import { noticeOf } from '../../../programmeEditing.server';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { refuseOutcome } from '$lib/server/http/outcomes';
 
 const notices = ['added', 'saved', 'enabled', 'disabled', 'removed'] as const;
 type Notice = (typeof notices)[number];
@@ -25,7 +26,7 @@ export const load: PageServerLoad = async (event) => {
   const { locale } = event.locals;
   const { destinationEditing, simulcast } = appContext();
   const view = await destinationEditing.view(account, event.params.edition, event.params.stage);
-  if (view.status !== 'found') refuseChat(locale, view.status);
+  if (view.status !== 'found') refuseOutcome(locale, view.status);
   const statuses = new Map<string, DestinationStatusView>(
     (simulcast?.statuses(view.stage.stageId) ?? []).map((s) => [s.destinationId, s])
   );
@@ -64,11 +65,6 @@ function hostOf(url: string): string {
 const pagePath = (event: RequestEvent) =>
   `/console/editions/${event.params.edition}/stages/${event.params.stage}/destinations`;
 
-function readVersion(form: FormData): number | null {
-  const text = field(form, 'version');
-  return /^[1-9]\d{0,8}$/.test(text) ? Number(text) : null;
-}
-
 /** Field ids of a form: the add form's are plain, each destination's edit form prefixes them with its id. */
 const fieldId = (target: string, name: string) => (target === 'add' ? name : `${target}-${name}`);
 const fieldNames: Record<string, string> = { name: 'name', url: 'url', streamKey: 'key', form: 'name' };
@@ -103,7 +99,7 @@ function answer(event: RequestEvent, target: string, form: FormData, result: Des
         message: m.errors['destination.not_found']
       } satisfies DestinationFormFailure);
     case 'forbidden':
-      return refuseChat(event.locals.locale, result.status);
+      return refuseOutcome(event.locals.locale, result.status);
   }
 }
 

@@ -12,21 +12,21 @@ import {
   problemErrors,
   readEditorForm,
   readItemForm,
-  readVersion,
-  refuse,
   speakerChoices,
   textLimits
 } from '../../../../programmeEditing.server';
 import type { Actions, PageServerLoad } from './$types';
+import { readVersion } from '$lib/server/http/formFields';
+import { orRefuse, refuseOutcome } from '$lib/server/http/outcomes';
 
 export const load: PageServerLoad = async (event) => {
   const { account, programme, deleted } = await openEditorView(event);
   const { locale, viewerZone } = event.locals;
   const { edition } = programme;
   const session = programme.sessions.find((s) => s.id === event.params.session);
-  if (!session) refuse(locale, 'not_found', 'session.not_found');
+  if (!session) refuseOutcome(locale, 'not_found', 'session.not_found');
   const found = await appContext().programmeItemEditing.find(account, edition.slug, session.id, event.params.item);
-  if (found.status !== 'found') refuse(locale, found.status, 'programme_item.not_found');
+  if (found.status !== 'found') refuseOutcome(locale, found.status, 'programme_item.not_found');
   const entries = await appContext().audit.forRecord('programme_item', found.item.id, 50);
   return {
     edition: {
@@ -49,7 +49,7 @@ export const actions: Actions = {
     const { account, form } = await readEditorForm(event);
     const { locale } = event.locals;
     const view = await appContext().sessionEditing.editorView(account, event.params.edition);
-    if (view.status !== 'found') return refuse(locale, view.status);
+    if (view.status !== 'found') return refuseOutcome(locale, view.status);
     const { programme } = view;
     const m = messagesFor(locale).consoleProgramme;
     const { input, values } = readItemForm(form, programme.edition.locales);
@@ -62,7 +62,11 @@ export const actions: Actions = {
         message: m.errors['edit.invalid_version']
       });
     const { edition, session, item } = event.params;
-    const result = await appContext().programmeItemEditing.update(account, edition, session, item, version, input);
+    const result = orRefuse(
+      await appContext().programmeItemEditing.update(account, edition, session, item, version, input),
+      locale,
+      'programme_item.not_found'
+    );
     switch (result.status) {
       case 'saved':
         redirect(303, `/console/editions/${edition}/sessions/${session}?notice=itemSaved#item-${item}`);
@@ -86,10 +90,6 @@ export const actions: Actions = {
             locale
           )
         });
-      case 'forbidden':
-        return refuse(locale, 'forbidden');
-      case 'not_found':
-        return refuse(locale, 'not_found', 'programme_item.not_found');
     }
   }
 };

@@ -6,7 +6,6 @@ import { messagesFor } from '$lib/i18n/messages';
 import { appContext } from '$lib/server/context';
 import { pollFormValues } from '$lib/ui/console/polls/pollFormValues';
 import { shownText } from '$lib/domain/participation/polls/pollView';
-import { readVersion } from '../../../../programmeEditing.server';
 import {
   openPollsView,
   outcomeMessage,
@@ -14,16 +13,17 @@ import {
   pollProblemErrors,
   pollsPath,
   readPollForm,
-  readPollsForm,
-  refusePolls
+  readPollsForm
 } from '../pollsConsole.server';
 import type { Actions, PageServerLoad } from './$types';
+import { readVersion } from '$lib/server/http/formFields';
+import { orRefuse, refuseOutcome } from '$lib/server/http/outcomes';
 
 export const load: PageServerLoad = async (event) => {
   const { edition, session, polls } = await openPollsView(event);
   const { locale } = event.locals;
   const found = polls.find((p) => p.poll.id === event.params.poll);
-  if (!found) refusePolls(locale, 'not_found', 'poll.not_found');
+  if (!found) refuseOutcome(locale, 'not_found', 'poll.not_found');
   const { poll } = found;
   return {
     edition: {
@@ -47,18 +47,22 @@ export const actions: Actions = {
     const { account, form } = await readPollsForm(event);
     const m = messagesFor(event.locals.locale).polls;
     const where = await appContext().pollModeration.where(account, event.params.edition, event.params.session);
-    if (where.status !== 'found') return refusePolls(event.locals.locale, where.status);
+    if (where.status !== 'found') return refuseOutcome(event.locals.locale, where.status, 'session.not_found');
     const { input, values } = readPollForm(form, where.edition.locales);
     const version = readVersion(form);
     if (version === null)
       return pollProblem(400, { action: 'save', values, errors: {}, message: m.errors['poll.invalid_version'] });
-    const result = await appContext().pollModeration.update(
-      account,
-      event.params.edition,
-      event.params.session,
-      event.params.poll,
-      version,
-      input
+    const result = orRefuse(
+      await appContext().pollModeration.update(
+        account,
+        event.params.edition,
+        event.params.session,
+        event.params.poll,
+        version,
+        input
+      ),
+      event.locals.locale,
+      'poll.not_found'
     );
     switch (result.status) {
       case 'saved':
@@ -71,10 +75,6 @@ export const actions: Actions = {
           values,
           ...pollProblemErrors(result.problems, m, where.edition.defaultLocale)
         });
-      case 'forbidden':
-        return refusePolls(event.locals.locale, result.status);
-      case 'not_found':
-        return refusePolls(event.locals.locale, result.status, 'poll.not_found');
       case 'conflict':
         // Their version in the form, so saving again is a deliberate overwrite.
         return pollProblem(409, {
