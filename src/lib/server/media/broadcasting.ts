@@ -31,7 +31,7 @@ import { registerSimulcastMetrics } from './simulcast/simulcastMetrics.js';
 import { prepareSlate, SlateError, type SlateClips } from './slate.js';
 import { StageBroadcaster, type EncoderRun } from './stageBroadcaster.js';
 import { StageEncoder } from './stageEncoder.js';
-import { StageSplicer } from './stageSplicer.js';
+import { StageSplicer } from './splicer/stageSplicer.js';
 import type { StageBroadcasts } from './stageStatus.js';
 
 export interface BroadcastingDependencies {
