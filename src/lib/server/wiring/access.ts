@@ -8,8 +8,7 @@ import { createAccessServices, type AccessServices } from '../auth/accessService
 import { OpenIdIssuer } from '../auth/oidc/openIdIssuer.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
-import { createMailer } from '../mail/mailer.js';
-import type { Mailer } from '../mail/mailer.js';
+import { createMailer, type Mailer } from '../mail/mailer.js';
 
 export interface AccessWiring {
   readonly access: AccessServices;

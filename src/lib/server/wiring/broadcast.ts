@@ -7,43 +7,43 @@
  * `wireBroadcast` once; `server.ts` (and the test server) listen for RTMP and
  * take the ingest upgrades.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
-import type { Config } from '../config.js';
-import type { AppContext } from '../context.js';
-import type { AuditRepository } from '../db/auditRepository.js';
-import type { Db } from '../db/database.js';
-import { addToOutbox } from '../db/outboxRepository.js';
-import type { ProgrammeRepository } from '../db/programmeRepository.js';
-import type { LiveEvents } from '../realtime/outboxRelay.js';
 import { canRunStudio } from '../../domain/access/policies.js';
 import type { AccessServices } from '../auth/accessServices.js';
 import { sessionCookieName } from '../auth/accountSessions.js';
+import type { Config } from '../config.js';
+import type { AppContext } from '../context.js';
+import type { AuditRepository } from '../db/auditRepository.js';
 import { BroadcastRepository } from '../db/broadcastRepository.js';
+import type { Db } from '../db/database.js';
 import { DestinationRepository } from '../db/destinationRepository.js';
-import { BroadcastControl, type BroadcastOutput } from '../services/broadcastControl.js';
-import { DestinationEditing } from '../services/destinationEditing.js';
-import type { StreamKeys } from '../media/broadcastPorts.js';
+import { addToOutbox } from '../db/outboxRepository.js';
+import type { ProgrammeRepository } from '../db/programmeRepository.js';
 import { stageDir } from '../media/broadcastPaths.js';
+import type { StreamKeys } from '../media/broadcastPorts.js';
 import { createBrowserIngest, type BrowserIngest } from '../media/browserIngest.js';
 import { registerEncoderMetrics } from '../media/encoderMetrics.js';
 import { FfmpegMissingError, locateFfmpeg, type FfmpegBinary } from '../media/ffmpegBinary.js';
 import { serveBroadcastFile } from '../media/hlsResponse.js';
 import { RtmpServer } from '../media/rtmp/rtmpServer.js';
 import { destinationKeyUse, SecretBox } from '../media/secretBox.js';
-import { StageStreamKeys } from '../media/streamKeys.js';
 import { sealedDestinations } from '../media/simulcast/sealedDestinations.js';
 import { Simulcast } from '../media/simulcast/simulcast.js';
 import { registerSimulcastMetrics } from '../media/simulcast/simulcastMetrics.js';
 import { prepareSlate, SlateError, type SlateClips } from '../media/slate.js';
+import { StageSplicer } from '../media/splicer/stageSplicer.js';
 import { StageBroadcaster, type EncoderRun } from '../media/stageBroadcaster.js';
 import { StageEncoder } from '../media/stageEncoder.js';
-import { StageSplicer } from '../media/splicer/stageSplicer.js';
 import type { StageBroadcasts } from '../media/stageStatus.js';
+import { StageStreamKeys } from '../media/streamKeys.js';
+import type { LiveEvents } from '../realtime/outboxRelay.js';
+import { BroadcastControl, type BroadcastOutput } from '../services/broadcastControl.js';
+import { DestinationEditing } from '../services/destinationEditing.js';
 
 export interface BroadcastWiring {
   readonly services: Pick<AppContext, 'simulcast' | 'broadcast' | 'destinationEditing' | 'broadcastControl'>;
