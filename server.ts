@@ -8,7 +8,8 @@ import { pino } from 'pino';
 import { ConfigError, loadConfig } from './src/lib/server/config.js';
 import { DatabaseUnavailableError, redact } from './src/lib/server/db/database.js';
 import { DemoScheduleError } from './src/lib/server/demo/demoProgramme.js';
-import { BuildMissingError, buildApp } from './src/lib/server/http/app.js';
+import { BuildMissingError } from './src/lib/server/http/svelteKitHandler.js';
+import { buildApp } from './src/lib/server/wiring/app.js';
 import { HubUnavailableError } from './src/lib/server/realtime/createHub.js';
 import { attachLiveEndpoint } from './src/lib/server/realtime/liveEndpoint.js';
 

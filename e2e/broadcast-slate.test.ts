@@ -21,7 +21,7 @@ import { parseMediaPlaylist } from '../src/lib/domain/broadcast/playlistParser.j
 import { renditionNames } from '../src/lib/domain/broadcast/renditions.js';
 import { stageDir } from '../src/lib/server/media/broadcastPaths.js';
 import { serveBroadcastFile } from '../src/lib/server/media/hlsResponse.js';
-import { StageSplicer, type SlateClips } from '../src/lib/server/media/stageSplicer.js';
+import { StageSplicer, type SlateClips } from '../src/lib/server/media/splicer/stageSplicer.js';
 import { launchBrowser } from './support/browser.js';
 
 const run = promisify(execFile);

@@ -18,7 +18,7 @@
 import { createServer } from 'node:http';
 import { createServer as createTcpServer } from 'node:net';
 import { loadConfig } from '../../src/lib/server/config.js';
-import { buildApp } from '../../src/lib/server/http/app.js';
+import { buildApp } from '../../src/lib/server/wiring/app.js';
 import { emptyProgramme } from '../../src/lib/domain/testing/programmeFactory.js';
 import { addToOutbox } from '../../src/lib/server/db/outboxRepository.js';
 import { unlimitedRateLimiter } from '../../src/lib/server/rateLimits/rateLimiter.js';

@@ -9,7 +9,7 @@ import { parseMediaPlaylist } from '../../domain/broadcast/playlistParser.js';
 import { renditionNames } from '../../domain/broadcast/renditions.js';
 import { stageDir } from './broadcastPaths.js';
 import { byteRange, serveBroadcastFile } from './hlsResponse.js';
-import { StageSplicer, type SlateClips } from './stageSplicer.js';
+import { StageSplicer, type SlateClips } from './splicer/stageSplicer.js';
 
 const log = pino({ level: 'silent' });
 let dataDir: string;

@@ -25,14 +25,14 @@ import type { Readable, Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import { renditions, segmentSeconds, type Rendition, type RenditionName } from '../../domain/broadcast/renditions.js';
 import type { EncodedSegment, IngestFeed } from './broadcastPorts.js';
+import { encoderArgs, firstListFd, programFd, type EncoderPath } from './encoderArgs.js';
 import type { FfmpegBinary } from './ffmpegBinary.js';
 import { FlvTagReader, isKeyframe, isSequenceHeader, videoCodecOf, type FlvTag } from './flv.js';
 import { announcesAudio, readFlvMetadata, videoSizeOf } from './flvMetadata.js';
 import { createProgramFeed, type ProgramFeedWriter } from './programFeed.js';
 import { SilentAudioTrack } from './silentAudio.js';
-import { audioEncodingArgs, scaleFilter, videoEncodingArgs } from './renditionEncoding.js';
 
-export type EncoderPath = 'copy' | 'transcode';
+export type { EncoderPath } from './encoderArgs.js';
 
 export interface EncoderEnd {
   /** `source_ended`: the feed ended and ffmpeg flushed; `stopped`: stop() was called; `failed`: ffmpeg gave up. */
@@ -71,9 +71,6 @@ const maxPeekMs = 3_000;
 const stderrLinesKept = 20;
 /** Linux reports process CPU time in clock ticks; `getconf CLK_TCK` is 100 on every Linux Node runs on. */
 const clockTicksPerSecond = 100;
-/** fd 3 carries the program FLV; fd 4, 5, 6 the segment lists of the renditions, in the order of `renditions`. */
-const programFd = 3;
-const firstListFd = 4;
 
 export class StageEncoder extends EventEmitter<StageEncoderEvents> {
   readonly stageId: string;
@@ -438,89 +435,4 @@ async function cpuTicksOf(pid: number | undefined): Promise<number | null> {
   } catch {
     return null;
   }
-}
-
-/** The whole ffmpeg command line after the binary: one input on stdin, one output per rendition, the program on fd 3. */
-export function encoderArgs({
-  path,
-  input,
-  workDir
-}: {
-  path: EncoderPath;
-  input: 'flv' | 'webm';
-  workDir: string;
-}): string[] {
-  const named = (name: RenditionName) => renditions.find((rendition) => rendition.name === name)!;
-  const [hd, sd, audio] = [named('720p'), named('360p'), named('audio')];
-  // Segment lists go to fds in the order of `renditions`, as the encoder reads them.
-  const listFd = (rendition: Rendition) => firstListFd + renditions.indexOf(rendition);
-  const segmentOptions = (fd: number) => ({
-    segment_time: String(segmentSeconds),
-    segment_format: 'mpegts',
-    segment_list: `pipe:${fd}`,
-    segment_list_type: 'csv'
-  });
-  const target = (rendition: Rendition) => join(workDir, rendition.name, '%d.ts');
-  const segmentOutput = (rendition: Rendition, fd: number) => [
-    '-f',
-    'segment',
-    ...Object.entries(segmentOptions(fd)).flatMap(([key, value]) => [`-${key}`, value]),
-    target(rendition)
-  ];
-  const filters =
-    path === 'copy'
-      ? `[0:v]${scaleFilter(sd)}[sd]`
-      : `[0:v]split=2[hdin][sdin];[hdin]${scaleFilter(hd)}[hd];[sdin]${scaleFilter(sd)}[sd]`;
-  // The 720p encode is made once and written twice (segments and program) by the tee muxer; the program side
-  // may fail (nobody reading) without stopping the site's segments. Tee options are escaped twice: once for
-  // the tee's own list, once for the slave's options.
-  const teeSegment = Object.entries(segmentOptions(listFd(hd)))
-    .map(([key, value]) => `${key}=${value.replace(/:/g, '\\\\:')}`)
-    .join(':');
-  const tee = `[f=segment:${teeSegment}]${target(hd)}|[f=flv:onfail=ignore:flvflags=no_duration_filesize]pipe:${programFd}`;
-  return [
-    '-hide_banner',
-    '-nostats',
-    '-loglevel',
-    'info',
-    // FLV and WebM name their codecs in their headers; ffmpeg's default 5 s of probing would hold back the
-    // first segment by about 1.5 s, and every segment after it until a loaded machine catches up.
-    '-probesize',
-    '262144',
-    '-analyzeduration',
-    '500000',
-    '-f',
-    input === 'flv' ? 'flv' : 'matroska',
-    '-i',
-    'pipe:0',
-    '-filter_complex',
-    filters,
-    '-max_muxing_queue_size',
-    '1024',
-    // 720p: copied or encoded, then segments and program.
-    '-map',
-    path === 'copy' ? '0:v:0' : '[hd]',
-    '-map',
-    '0:a:0',
-    ...(path === 'copy' ? ['-c:v', 'copy'] : videoEncodingArgs(hd)),
-    ...audioEncodingArgs(hd),
-    '-flags',
-    '+global_header',
-    '-f',
-    'tee',
-    tee,
-    // 360p.
-    '-map',
-    '[sd]',
-    '-map',
-    '0:a:0',
-    ...videoEncodingArgs(sd),
-    ...audioEncodingArgs(sd),
-    ...segmentOutput(sd, listFd(sd)),
-    // Audio only.
-    '-map',
-    '0:a:0',
-    ...audioEncodingArgs(audio),
-    ...segmentOutput(audio, listFd(audio))
-  ];
 }

@@ -1,4 +1,4 @@
-/** The rules the city and channel editing services apply (wired in http/app.ts), and their types. */
+/** The rules the city and channel editing services apply (wired in wiring/programme.ts), and their types. */
 import {
   channelInputSchema,
   resolveChannel,

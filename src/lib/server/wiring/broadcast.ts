@@ -1,12 +1,14 @@
 /**
- * Builds the broadcast pipeline of one process (ADR 014) from its parts:
- * which ffmpeg runs, the slate, a splicer per stage, an encoder per source,
- * simulcast, the RTMP and browser ingest edges and their checks, and the
- * /metrics figures. `buildApp` calls it once; `server.ts` (and the test
- * server) listen for RTMP and take the ingest upgrades.
+ * Wires the broadcast (ADR 014, 015, 016): stage stream keys, sealed outside
+ * destinations, going live and stopping (BroadcastControl), and the pipeline
+ * of one process built from its parts: which ffmpeg runs, the slate, a
+ * splicer per stage, an encoder per source, simulcast, the RTMP and browser
+ * ingest edges and their checks, and the /metrics figures. `buildApp` calls
+ * `wireBroadcast` once; `server.ts` (and the test server) listen for RTMP and
+ * take the ingest upgrades.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
@@ -14,25 +16,93 @@ import type { Registry } from 'prom-client';
 import { canRunStudio } from '../../domain/access/policies.js';
 import type { AccessServices } from '../auth/accessServices.js';
 import { sessionCookieName } from '../services/accountSessions.js';
-import type { BroadcastRepository } from '../db/broadcastRepository.js';
-import type { DestinationRepository } from '../db/destinationRepository.js';
-import type { BroadcastOutput } from '../services/broadcastControl.js';
-import type { StreamKeys } from './broadcastPorts.js';
-import { stageDir } from './broadcastPaths.js';
-import { createBrowserIngest, type BrowserIngest } from './browserIngest.js';
-import { registerEncoderMetrics } from './encoderMetrics.js';
-import { FfmpegMissingError, locateFfmpeg, type FfmpegBinary } from './ffmpegBinary.js';
-import { serveBroadcastFile } from './hlsResponse.js';
-import { RtmpServer } from './rtmp/rtmpServer.js';
-import type { SecretBox } from './secretBox.js';
-import { sealedDestinations } from './simulcast/sealedDestinations.js';
-import { Simulcast } from './simulcast/simulcast.js';
-import { registerSimulcastMetrics } from './simulcast/simulcastMetrics.js';
-import { prepareSlate, SlateError, type SlateClips } from './slate.js';
-import { StageBroadcaster, type EncoderRun } from './stageBroadcaster.js';
-import { StageEncoder } from './stageEncoder.js';
-import { StageSplicer } from './stageSplicer.js';
-import type { StageBroadcasts } from './stageStatus.js';
+import type { Config } from '../config.js';
+import type { AppContext } from '../context.js';
+import type { AuditRepository } from '../db/auditRepository.js';
+import { BroadcastRepository } from '../db/broadcastRepository.js';
+import type { Db } from '../db/database.js';
+import { DestinationRepository } from '../db/destinationRepository.js';
+import type { ProgrammeRepository } from '../db/programmeRepository.js';
+import { stageDir } from '../media/broadcastPaths.js';
+import type { StreamKeys } from '../media/broadcastPorts.js';
+import { createBrowserIngest, type BrowserIngest } from '../media/browserIngest.js';
+import { registerEncoderMetrics } from '../media/encoderMetrics.js';
+import { FfmpegMissingError, locateFfmpeg, type FfmpegBinary } from '../media/ffmpegBinary.js';
+import { serveBroadcastFile } from '../media/hlsResponse.js';
+import { RtmpServer } from '../media/rtmp/rtmpServer.js';
+import { destinationKeyUse, SecretBox } from '../media/secretBox.js';
+import { sealedDestinations } from '../media/simulcast/sealedDestinations.js';
+import { Simulcast } from '../media/simulcast/simulcast.js';
+import { registerSimulcastMetrics } from '../media/simulcast/simulcastMetrics.js';
+import { prepareSlate, SlateError, type SlateClips } from '../media/slate.js';
+import { StageSplicer } from '../media/splicer/stageSplicer.js';
+import { StageBroadcaster, type EncoderRun } from '../media/stageBroadcaster.js';
+import { StageEncoder } from '../media/stageEncoder.js';
+import type { StageBroadcasts } from '../media/stageStatus.js';
+import { StageStreamKeys } from '../media/streamKeys.js';
+import type { LiveEvents } from '../realtime/outboxRelay.js';
+import { BroadcastControl, type BroadcastOutput } from '../services/broadcastControl.js';
+import { DestinationEditing } from '../services/destinationEditing.js';
+
+export interface BroadcastWiring {
+  readonly services: Pick<AppContext, 'simulcast' | 'broadcast' | 'destinationEditing' | 'broadcastControl'>;
+  /** The pipeline (null without ffmpeg); `server.ts` listens for RTMP and takes `/ingest/` upgrades. */
+  readonly broadcasting: Broadcasting | null;
+}
+
+/** Records nothing: sessions go live and end, and leave no replay. */
+const noBroadcastOutput: BroadcastOutput = {
+  goOnAir: async () => {},
+  goOffAir: async () => null,
+  keyRotated: () => {}
+};
+
+export async function wireBroadcast(deps: {
+  readonly config: Config;
+  readonly db: Db;
+  readonly log: Logger;
+  readonly registry: Registry;
+  readonly access: AccessServices;
+  readonly programmeRepository: ProgrammeRepository;
+  readonly audit: AuditRepository;
+  readonly liveEvents: LiveEvents;
+  /** Replaces the pipeline's recording control (tests). */
+  readonly output?: BroadcastOutput;
+  readonly clock?: () => Date;
+}): Promise<BroadcastWiring> {
+  const { db, log, access } = deps;
+  const broadcastRepository = new BroadcastRepository(db);
+  const streamKeys = new StageStreamKeys(access.signer, broadcastRepository);
+  // Destination keys are sealed under a key derived from the instance secret (ADR 015).
+  const secretBox = new SecretBox(access.signer.derivedKey(destinationKeyUse));
+  const destinationRepository = new DestinationRepository(db);
+  const broadcasting = await createBroadcasting({
+    dataDir: deps.config.dataDir,
+    rtmpHost: deps.config.rtmpHost,
+    log,
+    registry: deps.registry,
+    access,
+    broadcasts: broadcastRepository,
+    destinations: destinationRepository,
+    secretBox,
+    streamKeys
+  });
+  return {
+    broadcasting,
+    services: {
+      ...(broadcasting ? { simulcast: broadcasting.simulcast, broadcast: broadcasting.status } : {}),
+      destinationEditing: new DestinationEditing(destinationRepository, secretBox, deps.audit, {
+        afterChange: (stageId) => void broadcasting?.simulcast.refresh(stageId)
+      }),
+      broadcastControl: new BroadcastControl(broadcastRepository, deps.programmeRepository, streamKeys, {
+        liveEvents: deps.liveEvents,
+        output: deps.output ?? broadcasting?.output ?? noBroadcastOutput,
+        log,
+        clock: deps.clock
+      })
+    }
+  };
+}
 
 export interface BroadcastingDependencies {
   /** DATA_DIR; `memory://…` keeps the broadcast's files in a temporary folder removed at close. */

@@ -14,9 +14,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renditionNames, type RenditionName } from '../../domain/broadcast/renditions.js';
-import { stageDir } from './broadcastPaths.js';
-import { serveBroadcastFile } from './hlsResponse.js';
+import { renditionNames, type RenditionName } from '../../../domain/broadcast/renditions.js';
+import { stageDir } from '../broadcastPaths.js';
+import { serveBroadcastFile } from '../hlsResponse.js';
 import { StageSplicer, type SlateClips, type SplicerClock } from './stageSplicer.js';
 
 const run = promisify(execFile);
