@@ -5,7 +5,7 @@
  * well-known global symbol rather than a module-level variable.
  */
 import type { Logger } from 'pino';
-import type { AccessServices } from './auth/accessServices.js';
+import type { AccessServices } from './wiring/accessServices.js';
 import type { Config } from './config.js';
 import type { Metrics } from './http/metrics.js';
 import type { AuditRepository } from './db/auditRepository.js';

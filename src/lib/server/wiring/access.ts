@@ -4,7 +4,7 @@
  * the setup link printed while no administrator exists.
  */
 import type { Logger } from 'pino';
-import { createAccessServices, type AccessServices } from '../auth/accessServices.js';
+import { createAccessServices, type AccessServices } from './accessServices.js';
 import { OpenIdIssuer } from '../auth/openIdIssuer.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';

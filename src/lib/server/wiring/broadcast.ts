@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { canRunStudio } from '../../domain/access/policies.js';
-import type { AccessServices } from '../auth/accessServices.js';
+import type { AccessServices } from './accessServices.js';
 import { sessionCookieName } from '../services/accountSessions.js';
 import type { Config } from '../config.js';
 import type { AppContext } from '../context.js';

@@ -10,7 +10,7 @@ import type { Database } from '../../db/database.js';
 import { ProgrammeRepository } from '../../db/programmeRepository.js';
 import type { TestDatabaseTarget } from '../../db/testing/testDatabases.js';
 import type { Mailer, MailMessage } from '../../mail/mailer.js';
-import { createAccessServices, type AccessServices } from '../../auth/accessServices.js';
+import { createAccessServices, type AccessServices } from '../../wiring/accessServices.js';
 import { Argon2PasswordHasher } from '../../auth/passwordHasher.js';
 import { AccessRepositories } from '../../db/accessRepositories.js';
 

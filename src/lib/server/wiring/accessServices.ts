@@ -10,15 +10,15 @@ import type { Mailer } from '../mail/mailer.js';
 import { AuthService } from '../services/authService.js';
 import { IdentityLinks } from '../services/identityLinks.js';
 import { InvitationService } from '../services/invitationService.js';
-import type { IdentityIssuer } from './identityIssuer.js';
+import type { IdentityIssuer } from '../auth/identityIssuer.js';
 import { OidcSignIn } from '../services/oidcSignIn.js';
-import { Argon2PasswordHasher, type PasswordHasher } from './passwordHasher.js';
+import { Argon2PasswordHasher, type PasswordHasher } from '../auth/passwordHasher.js';
 import { PasswordResetService } from '../services/passwordResetService.js';
 import { PeopleService } from '../services/peopleService.js';
 import { AccessRepositories } from '../db/accessRepositories.js';
 import { InstanceSecretRepository } from '../db/instanceSecretRepository.js';
 import { SetupService } from '../services/setupService.js';
-import { Signer } from './signer.js';
+import { Signer } from '../auth/signer.js';
 
 export interface AccessServices {
   readonly auth: AuthService;
