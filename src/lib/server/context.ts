@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import type { AccessServices } from './wiring/accessServices.js';
 import type { Config } from './config.js';
 import type { Metrics } from './http/metrics.js';
-import type { AuditRepository } from './db/auditRepository.js';
+import type { AuditLog } from './services/auditLog.js';
 import type { ChatMessaging } from './services/chatMessaging.js';
 import type { ChatModeration } from './services/chatModeration.js';
 import type { ChatReactions } from './services/chatReactions.js';
@@ -44,7 +44,7 @@ export interface AppContext {
   readonly channelEditing: ChannelEditing;
   readonly editionEditing: EditionEditing;
   readonly dayEditing: DayEditing;
-  readonly audit: AuditRepository;
+  readonly auditLog: AuditLog;
   readonly programmeImport: ProgrammeImport;
   /** Participation rate limits (Redis-backed when REDIS_URL is set). */
   readonly rateLimiter: RateLimiter;

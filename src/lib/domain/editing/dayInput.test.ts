@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byDate, dayInputSchema, moveDayInOrder, resolveDay } from './dayInput.js';
+import { byDate, canMoveDay, dayInputSchema, moveDayInOrder, resolveDay } from './dayInput.js';
 
 const edition = { defaultLocale: 'ko', locales: ['ko', 'en'], startsOn: '2021-09-01', endsOn: '2021-09-03' };
 const resolve = (date: string, title: Record<string, string>) =>
@@ -39,5 +39,11 @@ describe('a day as the organiser enters it', () => {
     expect(moveDayInOrder(days, 'c', 'up')).toBeNull();
     expect(moveDayInOrder(days, 'b', 'down')).toBeNull();
     expect(moveDayInOrder(days, 'zzz', 'down')).toBeNull();
+    // The page offers exactly the moves the rule allows: never across dates.
+    expect(['a', 'c', 'b'].map((id) => [canMoveDay(days, id, 'up'), canMoveDay(days, id, 'down')])).toEqual([
+      [false, false],
+      [false, true],
+      [true, false]
+    ]);
   });
 });

@@ -59,6 +59,15 @@ export function byDate<T extends { readonly date: string; readonly position: num
   return [...days].sort((a, b) => a.date.localeCompare(b.date) || a.position - b.position);
 }
 
+/** Whether the day has a neighbour on its own date that way: the days page offers the move only then. */
+export function canMoveDay<T extends { readonly id: string; readonly date: string; readonly position: number }>(
+  days: readonly T[],
+  dayId: string,
+  direction: 'up' | 'down'
+): boolean {
+  return moveDayInOrder(days, dayId, direction) !== null;
+}
+
 /**
  * Moves a day one place among the days that share its date; null when it
  * has no such neighbour that way (days on other dates stay in date order).

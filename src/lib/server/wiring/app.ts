@@ -11,6 +11,7 @@ import { pino, type Logger } from 'pino';
 import type { Config } from '../config.js';
 import { provideContext, type AppContext } from '../context.js';
 import { AuditRepository } from '../db/auditRepository.js';
+import { AuditLog } from '../services/auditLog.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { ProgrammeRepository } from '../db/programmeRepository.js';
 import { createMetrics } from '../http/metrics.js';
@@ -112,7 +113,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     log,
     metrics,
     access: access.access,
-    audit,
+    auditLog: new AuditLog(audit),
     ...programme.services,
     ...participation.services,
     ...broadcast.services

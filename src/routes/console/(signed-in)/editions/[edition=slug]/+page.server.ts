@@ -26,9 +26,9 @@ export const load: PageServerLoad = async (event) => {
   const { account, programme, deleted } = await openEditorView(event);
   const { locale, viewerZone } = event.locals;
   const { edition } = programme;
-  const { audit, cityEditing, channelEditing, speakerEditing } = appContext();
+  const { auditLog, cityEditing, channelEditing, speakerEditing } = appContext();
   const [entries, deletedSpeakers, deletedCities, deletedChannels] = await Promise.all([
-    audit.forEdition(edition.id, 50),
+    auditLog.forEdition(edition.id, 50),
     speakerEditing.deletedOf(account, edition.id),
     cityEditing.deletedNames(account, programme),
     channelEditing.deletedNames(account, programme)

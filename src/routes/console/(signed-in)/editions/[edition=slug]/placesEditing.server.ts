@@ -262,7 +262,7 @@ export async function loadRecord<T extends Place, F>(pages: PlacePages<T, F>, ev
   const { locale, viewerZone } = event.locals;
   const found = await pages.service().find(account, event.params.edition, id);
   if (found.status !== 'found') refuseOutcome(locale, found.status, `${pages.kind}.not_found`);
-  const entries = await appContext().audit.forRecord(pages.kind, id, 50);
+  const entries = await appContext().auditLog.forRecord(pages.kind, id, 50);
   const { programme, record } = found;
   return {
     edition: editionView(programme),

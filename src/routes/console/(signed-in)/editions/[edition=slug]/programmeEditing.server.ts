@@ -384,13 +384,5 @@ export async function sessionAuditEntries(
   itemIds: readonly string[],
   limit = 50
 ): Promise<AuditEntry[]> {
-  const { audit } = appContext();
-  const lists = await Promise.all([
-    audit.forRecord('session', sessionId, limit),
-    ...itemIds.map((id) => audit.forRecord('programme_item', id, limit))
-  ]);
-  return lists
-    .flat()
-    .sort((a, b) => Number(b.id) - Number(a.id))
-    .slice(0, limit);
+  return appContext().auditLog.forSession(sessionId, itemIds, limit);
 }

@@ -1,5 +1,6 @@
 // An edition's days for its editors: listed by date, each with its own form; adding, ordering days of one date, deleting and restoring; their audit log.
 import { redirect, type RequestEvent } from '@sveltejs/kit';
+import { canMoveDay } from '$lib/domain/editing/dayInput';
 import { isMoveDirection } from '$lib/domain/editing/runningOrder';
 import { messagesFor } from '$lib/i18n/messages';
 import type { SignedInAccount } from '$lib/server/services/accountSessions';
@@ -33,9 +34,7 @@ export const load: PageServerLoad = async (event) => {
   const account = requireAccount(event);
   const { edition, days, deleted, programme } = await openDays(event, account);
   const { locale, viewerZone } = event.locals;
-  const entries = (await appContext().audit.forEdition(edition.id, 200))
-    .filter((e) => e.recordType === 'day' || (e.recordType === 'edition' && e.action === 'reorder'))
-    .slice(0, 50);
+  const entries = await appContext().auditLog.dayHistory(edition.id);
   return {
     edition: {
       slug: edition.slug,
@@ -46,15 +45,15 @@ export const load: PageServerLoad = async (event) => {
       endsOn: edition.endsOn
     },
     dates: { from: formatLocalDate(edition.startsOn, locale), to: formatLocalDate(edition.endsOn, locale) },
-    days: days.map((day, index) => ({
+    days: days.map((day) => ({
       id: day.id,
       title: day.title,
       dateLabel: formatLocalDate(day.date, locale),
       version: day.version,
       values: dayFormValues(day),
       sessions: programme.sessions.filter((s) => s.dayId === day.id).length,
-      canMoveUp: index > 0 && days[index - 1]!.date === day.date,
-      canMoveDown: index < days.length - 1 && days[index + 1]!.date === day.date
+      canMoveUp: canMoveDay(days, day.id, 'up'),
+      canMoveDown: canMoveDay(days, day.id, 'down')
     })),
     deleted: deleted.map((day) => ({
       id: day.id,

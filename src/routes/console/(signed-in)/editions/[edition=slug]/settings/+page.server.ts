@@ -32,7 +32,7 @@ export const load: PageServerLoad = async (event) => {
   const programme = await openSettings(event, account);
   const { locale, viewerZone } = event.locals;
   const { edition } = programme;
-  const entries = await appContext().audit.forRecord('edition', edition.id, 50);
+  const entries = await appContext().auditLog.forRecord('edition', edition.id, 50);
   return {
     edition: {
       id: edition.id,

@@ -34,7 +34,7 @@ export const load: PageServerLoad = async (event) => {
     );
   const { programme, speaker } = found;
   const { edition } = programme;
-  const entries = await appContext().audit.forRecord('speaker', speaker.id, 50);
+  const entries = await appContext().auditLog.forRecord('speaker', speaker.id, 50);
   const items = programme.items.filter((i) => i.speakerIds.includes(speaker.id)).length;
   return {
     edition: {

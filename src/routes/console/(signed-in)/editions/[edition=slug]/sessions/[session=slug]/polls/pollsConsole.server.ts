@@ -132,7 +132,7 @@ export async function pollAuditRows(
   polls: readonly Poll[],
   context: { locale: Locale; viewerZone: string | null; fallback: string }
 ): Promise<PollAuditRow[]> {
-  const entries = (await appContext().audit.forEdition(scope.editionId, 500)).filter((e) => e.recordType === 'poll');
+  const entries = await appContext().auditLog.forKind(scope.editionId, 'poll', 500);
   const ids = new Set(polls.map((p) => p.id));
   const questions = new Map<string, LocalizedText>(polls.map((p) => [p.id, p.question]));
   for (const entry of entries) {

@@ -27,7 +27,7 @@ export const load: PageServerLoad = async (event) => {
   if (!session) refuseOutcome(locale, 'not_found', 'session.not_found');
   const found = await appContext().programmeItemEditing.find(account, edition.slug, session.id, event.params.item);
   if (found.status !== 'found') refuseOutcome(locale, found.status, 'programme_item.not_found');
-  const entries = await appContext().audit.forRecord('programme_item', found.item.id, 50);
+  const entries = await appContext().auditLog.forRecord('programme_item', found.item.id, 50);
   return {
     edition: {
       slug: edition.slug,
