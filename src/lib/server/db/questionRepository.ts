@@ -6,8 +6,8 @@
  * transaction, so the event exists if and only if the write committed.
  */
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import { changedFields, type FieldChanges } from '../../domain/editing/audit.js';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { changedFields } from '../../domain/editing/audit.js';
 import type { LocalizedText } from '../../domain/localizedText.js';
 import type { Question, QuestionState } from '../../domain/participation/questions/question.js';
 import { isVotable } from '../../domain/participation/questions/question.js';
@@ -24,10 +24,20 @@ import { recordAudit } from './auditRepository.js';
 import { addToOutbox } from './outboxRepository.js';
 import { findParticipationSession } from './participationSession.js';
 import type { DatabaseSchema } from './schema.js';
-import type { QuestionTable } from './schema/questions.js';
+import { readModerationHistory, type ModerationHistoryEntry } from './questionHistory.js';
+import {
+  findById,
+  findByKey,
+  lockQuestion,
+  readSettings,
+  stateOf,
+  toQuestion,
+  type QuestionSettings
+} from './questionRows.js';
 
 type Tx = Transaction<DatabaseSchema>;
-type Reader = Kysely<DatabaseSchema> | Tx;
+
+export type { ModerationHistoryEntry, QuestionSettings };
 
 /** A session that takes questions: its edition, and whether the public can see it. */
 export interface QuestionSession {
@@ -38,12 +48,6 @@ export interface QuestionSession {
   readonly sessionTitle: LocalizedText;
   readonly editionTitle: LocalizedText;
   readonly defaultLocale: string;
-}
-
-export interface QuestionSettings {
-  readonly isPremoderated: boolean;
-  /** 1 while nobody changed the settings (no row yet). */
-  readonly version: number;
 }
 
 export interface AskedQuestion {
@@ -66,18 +70,6 @@ export type ModerationOutcome =
 export type SettingsOutcome =
   | { readonly status: 'saved'; readonly settings: QuestionSettings }
   | { readonly status: 'conflict'; readonly current: QuestionSettings };
-
-/** One moderation change, as the moderation page lists it. */
-export interface ModerationHistoryEntry {
-  readonly id: string;
-  readonly occurredAt: Date;
-  readonly accountId: string | null;
-  /** The account's display name now; null when it no longer exists. */
-  readonly accountName: string | null;
-  readonly recordType: 'question' | 'settings';
-  readonly recordId: string;
-  readonly changes: FieldChanges;
-}
 
 export interface ModerationScope {
   readonly editionId: string;
@@ -272,50 +264,8 @@ export class QuestionRepository {
    * The session's moderation history, newest first: the audit entries of its
    * questions and of its Q&A settings, naming each account as it is called now.
    */
-  async moderationHistory(sessionId: string, limit = 50): Promise<ModerationHistoryEntry[]> {
-    const rows = await this.db
-      .selectFrom('audit_entry')
-      .leftJoin('account', (join) => join.on(sql<boolean>`account.id::text = audit_entry.account_id`))
-      .select([
-        'audit_entry.id',
-        'audit_entry.occurred_at',
-        'audit_entry.account_id',
-        'audit_entry.record_type',
-        'audit_entry.record_id',
-        'audit_entry.changes'
-      ])
-      .select('account.display_name as account_name')
-      .where((eb) =>
-        eb.or([
-          eb.and([
-            eb('audit_entry.record_type', '=', 'question'),
-            eb(
-              'audit_entry.record_id',
-              'in',
-              eb
-                .selectFrom('question')
-                .select(sql<string>`id::text`.as('id'))
-                .where('session_id', '=', sessionId)
-            )
-          ]),
-          eb.and([
-            eb('audit_entry.record_type', '=', 'session_question_settings'),
-            eb('audit_entry.record_id', '=', sessionId)
-          ])
-        ])
-      )
-      .orderBy('audit_entry.id', 'desc')
-      .limit(limit)
-      .execute();
-    return rows.map((r) => ({
-      id: String(r.id),
-      occurredAt: new Date(r.occurred_at),
-      accountId: r.account_id,
-      accountName: r.account_name,
-      recordType: r.record_type === 'question' ? 'question' : 'settings',
-      recordId: r.record_id,
-      changes: r.changes
-    }));
+  moderationHistory(sessionId: string, limit = 50): Promise<ModerationHistoryEntry[]> {
+    return readModerationHistory(this.db, sessionId, limit);
   }
 
   /** Approve, hide, unhide, pin, unpin, mark answered or not: checked against the version the moderator saw. */
@@ -504,71 +454,4 @@ export class QuestionRepository {
     }
     return saved;
   }
-}
-
-function stateOf(question: Question): QuestionState {
-  return { status: question.status, isPinned: question.isPinned, isAnswered: question.isAnswered };
-}
-
-async function readSettings(db: Reader, sessionId: string): Promise<QuestionSettings> {
-  const row = await db
-    .selectFrom('session_question_settings')
-    .select(['is_premoderated', 'version'])
-    .where('session_id', '=', sessionId)
-    .executeTakeFirst();
-  return row ? { isPremoderated: row.is_premoderated, version: row.version } : { isPremoderated: false, version: 1 };
-}
-
-async function findByKey(
-  db: Reader,
-  sessionId: string,
-  participantId: string,
-  idempotencyKey: string
-): Promise<Question | null> {
-  const row = await db
-    .selectFrom('question')
-    .selectAll()
-    .where('session_id', '=', sessionId)
-    .where('participant_id', '=', participantId)
-    .where('idempotency_key', '=', idempotencyKey)
-    .executeTakeFirst();
-  return row ? toQuestion(row) : null;
-}
-
-async function findById(db: Reader, sessionId: string, questionId: string): Promise<Question | null> {
-  const row = await db
-    .selectFrom('question')
-    .selectAll()
-    .where('session_id', '=', sessionId)
-    .where('id', '=', questionId)
-    .executeTakeFirst();
-  return row ? toQuestion(row) : null;
-}
-
-async function lockQuestion(tx: Tx, sessionId: string, questionId: string): Promise<Question | null> {
-  const row = await tx
-    .selectFrom('question')
-    .selectAll()
-    .where('session_id', '=', sessionId)
-    .where('id', '=', questionId)
-    .forUpdate()
-    .executeTakeFirst();
-  return row ? toQuestion(row) : null;
-}
-
-function toQuestion(row: Selectable<QuestionTable>): Question {
-  return {
-    id: row.id,
-    sessionId: row.session_id,
-    participantId: row.participant_id,
-    displayName: row.display_name,
-    text: row.text,
-    status: row.status,
-    mergedInto: row.merged_into,
-    isPinned: row.is_pinned,
-    isAnswered: row.is_answered,
-    voteCount: row.vote_count,
-    askedAt: new Date(row.asked_at),
-    version: row.version
-  };
 }
