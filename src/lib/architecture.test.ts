@@ -2,12 +2,20 @@
  * docs/ARCHITECTURE.md stays true: its folder tree names every folder under
  * src/lib, and no folder that is gone. The tree is read by indentation (two
  * spaces a level); description lines are indented past any folder name.
+ * And files stay small: no source file outside tests over 500 lines.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
+
+function filesIn(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? filesIn(path) : [relative(root, path)];
+  });
+}
 
 function foldersIn(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
@@ -55,5 +63,15 @@ describe('docs/ARCHITECTURE.md', () => {
         '## Folders\n\n```\nsrc/\n  lib/          x\n    a/     y\n                z/ not a folder\n  b/\n```\n'
       )
     ).toEqual(['src', 'src/lib', 'src/lib/a', 'src/b']);
+  });
+});
+
+describe('source files', () => {
+  it('are at most 500 lines each, tests and test helpers aside', () => {
+    const tooLong = filesIn(join(root, 'src'))
+      .filter((file) => /\.(ts|js|svelte)$/.test(file) && !/\.test\.ts$/.test(file) && !file.includes('/testing/'))
+      .map((file) => ({ file, lines: readFileSync(join(root, file), 'utf8').split('\n').length }))
+      .filter(({ lines }) => lines > 500);
+    expect(tooLong).toEqual([]);
   });
 });
