@@ -9,22 +9,12 @@ import { messagesFor } from '$lib/i18n/messages';
 import { appContext } from '$lib/server/context';
 import { wantsLiveAnswer } from '$lib/server/http/wantsLiveAnswer';
 import { liveSessionOf } from '$lib/server/http/liveSession';
+import { statusOf } from '$lib/server/http/outcomes';
 import { participantOf } from '$lib/server/http/participants';
 import { retryAfterSeconds } from '$lib/server/rateLimits/rateLimiter';
 import { tooFastCode, tooFastMessage } from '$lib/server/http/tooFast';
 
 type SessionEvent = RequestEvent<{ edition: string; session: string }>;
-
-/** HTTP status of each refusal, as docs/errors.md lists them. */
-const refusalStatus = {
-  'poll.closed': 409,
-  'poll.no_choice': 400,
-  'poll.unknown_option': 400,
-  'poll.one_choice_only': 400,
-  'poll.too_many_choices': 400,
-  'poll.invalid_answer': 400,
-  'poll.not_found': 404
-} as const;
 
 export const pollActions = {
   answerPoll: async (event: SessionEvent) => {
@@ -63,7 +53,7 @@ export const pollActions = {
             : result.status === 'invalid'
               ? 'poll.invalid_answer'
               : 'poll.not_found';
-        if (live) return fail(refusalStatus[code], { message: messagesFor(event.locals.locale).polls.errors[code] });
+        if (live) return fail(statusOf(code), { message: messagesFor(event.locals.locale).polls.errors[code] });
         redirect(303, `${back}?poll-error=${code}#panel-poll`);
       }
     }
