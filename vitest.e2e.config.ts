@@ -1,3 +1,4 @@
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { e2eWorkers } from './e2e/support/workers.js';
 
@@ -17,6 +18,37 @@ const alone = [
   'e2e/questions-crash.test.ts'
 ];
 
+// The longest files side by side (measured): they start first, so neither worker is
+// left at the end with one long file while the other idles. The rest follow in
+// vitest's order (longest first when it remembers a previous run).
+const longest = [
+  'e2e/console-accessibility-ko.test.ts',
+  'e2e/console-accessibility-en.test.ts',
+  'e2e/accessibility.test.ts',
+  'e2e/live-questions.test.ts',
+  'e2e/live-chat.test.ts',
+  'e2e/live-polls.test.ts'
+];
+
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const rank = (file: TestSpecification) => {
+      const index = longest.findIndex((name) => file.moduleId.endsWith(name));
+      return index === -1 ? longest.length : index;
+    };
+    return sorted
+      .map((file, index) => ({ file, index }))
+      .sort(
+        (a, b) =>
+          a.file.project.config.sequence.groupOrder - b.file.project.config.sequence.groupOrder ||
+          rank(a.file) - rank(b.file) ||
+          a.index - b.index
+      )
+      .map(({ file }) => file);
+  }
+}
+
 const shared = {
   testTimeout: 60_000,
   hookTimeout: 120_000,
@@ -26,6 +58,7 @@ const shared = {
 export default defineConfig({
   test: {
     globalSetup: ['e2e/support/globalSetup.ts'],
+    sequence: { sequencer: LongestFirst },
     maxWorkers: e2eWorkers,
     projects: [
       {
