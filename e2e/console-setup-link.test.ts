@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { ConsoleClient } from './support/consoleClient.js';
+import { freePort } from './support/encoders.js';
 
 interface Started {
   url: string;
@@ -19,10 +20,19 @@ interface Started {
 
 const running: (() => Promise<void>)[] = [];
 
-/** Runs `server.ts` until it has printed its address (and the line after it, if any). */
-function start(env: Record<string, string>): Promise<Started> {
+/** Runs `server.ts` until it has printed its address (and the line after it, if any); RTMP on a free port, not 1935 that another run may hold. */
+async function start(env: Record<string, string>): Promise<Started> {
+  const rtmpPort = String(await freePort());
   const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
-    env: { ...process.env, DATABASE_URL: '', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'error', ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      RTMP_PORT: rtmpPort,
+      LOG_LEVEL: 'error',
+      ...env
+    },
     stdio: ['ignore', 'pipe', 'inherit']
   });
   let stdout = '';

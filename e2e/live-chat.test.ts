@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { axeViolations, launchBrowser } from './support/browser.js';
 import { ConsoleClient } from './support/consoleClient.js';
-import { startTestServer, type TestServer } from './support/testServer.js';
+import { startsItsOwnServer, startTestServer, type TestServer } from './support/testServer.js';
 
 const sessionPath = '/seoul-2020/sessions/d2-talk-concert';
 const moderationPath = '/console/editions/seoul-2020/sessions/d2-talk-concert/chat';
@@ -324,27 +324,31 @@ describe('moderating the chat', () => {
 });
 
 describe('sending too fast', () => {
-  test('is refused with a clear message (a server with its real limits)', async () => {
-    const limited = await startTestServer();
-    try {
-      const client = new ConsoleClient(limited.url);
-      let refused = '';
-      for (let i = 0; i < 11; i++) {
-        const page = await client.get(sessionPath);
-        const key = /name="idempotencyKey" value="([^"]+)"/.exec(page.text)![1]!;
-        const posted = await client.post(`${sessionPath}?/sendChatMessage`, {
-          displayName: 'Hasty',
-          text: `fast ${i}`,
-          idempotencyKey: key
-        });
-        if (posted.status !== 303) {
-          expect(posted.status).toBe(429);
-          refused = posted.text;
+  test(
+    'is refused with a clear message (a server with its real limits)',
+    async () => {
+      const limited = await startTestServer();
+      try {
+        const client = new ConsoleClient(limited.url);
+        let refused = '';
+        for (let i = 0; i < 11; i++) {
+          const page = await client.get(sessionPath);
+          const key = /name="idempotencyKey" value="([^"]+)"/.exec(page.text)![1]!;
+          const posted = await client.post(`${sessionPath}?/sendChatMessage`, {
+            displayName: 'Hasty',
+            text: `fast ${i}`,
+            idempotencyKey: key
+          });
+          if (posted.status !== 303) {
+            expect(posted.status).toBe(429);
+            refused = posted.text;
+          }
         }
+        expect(refused).toMatch(/You are sending too fast/);
+      } finally {
+        await limited.stop();
       }
-      expect(refused).toMatch(/You are sending too fast/);
-    } finally {
-      await limited.stop();
-    }
-  });
+    },
+    startsItsOwnServer
+  );
 });

@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { axeViolations, launchBrowser } from './support/browser.js';
 import { ConsoleClient, mainText } from './support/consoleClient.js';
-import { startTestServer, type TestServer } from './support/testServer.js';
+import { startsItsOwnServer, startTestServer, type TestServer } from './support/testServer.js';
 
 const password = 'orange kettle under the bridge';
 let server: TestServer;
@@ -310,53 +310,57 @@ describe('a poll with JavaScript', () => {
 });
 
 describe('answering too fast', () => {
-  test('after 30 answers in a minute a participant is told when to try again, with and without JavaScript', async () => {
-    const limited = await startTestServer({});
-    try {
-      const admin = new ConsoleClient(limited.url);
-      await admin.submit(limited.setupPath!, { email: 'admin@example.org', displayName: 'Ada Admin', password });
-      const created = await admin.submit(pollsOf('d1-talk-concert'), pollForm('Fast?', ['Yes', 'No']), '?/create');
-      const id = created.location!.split('#poll-')[1]!;
-      await admin.submit(pollsOf('d1-talk-concert'), { poll: id, version: '1' }, '?/open');
+  test(
+    'after 30 answers in a minute a participant is told when to try again, with and without JavaScript',
+    async () => {
+      const limited = await startTestServer({});
+      try {
+        const admin = new ConsoleClient(limited.url);
+        await admin.submit(limited.setupPath!, { email: 'admin@example.org', displayName: 'Ada Admin', password });
+        const created = await admin.submit(pollsOf('d1-talk-concert'), pollForm('Fast?', ['Yes', 'No']), '?/create');
+        const id = created.location!.split('#poll-')[1]!;
+        await admin.submit(pollsOf('d1-talk-concert'), { poll: id, version: '1' }, '?/open');
 
-      const citizen = new ConsoleClient(limited.url);
-      const session = '/seoul-2020/sessions/d1-talk-concert';
-      for (let i = 0; i < 30; i++) {
-        // The 30th and last answer that gets through is "Yes" (opt-1).
-        const answered = await citizen.post(`${session}?/answerPoll`, {
-          pollId: id,
-          optionIds: i % 2 ? 'opt-1' : 'opt-2'
-        });
-        expect(answered.location).toBe(`${session}?poll=answered#panel-poll`);
+        const citizen = new ConsoleClient(limited.url);
+        const session = '/seoul-2020/sessions/d1-talk-concert';
+        for (let i = 0; i < 30; i++) {
+          // The 30th and last answer that gets through is "Yes" (opt-1).
+          const answered = await citizen.post(`${session}?/answerPoll`, {
+            pollId: id,
+            optionIds: i % 2 ? 'opt-1' : 'opt-2'
+          });
+          expect(answered.location).toBe(`${session}?poll=answered#panel-poll`);
+        }
+        const refused = await citizen.post(`${session}?/answerPoll`, { pollId: id, optionIds: 'opt-1' });
+        expect(refused.location).toMatch(/\?poll-error=participation\.too_fast&retry=\d+#panel-poll$/);
+        const shown = await citizen.get(refused.location!.split('#')[0]!);
+        expect(mainText(shown.text)).toMatch(/You are sending too fast; try again in \d+ seconds?\./);
+
+        const { context, page } = await reader();
+        await context.addCookies([
+          { name: 'madang_participant', value: citizen.cookies.get('madang_participant')!, url: limited.url }
+        ]);
+        await page.goto(`${limited.url}${session}?lang=en`);
+        expect(await page.isChecked('#panel-poll input[value="opt-1"]')).toBe(true);
+        await page.check('#panel-poll input[value="opt-2"]');
+        await page.click('#panel-poll button[type=submit]');
+        await page.waitForFunction(
+          () =>
+            /You are sending too fast; try again in \d+ seconds?\./.test(
+              document.querySelector('#poll-error')?.textContent ?? ''
+            ),
+          null,
+          { timeout: 20_000 }
+        );
+        await page.reload();
+        // Still the last answer that got through: one ballot, unchanged.
+        expect(await page.isChecked('#panel-poll input[value="opt-1"]')).toBe(true);
+        expect(await page.locator('#panel-poll table caption').innerText()).toContain('1 participant answered');
+        await context.close();
+      } finally {
+        await limited.stop();
       }
-      const refused = await citizen.post(`${session}?/answerPoll`, { pollId: id, optionIds: 'opt-1' });
-      expect(refused.location).toMatch(/\?poll-error=participation\.too_fast&retry=\d+#panel-poll$/);
-      const shown = await citizen.get(refused.location!.split('#')[0]!);
-      expect(mainText(shown.text)).toMatch(/You are sending too fast; try again in \d+ seconds?\./);
-
-      const { context, page } = await reader();
-      await context.addCookies([
-        { name: 'madang_participant', value: citizen.cookies.get('madang_participant')!, url: limited.url }
-      ]);
-      await page.goto(`${limited.url}${session}?lang=en`);
-      expect(await page.isChecked('#panel-poll input[value="opt-1"]')).toBe(true);
-      await page.check('#panel-poll input[value="opt-2"]');
-      await page.click('#panel-poll button[type=submit]');
-      await page.waitForFunction(
-        () =>
-          /You are sending too fast; try again in \d+ seconds?\./.test(
-            document.querySelector('#poll-error')?.textContent ?? ''
-          ),
-        null,
-        { timeout: 20_000 }
-      );
-      await page.reload();
-      // Still the last answer that got through: one ballot, unchanged.
-      expect(await page.isChecked('#panel-poll input[value="opt-1"]')).toBe(true);
-      expect(await page.locator('#panel-poll table caption').innerText()).toContain('1 participant answered');
-      await context.close();
-    } finally {
-      await limited.stop();
-    }
-  });
+    },
+    startsItsOwnServer
+  );
 });

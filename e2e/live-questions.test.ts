@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { axeViolations, launchBrowser } from './support/browser.js';
 import { ConsoleClient } from './support/consoleClient.js';
-import { startTestServer, type TestServer } from './support/testServer.js';
+import { startsItsOwnServer, startTestServer, type TestServer } from './support/testServer.js';
 
 const sessionPath = '/seoul-2020/sessions/d2-talk-concert';
 const moderationPath = '/console/editions/seoul-2020/sessions/d2-talk-concert/questions';
@@ -208,19 +208,23 @@ describe('everything people type is shown as text, never run', () => {
 });
 
 describe('sending too fast', () => {
-  test('the sixth question in a minute is refused with when to try again, and the text is kept', async () => {
-    const limited = await startTestServer();
-    try {
-      const page = await open({ javaScript: false, base: limited.url });
-      for (let i = 1; i <= 5; i++) expect(await ask(page, `Quick question ${i}`)).toBe(303);
-      expect(await ask(page, 'One question too many')).toBe(429);
-      expect(await page.textContent('#question-form-error')).toMatch(
-        /^You are sending too fast; try again in \d+ seconds?\.$/
-      );
-      expect(await page.inputValue('#question-text')).toBe('One question too many');
-      expect(await page.getAttribute('#question-text', 'aria-describedby')).toContain('question-form-error');
-    } finally {
-      await limited.stop();
-    }
-  });
+  test(
+    'the sixth question in a minute is refused with when to try again, and the text is kept',
+    async () => {
+      const limited = await startTestServer();
+      try {
+        const page = await open({ javaScript: false, base: limited.url });
+        for (let i = 1; i <= 5; i++) expect(await ask(page, `Quick question ${i}`)).toBe(303);
+        expect(await ask(page, 'One question too many')).toBe(429);
+        expect(await page.textContent('#question-form-error')).toMatch(
+          /^You are sending too fast; try again in \d+ seconds?\.$/
+        );
+        expect(await page.inputValue('#question-text')).toBe('One question too many');
+        expect(await page.getAttribute('#question-text', 'aria-describedby')).toContain('question-form-error');
+      } finally {
+        await limited.stop();
+      }
+    },
+    startsItsOwnServer
+  );
 });

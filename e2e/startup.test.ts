@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from './support/encoders.js';
 
 interface Started {
   url: string | null;
@@ -17,10 +18,19 @@ interface Started {
   stop(): Promise<void>;
 }
 
-/** Runs `server.ts` until it prints its URL or exits. */
-function startProcess(env: Record<string, string>, args: string[] = []): Promise<Started> {
+/** Runs `server.ts` until it prints its URL or exits; RTMP on a free port, not 1935 that another run may hold. */
+async function startProcess(env: Record<string, string>, args: string[] = []): Promise<Started> {
+  const rtmpPort = String(await freePort());
   const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts', ...args], {
-    env: { ...process.env, DATABASE_URL: '', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      RTMP_PORT: rtmpPort,
+      LOG_LEVEL: 'warn',
+      ...env
+    },
     stdio: ['ignore', 'pipe', 'pipe']
   });
   let stdout = '';
@@ -32,7 +42,8 @@ function startProcess(env: Record<string, string>, args: string[] = []): Promise
       child.kill('SIGTERM');
     });
   return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve({ url: null, stdout, stderr, code: null, stop }), 60_000);
+    // Generous: a first start runs the embedded database's initdb, 20–40 s on a busy 2-core machine.
+    const timer = setTimeout(() => resolve({ url: null, stdout, stderr, code: null, stop }), 120_000);
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
       const match = /Madang is running at (http:\/\/\S+)/.exec(stdout);
@@ -72,7 +83,7 @@ describe('a new user starting Madang', () => {
     expect(second.stdout).not.toContain('loaded the demo forum');
     expect((await fetch(`${second.url}seoul-2020`)).status).toBe(200);
     await second.stop();
-  });
+  }, 300_000);
 
   it('starts without the demo when asked', async () => {
     const started = await startProcess({ DATA_DIR: freshDataDir() }, ['--no-demo']);
@@ -80,7 +91,7 @@ describe('a new user starting Madang', () => {
     expect((await fetch(`${started.url}seoul-2020`)).status).toBe(404);
     expect(await (await fetch(`${started.url}?lang=en`)).text()).toContain('No forum has been published yet.');
     await started.stop();
-  });
+  }, 150_000);
 });
 
 describe('a wrong configuration', () => {

@@ -1,5 +1,7 @@
 /** Starts e2e/support/serve.ts in its own process and hands back its URL. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 export interface TestServer {
@@ -15,11 +17,37 @@ export interface TestServer {
   restart(): Promise<TestServer>;
 }
 
+/**
+ * A fresh embedded database for one server: a copy of the template globalSetup.ts made
+ * (initdb and migrations already done), in `dataDir` when given and still empty, else in a
+ * new directory that is removed once the server has exited. Null without a template
+ * (e.g. a benchmark run outside vitest): the server then makes its own in memory.
+ */
+function freshDatabase(dataDir: string | undefined): { dir: string; throwaway: boolean } | null {
+  const template = process.env.MADANG_TEST_TEMPLATE_DIR;
+  if (!template || !existsSync(template)) return null;
+  if (dataDir) {
+    if (existsSync(dataDir) && readdirSync(dataDir).length > 0) return null;
+    cpSync(template, dataDir, { recursive: true });
+    return { dir: dataDir, throwaway: false };
+  }
+  const dir = join(mkdtempSync(join(dirname(dirname(template)), 'madang-e2e-server-')), 'data');
+  cpSync(template, dir, { recursive: true });
+  return { dir, throwaway: true };
+}
+
+/** Timeout for a test that starts a server in its body: the start (up to 120 s on a busy machine, see below) and the test. */
+export const startsItsOwnServer = 180_000;
+
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const database = freshDatabase(env.MADANG_TEST_DATA_DIR);
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'e2e/support/serve.ts'], {
-    env: { ...process.env, DATABASE_URL: '', ...env },
+    env: { ...process.env, DATABASE_URL: '', ...env, ...(database ? { MADANG_TEST_DATA_DIR: database.dir } : {}) },
     stdio: ['ignore', 'pipe', 'inherit']
   });
+  if (database?.throwaway) {
+    child.once('exit', () => rmSync(dirname(database.dir), { recursive: true, force: true }));
+  }
   const { url, setupPath, rtmpPort } = await new Promise<{
     url: string;
     setupPath: string | null;

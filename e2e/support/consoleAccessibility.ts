@@ -1,35 +1,25 @@
 /**
- * Story: organisers who use a screen reader, a keyboard or dark mode can use
- * every console page, in Korean and in English. axe-core reports nothing on
- * any of them (with and without form errors, and on the error pages), and a
- * keyboard alone signs in.
+ * The console's accessibility story (e2e/console-accessibility-ko and -en):
+ * organisers who use a screen reader, a keyboard or dark mode can use every
+ * console page, in Korean and in English. axe-core reports nothing on any of
+ * them (with and without form errors, and on the error pages), and a keyboard
+ * alone signs in. One file per language, each with its own server and
+ * Chromium, so the two languages are checked side by side.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startSmtpCapture, type SmtpCapture } from '../src/lib/server/mail/testing/smtpCapture.js';
-import { axeViolations, colourRules, launchBrowser } from './support/browser.js';
-import { ConsoleClient, consoleLinkIn } from './support/consoleClient.js';
-import { startTestServer, type TestServer } from './support/testServer.js';
+import { startSmtpCapture, type SmtpCapture } from '../../src/lib/server/mail/testing/smtpCapture.js';
+import { axeViolations, colourRules, launchBrowser } from './browser.js';
+import { ConsoleClient, consoleLinkIn } from './consoleClient.js';
+import { startTestServer, type TestServer } from './testServer.js';
 
 const password = 'orange kettle under the bridge';
-const languages = ['ko', 'en'] as const;
 
 let server: TestServer;
 let smtp: SmtpCapture;
 let browser: Browser;
 /** Links that work once, captured before anyone uses them. */
 const links = { setup: '', invitation: '', passwordReset: '', draftPoll: '' };
-
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  [server, browser] = await Promise.all([startTestServer({ SMTP_URL: smtp.url }), launchBrowser()]);
-  links.setup = server.setupPath!;
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await smtp?.close();
-});
 
 let peopleReady: Promise<void> | null = null;
 /** Everyone the pages are checked as, set up over HTTP (once) after the one-time pages have been checked. */
@@ -418,54 +408,69 @@ async function check(item: Check, lang: string): Promise<void> {
   }
 }
 
-describe('every console page passes axe-core in Korean and English, light and dark', () => {
-  test.each(languages)('the one-time first-administrator page (%s)', async (lang) => {
-    for (const item of beforeSetup) await check(item, lang);
+/** Registers the file's server, browser and checks: every console page in `lang`, and with `keyboard` the keyboard sign-in. */
+export function consoleAccessibility(lang: 'ko' | 'en', { keyboard = false } = {}): void {
+  beforeAll(async () => {
+    smtp = await startSmtpCapture();
+    [server, browser] = await Promise.all([startTestServer({ SMTP_URL: smtp.url }), launchBrowser()]);
+    links.setup = server.setupPath!;
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await smtp?.close();
   });
 
-  test('(setting up the people the other pages are seen as)', async () => {
-    await setUpPeople();
-  });
+  describe(`every console page passes axe-core in ${lang === 'ko' ? 'Korean' : 'English'}, light and dark`, () => {
+    test('the one-time first-administrator page', async () => {
+      for (const item of beforeSetup) await check(item, lang);
+    });
 
-  describe.each(languages)('%s', (lang) => {
-    test.each(afterSetup.map((item) => [item.name, item] as const))('%s', async (_name, item) => {
-      await check(item, lang);
+    test('(setting up the people the other pages are seen as)', async () => {
+      await setUpPeople();
+    });
+
+    describe(lang, () => {
+      test.each(afterSetup.map((item) => [item.name, item] as const))('%s', async (_name, item) => {
+        await check(item, lang);
+      });
     });
   });
-});
 
-describe('a keyboard alone', () => {
-  test('signs in: skip link, e-mail, password, button — with the focus always visible', async () => {
-    await setUpPeople();
-    const context = await browser.newContext({ locale: 'en-GB' });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/console/sign-in?lang=en`);
-    const focused = () =>
-      page.evaluate(() => {
-        const el = document.activeElement as HTMLElement | null;
-        const style = el ? getComputedStyle(el) : null;
-        return {
-          tag: el?.tagName ?? '',
-          id: el?.id ?? '',
-          text: el?.textContent?.trim() ?? '',
-          outline: style ? `${style.outlineStyle} ${style.outlineWidth}` : ''
-        };
+  if (keyboard)
+    describe('a keyboard alone', () => {
+      test('signs in: skip link, e-mail, password, button — with the focus always visible', async () => {
+        await setUpPeople();
+        const context = await browser.newContext({ locale: 'en-GB' });
+        const page = await context.newPage();
+        await page.goto(`${server.url}/console/sign-in?lang=en`);
+        const focused = () =>
+          page.evaluate(() => {
+            const el = document.activeElement as HTMLElement | null;
+            const style = el ? getComputedStyle(el) : null;
+            return {
+              tag: el?.tagName ?? '',
+              id: el?.id ?? '',
+              text: el?.textContent?.trim() ?? '',
+              outline: style ? `${style.outlineStyle} ${style.outlineWidth}` : ''
+            };
+          });
+
+        await page.keyboard.press('Tab');
+        expect(await focused()).toMatchObject({ tag: 'A', text: 'Skip to main content' });
+        await page.keyboard.press('Enter');
+        await page.keyboard.press('Tab');
+        expect(await focused()).toMatchObject({ tag: 'INPUT', id: 'email', outline: 'solid 3px' });
+        await page.keyboard.type('admin@example.org');
+        await page.keyboard.press('Tab');
+        expect(await focused()).toMatchObject({ tag: 'INPUT', id: 'password', outline: 'solid 3px' });
+        await page.keyboard.type(password);
+        await page.keyboard.press('Tab');
+        expect(await focused()).toMatchObject({ tag: 'BUTTON', text: 'Sign in', outline: 'solid 3px' });
+        await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+        expect(new URL(page.url()).pathname).toBe('/console');
+        expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Welcome, Ada Admin');
+        await context.close();
       });
-
-    await page.keyboard.press('Tab');
-    expect(await focused()).toMatchObject({ tag: 'A', text: 'Skip to main content' });
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Tab');
-    expect(await focused()).toMatchObject({ tag: 'INPUT', id: 'email', outline: 'solid 3px' });
-    await page.keyboard.type('admin@example.org');
-    await page.keyboard.press('Tab');
-    expect(await focused()).toMatchObject({ tag: 'INPUT', id: 'password', outline: 'solid 3px' });
-    await page.keyboard.type(password);
-    await page.keyboard.press('Tab');
-    expect(await focused()).toMatchObject({ tag: 'BUTTON', text: 'Sign in', outline: 'solid 3px' });
-    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
-    expect(new URL(page.url()).pathname).toBe('/console');
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Welcome, Ada Admin');
-    await context.close();
-  });
-});
+    });
+}
