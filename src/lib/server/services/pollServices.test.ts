@@ -4,6 +4,7 @@ import { seoul2020Programme } from '../demo/testing/seoul2020Programme.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { PollRepository } from '../db/pollRepository.js';
 import { ProgrammeRepository } from '../db/programmeRepository.js';
+import { outboxMark, type OutboxEvent } from '../db/testing/outboxEvents.js';
 import type { RateDecision, RateRule } from '../rateLimits/rateLimiter.js';
 import { PollModeration } from './pollModeration.js';
 import { pollAnswerRules, PollParticipation } from './pollParticipation.js';
@@ -24,30 +25,18 @@ const form = (overrides: Record<string, unknown> = {}) => ({
   ...overrides
 });
 
-/** The outbox table as the relay will read it (events written since this outbox was made), and the relay's wake-ups. */
+/** The outbox events written since the test began (db/testing/outboxEvents.ts), and the relay's wake-ups. */
 class OutboxSpy {
   wakeUps = 0;
-  #seen = Number.POSITIVE_INFINITY;
+  #mark: Awaited<ReturnType<typeof outboxMark>> | null = null;
   constructor(private readonly database: () => Database) {}
   async start(): Promise<void> {
-    this.#seen = (await this.rows()).length;
+    this.#mark = await outboxMark(this.database().db);
   }
-  async events(): Promise<{ event: { channel: string; name: string; data: unknown } }[]> {
-    return (await this.rows()).slice(this.#seen).map((event) => ({ event }));
+  async events(): Promise<{ event: OutboxEvent }[]> {
+    return ((await this.#mark?.since()) ?? []).map((event) => ({ event }));
   }
   readonly liveEvents = { afterCommit: () => void this.wakeUps++ };
-  private async rows() {
-    const rows = await this.database()
-      .db.selectFrom('outbox_event')
-      .select(['channel', 'name', 'data'])
-      .orderBy('id')
-      .execute();
-    return rows.map((row) => ({
-      channel: row.channel,
-      name: row.name,
-      data: typeof row.data === 'string' ? (JSON.parse(row.data) as unknown) : row.data
-    }));
-  }
 }
 
 /** A limiter that allows `allowance` takes per rule and key, and records what was asked. */
