@@ -71,8 +71,6 @@ export interface BroadcastControlOptions {
   readonly clock?: () => Date;
 }
 
-export { broadcastStateEvent } from '../../domain/broadcast/broadcastEvents.js';
-
 export class BroadcastControl {
   readonly #clock: () => Date;
 
